@@ -1,0 +1,31 @@
+namespace AtomCuration.IO;
+
+/// <summary>Reads one format. Implementations stream: frames are yielded as they are parsed.</summary>
+public interface IStructureReader
+{
+    /// <summary>The format this reader handles.</summary>
+    StructureFormat Format { get; }
+
+    /// <summary>
+    /// Reads every frame of <paramref name="text"/>. <paramref name="source"/> names the file
+    /// in errors and becomes <c>Structure.SourcePath</c>. A bad frame is yielded as
+    /// <see cref="ReadResult.Skipped"/> when the reader can resynchronise at the next frame,
+    /// and as <see cref="ReadResult.Fatal"/> (then nothing more) when it cannot. Never throws
+    /// for bad content; <see cref="IOException"/> from the underlying stream is turned into a
+    /// fatal <see cref="StructureFormatException"/> too.
+    /// </summary>
+    IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options);
+}
+
+/// <summary>Writes one format.</summary>
+public interface IStructureWriter
+{
+    /// <summary>The format this writer handles.</summary>
+    StructureFormat Format { get; }
+
+    /// <summary>True when several structures may follow each other in one file.</summary>
+    bool SupportsMultipleFrames { get; }
+
+    /// <summary>Writes one structure (one frame).</summary>
+    void Write(TextWriter text, AtomCuration.Structures.Structure structure);
+}

@@ -1,0 +1,60 @@
+namespace AtomCuration.Structures;
+
+/// <summary>The value type of a per-atom property column, as extended XYZ spells it.</summary>
+public enum AtomPropertyType
+{
+    /// <summary>Real number (<c>R</c>).</summary>
+    Real,
+    /// <summary>Integer (<c>I</c>).</summary>
+    Integer,
+    /// <summary>String (<c>S</c>).</summary>
+    String,
+    /// <summary>Logical (<c>L</c>).</summary>
+    Logical,
+}
+
+/// <summary>
+/// A per-atom property that is not one of the named labels of a <see cref="Structure"/>
+/// (tags, magnetic moments, velocities, …), kept so that writing is lossless.
+/// <see cref="Values"/> is a row-major array of <c>atoms × Columns</c>: <c>double[]</c>,
+/// <c>long[]</c>, <c>string[]</c> or <c>bool[]</c> according to <see cref="Type"/>.
+/// </summary>
+public sealed record AtomProperty
+{
+    /// <summary>Creates a property after checking that the array type matches <paramref name="type"/>.</summary>
+    public AtomProperty(string name, AtomPropertyType type, int columns, Array values)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A property needs a name.", nameof(name));
+        if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "At least one column.");
+        bool ok = type switch
+        {
+            AtomPropertyType.Real => values is double[],
+            AtomPropertyType.Integer => values is long[],
+            AtomPropertyType.String => values is string[],
+            AtomPropertyType.Logical => values is bool[],
+            _ => false,
+        };
+        if (!ok) throw new ArgumentException($"Property '{name}' of type {type} cannot hold {values.GetType().Name}.");
+        if (values.Length % columns != 0)
+            throw new ArgumentException($"Property '{name}' has {values.Length} values, not a multiple of {columns} columns.");
+        Name = name;
+        Type = type;
+        Columns = columns;
+        Values = values;
+    }
+
+    /// <summary>Column name (e.g. <c>tags</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Value type.</summary>
+    public AtomPropertyType Type { get; }
+
+    /// <summary>Values per atom.</summary>
+    public int Columns { get; }
+
+    /// <summary>Row-major values, atoms × columns.</summary>
+    public Array Values { get; }
+
+    /// <summary>Number of atoms the property covers.</summary>
+    public int Rows => Values.Length / Columns;
+}

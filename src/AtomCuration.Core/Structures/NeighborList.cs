@@ -1,0 +1,84 @@
+namespace AtomCuration.Structures;
+
+/// <summary>
+/// All neighbours of every atom within a cutoff, periodic images included, in compressed
+/// row form: the neighbours of atom i are entries <c>Offsets[i] … Offsets[i+1]-1</c>.
+/// For every entry, j is the neighbour, S its image shift, D = r_j − r_i + S·cell the
+/// distance vector (from the positions as given, not wrapped) and d = |D| &lt; cutoff —
+/// the same pair set as ASE's <c>neighbor_list('ijdDS', atoms, cutoff)</c>. A full list has
+/// both (i, j, S) and (j, i, −S); a half list keeps one of them.
+/// </summary>
+public sealed class NeighborList
+{
+    private readonly int[] _offsets;
+    private readonly int[] _indices;
+    private readonly Vec3[] _vectors;
+    private readonly double[] _distances;
+    private readonly ImageShift[] _shifts;
+
+    internal NeighborList(double cutoff, bool half, int[] offsets, int[] indices, Vec3[] vectors,
+        double[] distances, ImageShift[] shifts)
+    {
+        Cutoff = cutoff;
+        IsHalf = half;
+        _offsets = offsets;
+        _indices = indices;
+        _vectors = vectors;
+        _distances = distances;
+        _shifts = shifts;
+    }
+
+    /// <summary>Builds the list with cell lists in O(N); see <see cref="NeighborListBuilder"/>.</summary>
+    public static NeighborList Build(Structure structure, double cutoff, bool half = false) =>
+        NeighborListBuilder.Build(structure, cutoff, half);
+
+    /// <summary>The cutoff (Å); pairs have distance strictly below it.</summary>
+    public double Cutoff { get; }
+
+    /// <summary>True when each pair appears once (i &lt; j, or i = j with a positive shift).</summary>
+    public bool IsHalf { get; }
+
+    /// <summary>Number of atoms.</summary>
+    public int AtomCount => _offsets.Length - 1;
+
+    /// <summary>Number of (i, j, S) entries.</summary>
+    public int PairCount => _indices.Length;
+
+    /// <summary>Row starts, length AtomCount + 1.</summary>
+    public ReadOnlySpan<int> Offsets => _offsets;
+
+    /// <summary>Neighbour index j of every entry.</summary>
+    public ReadOnlySpan<int> Indices => _indices;
+
+    /// <summary>Distance vector D of every entry (Å).</summary>
+    public ReadOnlySpan<Vec3> Vectors => _vectors;
+
+    /// <summary>Distance |D| of every entry (Å).</summary>
+    public ReadOnlySpan<double> Distances => _distances;
+
+    /// <summary>Image shift S of every entry.</summary>
+    public ReadOnlySpan<ImageShift> Shifts => _shifts;
+
+    /// <summary>Number of neighbours of atom i.</summary>
+    public int CountOf(int i) => _offsets[i + 1] - _offsets[i];
+
+    /// <summary>Neighbour indices of atom i.</summary>
+    public ReadOnlySpan<int> IndicesOf(int i) => _indices.AsSpan(_offsets[i], CountOf(i));
+
+    /// <summary>Distance vectors from atom i.</summary>
+    public ReadOnlySpan<Vec3> VectorsOf(int i) => _vectors.AsSpan(_offsets[i], CountOf(i));
+
+    /// <summary>Distances from atom i.</summary>
+    public ReadOnlySpan<double> DistancesOf(int i) => _distances.AsSpan(_offsets[i], CountOf(i));
+
+    /// <summary>Image shifts of atom i's neighbours.</summary>
+    public ReadOnlySpan<ImageShift> ShiftsOf(int i) => _shifts.AsSpan(_offsets[i], CountOf(i));
+
+    /// <summary>The row-owner i of every entry (the <c>i</c> array of ASE).</summary>
+    public int[] FirstIndices()
+    {
+        var first = new int[PairCount];
+        for (int i = 0; i < AtomCount; i++) first.AsSpan(_offsets[i], CountOf(i)).Fill(i);
+        return first;
+    }
+}

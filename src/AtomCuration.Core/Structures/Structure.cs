@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace AtomCuration.Structures;
+
+/// <summary>
+/// An atomic configuration: the one object on the pipeline. Positions are Cartesian (Å),
+/// the cell holds lattice vectors as rows (Å), periodicity is per lattice vector. Optional
+/// DFT labels: total energy (eV), forces (eV/Å), stress (eV/Å³, Voigt, ASE sign). Later
+/// stages attach descriptors, selection results and map coordinates with <c>with</c>
+/// expressions: the copy shares every unchanged array, nothing upstream is mutated.
+/// </summary>
+public sealed record Structure
+{
+    private readonly ImmutableArray<Vec3>? _forces;
+    private readonly ImmutableArray<double>? _descriptor;
+    private readonly FeatureMatrix? _atomDescriptors;
+    private string? _formula;
+
+    /// <summary>Creates a structure; throws <see cref="ArgumentException"/> on inconsistent or non-finite input.</summary>
+    public Structure(ImmutableArray<int> atomicNumbers, ImmutableArray<Vec3> positions, Cell cell, Pbc pbc)
+    {
+        if (atomicNumbers.IsDefault) throw new ArgumentNullException(nameof(atomicNumbers));
+        if (positions.IsDefault) throw new ArgumentNullException(nameof(positions));
+        ArgumentNullException.ThrowIfNull(cell);
+        if (atomicNumbers.Length != positions.Length)
+            throw new ArgumentException($"{atomicNumbers.Length} species but {positions.Length} positions.");
+        if (atomicNumbers.Length == 0) throw new ArgumentException("A structure needs at least one atom.");
+        foreach (int z in atomicNumbers)
+            if (z is < 1 or > Elements.MaxZ)
+                throw new ArgumentException($"Atomic number {z} is outside 1…{Elements.MaxZ}.");
+        foreach (var p in positions)
+            if (!p.IsFinite) throw new ArgumentException("Positions must be finite.");
+        for (int axis = 0; axis < 3; axis++)
+            if (pbc[axis] && cell[axis].LengthSquared == 0)
+                throw new ArgumentException($"Periodic along lattice vector {axis} but that vector is zero.");
+        if (pbc.Any && !cell.IsFullRank)
+            _ = NeighborListBuilder.WorkingBasis(cell, pbc); // throws when the periodic vectors are dependent
+        AtomicNumbers = atomicNumbers;
+        Positions = positions;
+        Cell = cell;
+        Pbc = pbc;
+    }
+
+    /// <summary>Convenience constructor from plain arrays (copied).</summary>
+    public Structure(IEnumerable<string> symbols, IEnumerable<Vec3> positions, Cell cell, Pbc pbc)
+        : this(symbols.Select(s => Elements.FromSymbol(s).Z).ToImmutableArray(), positions.ToImmutableArray(), cell, pbc)
+    {
+    }
+
+    /// <summary>Atomic number of each atom.</summary>
+    public ImmutableArray<int> AtomicNumbers { get; }
+
+    /// <summary>Cartesian positions (Å).</summary>
+    public ImmutableArray<Vec3> Positions { get; }
+
+    /// <summary>Lattice vectors as rows (Å).</summary>
+    public Cell Cell { get; }
+
+    /// <summary>Periodicity along each lattice vector.</summary>
+    public Pbc Pbc { get; }
+
+    /// <summary>Number of atoms.</summary>
+    public int Count => Positions.Length;
+
+    /// <summary>Chemical symbol of each atom.</summary>
+    public IReadOnlyList<string> Symbols => AtomicNumbers.Select(z => Elements.FromZ(z).Symbol).ToArray();
+
+    /// <summary>Distinct atomic numbers, ascending.</summary>
+    public IReadOnlyList<int> Species => AtomicNumbers.Distinct().Order().ToArray();
+
+    /// <summary>Total energy (eV), when labelled.</summary>
+    public double? Energy { get; init; }
+
+    /// <summary>Forces (eV/Å), when labelled; one per atom.</summary>
+    public ImmutableArray<Vec3>? Forces
+    {
+        get => _forces;
+        init
+        {
+            if (value is { } f && f.Length != Count)
+                throw new ArgumentException($"{f.Length} forces for {Count} atoms.");
+            _forces = value;
+        }
+    }
+
+    /// <summary>Stress (eV/Å³, Voigt xx yy zz yz xz xy, positive = tensile as in ASE), when labelled.</summary>
+    public Voigt? Stress { get; init; }
+
+    /// <summary>Everything else the source carried (config_type, source, …), in file order.</summary>
+    public IReadOnlyDictionary<string, object> Info { get; init; } = EmptyInfo;
+
+    /// <summary>Per-atom columns other than species, positions and forces (tags, magmoms, …).</summary>
+    public IReadOnlyList<AtomProperty> AtomProperties { get; init; } = [];
+
+    /// <summary>File the structure was read from, if any.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>Zero-based frame index in <see cref="SourcePath"/>.</summary>
+    public int FrameIndex { get; init; }
+
+    /// <summary>A short identifier: <c>file#frame</c> unless set explicitly.</summary>
+    public string Id
+    {
+        get => _id ?? (SourcePath is null ? $"#{FrameIndex}" : $"{Path.GetFileName(SourcePath)}#{FrameIndex}");
+        init => _id = value;
+    }
+
+    private readonly string? _id;
+
+    /// <summary>Structure-level descriptor vector, attached by descriptor stages.</summary>
+    public ImmutableArray<double>? Descriptor
+    {
+        get => _descriptor;
+        init => _descriptor = value;
+    }
+
+    /// <summary>One label for each entry of <see cref="Descriptor"/>.</summary>
+    public IReadOnlyList<string>? DescriptorLabels { get; init; }
+
+    /// <summary>Per-atom descriptor matrix (atoms × features), attached on request.</summary>
+    public FeatureMatrix? AtomDescriptors
+    {
+        get => _atomDescriptors;
+        init
+        {
+            if (value is not null && value.Rows != Count)
+                throw new ArgumentException($"{value.Rows} descriptor rows for {Count} atoms.");
+            _atomDescriptors = value;
+        }
+    }
+
+    /// <summary>Position in the selection order (0 = picked first), attached by a selector.</summary>
+    public int? SelectionRank { get; init; }
+
+    /// <summary>Cluster the structure belongs to, where the selector clusters.</summary>
+    public int? ClusterId { get; init; }
+
+    /// <summary>The selector's score for this structure (distance, gain, …), where it has one.</summary>
+    public double? SelectionScore { get; init; }
+
+    /// <summary>Whether the selector kept the structure (with -IncludeRejected).</summary>
+    public bool? Selected { get; init; }
+
+    /// <summary>Map coordinate 1, attached by an embedding.</summary>
+    public double? MapX { get; init; }
+
+    /// <summary>Map coordinate 2, attached by an embedding.</summary>
+    public double? MapY { get; init; }
+
+    /// <summary>Chemical formula in Hill order (as ASE's default): C, H, then alphabetical; without C all alphabetical.</summary>
+    public string Formula => _formula ??= BuildFormula();
+
+    /// <summary>Cell volume (Å³), or null for a non-periodic structure.</summary>
+    public double? Volume => Pbc.Any ? Cell.Volume : null;
+
+    /// <summary>Energy per atom (eV/atom), when labelled.</summary>
+    public double? EnergyPerAtom => Energy / Count;
+
+    /// <summary>Largest force magnitude (eV/Å), when labelled.</summary>
+    public double? MaxForce => Forces is { } f ? f.Max(v => v.Length) : null;
+
+    /// <summary>Value of an Info entry, or null.</summary>
+    public object? GetInfo(string key) => Info.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>The config_type Info entry, when present.</summary>
+    public string? ConfigType => GetInfo("config_type")?.ToString();
+
+    /// <summary>Positions as a span (no copy).</summary>
+    public ReadOnlySpan<Vec3> PositionSpan => Positions.AsSpan();
+
+    /// <summary>A copy with new positions (same atoms, cell and labels cleared of attached results).</summary>
+    public Structure WithPositions(ImmutableArray<Vec3> positions, Cell? cell = null) =>
+        new(AtomicNumbers, positions, cell ?? Cell, Pbc)
+        {
+            Info = Info,
+            SourcePath = SourcePath,
+            FrameIndex = FrameIndex,
+        };
+
+    /// <summary>Wraps an array as an immutable array without copying; the caller must not touch it afterwards.</summary>
+    internal static ImmutableArray<T> Own<T>(T[] array) => ImmutableCollectionsMarshal.AsImmutableArray(array);
+
+    private static readonly IReadOnlyDictionary<string, object> EmptyInfo = new Dictionary<string, object>();
+
+    private string BuildFormula()
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (int z in AtomicNumbers)
+        {
+            string s = Elements.FromZ(z).Symbol;
+            counts[s] = counts.GetValueOrDefault(s) + 1;
+        }
+        var order = new List<string>();
+        if (counts.ContainsKey("C"))
+        {
+            order.Add("C");
+            if (counts.ContainsKey("H")) order.Add("H");
+        }
+        order.AddRange(counts.Keys.Where(k => !order.Contains(k)));
+        var sb = new StringBuilder();
+        foreach (var s in order)
+        {
+            sb.Append(s);
+            if (counts[s] > 1) sb.Append(counts[s]);
+        }
+        return sb.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Formula} ({Count} atoms)";
+}
