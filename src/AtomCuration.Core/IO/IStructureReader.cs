@@ -7,6 +7,13 @@ public interface IStructureReader
     StructureFormat Format { get; }
 
     /// <summary>
+    /// How sure this reader is that a file is in its format: 0 = no, 1 = the name suggests it
+    /// (<paramref name="fileName"/> has any .gz already stripped), 2 = the content matches
+    /// (<paramref name="head"/> is the first few kB of text). Auto-detection picks the highest.
+    /// </summary>
+    int Sniff(string fileName, string head);
+
+    /// <summary>
     /// Reads every frame of <paramref name="text"/>. <paramref name="source"/> names the file
     /// in errors and becomes <c>Structure.SourcePath</c>. A bad frame is yielded as
     /// <see cref="ReadResult.Skipped"/> when the reader can resynchronise at the next frame,
