@@ -13,7 +13,7 @@ public static class PythonOracle
 {
     public const string Python = "/usr/bin/python3";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string OraclePath(string script) => Path.Combine(RepoRoot, "tests", "oracles", script);
 
@@ -44,12 +44,5 @@ public static class PythonOracle
             throw new InvalidOperationException(
                 $"{script} failed ({p.ExitCode}). Install the oracles with .ci/run's apt-get line.\n{stderr.Result}");
         return JsonDocument.Parse(stdout.Result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("AtomCuration.sln not found above the test assembly.");
     }
 }
