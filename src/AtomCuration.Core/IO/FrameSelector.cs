@@ -1,0 +1,82 @@
+namespace AtomCuration.IO;
+
+/// <summary>
+/// Applies a <see cref="FrameSlice"/> to a reader's results, counting every result (structure
+/// or skipped frame) as one frame. Streamable slices pass frames through and stop pulling
+/// once past <see cref="FrameSlice.Stop"/>, so the rest of the file is never read. Slices
+/// that count from the end keep only the frames they may still need: the last |start| for
+/// <c>-k:</c>, a delay line of |stop| frames for <c>a:-k</c>, the last |stop|−1 for a
+/// reversed slice with a negative stop.
+/// </summary>
+internal static class FrameSelector
+{
+    public static IEnumerable<ReadResult> Apply(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)
+    {
+        if (slice.IsStreamable) return Stream(frames, slice, cancellation);
+        if (slice.Step > 0 && (slice.Start ?? 0) >= 0) return Delayed(frames, slice, cancellation);
+        return Buffered(frames, slice, cancellation);
+    }
+
+    private static IEnumerable<ReadResult> Stream(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)
+    {
+        if (slice.IsPast(0)) yield break;
+        int index = 0;
+        foreach (var r in frames)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (r.IsFatal || slice.Contains(index)) yield return r;
+            if (r.IsFatal || slice.IsPast(++index)) yield break;
+        }
+    }
+
+    /// <summary><c>start:-k:step</c>: a frame is known to be selected once k later frames exist.</summary>
+    private static IEnumerable<ReadResult> Delayed(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)
+    {
+        int lag = -slice.Stop!.Value, start = slice.Start ?? 0, index = 0;
+        var pending = new Queue<(int Index, ReadResult Result)>(lag + 1);
+        foreach (var r in frames)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (r.IsFatal)
+            {
+                yield return r;
+                yield break;
+            }
+            pending.Enqueue((index++, r));
+            if (pending.Count <= lag) continue;
+            var (i, old) = pending.Dequeue();
+            if (i >= start && (i - start) % slice.Step == 0) yield return old;
+        }
+    }
+
+    private static IEnumerable<ReadResult> Buffered(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)
+    {
+        // Frames that can matter: with a negative start and positive step only the last |start|;
+        // reversed with a negative stop only the last |stop|-1; reversed with a stop ≥ 0 only
+        // those after it, and reading can end after a non-negative start.
+        int? capacity = slice.Step > 0 ? -slice.Start!.Value
+            : slice.Stop is < 0 ? Math.Max(0, -slice.Stop.Value - 1) : null;
+        int minIndex = slice.Step < 0 && slice.Stop is >= 0 ? slice.Stop.Value + 1 : 0;
+        int? lastNeeded = slice.Step < 0 && slice.Start is >= 0 ? slice.Start.Value : null;
+        var kept = new Queue<(int Index, ReadResult Result)>();
+        ReadResult? fatal = null;
+        int count = 0;
+        foreach (var r in frames)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (r.IsFatal)
+            {
+                fatal = r;
+                break;
+            }
+            int index = count++;
+            if (index >= minIndex && capacity != 0) kept.Enqueue((index, r));
+            if (capacity is { } cap && kept.Count > cap) kept.Dequeue();
+            if (lastNeeded is { } last && index >= last) break;
+        }
+        var byIndex = kept.ToDictionary(k => k.Index, k => k.Result);
+        foreach (int i in slice.Indices(count))
+            if (byIndex.TryGetValue(i, out var r)) yield return r;
+        if (fatal is { } f) yield return f;
+    }
+}

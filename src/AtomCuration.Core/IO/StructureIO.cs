@@ -1,0 +1,170 @@
+using System.Text;
+
+namespace AtomCuration.IO;
+
+/// <summary>
+/// The entry point for reading and for choosing readers and writers. Files may be gzipped
+/// (recognised by the magic bytes 1f 8b, whatever the name). With
+/// <see cref="StructureFormat.Auto"/> the format is sniffed from the name (any <c>.gz</c>
+/// stripped), then from the first 4 kB of decompressed text. Readers and writers are
+/// discovered by reflection, so every format in the Core assembly takes part.
+/// </summary>
+public static class StructureIO
+{
+    private const int SniffBytes = 4096;
+
+    /// <summary>
+    /// Reads the frames of a file selected by <see cref="ReadOptions.Index"/>, streaming: the
+    /// first structure comes out before the file is read to its end, and reading stops once
+    /// the slice is exhausted. Bad frames come out as <see cref="ReadResult"/> errors; an
+    /// unreadable or undetectable file as one fatal result.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static IEnumerable<ReadResult> Read(string path, ReadOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
+        return ReadCore(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+            FileOptions.SequentialScan), leaveOpen: false, path, options ?? new ReadOptions(), cancellation);
+    }
+
+    /// <summary>
+    /// Reads frames from a stream (left open). <paramref name="source"/> names it in errors,
+    /// sets <c>Structure.SourcePath</c>, and its file name takes part in format sniffing.
+    /// </summary>
+    public static IEnumerable<ReadResult> Read(Stream stream, string? source, ReadOptions? options = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ReadCore(() => stream, leaveOpen: true, source, options ?? new ReadOptions(), cancellation);
+    }
+
+    /// <summary>
+    /// The format of a file: from its name (any <c>.gz</c> stripped) and its first 4 kB of
+    /// (decompressed) text, whichever reader is surest.
+    /// </summary>
+    /// <exception cref="StructureFormatException">No reader recognises the file.</exception>
+    public static StructureFormat DetectFormat(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = File.OpenRead(path);
+        using var input = Decompress(file, leaveOpen: false, out _);
+        using var peek = PrefixedStream.Peek(input, SniffBytes, leaveOpen: true, out var head);
+        return Sniff(path, head.Span).Format;
+    }
+
+    /// <summary>The reader for a format.</summary>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is <see cref="StructureFormat.Auto"/>.</exception>
+    /// <exception cref="NotSupportedException">No reader for that format exists.</exception>
+    public static IStructureReader ReaderFor(StructureFormat format)
+    {
+        if (format == StructureFormat.Auto) throw new ArgumentException("Auto is not a format; detect it first.", nameof(format));
+        return FormatRegistry.Readers.FirstOrDefault(r => r.Format == format)
+               ?? throw new NotSupportedException($"No reader for {format}; readable formats: {List(FormatRegistry.Readers.Select(r => r.Format))}.");
+    }
+
+    /// <summary>The writer for a format.</summary>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is <see cref="StructureFormat.Auto"/>.</exception>
+    /// <exception cref="NotSupportedException">No writer for that format exists.</exception>
+    public static IStructureWriter WriterFor(StructureFormat format)
+    {
+        if (format == StructureFormat.Auto) throw new ArgumentException("Auto is not a format; choose one to write.", nameof(format));
+        return FormatRegistry.Writers.FirstOrDefault(w => w.Format == format)
+               ?? throw new NotSupportedException($"No writer for {format}; writable formats: {List(FormatRegistry.Writers.Select(w => w.Format))}.");
+    }
+
+    /// <summary>
+    /// The format to write a path in, from its extension (any <c>.gz</c> stripped):
+    /// <c>.xyz</c>/<c>.extxyz</c> → ExtXyz; <c>POSCAR</c>, <c>CONTCAR</c>, <c>.vasp</c>,
+    /// <c>.poscar</c> → Poscar; <c>.data</c>/<c>.lmp</c> → LammpsData.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name says nothing; the message lists the -Format choices.</exception>
+    public static StructureFormat FormatForWriting(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string name = StripGz(Path.GetFileName(path));
+        string ext = Path.GetExtension(name).ToLowerInvariant();
+        if (ext is ".xyz" or ".extxyz") return StructureFormat.ExtXyz;
+        if (ext is ".vasp" or ".poscar" || name.StartsWith("POSCAR", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("CONTCAR", StringComparison.OrdinalIgnoreCase))
+            return StructureFormat.Poscar;
+        if (ext is ".data" or ".lmp") return StructureFormat.LammpsData;
+        throw new ArgumentException(
+            $"Cannot tell which format to write '{path}' in from its name; use -Format with one of: " +
+            $"{List([StructureFormat.ExtXyz, StructureFormat.Poscar, StructureFormat.LammpsData])}.", nameof(path));
+    }
+
+    /// <summary>The name without a trailing <c>.gz</c>.</summary>
+    internal static string StripGz(string name) =>
+        name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+
+    private static string List(IEnumerable<StructureFormat> formats) => string.Join(", ", formats.Distinct().Order());
+
+    private static Stream Decompress(Stream raw, bool leaveOpen, out bool gzip)
+    {
+        var peek = PrefixedStream.Peek(raw, 2, leaveOpen, out var magic);
+        gzip = GzipInput.IsGzip(magic.Span);
+        return gzip ? GzipInput.Open(peek, raw.CanSeek ? raw : null) : peek;
+    }
+
+    private static (StructureFormat Format, IStructureReader Reader) Sniff(string? source, ReadOnlySpan<byte> headBytes)
+    {
+        string name = StripGz(source is null ? "" : Path.GetFileName(source));
+        string head = Encoding.UTF8.GetString(headBytes);
+        IStructureReader? best = null;
+        int bestScore = 0;
+        foreach (var r in FormatRegistry.Readers)
+        {
+            int score = r.Sniff(name, head);
+            if (score > bestScore)
+            {
+                best = r;
+                bestScore = score;
+            }
+        }
+        return best is null
+            ? throw new StructureFormatException(source, null, null,
+                $"cannot tell the format from the name or the first lines; give -Format (one of: {List(FormatRegistry.Readers.Select(r => r.Format))})")
+            : (best.Format, best);
+    }
+
+    private static IEnumerable<ReadResult> ReadCore(Func<Stream> open, bool leaveOpen, string? source, ReadOptions options,
+        CancellationToken cancellation)
+    {
+        TextReader? text = null;
+        IStructureReader? reader = null;
+        StructureFormatException? failure = null;
+        Stream? input = null;
+        try
+        {
+            input = Decompress(open(), leaveOpen, out _);
+            if (options.Format == StructureFormat.Auto)
+            {
+                var peeked = PrefixedStream.Peek(input, SniffBytes, leaveOpen: false, out var head);
+                input = peeked;
+                reader = Sniff(source, head.Span).Reader;
+            }
+            else reader = ReaderFor(options.Format);
+            text = new StreamReader(input, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        }
+        catch (IOException e)
+        {
+            failure = new StructureFormatException(source, null, null, e.Message, e);
+        }
+        catch (StructureFormatException e)
+        {
+            failure = e;
+        }
+        if (failure is not null)
+        {
+            input?.Dispose();
+            yield return ReadResult.Fatal(failure);
+            yield break;
+        }
+        using (text)
+        {
+            foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options), options.Index, cancellation))
+                yield return r;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using AtomCuration.IO;
+using AtomCuration.Structures;
+using AtomCuration.Tests.Support;
+using static AtomCuration.Tests.IO.IOTestSupport;
+
+namespace AtomCuration.Tests.IO;
+
+/// <summary>
+/// Cross-checks against ASE 3.22 (tests/oracles/ase_read.py): every shared dataset reads to
+/// exactly what ASE reads, and the extended XYZ we write reads back in ASE equal to the
+/// original. Numbers go through JSON as Python's repr, so the comparison is bitwise.
+/// </summary>
+public class AseCrossCheckTests
+{
+    private static JsonElement AseRead(IEnumerable<string> files, bool details = false, string? format = null) =>
+        PythonOracle.Run("ase_read.py", new { files = files.ToArray(), details, format }).RootElement.GetProperty("files").Clone();
+
+    /// <summary>Asserts that ASE's summary of a file matches our structures exactly.</summary>
+    internal static void AssertMatchesAse(string name, IReadOnlyList<Structure> ours, JsonElement ase)
+    {
+        Assert.True(ase.GetProperty("count").GetInt32() == ours.Count, $"{name}: ASE reads {ase.GetProperty("count")} frames, we read {ours.Count}");
+        var natoms = ase.GetProperty("natoms").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var numbers = Doubles(ase, "numbers");
+        var positions = Doubles(ase, "positions");
+        var cell = Doubles(ase, "cell");
+        var pbc = ase.GetProperty("pbc").EnumerateArray().Select(e => e.GetBoolean()).ToArray();
+        var energy = ase.GetProperty("energy").EnumerateArray().ToArray();
+        var stress = ase.GetProperty("stress").EnumerateArray().ToArray();
+        var forces = ase.GetProperty("forces").ValueKind == JsonValueKind.Null ? null : Doubles(ase, "forces");
+        var configType = ase.GetProperty("config_type").EnumerateArray().ToArray();
+        int atom = 0;
+        for (int f = 0; f < ours.Count; f++)
+        {
+            var s = ours[f];
+            string where = $"{name} frame {f}";
+            Assert.True(natoms[f] == s.Count, $"{where}: atom count");
+            Assert.Equal(f, s.FrameIndex);
+            for (int k = 0; k < 9; k++) Assert.True(cell[9 * f + k] == s.Cell[k / 3][k % 3], $"{where}: cell[{k}]");
+            for (int k = 0; k < 3; k++) Assert.True(pbc[3 * f + k] == s.Pbc[k], $"{where}: pbc");
+            if (energy[f].ValueKind == JsonValueKind.Null) Assert.Null(s.Energy);
+            else Assert.True(energy[f].GetDouble() == s.Energy, $"{where}: energy {energy[f]} vs {s.Energy}");
+            if (stress[6 * f].ValueKind == JsonValueKind.Null) Assert.Null(s.Stress);
+            else
+                for (int k = 0; k < 6; k++)
+                    Assert.True(stress[6 * f + k].GetDouble() == s.Stress!.Value[k], $"{where}: stress[{k}]");
+            string? ct = configType[f].ValueKind == JsonValueKind.Null ? null : configType[f].ToString();
+            Assert.Equal(ct, s.ConfigType);
+            Assert.Equal(forces is not null, s.Forces is not null);
+            for (int i = 0; i < s.Count; i++, atom++)
+            {
+                Assert.True(numbers[atom] == s.AtomicNumbers[i], $"{where}: Z of atom {i}");
+                for (int k = 0; k < 3; k++)
+                {
+                    Assert.True(positions[3 * atom + k] == s.Positions[i][k], $"{where}: position of atom {i}");
+                    if (forces is not null) Assert.True(forces[3 * atom + k] == s.Forces!.Value[i][k], $"{where}: force on atom {i}");
+                }
+            }
+        }
+    }
+
+    private static double[] Doubles(JsonElement e, string name) =>
+        e.GetProperty(name).EnumerateArray().Select(x => x.GetDouble()).ToArray();
+
+    [Fact]
+    public void SharedDatasetsAndOurRewritesReadAsAseReadsThem()
+    {
+        using var tmp = new TempDir();
+        var plain = Datasets.Select(d => Gunzip(PythonOracle.SharedDataPath(d), tmp.Path)).ToList();
+        // We read the .gz directly; ASE reads the decompressed copy and our rewrite of it.
+        var ours = Datasets.Select(d => ReadAll(PythonOracle.SharedDataPath(d))).ToList();
+        var rewritten = new List<string>();
+        for (int i = 0; i < Datasets.Length; i++)
+        {
+            string path = tmp.File($"ours-{i}.extxyz");
+            using (var w = StructureFileWriter.Open(path))
+                foreach (var s in ours[i]) w.Write(s);
+            rewritten.Add(path);
+        }
+        var ase = AseRead(plain.Concat(rewritten)).EnumerateArray().ToArray();
+        for (int i = 0; i < Datasets.Length; i++)
+        {
+            Assert.True(ours[i].Count > 100, Datasets[i]);
+            AssertMatchesAse(Datasets[i], ours[i], ase[i]);
+            AssertMatchesAse("rewritten " + Datasets[i], ours[i], ase[Datasets.Length + i]);
+        }
+        Assert.Equal(2517, ours[Array.IndexOf(Datasets, "Fe_FitSNAP_NPJ2021.extxyz.gz")].Count);
+    }
+
+    /// <summary>A frame with every kind of Info value and atom property we carry.</summary>
+    internal static Structure RichStructure()
+    {
+        var cell = Cell.FromParameters(5.1, 5.3, 5.7, 88, 95, 101);
+        var pos = ImmutableArray.Create(new Vec3(0.1, 0.2, 0.3), new Vec3(2.5, 2.6, 2.7), new Vec3(1e-17, -3.25, 4.000000000000001));
+        var info = new Dictionary<string, object>
+        {
+            ["config_type"] = "bulk",
+            ["note"] = "two words",
+            ["path"] = @"C:\dir\x y",
+            ["quote"] = "say \"hi\" {x} [y]",
+            ["num_str"] = "123",
+            ["tf"] = "T",
+            ["empty"] = "",
+            ["n"] = 42L,
+            ["x"] = 1.5,
+            ["whole"] = 2.0,
+            ["tiny"] = 1e-300,
+            ["flag"] = true,
+            ["off"] = false,
+            ["v"] = new[] { 1.0, 2.5, 3.0 },
+            ["one"] = new[] { 4.0 },
+            ["ints"] = new long[] { 1, -2, 3 },
+            ["names"] = new[] { "a", "b c" },
+            ["bools"] = new[] { true, false, true },
+            ["free_energy"] = -1.25,
+            ["virial"] = new[] { 1.0, 0.5, 0.25, 0.5, 2.0, 0.125, 0.25, 0.125, 3.0 },
+        };
+        return new Structure(ImmutableArray.Create(26, 8, 1), pos, cell, new Pbc(true, true, false))
+        {
+            Energy = -12.345678901234567,
+            Forces = ImmutableArray.Create(new Vec3(0.1, -0.2, 0.3), new Vec3(1e-9, 0, -0.0), new Vec3(5, 6, 7)),
+            Stress = new Voigt(0.01, 0.02, 0.03, -0.004, 0.005, -0.006),
+            Info = info,
+            AtomProperties =
+            [
+                new AtomProperty("tags", AtomPropertyType.Integer, 1, new long[] { 1, 2, 3 }),
+                new AtomProperty("magmoms", AtomPropertyType.Real, 1, new[] { 2.2, -0.1, 0.0 }),
+                new AtomProperty("vel", AtomPropertyType.Real, 3, new[] { 1.0, 2, 3, 4, 5, 6, 7, 8, 9.5 }),
+                new AtomProperty("label", AtomPropertyType.String, 1, new[] { "core", "shell", "x" }),
+                new AtomProperty("mask", AtomPropertyType.Logical, 1, new[] { true, false, true }),
+            ],
+        };
+    }
+
+    [Fact]
+    public void AseReadsEveryInfoValueAndPropertyWeWrite()
+    {
+        using var tmp = new TempDir();
+        var s = RichStructure();
+        string path = tmp.File("rich.extxyz");
+        using (var w = StructureFileWriter.Open(path)) w.Write(s);
+        var ase = AseRead([path], details: true)[0];
+        AssertMatchesAse("rich", [ReadAll(path)[0]], ase);
+        Assert.Equal(s.Stress, ReadAll(path)[0].Stress);
+        var info = ase.GetProperty("info")[0];
+        foreach (var (key, value) in s.Info)
+        {
+            Assert.True(info.TryGetProperty(key, out var got), $"ASE lost Info '{key}'");
+            AssertJsonEquals(key, value, got);
+        }
+        var known = s.Info.Keys.Concat(["energy", "stress", "free_energy"]).ToHashSet();
+        foreach (var p in info.EnumerateObject()) Assert.Contains(p.Name, known);
+        var arrays = ase.GetProperty("arrays")[0];
+        foreach (var p in s.AtomProperties)
+        {
+            Assert.True(arrays.TryGetProperty(p.Name, out var got), $"ASE lost property '{p.Name}'");
+            var flat = got.EnumerateArray().SelectMany(e => e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().ToArray() : new[] { e }).ToArray();
+            AssertJsonEquals(p.Name, p.Values, flat);
+        }
+    }
+
+    private static void AssertJsonEquals(string key, object expected, JsonElement actual)
+    {
+        if (key == "virial")
+        {
+            // ASE keeps virial as a 3×3 matrix read in Fortran order: M[r][c] = v[r + 3c].
+            var v = (double[])expected;
+            for (int r = 0; r < 3; r++)
+            for (int c = 0; c < 3; c++)
+                Assert.Equal(v[r + 3 * c], actual[r][c].GetDouble());
+            return;
+        }
+        if (expected is Array a)
+        {
+            AssertJsonEquals(key, a, actual.EnumerateArray().ToArray());
+            return;
+        }
+        object got = expected switch
+        {
+            string => actual.GetString()!,
+            long => actual.GetInt64(),
+            double => actual.GetDouble(),
+            bool => actual.GetBoolean(),
+            _ => throw new InvalidOperationException(key),
+        };
+        Assert.True(expected.Equals(got), $"Info '{key}': wrote {expected}, ASE read {actual}");
+        if (expected is long) Assert.Equal(JsonValueKind.Number, actual.ValueKind);
+        if (expected is double) Assert.True(actual.ToString().Contains('.') || actual.ToString().Contains('e'), $"'{key}' lost its real type: {actual}");
+    }
+
+    private static void AssertJsonEquals(string key, Array expected, JsonElement[] actual)
+    {
+        Assert.True(expected.Length == actual.Length, $"'{key}': {expected.Length} values written, ASE read {actual.Length}");
+        for (int i = 0; i < actual.Length; i++) AssertJsonEquals(key, expected.GetValue(i)!, actual[i]);
+    }
+
+    [Fact]
+    public void HandWrittenCommentLinesReadAsAseReadsThem()
+    {
+        using var tmp = new TempDir();
+        string path = tmp.File("hand.extxyz");
+        File.WriteAllText(path,
+            "2\n" +
+            "Lattice=\"4 0 0 0 4 0 0 0 4\" Properties=species:S:1:pos:R:3:forces:R:3:tags:I:1 a = 3 b=[1, 2, 3] c={x y} " +
+            "d='single q' e=\"esc \\\" q\" f=T g=\"T F T\" h=1e-3 bare i=-7 j=\"1 2.5\" free_energy=-3.5 energy=-3.25 " +
+            "stress=\"1 2 3 2 5 6 3 6 9\" pbc=\"T T F\"\n" +
+            "fe 0 0 0 0.5 -0.5 1 7\n" +
+            "Fe 2 2 2 -0.5 0.5 -1 8\n");
+        var ours = ReadAll(path)[0];
+        var ase = AseRead([path], details: true)[0];
+        AssertMatchesAse("hand", [ours], ase);
+        Assert.Equal(-3.5, ase.GetProperty("free_energy")[0].GetDouble());
+        Assert.Equal(-3.5, (double)ours.Info["free_energy"]);
+        var info = ase.GetProperty("info")[0];
+        foreach (var (key, value) in ours.Info) AssertJsonEquals(key, value, info.GetProperty(key));
+        Assert.Equal(new Voigt(1, 5, 9, 6, 3, 2), ours.Stress);
+    }
+}
