@@ -9,6 +9,8 @@ status=${PIPESTATUS[0]}
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if command -v pwsh >/dev/null 2>&1; then
+  # The module folder the Pester tests import (what ./build.ps1 -Task Build produces).
+  dotnet publish src/AtomCuration.PowerShell -c Release -o module/AtomCuration --nologo >/dev/null || status=1
   pester=$(pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-Pester.ps1 2>&1 | tee /dev/stderr | tail -n 1)
   pstatus=$?
   p=$(sed -nE 's/.*Pester: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p' <<<"$pester")

@@ -1,0 +1,92 @@
+using System.Management.Automation;
+using AtomCuration.IO;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Writes structures to extended XYZ (lossless), POSCAR or LAMMPS data.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "Structure", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+[OutputType(typeof(Structure))]
+public sealed class ExportStructureCommand : PSCmdlet, IDisposable
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private StructureFileWriter? _writer;
+
+    /// <summary>Structures to write.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public Structure InputObject { get; set; } = null!;
+
+    /// <summary>Output file; .gz compresses.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Output file, taken literally.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = "";
+
+    /// <summary>Format; Auto decides from the extension.</summary>
+    [Parameter]
+    public StructureFormat Format { get; set; } = StructureFormat.Auto;
+
+    /// <summary>Append to an existing file instead of replacing it.</summary>
+    [Parameter]
+    public SwitchParameter Append { get; set; }
+
+    /// <summary>Refuse to overwrite an existing file.</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Also emit each structure written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        string file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path);
+        if (!ShouldProcess(file, Append ? "Append structures" : "Write structures")) return;
+        try
+        {
+            _writer = StructureFileWriter.Open(file, Format, Append, NoClobber);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "CannotOpenOutput", ErrorCategory.WriteError, file));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (_writer is null) return;
+        try
+        {
+            _writer.Write(InputObject);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            WriteError(new ErrorRecord(e, "CannotWriteStructure", ErrorCategory.InvalidData, InputObject));
+            return;
+        }
+        if (PassThru) WriteObject(InputObject);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => Dispose();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => Dispose();
+
+    /// <summary>Closes the output file.</summary>
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections;
+using System.Management.Automation;
+using AtomCuration.IO;
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Reads atomic structures (extxyz, POSCAR, OUTCAR, vasprun.xml, LAMMPS, pymatgen JSON, n2p2) and streams them.</para>
+/// </summary>
+[Cmdlet(VerbsData.Import, "Structure", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(Structure))]
+public sealed class ImportStructureCommand : PSCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private readonly CancellationTokenSource _stop = new();
+    private ReadOptions _options = new();
+
+    /// <summary>Files to read; wildcards allowed. Gzip is read transparently.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Files to read, taken literally (no wildcards); binds FileInfo from Get-ChildItem.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Format; Auto decides from the name, then the content.</summary>
+    [Parameter]
+    public StructureFormat Format { get; set; } = StructureFormat.Auto;
+
+    /// <summary>Frames to keep: 5, -1, :, 0:100:10, ::-1 (Python/ASE slice syntax).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Index { get; set; }
+
+    /// <summary>Element of each LAMMPS atom type, e.g. @{1='Cu'; 2='Ni'}.</summary>
+    [Parameter]
+    public Hashtable? TypeMap { get; set; }
+
+    /// <summary>Species in POSCAR order for VASP 4 files without a species line.</summary>
+    [Parameter]
+    public string[]? Species { get; set; }
+
+    /// <summary>Which OUTCAR/vasprun energy to use (default FreeEnergy, consistent with the forces).</summary>
+    [Parameter]
+    public OutcarEnergy OutcarEnergy { get; set; } = OutcarEnergy.FreeEnergy;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _options = ReadOptionsMapper.Map(Format, Index, TypeMap, Species, OutcarEnergy);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidImportParameter", ErrorCategory.InvalidArgument, null));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var file in PathResolver.Resolve(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path,
+                     literal: ParameterSetName == LiteralPathSet))
+            ReadFile(file);
+    }
+
+    private void ReadFile(string file)
+    {
+        int read = 0, skipped = 0;
+        var progress = new ProgressRecord(1, "Import-Structure", file);
+        foreach (var result in StructureIO.Read(file, _options, _stop.Token))
+        {
+            if (result.Structure is { } s)
+            {
+                WriteObject(s);
+                if (++read % 500 == 0)
+                {
+                    progress.StatusDescription = $"{file}: {read} structures";
+                    WriteProgress(progress);
+                }
+            }
+            else if (result.Error is { } error)
+            {
+                skipped++;
+                WriteError(new ErrorRecord(error, result.IsFatal ? "StructureFileUnreadable" : "StructureFrameSkipped",
+                    ErrorCategory.InvalidData, file));
+            }
+        }
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        if (skipped > 0) WriteWarning($"{file}: {read} structures read, {skipped} bad frame(s) skipped.");
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
+}

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>Resolves -Path / -LiteralPath to file-system paths, writing an error record for each that does not resolve.</summary>
+internal static class PathResolver
+{
+    public static IEnumerable<string> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal)
+    {
+        foreach (var path in paths)
+        {
+            List<string> resolved = [];
+            try
+            {
+                if (literal)
+                    resolved.Add(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+                else
+                    resolved.AddRange(cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _));
+            }
+            catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
+            {
+                cmdlet.WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                continue;
+            }
+            foreach (var file in resolved)
+            {
+                if (!File.Exists(file))
+                {
+                    cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No such file: {file}", file),
+                        "PathNotFound", ErrorCategory.ObjectNotFound, file));
+                    continue;
+                }
+                yield return file;
+            }
+        }
+    }
+
+    /// <summary>The provider path for an output file (need not exist yet).</summary>
+    public static string ResolveOutput(PSCmdlet cmdlet, string path) =>
+        cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+}

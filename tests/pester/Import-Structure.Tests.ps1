@@ -1,0 +1,56 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+}
+
+Describe 'Import-Structure' {
+    It 'streams every frame of a gzipped extxyz file with its labels' {
+        $s = Import-Structure $sample
+        $s.Count | Should -Be 59
+        $s[0] | Should -BeOfType ([AtomCuration.Structures.Structure])
+        $s[0].Energy | Should -Not -BeNullOrEmpty
+        $s[0].Forces.Count | Should -Be $s[0].Count
+        $s[0].ConfigType | Should -Not -BeNullOrEmpty
+        ($s | Where-Object ConfigType -eq 'Vacancy').Count | Should -Be 8
+    }
+
+    It 'takes files from Get-ChildItem by property name' {
+        $s = Get-ChildItem (Split-Path $sample) -Filter *.extxyz.gz | Import-Structure
+        $s.Count | Should -Be 59
+    }
+
+    It 'selects frames with -Index like ASE' {
+        (Import-Structure $sample -Index '-1').FrameIndex | Should -Be 58
+        (Import-Structure $sample -Index '0:20:10').FrameIndex | Should -Be @(0, 10)
+    }
+
+    It 'expands wildcards and reports a missing file as a non-terminating error' {
+        $s = Import-Structure (Join-Path (Split-Path $sample) 'Cu_*.extxyz.gz'), 'TestDrive:/nope.xyz' -ErrorVariable err -ErrorAction SilentlyContinue
+        $s.Count | Should -Be 59
+        $err.Count | Should -BeGreaterThan 0
+    }
+
+    It 'writes InvalidData for a bad frame, warns, and keeps the good frames' {
+        $bad = Join-Path $TestDrive 'bad.xyz'
+        Set-Content $bad -Value @(
+            '1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu 0 0 0',
+            '1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu zero 0 0',
+            '1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu 1 1 1')
+        $s = Import-Structure $bad -ErrorVariable err -WarningVariable warn -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $s.Count | Should -Be 2
+        $err.Count | Should -Be 1
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $err[0].Exception | Should -BeOfType ([AtomCuration.IO.StructureFormatException])
+        $warn.Count | Should -Be 1
+    }
+
+    It 'rejects a malformed -Index before reading' {
+        { Import-Structure $sample -Index '1:2:0' -ErrorAction Stop } | Should -Throw '*-Index*'
+    }
+
+    It 'formats structures as a table with formula and energy per atom' {
+        $text = Import-Structure $sample -Index 0 | Format-Table | Out-String
+        $text | Should -Match 'Formula'
+        $text | Should -Match 'Cu'
+    }
+}

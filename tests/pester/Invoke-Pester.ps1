@@ -1,0 +1,18 @@
+#Requires -Version 7.4
+# Runs every *.Tests.ps1 here against the module built into module/AtomCuration
+# (./test.sh publishes it first) and ends with "Pester: N passed, N failed".
+$ErrorActionPreference = 'Stop'
+$pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+if (-not $pester) {
+    Write-Error 'Pester 5 or later is required: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
+    'Pester: 0 passed, 1 failed'
+    exit 1
+}
+Import-Module $pester
+$config = New-PesterConfiguration
+$config.Run.Path = $PSScriptRoot
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$result = Invoke-Pester -Configuration $config
+"Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed"
+exit ([int](($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) -gt 0))
