@@ -9,7 +9,7 @@ Describe 'Import-Structure' {
         $s.Count | Should -Be 59
         $s[0] | Should -BeOfType ([AtomCuration.Structures.Structure])
         $s[0].Energy | Should -Not -BeNullOrEmpty
-        $s[0].Forces.Count | Should -Be $s[0].Count
+        $s[0].Forces.Length | Should -Be $s[0].Count
         $s[0].ConfigType | Should -Not -BeNullOrEmpty
         ($s | Where-Object ConfigType -eq 'Vacancy').Count | Should -Be 8
     }
