@@ -86,6 +86,13 @@ internal sealed class AtomColumns
     /// <summary>Parses atom <paramref name="atom"/>'s line; returns what was wrong, or null.</summary>
     public string? ParseLine(ReadOnlySpan<char> line, int atom, SpeciesCache species)
     {
+        string? problem = ParseValues(line, atom, species);
+        // A line with the wrong number of values is most often a lost or extra line: say that first.
+        return problem is not null && CountTokens(line) != _layout.TokensPerLine ? WrongCount(line) : problem;
+    }
+
+    private string? ParseValues(ReadOnlySpan<char> line, int atom, SpeciesCache species)
+    {
         if (atom == _capacity) Grow();
         int pos = 0;
         var columns = _layout.Columns;
