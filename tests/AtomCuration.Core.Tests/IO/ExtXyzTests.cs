@@ -124,12 +124,12 @@ public class ExtXyzTests
             double v = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 30));
             foreach (string text in new[] { v.ToString("R", System.Globalization.CultureInfo.InvariantCulture), v.ToString("F8", System.Globalization.CultureInfo.InvariantCulture), v.ToString("E12", System.Globalization.CultureInfo.InvariantCulture) })
             {
-                Assert.True(NumberParser.TryParseDouble(text, out double got), text);
+                Assert.True(FastNumberParser.TryParseDouble(text, out double got), text);
                 Assert.Equal(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), got);
             }
         }
-        Assert.True(NumberParser.TryParseDouble("-inf", out double inf) && double.IsNegativeInfinity(inf));
-        Assert.False(NumberParser.TryParseDouble("1.2.3", out _));
-        Assert.False(NumberParser.TryParseDouble("-", out _));
+        Assert.True(FastNumberParser.TryParseDouble("-inf", out double inf) && double.IsNegativeInfinity(inf));
+        Assert.False(FastNumberParser.TryParseDouble("1.2.3", out _));
+        Assert.False(FastNumberParser.TryParseDouble("-", out _));
     }
 }
