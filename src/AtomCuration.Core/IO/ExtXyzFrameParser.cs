@@ -3,7 +3,7 @@ using AtomCuration.Structures;
 namespace AtomCuration.IO;
 
 /// <summary>
-/// Reads extended XYZ frames one at a time from a <see cref="LineReader"/>. A bad frame is
+/// Reads extended XYZ frames one at a time from a <see cref="SpanLineReader"/>. A bad frame is
 /// reported and the parser resynchronises on the next line that is a bare atom count (the
 /// line that failed is tried first: when a line was lost, it is often the next frame's count).
 /// </summary>
@@ -12,8 +12,8 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
     /// <summary>Largest atom count accepted on a count line (far beyond any DFT frame).</summary>
     private const long MaxAtoms = 100_000_000;
 
-    private readonly LineReader _lines = new(text, source);
-    private readonly SpeciesCache _species = new();
+    private readonly SpanLineReader _lines = new(text, source);
+    private readonly SymbolLookupCache _species = new();
     private ExtXyzColumns? _lastColumns;
     private bool _resync;
 
@@ -70,7 +70,7 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
     private Structure ParseFrame(int frame)
     {
         var countText = _lines.Current.Trim();
-        if (!NumberParser.TryParseLong(countText, out long count) || count < 0)
+        if (!FastNumberParser.TryParseLong(countText, out long count) || count < 0)
             throw Bad(frame, $"expected the number of atoms (a non-negative integer) but found '{Preview(countText)}'");
         if (count == 0) throw Bad(frame, "the frame has 0 atoms; a structure needs at least one");
         if (count > MaxAtoms) throw Bad(frame, $"{count} atoms is beyond the {MaxAtoms} this reader accepts");
@@ -78,7 +78,7 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
         if (!_lines.Next()) throw Bad(frame, "the file ends where the comment line should be");
         var header = ExtXyzHeader.Parse(_lines.Current, ref _lastColumns, out string? error);
         if (error is not null) throw Bad(frame, error);
-        var atoms = new AtomColumns(header.Columns, n);
+        var atoms = new ExtXyzAtomColumns(header.Columns, n);
         for (int a = 0; a < n; a++)
         {
             if (!_lines.Next()) throw Bad(frame, $"the frame declares {n} atoms but the file ends after {a}");

@@ -107,7 +107,7 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
         var values = new double[tokens.Count];
         for (int i = 0; i < values.Length; i++)
         {
-            if (!NumberParser.TryParseDouble(tokens[i], out values[i]))
+            if (!FastNumberParser.TryParseDouble(tokens[i], out values[i]))
             {
                 error = $"{key} should be {expected} but '{tokens[i]}' is not a number";
                 return null;
@@ -127,7 +127,7 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
         var flags = new bool[tokens.Count];
         for (int i = 0; i < flags.Length; i++)
         {
-            if (NumberParser.TryParseBool(tokens[i], out flags[i])) continue;
+            if (FastNumberParser.TryParseBool(tokens[i], out flags[i])) continue;
             if (tokens[i] is "0" or "1")
             {
                 flags[i] = tokens[i] == "1";

@@ -64,9 +64,9 @@ internal static class ExtXyzKeyValues
         var tokens = Tokens(raw);
         if (tokens.Count > 0)
         {
-            if (TryAll(tokens, NumberParser.TryParseLong, out long[] longs)) return longs.Length == 1 ? longs[0] : longs;
-            if (TryAll(tokens, NumberParser.TryParseDouble, out double[] doubles)) return doubles.Length == 1 ? doubles[0] : doubles;
-            if (TryAll(tokens, NumberParser.TryParseBool, out bool[] bools)) return bools.Length == 1 ? bools[0] : bools;
+            if (TryAll(tokens, FastNumberParser.TryParseLong, out long[] longs)) return longs.Length == 1 ? longs[0] : longs;
+            if (TryAll(tokens, FastNumberParser.TryParseDouble, out double[] doubles)) return doubles.Length == 1 ? doubles[0] : doubles;
+            if (TryAll(tokens, FastNumberParser.TryParseBool, out bool[] bools)) return bools.Length == 1 ? bools[0] : bools;
         }
         if (raw.StartsWith("_JSON ", StringComparison.Ordinal) && TryJson(raw.AsMemory(6), out var json)) return json;
         return raw;

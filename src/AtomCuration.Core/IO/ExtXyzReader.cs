@@ -27,7 +27,7 @@ public sealed class ExtXyzReader : IStructureReader
                 return 2;
             var atom = lines[2].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (atom.Length >= 4 && AtomCuration.Structures.Elements.IsSymbol(atom[0])
-                && atom.Skip(1).Take(3).All(t => NumberParser.TryParseDouble(t, out _)))
+                && atom.Skip(1).Take(3).All(t => FastNumberParser.TryParseDouble(t, out _)))
                 return 2;
         }
         string ext = Path.GetExtension(fileName).ToLowerInvariant();

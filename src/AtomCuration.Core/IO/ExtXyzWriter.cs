@@ -50,9 +50,9 @@ public sealed class ExtXyzWriter : IStructureWriter
                 throw new ArgumentException($"Info key '{key}' is reserved in extended XYZ; it is written from the structure itself.");
             line.Append(' ').Append(Quote(key)).Append('=').Append(FormatValue(key, value));
         }
-        if (structure.Energy is { } e) line.Append(" energy=").Append(NumberParser.FormatReal(e));
+        if (structure.Energy is { } e) line.Append(" energy=").Append(FastNumberParser.FormatReal(e));
         if (structure.Stress is { } s)
-            line.Append(" stress=\"").AppendJoin(' ', s.ToMatrix().Select(NumberParser.FormatReal)).Append('"');
+            line.Append(" stress=\"").AppendJoin(' ', s.ToMatrix().Select(FastNumberParser.FormatReal)).Append('"');
         line.Append(" pbc=\"").Append(structure.Pbc.ToString()).Append("\"\n");
         text.Write(line);
         WriteAtoms(text, structure);
@@ -77,7 +77,7 @@ public sealed class ExtXyzWriter : IStructureWriter
                     switch (p.Values)
                     {
                         case double[] d:
-                            text.Write(NumberParser.FormatReal(d[at]));
+                            text.Write(FastNumberParser.FormatReal(d[at]));
                             break;
                         case long[] l:
                             l[at].TryFormat(buf, out int n, default, CultureInfo.InvariantCulture);
@@ -122,14 +122,14 @@ public sealed class ExtXyzWriter : IStructureWriter
     {
         string s => NeedsJson(s) ? Quote("_JSON " + JsonSerializer.Serialize(s)) : Quote(s),
         bool b => b ? "T" : "F",
-        double d => NumberParser.FormatReal(d),
-        float f => NumberParser.FormatReal(f),
+        double d => FastNumberParser.FormatReal(d),
+        float f => FastNumberParser.FormatReal(f),
         long or int or short or byte or sbyte or ushort or uint => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-        double[] { Length: > 1 } d => Quote(string.Join(' ', d.Select(NumberParser.FormatReal))),
+        double[] { Length: > 1 } d => Quote(string.Join(' ', d.Select(FastNumberParser.FormatReal))),
         long[] { Length: > 1 } l => Quote(string.Join(' ', l.Select(x => x.ToString(CultureInfo.InvariantCulture)))),
         bool[] { Length: > 1 } b => Quote(string.Join(' ', b.Select(x => x ? "T" : "F"))),
         // One-element and empty arrays would read back as scalars: JSON keeps them arrays.
-        double[] d => Quote("_JSON [" + string.Join(", ", d.Select(NumberParser.FormatReal)) + "]"),
+        double[] d => Quote("_JSON [" + string.Join(", ", d.Select(FastNumberParser.FormatReal)) + "]"),
         long[] or bool[] or string[] => Quote("_JSON " + JsonSerializer.Serialize(value)),
         int[] i => FormatValue(key, i.Select(x => (long)x).ToArray()),
         _ => throw new ArgumentException($"Info '{key}' holds a {value.GetType().Name}, which extended XYZ cannot carry."),
@@ -141,7 +141,7 @@ public sealed class ExtXyzWriter : IStructureWriter
         if (s.Length == 0 || s.StartsWith("_JSON", StringComparison.Ordinal)) return true;
         if (ExtXyzKeyValues.Convert(s) is not string) return true;
         // Python's float() also takes 1_000; ASE would turn such a token into a number.
-        return ExtXyzKeyValues.Tokens(s).All(t => t.Contains('_') && NumberParser.TryParseDouble(t.Replace("_", ""), out _));
+        return ExtXyzKeyValues.Tokens(s).All(t => t.Contains('_') && FastNumberParser.TryParseDouble(t.Replace("_", ""), out _));
     }
 
     /// <summary>Quotes a key or value when it holds anything the comment-line grammar treats specially.</summary>

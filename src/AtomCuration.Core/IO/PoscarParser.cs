@@ -3,7 +3,7 @@ using AtomCuration.Structures;
 namespace AtomCuration.IO;
 
 /// <summary>The line-by-line parse of one POSCAR (see <see cref="PoscarReader"/>); every problem is a <see cref="StructureFormatException"/>.</summary>
-internal sealed class PoscarParser(LineReader lines, string? source, ReadOptions options)
+internal sealed class PoscarParser(SpanLineReader lines, string? source, ReadOptions options)
 {
     private StructureFormatException Bad(string problem) => new(source, lines.LineNumber, 0, problem);
 
@@ -19,7 +19,7 @@ internal sealed class PoscarParser(LineReader lines, string? source, ReadOptions
         var v = new double[count];
         for (int i = 0; i < count; i++)
         {
-            if (!NumberParser.TryParseDouble(tokens[i], out v[i])) throw Bad($"expected {what} but '{tokens[i]}' is not a number");
+            if (!FastNumberParser.TryParseDouble(tokens[i], out v[i])) throw Bad($"expected {what} but '{tokens[i]}' is not a number");
             if (!double.IsFinite(v[i])) throw Bad($"{what} has a non-finite value '{tokens[i]}'");
         }
         return v;
@@ -98,7 +98,7 @@ internal sealed class PoscarParser(LineReader lines, string? source, ReadOptions
             if (flags is null) continue;
             if (t.Length < 6) throw Bad($"selective dynamics needs three T/F flags after the position of atom {a + 1}");
             for (int k = 0; k < 3; k++)
-                if (!NumberParser.TryParseBool(t[3 + k], out flags[3 * a + k]))
+                if (!FastNumberParser.TryParseBool(t[3 + k], out flags[3 * a + k]))
                     throw Bad($"expected a T/F selective-dynamics flag but found '{t[3 + k]}'");
         }
         try

@@ -40,7 +40,7 @@ public sealed class PoscarReader : IStructureReader
     private static int Numbers(string line)
     {
         var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return tokens.All(t => NumberParser.TryParseDouble(t, out _)) ? tokens.Length : -1;
+        return tokens.All(t => FastNumberParser.TryParseDouble(t, out _)) ? tokens.Length : -1;
     }
 
     /// <inheritdoc />
@@ -49,7 +49,7 @@ public sealed class PoscarReader : IStructureReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         ReadResult result;
-        var lines = new LineReader(text, source);
+        var lines = new SpanLineReader(text, source);
         try
         {
             result = ReadResult.Ok(new PoscarParser(lines, source, options).Parse());

@@ -55,5 +55,5 @@ public sealed class PoscarWriter : IStructureWriter
     }
 
     private static StringBuilder AppendVec(StringBuilder sb, Vec3 v) =>
-        sb.Append(NumberParser.FormatReal(v.X)).Append(' ').Append(NumberParser.FormatReal(v.Y)).Append(' ').Append(NumberParser.FormatReal(v.Z));
+        sb.Append(FastNumberParser.FormatReal(v.X)).Append(' ').Append(FastNumberParser.FormatReal(v.Y)).Append(' ').Append(FastNumberParser.FormatReal(v.Z));
 }

@@ -12,7 +12,7 @@ namespace AtomCuration.IO;
 /// <see cref="double.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out double)"/>,
 /// which also accepts Python's spellings <c>inf</c> and <c>nan</c>.
 /// </summary>
-internal static class NumberParser
+internal static class FastNumberParser
 {
     private static readonly double[] Pow10 =
     [

@@ -6,7 +6,7 @@ namespace AtomCuration.IO;
 /// Maps symbol tokens to atomic numbers without allocating a string per atom: the few
 /// distinct symbols of a file are remembered and compared as spans.
 /// </summary>
-internal sealed class SpeciesCache
+internal sealed class SymbolLookupCache
 {
     private const int Capacity = 32;
     private readonly string[] _symbols = new string[Capacity];

@@ -9,7 +9,7 @@ namespace AtomCuration.IO;
 /// copying. Arrays start at the declared atom count, capped so that a corrupt count cannot
 /// allocate gigabytes before the frame fails.
 /// </summary>
-internal sealed class AtomColumns
+internal sealed class ExtXyzAtomColumns
 {
     private const int InitialCap = 1 << 16;
 
@@ -21,7 +21,7 @@ internal sealed class AtomColumns
     private readonly Array[] _extra;
     private int _capacity;
 
-    public AtomColumns(ExtXyzColumns layout, int count)
+    public ExtXyzAtomColumns(ExtXyzColumns layout, int count)
     {
         _layout = layout;
         _count = count;
@@ -84,7 +84,14 @@ internal sealed class AtomColumns
         $"an atom line has {CountTokens(line)} values but Properties={_layout.Text} needs {_layout.TokensPerLine}";
 
     /// <summary>Parses atom <paramref name="atom"/>'s line; returns what was wrong, or null.</summary>
-    public string? ParseLine(ReadOnlySpan<char> line, int atom, SpeciesCache species)
+    public string? ParseLine(ReadOnlySpan<char> line, int atom, SymbolLookupCache species)
+    {
+        string? problem = ParseValues(line, atom, species);
+        // A line with the wrong number of values is most often a lost or extra line: say that first.
+        return problem is not null && CountTokens(line) != _layout.TokensPerLine ? WrongCount(line) : problem;
+    }
+
+    private string? ParseValues(ReadOnlySpan<char> line, int atom, SymbolLookupCache species)
     {
         if (atom == _capacity) Grow();
         int pos = 0;
@@ -105,7 +112,7 @@ internal sealed class AtomColumns
                 case ExtXyzRole.Numbers:
                 {
                     if (!NextToken(line, ref pos, out var tok)) return WrongCount(line);
-                    if (!NumberParser.TryParseLong(tok, out long z) || z is < 1 or > Elements.MaxZ)
+                    if (!FastNumberParser.TryParseLong(tok, out long z) || z is < 1 or > Elements.MaxZ)
                         return $"Z should be an atomic number 1…{Elements.MaxZ} but is '{tok}'";
                     _numbers[atom] = (int)z;
                     break;
@@ -117,7 +124,7 @@ internal sealed class AtomColumns
                     for (int k = 0; k < 3; k++)
                     {
                         if (!NextToken(line, ref pos, out var tok)) return WrongCount(line);
-                        if (!NumberParser.TryParseDouble(tok, out double v)) return $"{col.Name} has '{tok}' where a number should be";
+                        if (!FastNumberParser.TryParseDouble(tok, out double v)) return $"{col.Name} has '{tok}' where a number should be";
                         if (!double.IsFinite(v)) return $"{col.Name} has a non-finite value '{tok}'";
                         if (k == 0) x = v;
                         else if (k == 1) y = v;
@@ -146,13 +153,13 @@ internal sealed class AtomColumns
             switch (values)
             {
                 case double[] d:
-                    ok = NumberParser.TryParseDouble(tok, out d[offset + k]);
+                    ok = FastNumberParser.TryParseDouble(tok, out d[offset + k]);
                     break;
                 case long[] l:
-                    ok = NumberParser.TryParseLong(tok, out l[offset + k]);
+                    ok = FastNumberParser.TryParseLong(tok, out l[offset + k]);
                     break;
                 case bool[] b:
-                    ok = NumberParser.TryParseBool(tok, out b[offset + k]);
+                    ok = FastNumberParser.TryParseBool(tok, out b[offset + k]);
                     break;
                 case string[] s:
                     s[offset + k] = tok.ToString();

@@ -7,7 +7,7 @@ namespace AtomCuration.IO;
 /// Lines longer than <see cref="MaxLineLength"/> or containing NUL are reported as
 /// <see cref="StructureFormatException"/>: that is binary data, not a structure file.
 /// </summary>
-internal sealed class LineReader
+internal sealed class SpanLineReader
 {
     /// <summary>Longest accepted line, in characters (binary garbage must not grow the buffer without end).</summary>
     public const int MaxLineLength = 1 << 22;
@@ -18,7 +18,7 @@ internal sealed class LineReader
     private int _start, _end, _lineStart, _lineLength;
     private bool _eof, _pushedBack;
 
-    public LineReader(TextReader text, string? source)
+    public SpanLineReader(TextReader text, string? source)
     {
         _text = text;
         _source = source;

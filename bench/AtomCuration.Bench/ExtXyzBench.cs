@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using AtomCuration.IO;
+
+namespace AtomCuration.Bench;
+
+/// <summary>
+/// Extended XYZ import: our reader against <c>ase.io.read(path, ':')</c> on the same ≥100 MB
+/// file in the same run (<c>extxyz [MB]</c>), and a streaming pass over a ~1 GB file with the
+/// peak working set (<c>extxyz stream [MB]</c>). The files repeat the shared datasets.
+/// </summary>
+public sealed class ExtXyzBench : IBenchmark
+{
+    public string Name => "extxyz";
+    public string Description => "extxyz import vs ASE on a ≥100 MB file; 'extxyz stream' = 1 GB streaming, peak memory";
+
+    public int Run(string[] args)
+    {
+        bool stream = args.Length > 0 && args[0] == "stream";
+        var sizeArg = args.SkipWhile(a => a == "stream").FirstOrDefault();
+        long targetMb = sizeArg is not null ? long.Parse(sizeArg) : stream ? 1024 : 110;
+        string path = Path.Combine(Path.GetTempPath(), $"atomcuration-bench-{targetMb}MB.extxyz");
+        try
+        {
+            long bytes = Build(path, targetMb << 20);
+            double mb = bytes / 1048576.0;
+            Console.WriteLine($"file: {path}, {mb:F1} MB");
+            return stream ? Stream(path, mb) : Compare(path, mb);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string DataDir()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"), "..", "shared", "data");
+    }
+
+    /// <summary>Concatenates the decompressed shared datasets until the file reaches <paramref name="target"/> bytes.</summary>
+    private static long Build(string path, long target)
+    {
+        var sources = Directory.GetFiles(DataDir(), "*.extxyz.gz").Order().Select(f =>
+        {
+            using var gz = new GZipStream(File.OpenRead(f), CompressionMode.Decompress);
+            using var ms = new MemoryStream();
+            gz.CopyTo(ms);
+            return ms.ToArray();
+        }).ToList();
+        using var output = File.Create(path);
+        while (output.Length < target)
+            foreach (var s in sources) output.Write(s);
+        return output.Length;
+    }
+
+    private static (int Frames, long Atoms) ReadAll(string path)
+    {
+        int frames = 0;
+        long atoms = 0;
+        foreach (var r in StructureIO.Read(path))
+        {
+            if (r.Error is not null) throw r.Error;
+            frames++;
+            atoms += r.Structure!.Count;
+        }
+        return (frames, atoms);
+    }
+
+    private static int Compare(string path, double mb)
+    {
+        ReadAll(Path.Combine(DataDir(), "Ta_FitSNAP_JCP2014.extxyz.gz")); // warm-up (JIT)
+        double best = double.MaxValue;
+        (int Frames, long Atoms) counts = default;
+        for (int r = 0; r < 3; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            counts = ReadAll(path);
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"AtomCuration: {counts.Frames} frames, {counts.Atoms} atoms; best of 3: {best:F2} s → {mb / best:F1} MB/s, {counts.Frames / best:F0} frames/s");
+
+        var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"import ase.io; print(len(ase.io.read({Quote(path)}, ':')))");
+        var swAse = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        double ase = swAse.Elapsed.TotalSeconds;
+        if (p.ExitCode != 0 || output != counts.Frames.ToString())
+        {
+            Console.WriteLine($"ASE failed or disagreed (exit {p.ExitCode}, {output} frames)");
+            return 1;
+        }
+        Console.WriteLine($"ASE 3.22 ase.io.read(path, ':') (one run, interpreter start included): {ase:F2} s → {mb / ase:F1} MB/s, {counts.Frames / ase:F0} frames/s");
+        Console.WriteLine($"ratio: {ase / best:F1}× faster");
+        return 0;
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
+
+    private static int Stream(string path, double mb)
+    {
+        var sw = Stopwatch.StartNew();
+        var (frames, atoms) = ReadAll(path);
+        double t = sw.Elapsed.TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine($"streamed {frames} frames, {atoms} atoms in {t:F2} s → {mb / t:F1} MB/s, {frames / t:F0} frames/s");
+        Console.WriteLine($"peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MB; GC heap now {GC.GetTotalMemory(false) / 1048576.0:F0} MB, " +
+                          $"largest heap size seen at a GC {gc.HeapSizeBytes / 1048576.0:F0} MB, gen2 collections {GC.CollectionCount(2)}");
+        return self.PeakWorkingSet64 < 300L << 20 ? 0 : 1;
+    }
+}

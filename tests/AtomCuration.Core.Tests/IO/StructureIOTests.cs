@@ -1,0 +1,200 @@
+using System.IO.Compression;
+using System.Text;
+using AtomCuration.IO;
+using AtomCuration.Structures;
+using AtomCuration.Tests.Support;
+using static AtomCuration.Tests.IO.IOTestSupport;
+
+namespace AtomCuration.Tests.IO;
+
+/// <summary>The facade: discovery, sniffing, gzip, slices, streaming, and the file writer.</summary>
+public class StructureIOTests
+{
+    private static string Frames(int count, int atoms = 2)
+    {
+        var sb = new StringBuilder();
+        for (int f = 0; f < count; f++)
+        {
+            sb.Append(atoms).Append('\n').Append($"Lattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3 energy={-f}.5 pbc=\"T T T\"\n");
+            for (int a = 0; a < atoms; a++) sb.Append($"Fe {a}.25 {f}.5 0.125\n");
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void ReadersAndWritersAreDiscoveredByReflection()
+    {
+        Assert.IsType<ExtXyzReader>(StructureIO.ReaderFor(StructureFormat.ExtXyz));
+        Assert.IsType<PoscarReader>(StructureIO.ReaderFor(StructureFormat.Poscar));
+        Assert.IsType<ExtXyzWriter>(StructureIO.WriterFor(StructureFormat.ExtXyz));
+        Assert.IsType<PoscarWriter>(StructureIO.WriterFor(StructureFormat.Poscar));
+        Assert.Throws<ArgumentException>(() => StructureIO.ReaderFor(StructureFormat.Auto));
+        // Every concrete reader type in Core is found, not just the ones named above.
+        var expected = typeof(StructureIO).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStructureReader).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => StructureIO.ReaderFor(((IStructureReader)Activator.CreateInstance(t)!).Format).Format);
+        Assert.NotEmpty(expected);
+    }
+
+    [Fact]
+    public void FormatsAreDetectedFromNameThenContentAndGzipByMagicBytes()
+    {
+        using var tmp = new TempDir();
+        string xyz = Frames(1);
+        File.WriteAllText(tmp.File("a.extxyz"), xyz);
+        File.WriteAllText(tmp.File("noext"), xyz);
+        WriteGzip(tmp.File("hidden.dat"), xyz); // gzip without .gz in the name
+        WriteGzip(tmp.File("POSCAR.gz"), "Fe\n1.0\n2.8 0 0\n0 2.8 0\n0 0 2.8\nFe\n2\nDirect\n0 0 0\n0.5 0.5 0.5\n");
+        File.WriteAllText(tmp.File("x.vasp"), "comment only\n");
+        File.WriteAllText(tmp.File("mystery.bin"), "hello\nworld\n");
+        Assert.Equal(StructureFormat.ExtXyz, StructureIO.DetectFormat(tmp.File("a.extxyz")));
+        Assert.Equal(StructureFormat.ExtXyz, StructureIO.DetectFormat(tmp.File("noext")));
+        Assert.Equal(StructureFormat.ExtXyz, StructureIO.DetectFormat(tmp.File("hidden.dat")));
+        Assert.Equal(StructureFormat.Poscar, StructureIO.DetectFormat(tmp.File("POSCAR.gz")));
+        Assert.Equal(StructureFormat.Poscar, StructureIO.DetectFormat(tmp.File("x.vasp")));
+        var e = Assert.Throws<StructureFormatException>(() => StructureIO.DetectFormat(tmp.File("mystery.bin")));
+        Assert.Contains("mystery.bin", e.Message);
+        Assert.Contains("-Format", e.Message);
+        Assert.Single(ReadAll(tmp.File("hidden.dat")));
+        Assert.Equal(2, ReadAll(tmp.File("POSCAR.gz"))[0].Count);
+        var fatal = Assert.Single(StructureIO.Read(tmp.File("mystery.bin")));
+        Assert.True(fatal.IsFatal);
+        Assert.Throws<FileNotFoundException>(() => StructureIO.Read(tmp.File("missing.xyz")));
+    }
+
+    private static void WriteGzip(string path, string text)
+    {
+        using var gz = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+        gz.Write(Encoding.UTF8.GetBytes(text));
+    }
+
+    [Theory]
+    [InlineData("a.xyz", StructureFormat.ExtXyz)]
+    [InlineData("dir/a.extxyz.gz", StructureFormat.ExtXyz)]
+    [InlineData("POSCAR", StructureFormat.Poscar)]
+    [InlineData("CONTCAR.gz", StructureFormat.Poscar)]
+    [InlineData("x.vasp", StructureFormat.Poscar)]
+    [InlineData("x.poscar", StructureFormat.Poscar)]
+    [InlineData("in.data", StructureFormat.LammpsData)]
+    [InlineData("in.lmp", StructureFormat.LammpsData)]
+    public void WritingFormatComesFromTheName(string path, StructureFormat format) =>
+        Assert.Equal(format, StructureIO.FormatForWriting(path));
+
+    [Fact]
+    public void AnUnknownWritingExtensionNamesTheChoices()
+    {
+        var e = Assert.Throws<ArgumentException>(() => StructureIO.FormatForWriting("out.txt"));
+        Assert.Contains("ExtXyz", e.Message);
+        Assert.Contains("Poscar", e.Message);
+        Assert.Contains("-Format", e.Message);
+    }
+
+    [Theory]
+    [InlineData(":", new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 })]
+    [InlineData("3", new[] { 3 })]
+    [InlineData("-1", new[] { 9 })]
+    [InlineData("-3", new[] { 7 })]
+    [InlineData("2:8:3", new[] { 2, 5 })]
+    [InlineData("-4:", new[] { 6, 7, 8, 9 })]
+    [InlineData("-4::2", new[] { 6, 8 })]
+    [InlineData("1:-7", new[] { 1, 2 })]
+    [InlineData("::-1", new[] { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0 })]
+    [InlineData("5:1:-2", new[] { 5, 3 })]
+    [InlineData("-2:-6:-1", new[] { 8, 7, 6, 5 })]
+    [InlineData("::-4", new[] { 9, 5, 1 })]
+    [InlineData("20:", new int[0])]
+    [InlineData("-20", new int[0])]
+    public void SlicesFollowPythonSemantics(string slice, int[] expected)
+    {
+        var frames = ReadText(Frames(10), options: new ReadOptions { Index = FrameSlice.Parse(slice) });
+        Assert.Equal(expected, frames.Select(r => r.Structure!.FrameIndex));
+        // The same as Python on a list of 10: cross-checked against FrameSlice.Indices.
+        Assert.Equal(FrameSlice.Parse(slice).Indices(10), expected);
+    }
+
+    /// <summary>A stream that fails the test if anything reads beyond <paramref name="limit"/> bytes.</summary>
+    private sealed class TripwireStream(byte[] data, int limit) : MemoryStream(data, false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (Position >= limit) throw new InvalidOperationException($"read past byte {limit}: not streaming");
+            return base.Read(buffer[..Math.Min(buffer.Length, (int)(limit - Position))]);
+        }
+    }
+
+    [Fact]
+    public void TheFirstStructureComesOutBeforeTheFileIsRead()
+    {
+        var data = Encoding.UTF8.GetBytes(Frames(20000, 10)); // ~5 MB
+        Assert.True(data.Length > 4_000_000);
+        using var stream = new TripwireStream(data, 512 * 1024);
+        using var e = StructureIO.Read(stream, "big.extxyz").GetEnumerator();
+        Assert.True(e.MoveNext());
+        Assert.Equal(0, e.Current.Structure!.FrameIndex);
+        Assert.True(e.MoveNext());
+        Assert.Equal(1, e.Current.Structure!.FrameIndex);
+        // A streamable slice stops reading once past its end.
+        using var again = new TripwireStream(data, 512 * 1024);
+        var first = StructureIO.Read(again, "big.extxyz", new ReadOptions { Index = FrameSlice.Parse("0:100:7") }).ToList();
+        Assert.Equal(15, first.Count);
+        // The whole file does trip the wire (the wire works).
+        using var all = new TripwireStream(data, 512 * 1024);
+        Assert.Throws<InvalidOperationException>(() => StructureIO.Read(all, "big.extxyz").Count());
+    }
+
+    [Fact]
+    public void CancellationStopsReading()
+    {
+        using var cts = new CancellationTokenSource();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Frames(100)));
+        int seen = 0;
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            foreach (var _ in StructureIO.Read(stream, "x.xyz", null, cts.Token))
+                if (++seen == 3) cts.Cancel();
+        });
+        Assert.Equal(3, seen);
+    }
+
+    [Fact]
+    public void FileWriterHonoursGzipAppendNoClobberAndSingleFrameFormats()
+    {
+        using var tmp = new TempDir();
+        var frames = ReadText(Frames(3)).Select(r => r.Structure!).ToList();
+        string gz = tmp.File("out.extxyz.gz");
+        using (var w = StructureFileWriter.Open(gz))
+        {
+            w.Write(frames[0]);
+            w.Write(frames[1]);
+            Assert.Equal(2, w.Count);
+        }
+        using (var gzStream = File.OpenRead(gz)) Assert.Equal(0x1f, gzStream.ReadByte());
+        using (var w = StructureFileWriter.Open(gz, append: true)) w.Write(frames[2]);
+        var back = ReadAll(gz);
+        Assert.Equal(3, back.Count);
+        for (int i = 0; i < 3; i++) AssertSame(frames[i] with { FrameIndex = i, SourcePath = gz }, back[i]);
+        var e = Assert.Throws<IOException>(() => StructureFileWriter.Open(gz, noClobber: true));
+        Assert.Contains(gz, e.Message);
+
+        string poscar = tmp.File("POSCAR");
+        using (var w = StructureFileWriter.Open(poscar))
+        {
+            w.Write(frames[0]);
+            var one = Assert.Throws<InvalidOperationException>(() => w.Write(frames[1]));
+            Assert.Contains("single structure", one.Message);
+        }
+        Assert.Throws<InvalidOperationException>(() => StructureFileWriter.Open(poscar, append: true));
+        Assert.Equal(frames[0].Positions.ToArray(), ReadAll(poscar)[0].Positions.ToArray());
+
+        string plain = tmp.File("plain.xyz");
+        using (var w = StructureFileWriter.Open(plain)) w.Write(frames[0]);
+        using (var w = StructureFileWriter.Open(plain, append: true)) w.Write(frames[1]);
+        Assert.Equal(2, ReadAll(plain).Count);
+    }
+
+    [Fact]
+    public void SharedDatasetPathHelperFindsTheData() =>
+        Assert.True(File.Exists(PythonOracle.SharedDataPath("Ta_FitSNAP_JCP2014.extxyz.gz")));
+}
