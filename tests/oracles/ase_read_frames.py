@@ -3,7 +3,7 @@
 
 stdin: JSON {"path": str, "format": ASE format name, "kwargs": {...} (optional, passed to
 ase.io.read; "Z_of_type" keys are turned into ints)}. stdout: JSON list of frames, each
-{"numbers", "cell" (9, rows), "pbc", "positions", and when present "forces", "stress"
+{"numbers", "cell" (9, rows), "pbc", "positions", "celldisp" (origin), and when present "forces", "stress"
 (Voigt xx yy zz yz xz xy, eV/Å³), "energy" (ASE's potential energy: σ→0 for VASP),
 "free_energy" (force-consistent), "charges"}.
 """
@@ -20,7 +20,8 @@ frames = read(req["path"], index=":", format=req["format"], **kwargs)
 out = []
 for a in frames:
     f = {"numbers": a.numbers.tolist(), "cell": a.cell.array.reshape(9).tolist(),
-         "pbc": a.pbc.tolist(), "positions": a.positions.tolist()}
+         "pbc": a.pbc.tolist(), "positions": a.positions.tolist(),
+         "celldisp": a.get_celldisp().reshape(3).tolist()}
     if "initial_charges" in a.arrays:
         f["charges"] = a.arrays["initial_charges"].tolist()
     res = a.calc.results if a.calc is not None else {}
