@@ -28,11 +28,18 @@ internal static class IoTestSupport
         return list.Select(r => r.Structure!).ToList();
     }
 
-    /// <summary>ASE's frames for a file (format is an ASE format name).</summary>
-    public static List<JsonElement> AseFrames(string path, string format, object? kwargs = null)
+    /// <summary>One file for ASE to read: format is an ASE format name, kwargs go to ase.io.read.</summary>
+    public sealed record AseRequest(string Path, string Format, object? Kwargs = null);
+
+    /// <summary>ASE's frames for each file, read in one Python process (ASE's import is paid once).</summary>
+    public static Dictionary<string, List<JsonElement>> AseFrames(params AseRequest[] requests)
     {
-        using var doc = PythonOracle.Run("ase_read_frames.py", new { path, format, kwargs });
-        return doc.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+        using var doc = PythonOracle.Run("ase_read_frames.py",
+            requests.Select(r => new { path = r.Path, format = r.Format, kwargs = r.Kwargs }).ToList());
+        var results = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(requests.Length, results.Count);
+        return requests.Select((r, k) => (r.Path, Frames: results[k].EnumerateArray().Select(e => e.Clone()).ToList()))
+            .ToDictionary(x => x.Path, x => x.Frames);
     }
 
     public static double[] Numbers(JsonElement e) => e.EnumerateArray().Select(x => x.GetDouble()).ToArray();

@@ -15,9 +15,22 @@ public sealed class LammpsFiles : IDisposable
         Dir = Path.Combine(Path.GetTempPath(), "atomcuration-lammps-" + Guid.NewGuid().ToString("N"));
         using var doc = PythonOracle.Run("lammps_make_files.py", new { dir = Dir });
         Assert.Equal(7, doc.RootElement.GetProperty("files").GetArrayLength());
+        var cuNi = new { specorder = new[] { "Cu", "Ni" } };
+        object Data(string style) => new { style, sort_by_id = true, Z_of_type = new Dictionary<string, int> { ["1"] = 29, ["2"] = 28 } };
+        Ase = AseFrames(
+            new AseRequest(this["tri_element.dump"], "lammps-dump-text"),
+            new AseRequest(this["tri_scaled.lammpstrj"], "lammps-dump-text", cuNi),
+            new AseRequest(this["tri_atom.dump"], "lammps-dump-text", cuNi),
+            new AseRequest(this["tri_unwrapped.dump"], "lammps-dump-text", cuNi),
+            new AseRequest(this["slab.dump"], "lammps-dump-text", cuNi),
+            new AseRequest(this["tri_atomic.data"], "lammps-data", Data("atomic")),
+            new AseRequest(this["slab_charge.data"], "lammps-data", Data("charge")));
     }
 
     public string Dir { get; }
+
+    /// <summary>ASE's frames of each generated file, by path.</summary>
+    public Dictionary<string, List<JsonElement>> Ase { get; }
 
     public string this[string name] => Path.Combine(Dir, name);
 
@@ -27,12 +40,11 @@ public sealed class LammpsFiles : IDisposable
 public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
 {
     private static readonly Dictionary<int, string> CuNi = new() { [1] = "Cu", [2] = "Ni" };
-    private static readonly object AseCuNi = new { specorder = new[] { "Cu", "Ni" } };
 
     [Fact]
     public void DumpWithElementColumnMatchesAse()
     {
-        var ase = AseFrames(files["tri_element.dump"], "lammps-dump-text");
+        var ase = files.Ase[files["tri_element.dump"]];
         var ours = Ok(ReadFile(new LammpsDumpReader(), files["tri_element.dump"]));
         Assert.Equal(3, ase.Count);
         Assert.Equal(ase.Count, ours.Count);
@@ -47,7 +59,7 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
         var reference = Ok(ReadFile(new LammpsDumpReader(), files["tri_element.dump"]));
         foreach (var name in new[] { "tri_scaled.lammpstrj", "tri_atom.dump", "tri_unwrapped.dump" })
         {
-            var ase = AseFrames(files[name], "lammps-dump-text", AseCuNi);
+            var ase = files.Ase[files[name]];
             var ours = Ok(ReadFile(new LammpsDumpReader(), files[name], new ReadOptions { TypeMap = CuNi }));
             Assert.Equal(ase.Count, ours.Count);
             for (int k = 0; k < ase.Count; k++)
@@ -77,7 +89,7 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     [Fact]
     public void SlabDumpHasMixedPeriodicity()
     {
-        var ase = AseFrames(files["slab.dump"], "lammps-dump-text", AseCuNi);
+        var ase = files.Ase[files["slab.dump"]];
         var ours = Ok(ReadFile(new LammpsDumpReader(), files["slab.dump"], new ReadOptions { TypeMap = CuNi }));
         Assert.Equal(ase.Count, ours.Count);
         for (int k = 0; k < ase.Count; k++) SameAsAse(ase[k], ours[k], 1e-12, $"slab#{k}");
@@ -89,8 +101,7 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     {
         foreach (var (name, style) in new[] { ("tri_atomic.data", "atomic"), ("slab_charge.data", "charge") })
         {
-            var ase = AseFrames(files[name], "lammps-data",
-                new { style, sort_by_id = true, Z_of_type = new Dictionary<string, int> { ["1"] = 29, ["2"] = 28 } });
+            var ase = files.Ase[files[name]];
             // No type map: the masses (63.546, 58.689) name Cu and Ni.
             var ours = Ok(ReadFile(new LammpsDataReader(), files[name]));
             Assert.Single(ours);

@@ -10,13 +10,18 @@ public class VaspReaderTests
 {
     private static readonly string[] Outcars = ["OUTCAR_Fe2O2_relax", "OUTCAR_LiPS_npt"];
 
+    private static readonly Lazy<Dictionary<string, List<JsonElement>>> Ase = new(() => AseFrames(
+        new AseRequest(DataPath("OUTCAR_Fe2O2_relax"), "vasp-out"),
+        new AseRequest(DataPath("OUTCAR_LiPS_npt"), "vasp-out"),
+        new AseRequest(DataPath("vasprun_Fe2O2_relax.xml"), "vasp-xml")));
+
     [Fact]
     public void OutcarMatchesAseOnEveryIonicStep()
     {
         foreach (var name in Outcars)
         {
             string path = DataPath(name);
-            var ase = AseFrames(path, "vasp-out");
+            var ase = Ase.Value[path];
             var free = Ok(ReadFile(new OutcarReader(), path));
             var zero = Ok(ReadFile(new OutcarReader(), path, new ReadOptions { OutcarEnergy = OutcarEnergy.SigmaZero }));
             Assert.Equal(ase.Count, free.Count);
@@ -37,7 +42,7 @@ public class VaspReaderTests
     public void VasprunMatchesAseOnEveryIonicStep()
     {
         string path = DataPath("vasprun_Fe2O2_relax.xml");
-        var ase = AseFrames(path, "vasp-xml");
+        var ase = Ase.Value[path];
         var free = Ok(ReadFile(new VasprunReader(), path));
         var zero = Ok(ReadFile(new VasprunReader(), path, new ReadOptions { OutcarEnergy = OutcarEnergy.SigmaZero }));
         Assert.Equal(5, ase.Count);
