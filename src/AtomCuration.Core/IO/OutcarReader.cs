@@ -1,3 +1,4 @@
+using System.Globalization;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -49,8 +50,14 @@ public sealed class OutcarReader : IStructureReader
         private int[]? _numbers;
         private Cell? _cell;
 
+        // True after a failure outside an energy block: the rest of that ionic step, up to its
+        // energy block, belongs to the bad frame and is skipped.
+        private bool _skipToEnergy;
+
         public Structure? Next(int frame)
         {
+            if (_skipToEnergy && !SkipPastEnergyHeader()) return null;
+            _skipToEnergy = true;
             Vec3[]? positions = null, forces = null;
             Voigt? stress = null;
             bool started = false;
@@ -76,6 +83,7 @@ public sealed class OutcarReader : IStructureReader
                 }
                 else if (line.Contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM", StringComparison.Ordinal))
                 {
+                    _skipToEnergy = false; // whatever happens now, the step ends here
                     double energy = ReadEnergy(frame);
                     if (positions is null || forces is null)
                         throw lines.Error("an energy block without a preceding POSITION/TOTAL-FORCE block", frame);
@@ -87,8 +95,18 @@ public sealed class OutcarReader : IStructureReader
                     };
                 }
             }
+            _skipToEnergy = false;
             if (started) throw lines.Error("the file ends inside an ionic step (no energy block after the forces)", frame);
+            if (frame == 0) throw new FatalReadException(lines.Error("no complete ionic step (POSITION/TOTAL-FORCE and energy) in this file", null));
             return null;
+        }
+
+        private bool SkipPastEnergyHeader()
+        {
+            _skipToEnergy = false;
+            while (lines.ReadLine() is { } line)
+                if (line.Contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM", StringComparison.Ordinal)) return true;
+            return false;
         }
 
         private void AddSpecies(List<Element> into, string line, string key)
@@ -107,8 +125,9 @@ public sealed class OutcarReader : IStructureReader
             var counts = new List<int>();
             while (Tokens.Next(ref rest, out var t))
             {
-                long n = Tokens.Long(t, lines, null, "ions per type");
-                if (n is < 1 or > int.MaxValue) throw new FatalReadException(lines.Error($"ions per type {n} is not a positive count", null));
+                long n = long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : 0;
+                if (n is < 1 or > int.MaxValue)
+                    throw new FatalReadException(lines.Error($"'{t.ToString()}' in 'ions per type' is not a positive count", null));
                 counts.Add((int)n);
             }
             _ionsPerType = [.. counts];

@@ -72,6 +72,7 @@ public sealed class VasprunReader : IStructureReader
                     if (xml.Name == "atominfo") ReadAtomInfo();
                     else if (xml.Name == "calculation" && xml.Depth == 1) return ReadCalculation(frame);
                 }
+                if (frame == 0) throw new FatalReadException(Error("no <calculation> (ionic step) in this file", null));
                 return null;
             }
             catch (XmlException e)
