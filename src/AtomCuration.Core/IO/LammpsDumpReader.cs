@@ -159,7 +159,7 @@ public sealed class LammpsDumpReader : IStructureReader
             Span<double> p = stackalloc double[3], f = stackalloc double[3];
             for (int i = 0; i < n; i++)
             {
-                string line = lines.Require($"atom {i + 1} of {n}", frame);
+                string line = lines.ReadLine() ?? throw lines.Error($"the file ends after {i} of {n} atom lines", frame);
                 if (line.StartsWith("ITEM:", StringComparison.Ordinal))
                 {
                     lines.PushBack(line);

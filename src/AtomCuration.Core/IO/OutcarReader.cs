@@ -167,8 +167,8 @@ public sealed class OutcarReader : IStructureReader
             Span<double> v = stackalloc double[6];
             for (int i = 0; i < n; i++)
             {
-                var rest = lines.Require($"position and force of atom {i + 1} of {n}", frame).AsSpan();
-                Tokens.Doubles(ref rest, v, lines, frame, $"position and force of atom {i + 1}");
+                var rest = (lines.ReadLine() ?? throw lines.Error($"the file ends after {i} of {n} atom lines", frame)).AsSpan();
+                Tokens.Doubles(ref rest, v, lines, frame, "an atom's position and force");
                 positions[i] = new Vec3(v[0], v[1], v[2]);
                 forces[i] = new Vec3(v[3], v[4], v[5]);
             }

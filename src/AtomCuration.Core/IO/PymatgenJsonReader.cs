@@ -86,8 +86,8 @@ public sealed class PymatgenJsonReader : IStructureReader
         foreach (var site in sites.EnumerateArray())
         {
             numbers[i] = SiteElement(site, i);
-            positions[i] = site.TryGetProperty("abc", out var abc) ? cell.ToCartesian(Vector(abc, $"sites[{i}].abc"))
-                : Vector(Child(site, "xyz", JsonValueKind.Array), $"sites[{i}].xyz");
+            positions[i] = site.TryGetProperty("abc", out var abc) ? cell.ToCartesian(Vector(abc, "abc of site", i))
+                : Vector(Child(site, "xyz", JsonValueKind.Array), "xyz of site", i);
             i++;
         }
         double? energy = null;
@@ -101,7 +101,7 @@ public sealed class PymatgenJsonReader : IStructureReader
             {
                 if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() != 6)
                     throw new FormatException("outputs.virial_stress needs 6 numbers (xx yy zz xy yz zx, kB)");
-                var s = v.EnumerateArray().Select((x, k) => Finite(x, $"outputs.virial_stress[{k}]")).ToArray();
+                var s = v.EnumerateArray().Select((x, k) => Finite(x, "outputs.virial_stress", k)).ToArray();
                 stress = KiloBar.ToStress(s[0], s[1], s[2], s[4], s[5], s[3]);
             }
         }
@@ -158,21 +158,22 @@ public sealed class PymatgenJsonReader : IStructureReader
             throw new FormatException($"{what} needs {count} rows of three numbers");
         var m = new Vec3[count];
         int k = 0;
-        foreach (var row in rows.EnumerateArray()) m[k] = Vector(row, $"{what}[{k++}]");
+        foreach (var row in rows.EnumerateArray()) m[k] = Vector(row, what, k++);
         return m;
     }
 
-    private static Vec3 Vector(JsonElement v, string what)
+    // "what" and "index" name the value in messages; they are combined only when something is wrong.
+    private static Vec3 Vector(JsonElement v, string what, int index)
     {
-        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() != 3) throw new FormatException($"{what} needs three numbers");
-        return new Vec3(Finite(v[0], what), Finite(v[1], what), Finite(v[2], what));
+        if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() != 3) throw new FormatException($"{what} {index} needs three numbers");
+        return new Vec3(Finite(v[0], what, index), Finite(v[1], what, index), Finite(v[2], what, index));
     }
 
-    private static double Finite(JsonElement x, string what)
+    private static double Finite(JsonElement x, string what, int index = -1)
     {
-        if (x.ValueKind != JsonValueKind.Number) throw new FormatException($"{what}: expected a number, found {x.ValueKind}");
-        double d = x.GetDouble();
-        return double.IsFinite(d) ? d : throw new FormatException($"{what} is not finite");
+        if (x.ValueKind == JsonValueKind.Number && x.TryGetDouble(out double d) && double.IsFinite(d)) return d;
+        string name = index < 0 ? what : $"{what} {index}";
+        throw new FormatException(x.ValueKind == JsonValueKind.Number ? $"{name} is not a finite number" : $"{name}: expected a number, found {x.ValueKind}");
     }
 
     /// <summary>
@@ -210,29 +211,34 @@ public sealed class PymatgenJsonReader : IStructureReader
             if (c < 0) throw Fatal("the file ends inside the list", frame);
             long line = _line;
             _element.Clear();
-            int depth = 0;
+            int depth = 0, chunk = _pos;
             bool inString = false, escaped = false;
             while (true)
             {
-                c = Peek();
-                if (c < 0) throw Fatal("the file ends inside a list element", frame);
-                if (!inString && depth == 0 && (c == ',' || c == ']')) break;
+                if (_pos == _len)
+                {
+                    _element.Append(_buffer, chunk, _pos - chunk);
+                    if (Peek() < 0) throw Fatal("the file ends inside a list element", frame);
+                    chunk = 0;
+                }
+                char ch = _buffer[_pos];
+                if (!inString && depth == 0 && (ch == ',' || ch == ']')) break;
                 Take();
-                _element.Append((char)c);
                 if (inString)
                 {
                     if (escaped) escaped = false;
-                    else if (c == '\\') escaped = true;
-                    else if (c == '"') inString = false;
+                    else if (ch == '\\') escaped = true;
+                    else if (ch == '"') inString = false;
                 }
-                else if (c == '"') inString = true;
-                else if (c is '{' or '[') depth++;
-                else if (c is '}' or ']')
+                else if (ch == '"') inString = true;
+                else if (ch is '{' or '[') depth++;
+                else if (ch is '}' or ']')
                 {
-                    if (--depth < 0) throw Fatal($"unbalanced '{(char)c}'", frame);
+                    if (--depth < 0) throw Fatal($"unbalanced '{ch}'", frame);
                     if (depth == 0) break;
                 }
             }
+            _element.Append(_buffer, chunk, _pos - chunk);
             return (_element.ToString(), line);
         }
 
