@@ -115,12 +115,19 @@ public class StructureIOTests
     /// <summary>A stream that fails the test if anything reads beyond <paramref name="limit"/> bytes.</summary>
     private sealed class TripwireStream(byte[] data, int limit) : MemoryStream(data, false)
     {
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+        public override int Read(byte[] buffer, int offset, int count)
         {
             if (Position >= limit) throw new InvalidOperationException($"read past byte {limit}: not streaming");
-            return base.Read(buffer[..Math.Min(buffer.Length, (int)(limit - Position))]);
+            return base.Read(buffer, offset, (int)Math.Min(count, limit - Position));
+        }
+
+        // MemoryStream's span overload defers to the array one in derived classes; route it explicitly.
+        public override int Read(Span<byte> buffer)
+        {
+            var tmp = new byte[buffer.Length];
+            int n = Read(tmp, 0, tmp.Length);
+            tmp.AsSpan(0, n).CopyTo(buffer);
+            return n;
         }
     }
 
