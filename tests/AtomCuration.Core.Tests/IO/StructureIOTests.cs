@@ -112,6 +112,24 @@ public class StructureIOTests
         Assert.Equal(FrameSlice.Parse(slice).Indices(10), expected);
     }
 
+    [Fact]
+    public void SlicesCountBadFramesAndKeepFatalErrors()
+    {
+        string text = Frames(2) + "x\n" + Frames(3); // frame 2 is bad
+        var picked = ReadText(text, options: new ReadOptions { Index = FrameSlice.Parse("::2") });
+        Assert.Equal(3, picked.Count); // frames 0, 2 (reported bad) and 4
+        Assert.NotNull(picked[1].Error);
+        Assert.Equal([0, 4], picked.Where(r => r.Structure is not null).Select(r => r.Structure!.FrameIndex));
+        var bad = ReadText(text, options: new ReadOptions { Index = FrameSlice.Parse("2") });
+        Assert.Contains("number of atoms", Assert.Single(bad).Error!.Message);
+        // A fatal error ends the file: the tail selection is made from the frames before it, then the error.
+        string cut = Frames(4) + "1\nLattice=\"5 0 0 0 5 0 0 0 5\"\nFe 0 0 0\u0000\n" + Frames(2);
+        var tail = ReadText(cut, options: new ReadOptions { Index = FrameSlice.Parse("-2:") });
+        Assert.Equal(3, tail.Count);
+        Assert.Equal([2, 3], tail.Take(2).Select(r => r.Structure!.FrameIndex));
+        Assert.True(tail[2].IsFatal);
+    }
+
     /// <summary>A stream that fails the test if anything reads beyond <paramref name="limit"/> bytes.</summary>
     private sealed class TripwireStream(byte[] data, int limit) : MemoryStream(data, false)
     {
