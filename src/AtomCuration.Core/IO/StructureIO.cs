@@ -83,12 +83,9 @@ public static class StructureIO
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string name = StripGz(Path.GetFileName(path));
-        string ext = Path.GetExtension(name).ToLowerInvariant();
-        if (ext is ".xyz" or ".extxyz") return StructureFormat.ExtXyz;
-        if (ext is ".vasp" or ".poscar" || name.StartsWith("POSCAR", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith("CONTCAR", StringComparison.OrdinalIgnoreCase))
-            return StructureFormat.Poscar;
-        if (ext is ".data" or ".lmp") return StructureFormat.LammpsData;
+        if (ExtXyzReader.IsExtXyzName(name)) return StructureFormat.ExtXyz;
+        if (PoscarReader.IsPoscarName(name)) return StructureFormat.Poscar;
+        if (Path.GetExtension(name).ToLowerInvariant() is ".data" or ".lmp") return StructureFormat.LammpsData;
         throw new ArgumentException(
             $"Cannot tell which format to write '{path}' in from its name; use -Format with one of: " +
             $"{List([StructureFormat.ExtXyz, StructureFormat.Poscar, StructureFormat.LammpsData])}.", nameof(path));

@@ -158,10 +158,18 @@ public class AseCrossCheckTests
     {
         using var tmp = new TempDir();
         var s = RichStructure();
+        var molecule = new Structure(ImmutableArray.Create(6, 8), ImmutableArray.Create(Vec3.Zero, new Vec3(0, 0, 1.128)), Cell.Empty, Pbc.None)
+        {
+            Energy = -14.5,
+        };
         string path = tmp.File("rich.extxyz");
-        using (var w = StructureFileWriter.Open(path)) w.Write(s);
+        using (var w = StructureFileWriter.Open(path))
+        {
+            w.Write(s);
+            w.Write(molecule);
+        }
         var ase = AseRead([path], details: true)[0];
-        AssertMatchesAse("rich", [ReadAll(path)[0]], ase);
+        AssertMatchesAse("rich", ReadAll(path), ase);
         Assert.Equal(s.Stress, ReadAll(path)[0].Stress);
         var info = ase.Info!.Value[0];
         foreach (var (key, value) in s.Info)
