@@ -29,6 +29,12 @@ public class StructureIOTests
         Assert.IsType<ExtXyzWriter>(StructureIO.WriterFor(StructureFormat.ExtXyz));
         Assert.IsType<PoscarWriter>(StructureIO.WriterFor(StructureFormat.Poscar));
         Assert.Throws<ArgumentException>(() => StructureIO.ReaderFor(StructureFormat.Auto));
+        // Asking for a format nobody reads fails at the call, not somewhere down the pipeline.
+        var unread = Enum.GetValues<StructureFormat>().Where(f => f != StructureFormat.Auto)
+            .FirstOrDefault(f => !typeof(StructureIO).Assembly.GetTypes().Any(t =>
+                typeof(IStructureReader).IsAssignableFrom(t) && t.IsClass && !t.IsAbstract && ((IStructureReader)Activator.CreateInstance(t)!).Format == f));
+        if (unread != StructureFormat.Auto)
+            Assert.Throws<NotSupportedException>(() => StructureIO.Read(new MemoryStream(), "x", new ReadOptions { Format = unread }));
         // Every concrete reader type in Core is found, not just the ones named above.
         var expected = typeof(StructureIO).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStructureReader).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
