@@ -72,31 +72,59 @@ public sealed class ExtXyzBench : IBenchmark
     private static int Compare(string path, double mb)
     {
         ReadAll(Path.Combine(DataDir(), "Ta_FitSNAP_JCP2014.extxyz.gz")); // warm-up (JIT)
-        double best = double.MaxValue;
+        // Wall time and CPU time both: the machine is shared, and CPU time is what contention does not inflate.
+        double best = double.MaxValue, bestCpu = double.MaxValue;
         (int Frames, long Atoms) counts = default;
+        using var self = Process.GetCurrentProcess();
         for (int r = 0; r < 3; r++)
         {
+            self.Refresh();
+            var cpu0 = self.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             counts = ReadAll(path);
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            self.Refresh();
+            bestCpu = Math.Min(bestCpu, (self.TotalProcessorTime - cpu0).TotalSeconds);
         }
-        Console.WriteLine($"AtomCuration: {counts.Frames} frames, {counts.Atoms} atoms; best of 3: {best:F2} s → {mb / best:F1} MB/s, {counts.Frames / best:F0} frames/s");
+        Console.WriteLine($"AtomCuration: {counts.Frames} frames, {counts.Atoms} atoms; best of 3: {best:F2} s wall ({bestCpu:F2} s CPU) → " +
+                          $"{mb / best:F1} MB/s, {counts.Frames / best:F0} frames/s");
 
         var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add($"import ase.io; print(len(ase.io.read({Quote(path)}, ':')))");
+        psi.ArgumentList.Add($"import ase.io, resource; n = len(ase.io.read({Quote(path)}, ':')); " +
+                             "u = resource.getrusage(resource.RUSAGE_SELF); print(n, u.ru_utime + u.ru_stime)");
         var swAse = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd().Trim();
+        var output = p.StandardOutput.ReadToEnd().Trim().Split(' ');
         p.WaitForExit();
         double ase = swAse.Elapsed.TotalSeconds;
-        if (p.ExitCode != 0 || output != counts.Frames.ToString())
+        if (p.ExitCode != 0 || output.Length != 2 || output[0] != counts.Frames.ToString())
         {
-            Console.WriteLine($"ASE failed or disagreed (exit {p.ExitCode}, {output} frames)");
+            Console.WriteLine($"ASE failed or disagreed (exit {p.ExitCode}, output '{string.Join(' ', output)}')");
             return 1;
         }
-        Console.WriteLine($"ASE 3.22 ase.io.read(path, ':') (one run, interpreter start included): {ase:F2} s → {mb / ase:F1} MB/s, {counts.Frames / ase:F0} frames/s");
-        Console.WriteLine($"ratio: {ase / best:F1}× faster");
+        double aseCpu = double.Parse(output[1], System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine($"ASE 3.22 ase.io.read(path, ':') (one run, interpreter start and import included): {ase:F2} s wall ({aseCpu:F2} s CPU) → " +
+                          $"{mb / ase:F1} MB/s, {counts.Frames / ase:F0} frames/s");
+        Console.WriteLine($"ratio: {ase / best:F1}× faster by wall time, {aseCpu / bestCpu:F1}× by CPU time");
+
+        // The pools users import are gzipped: the same file through transparent decompression.
+        string gz = path + ".gz";
+        try
+        {
+            using (var input = File.OpenRead(path))
+            using (var compressed = new GZipStream(File.Create(gz), CompressionLevel.Fastest))
+                input.CopyTo(compressed);
+            var swGz = Stopwatch.StartNew();
+            var gzCounts = ReadAll(gz);
+            double tGz = swGz.Elapsed.TotalSeconds;
+            Console.WriteLine($"AtomCuration on the gzipped copy ({new FileInfo(gz).Length / 1048576.0:F1} MB): {tGz:F2} s → " +
+                              $"{mb / tGz:F1} MB/s of text, {gzCounts.Frames / tGz:F0} frames/s");
+        }
+        finally
+        {
+            File.Delete(gz);
+        }
         return 0;
     }
 

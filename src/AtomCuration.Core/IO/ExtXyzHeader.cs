@@ -60,7 +60,8 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
                         if (virial is not null) info[key] = virial;
                         break;
                     default:
-                        info[key] = ExtXyzKeyValues.Convert(raw);
+                        // ASE leaves uid unconverted, so "007" stays a string.
+                        info[key] = key.Equals("uid", StringComparison.OrdinalIgnoreCase) ? raw ?? "T" : ExtXyzKeyValues.Convert(raw);
                         break;
                 }
                 if (error is not null) return null!;

@@ -114,23 +114,34 @@ internal static class ExtXyzKeyValues
         }
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.String)
+            try
             {
-                value = root.GetString()!;
-                return true;
+                return TryFlat(doc.RootElement, out value);
             }
-            if (root.ValueKind != JsonValueKind.Array) return false;
-            var items = root.EnumerateArray().ToArray();
-            if (items.Length == 0) value = Array.Empty<double>();
-            else if (items.All(e => e.ValueKind == JsonValueKind.String)) value = items.Select(e => e.GetString()!).ToArray();
-            else if (items.All(e => e.ValueKind is JsonValueKind.True or JsonValueKind.False) && items.Length > 0)
-                value = items.Select(e => e.GetBoolean()).ToArray();
-            else if (items.All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _)) && items.Length > 0)
-                value = items.Select(e => e.GetInt64()).ToArray();
-            else if (items.All(e => e.ValueKind == JsonValueKind.Number)) value = items.Select(e => e.GetDouble()).ToArray();
-            else return false;
+            catch (Exception e) when (e is FormatException or InvalidOperationException)
+            {
+                return false; // numbers beyond double range and the like: keep the text
+            }
+        }
+    }
+
+    /// <summary>A JSON string or flat homogeneous array (strings, bools, integers or reals; empty = real).</summary>
+    private static bool TryFlat(JsonElement root, out object value)
+    {
+        value = null!;
+        if (root.ValueKind == JsonValueKind.String)
+        {
+            value = root.GetString()!;
             return true;
         }
+        if (root.ValueKind != JsonValueKind.Array) return false;
+        var items = root.EnumerateArray().ToArray();
+        if (items.Length == 0) value = Array.Empty<double>();
+        else if (items.All(e => e.ValueKind == JsonValueKind.String)) value = items.Select(e => e.GetString()!).ToArray();
+        else if (items.All(e => e.ValueKind is JsonValueKind.True or JsonValueKind.False)) value = items.Select(e => e.GetBoolean()).ToArray();
+        else if (items.All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _))) value = items.Select(e => e.GetInt64()).ToArray();
+        else if (items.All(e => e.ValueKind == JsonValueKind.Number)) value = items.Select(e => e.GetDouble()).ToArray();
+        else return false;
+        return true;
     }
 }

@@ -30,9 +30,11 @@ public sealed class ExtXyzReader : IStructureReader
                 && atom.Skip(1).Take(3).All(t => FastNumberParser.TryParseDouble(t, out _)))
                 return 2;
         }
-        string ext = Path.GetExtension(fileName).ToLowerInvariant();
-        return ext is ".xyz" or ".extxyz" ? 1 : 0;
+        return IsExtXyzName(fileName) ? 1 : 0;
     }
+
+    /// <summary>True for names ending in .xyz or .extxyz (any case).</summary>
+    internal static bool IsExtXyzName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".xyz" or ".extxyz";
 
     /// <inheritdoc />
     public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)

@@ -48,7 +48,8 @@ public sealed class ExtXyzWriter : IStructureWriter
         {
             if (ReservedKeys.Contains(key))
                 throw new ArgumentException($"Info key '{key}' is reserved in extended XYZ; it is written from the structure itself.");
-            line.Append(' ').Append(Quote(key)).Append('=').Append(FormatValue(key, value));
+            bool verbatim = key.Equals("uid", StringComparison.OrdinalIgnoreCase) && value is string; // read back unconverted
+            line.Append(' ').Append(Quote(key)).Append('=').Append(verbatim ? Quote((string)value) : FormatValue(key, value));
         }
         if (structure.Energy is { } e) line.Append(" energy=").Append(FastNumberParser.FormatReal(e));
         if (structure.Stress is { } s)

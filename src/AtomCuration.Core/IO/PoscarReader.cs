@@ -30,6 +30,7 @@ public sealed class PoscarReader : IStructureReader
         return IsPoscarName(fileName) ? 1 : 0;
     }
 
+    /// <summary>True for POSCAR*, CONTCAR* (any case) and names ending in .vasp or .poscar.</summary>
     internal static bool IsPoscarName(string fileName)
     {
         string ext = Path.GetExtension(fileName).ToLowerInvariant();

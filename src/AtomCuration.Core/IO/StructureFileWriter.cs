@@ -17,6 +17,7 @@ public sealed class StructureFileWriter : IDisposable
     private readonly TextWriter _text;
     private readonly string _path;
     private readonly string? _temporary;
+    private readonly int _existing;
     private bool _disposed;
 
     private StructureFileWriter(string path, IStructureWriter writer, TextWriter text, string? temporary, int existing)
@@ -27,8 +28,6 @@ public sealed class StructureFileWriter : IDisposable
         _temporary = temporary;
         _existing = existing;
     }
-
-    private readonly int _existing;
 
     /// <summary>The format being written.</summary>
     public StructureFormat Format => _writer.Format;

@@ -20,6 +20,7 @@ public static class StructureIO
     /// unreadable or undetectable file as one fatal result.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="NotSupportedException">An explicit <see cref="ReadOptions.Format"/> has no reader.</exception>
     public static IEnumerable<ReadResult> Read(string path, ReadOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -32,6 +33,7 @@ public static class StructureIO
     /// Reads frames from a stream (left open). <paramref name="source"/> names it in errors,
     /// sets <c>Structure.SourcePath</c>, and its file name takes part in format sniffing.
     /// </summary>
+    /// <exception cref="NotSupportedException">An explicit <see cref="ReadOptions.Format"/> has no reader.</exception>
     public static IEnumerable<ReadResult> Read(Stream stream, string? source, ReadOptions? options = null,
         CancellationToken cancellation = default)
     {
@@ -83,12 +85,9 @@ public static class StructureIO
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string name = StripGz(Path.GetFileName(path));
-        string ext = Path.GetExtension(name).ToLowerInvariant();
-        if (ext is ".xyz" or ".extxyz") return StructureFormat.ExtXyz;
-        if (ext is ".vasp" or ".poscar" || name.StartsWith("POSCAR", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith("CONTCAR", StringComparison.OrdinalIgnoreCase))
-            return StructureFormat.Poscar;
-        if (ext is ".data" or ".lmp") return StructureFormat.LammpsData;
+        if (ExtXyzReader.IsExtXyzName(name)) return StructureFormat.ExtXyz;
+        if (PoscarReader.IsPoscarName(name)) return StructureFormat.Poscar;
+        if (Path.GetExtension(name).ToLowerInvariant() is ".data" or ".lmp") return StructureFormat.LammpsData;
         throw new ArgumentException(
             $"Cannot tell which format to write '{path}' in from its name; use -Format with one of: " +
             $"{List([StructureFormat.ExtXyz, StructureFormat.Poscar, StructureFormat.LammpsData])}.", nameof(path));
@@ -128,23 +127,28 @@ public static class StructureIO
             : (best.Format, best);
     }
 
+    /// <summary>Resolves an explicit format's reader now (an unknown one is the caller's mistake), then reads lazily.</summary>
     private static IEnumerable<ReadResult> ReadCore(Func<Stream> open, bool leaveOpen, string? source, ReadOptions options,
         CancellationToken cancellation)
     {
+        var explicitReader = options.Format == StructureFormat.Auto ? null : ReaderFor(options.Format);
+        return Iterate(open, leaveOpen, source, options, explicitReader, cancellation);
+    }
+
+    private static IEnumerable<ReadResult> Iterate(Func<Stream> open, bool leaveOpen, string? source, ReadOptions options,
+        IStructureReader? reader, CancellationToken cancellation)
+    {
         TextReader? text = null;
-        IStructureReader? reader = null;
         StructureFormatException? failure = null;
         Stream? input = null;
         try
         {
             input = Decompress(open(), leaveOpen, out _);
-            if (options.Format == StructureFormat.Auto)
+            if (reader is null)
             {
-                var peeked = PrefixedStream.Peek(input, SniffBytes, leaveOpen: false, out var head);
-                input = peeked;
+                input = PrefixedStream.Peek(input, SniffBytes, leaveOpen: false, out var head);
                 reader = Sniff(source, head.Span).Reader;
             }
-            else reader = ReaderFor(options.Format);
             text = new StreamReader(input, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);
         }
         catch (IOException e)

@@ -38,7 +38,7 @@ public class ExtXyzTests
     public void InfoValuesTakeAseTypes()
     {
         var s = ReadOne("1\nLattice=\"2 0 0 0 2 0 0 0 2\" a=1 b=1.0 c=\"1 2\" d=[1, 2.5] e={x y} f=T g=\"T F\" h=False " +
-                        "i='quoted \\' q' j=a\\ b bare k = 3 l=\"_JSON [\\\"u\\\", \\\"v\\\"]\" m=\"_JSON [true]\" n=\"_JSON \\\"7\\\"\" o=1e5\n" +
+                        "i='quoted \\' q' j=a\\ b bare k = 3 l=\"_JSON [\\\"u\\\", \\\"v\\\"]\" m=\"_JSON [true]\" uid=007 n=\"_JSON \\\"7\\\"\" o=1e5\n" +
                         "H 0 0 0\n");
         Assert.Equal(1L, s.Info["a"]);
         Assert.Equal(1.0, s.Info["b"]);
@@ -55,6 +55,7 @@ public class ExtXyzTests
         Assert.Equal(new[] { "u", "v" }, s.Info["l"]);
         Assert.Equal(new[] { true }, s.Info["m"]);
         Assert.Equal("7", s.Info["n"]);
+        Assert.Equal("007", s.Info["uid"]);
         Assert.Equal(1e5, s.Info["o"]);
         Assert.Equal(Pbc.All, s.Pbc);
     }

@@ -8,11 +8,10 @@ namespace AtomCuration.Tests.IO;
 /// <summary>Helpers shared by the I/O tests.</summary>
 internal static class IOTestSupport
 {
-    public static readonly string[] Datasets =
-    [
-        "Ag_polymlp_Seko.extxyz.gz", "Au_polymlp_Seko.extxyz.gz", "Cu_SNAP_Li2018.extxyz.gz",
-        "Fe_FitSNAP_NPJ2021.extxyz.gz", "Ta_FitSNAP_JCP2014.extxyz.gz",
-    ];
+    /// <summary>File names of every extended XYZ dataset in the shared data folder (at least the five documented).</summary>
+    public static readonly string[] Datasets = Directory
+        .GetFiles(Support.PythonOracle.SharedDataPath(""), "*.extxyz*")
+        .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
     /// <summary>Every structure of a file; fails on any error result.</summary>
     public static List<Structure> ReadAll(string path, ReadOptions? options = null)

@@ -47,8 +47,7 @@ public class PoscarTests
             }).ToArray(),
         }).Dispose();
         var paths = cases.Select(c => c.Path).ToList();
-        var ase = PythonOracle.Run("ase_read.py", new { files = paths, format = "vasp", details = false })
-            .RootElement.GetProperty("files").EnumerateArray().ToArray();
+        var ase = AseCrossCheckTests.AseRead(paths, format: "vasp");
         for (int k = 0; k < cases.Count; k++)
         {
             // ASE 3.22 writes VASP 4 by default (no species line): give the species as a user would.
@@ -78,8 +77,7 @@ public class PoscarTests
         string positive = tmp.File("pos.vasp");
         File.WriteAllText(positive, File.ReadAllText(negative).Replace(" -64.0\n", " 4.0\n"));
         string[] files = [v4, negative, selective, triple];
-        var ase = PythonOracle.Run("ase_read.py", new { files = files.Select(f => f == negative ? positive : f), format = "vasp", details = false })
-            .RootElement.GetProperty("files").EnumerateArray().ToArray();
+        var ase = AseCrossCheckTests.AseRead(files.Select(f => f == negative ? positive : f), format: "vasp");
         for (int k = 0; k < files.Length; k++)
             AseCrossCheckTests.AssertMatchesAse(files[k], ReadAll(files[k]), ase[k]);
         Assert.Equal(64.0, ReadAll(negative)[0].Cell.Volume, 12);
@@ -107,8 +105,7 @@ public class PoscarTests
         using (var w = StructureFileWriter.Open(path)) w.Write(s);
         var back = ReadAll(path)[0];
         AssertSame(s with { SourcePath = path }, back);
-        var ase = PythonOracle.Run("ase_read.py", new { files = new[] { path }, format = "vasp", details = false })
-            .RootElement.GetProperty("files")[0];
+        var ase = AseCrossCheckTests.AseRead([path], format: "vasp")[0];
         AseCrossCheckTests.AssertMatchesAse(path, [back], ase);
         Assert.Throws<ArgumentException>(() => new PoscarWriter().Write(new StringWriter(),
             new Structure(ImmutableArray.Create(1), ImmutableArray.Create(Vec3.Zero), Cell.Empty, Pbc.None)));

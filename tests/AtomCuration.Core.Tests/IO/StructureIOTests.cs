@@ -29,6 +29,12 @@ public class StructureIOTests
         Assert.IsType<ExtXyzWriter>(StructureIO.WriterFor(StructureFormat.ExtXyz));
         Assert.IsType<PoscarWriter>(StructureIO.WriterFor(StructureFormat.Poscar));
         Assert.Throws<ArgumentException>(() => StructureIO.ReaderFor(StructureFormat.Auto));
+        // Asking for a format nobody reads fails at the call, not somewhere down the pipeline.
+        var unread = Enum.GetValues<StructureFormat>().Where(f => f != StructureFormat.Auto)
+            .FirstOrDefault(f => !typeof(StructureIO).Assembly.GetTypes().Any(t =>
+                typeof(IStructureReader).IsAssignableFrom(t) && t.IsClass && !t.IsAbstract && ((IStructureReader)Activator.CreateInstance(t)!).Format == f));
+        if (unread != StructureFormat.Auto)
+            Assert.Throws<NotSupportedException>(() => StructureIO.Read(new MemoryStream(), "x", new ReadOptions { Format = unread }));
         // Every concrete reader type in Core is found, not just the ones named above.
         var expected = typeof(StructureIO).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStructureReader).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
@@ -112,15 +118,40 @@ public class StructureIOTests
         Assert.Equal(FrameSlice.Parse(slice).Indices(10), expected);
     }
 
+    [Fact]
+    public void SlicesCountBadFramesAndKeepFatalErrors()
+    {
+        string text = Frames(2) + "x\n" + Frames(3); // frame 2 is bad
+        var picked = ReadText(text, options: new ReadOptions { Index = FrameSlice.Parse("::2") });
+        Assert.Equal(3, picked.Count); // frames 0, 2 (reported bad) and 4
+        Assert.NotNull(picked[1].Error);
+        Assert.Equal([0, 4], picked.Where(r => r.Structure is not null).Select(r => r.Structure!.FrameIndex));
+        var bad = ReadText(text, options: new ReadOptions { Index = FrameSlice.Parse("2") });
+        Assert.Contains("number of atoms", Assert.Single(bad).Error!.Message);
+        // A fatal error ends the file: the tail selection is made from the frames before it, then the error.
+        string cut = Frames(4) + "1\nLattice=\"5 0 0 0 5 0 0 0 5\"\nFe 0 0 0\u0000\n" + Frames(2);
+        var tail = ReadText(cut, options: new ReadOptions { Index = FrameSlice.Parse("-2:") });
+        Assert.Equal(3, tail.Count);
+        Assert.Equal([2, 3], tail.Take(2).Select(r => r.Structure!.FrameIndex));
+        Assert.True(tail[2].IsFatal);
+    }
+
     /// <summary>A stream that fails the test if anything reads beyond <paramref name="limit"/> bytes.</summary>
     private sealed class TripwireStream(byte[] data, int limit) : MemoryStream(data, false)
     {
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+        public override int Read(byte[] buffer, int offset, int count)
         {
             if (Position >= limit) throw new InvalidOperationException($"read past byte {limit}: not streaming");
-            return base.Read(buffer[..Math.Min(buffer.Length, (int)(limit - Position))]);
+            return base.Read(buffer, offset, (int)Math.Min(count, limit - Position));
+        }
+
+        // MemoryStream's span overload defers to the array one in derived classes; route it explicitly.
+        public override int Read(Span<byte> buffer)
+        {
+            var tmp = new byte[buffer.Length];
+            int n = Read(tmp, 0, tmp.Length);
+            tmp.AsSpan(0, n).CopyTo(buffer);
+            return n;
         }
     }
 
