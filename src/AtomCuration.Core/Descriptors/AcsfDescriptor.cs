@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Descriptors;
@@ -64,7 +65,8 @@ public sealed class AcsfDescriptor : Descriptor
         var species = _species.IndicesOf(structure);
         int maxNeighbours = 0;
         for (int i = 0; i < structure.Count; i++) maxNeighbours = Math.Max(maxNeighbours, nl.CountOf(i));
-        var ws = new Workspace(maxNeighbours, _species.Count, _g4, _g5);
+        var ws = new Workspace(maxNeighbours, _species.Count, Math.Max(_g2.Length, Math.Max(_g4.Count, _g5.Count)),
+            Math.Max(_g4.Etas.Length, _g5.Etas.Length), Math.Max(_g4.Parts.Length, _g5.Parts.Length));
         for (int i = 0; i < structure.Count; i++)
         {
             var row = rows.Slice(i * width, width);
@@ -75,73 +77,120 @@ public sealed class AcsfDescriptor : Descriptor
 
     private void ComputeAtom(NeighborList nl, int i, int[] species, Workspace ws, Span<double> block)
     {
-        int n = ws.Gather(nl, i, species, _species.Count);
-        CosineCutoff.Values(ws.R.AsSpan(0, n), _cutoff, ws.Fc);
+        ws.Gather(nl, i, species, _species.Count, _cutoff);
         int s = _species.Count, col = 0;
-        var tmp = ws.Tmp.AsSpan();
-        for (int b = 0; b < s; b++)
-        {
-            int start = ws.Start[b], count = ws.Start[b + 1] - start;
-            var r = ws.R.AsSpan(start, count);
-            var fc = ws.Fc.AsSpan(start, count);
-            var t = tmp[..count];
-            foreach (var f in _g2)
+        if (_g2.Length > 0)
+            for (int b = 0; b < s; b++)
             {
-                if (count > 0)
-                {
-                    TensorPrimitives.Subtract(r, f.Rs, t);
-                    TensorPrimitives.Multiply(t, t, t);
-                    TensorPrimitives.Multiply(t, -f.Eta, t);
-                    TensorPrimitives.Exp(t, t);
-                    block[col] = TensorPrimitives.Dot(t, fc);
-                }
-                col++;
+                Radial(ws, ws.Start[b], ws.Start[b + 1], block.Slice(col, _g2.Length));
+                col += _g2.Length;
             }
-        }
         if (_g4.Count + _g5.Count == 0) return;
         int g5Offset = col + _species.PairCount * _g4.Count;
         for (int a = 0; a < s; a++)
         for (int b = a; b < s; b++)
         {
-            int pairs = ws.FillPairs(a, b);
-            if (pairs > 0)
-            {
-                ws.AngularParts(pairs, _cosThetaS, _sinThetaS, _g4, _g5);
-                if (_g4.Count > 0) Accumulate(ws, pairs, _g4, withJk: true, block.Slice(col, _g4.Count));
-                if (_g5.Count > 0) Accumulate(ws, pairs, _g5, withJk: false, block.Slice(g5Offset, _g5.Count));
-            }
+            AngularSums(ws, a, b, block.Slice(col, _g4.Count), block.Slice(g5Offset, _g5.Count));
             col += _g4.Count;
             g5Offset += _g5.Count;
         }
     }
 
-    private void Accumulate(Workspace ws, int pairs, Angular set, bool withJk, Span<double> output)
+    /// <summary>G2 over neighbours start…end−1, four neighbours per step; lanes past the end are masked out.</summary>
+    private void Radial(Workspace ws, int start, int end, Span<double> output)
     {
-        var w = ws.Weight.AsSpan(0, pairs);
-        var exponent = ws.Exponent.AsSpan(0, pairs);
-        ws.Base.AsSpan(0, pairs).CopyTo(w);
-        ws.SumSquares.AsSpan(0, pairs).CopyTo(exponent);
-        if (withJk)
+        var acc = ws.Accumulators.AsSpan(0, _g2.Length);
+        acc.Clear();
+        for (int k = start; k < end; k += 4)
         {
-            var rjk = ws.Tmp.AsSpan(0, pairs);
-            var rjk2 = ws.Rjk2.AsSpan(0, pairs);
-            TensorPrimitives.Sqrt(rjk2, rjk);
-            CosineCutoff.Values(rjk, _cutoff, rjk);
-            TensorPrimitives.Multiply(w, rjk, w);
-            TensorPrimitives.Add(exponent, rjk2, exponent);
+            var r = Vector256.Create(ws.R.AsSpan(k, 4));
+            var fc = Vector256.Create(ws.Fc.AsSpan(k, 4)) & Workspace.LaneMask(end - k);
+            for (int f = 0; f < _g2.Length; f++)
+            {
+                var d = r - Vector256.Create(_g2[f].Rs);
+                acc[f] += VectorMath.Exp(d * d * Vector256.Create(-_g2[f].Eta)) * fc;
+            }
         }
-        for (int e = 0; e < set.Etas.Length; e++)
+        for (int f = 0; f < _g2.Length; f++) output[f] = Vector256.Sum(acc[f]);
+    }
+
+    /// <summary>
+    /// G4 and G5 of one species block in a single fused pass over neighbour pairs (j in species a,
+    /// k in species b, j &lt; k), four k at a time: geometry, cutoffs, the radial weight of each
+    /// distinct η and the angular part of each distinct (ζ, λ) stay in registers and are summed
+    /// into one accumulator per function. Lanes past the block end get zero weight.
+    /// </summary>
+    private void AngularSums(Workspace ws, int a, int b, Span<double> out4, Span<double> out5)
+    {
+        var acc4 = ws.Accumulators4.AsSpan(0, _g4.Count);
+        var acc5 = ws.Accumulators5.AsSpan(0, _g5.Count);
+        var weights = ws.EtaWeights;
+        var parts = ws.PartValues;
+        acc4.Clear();
+        acc5.Clear();
+        var one = Vector256.Create(1.0);
+        for (int j = ws.Start[a]; j < ws.Start[a + 1]; j++)
         {
-            var we = ws.EtaWeight.AsSpan(e * ws.PairCapacity, pairs);
-            TensorPrimitives.Multiply(exponent, -set.Etas[e], we);
-            TensorPrimitives.Exp(we, we);
-            TensorPrimitives.Multiply(we, w, we);
+            var xj = Vector256.Create(ws.X[j]);
+            var yj = Vector256.Create(ws.Y[j]);
+            var zj = Vector256.Create(ws.Z[j]);
+            var invRj = Vector256.Create(ws.InvR[j]);
+            var rj2 = Vector256.Create(ws.R[j] * ws.R[j]);
+            var fcj = Vector256.Create(ws.Fc[j]);
+            int end = ws.Start[b + 1];
+            for (int k = a == b ? j + 1 : ws.Start[b]; k < end; k += 4)
+            {
+                var mask = Workspace.LaneMask(end - k);
+                var xk = Vector256.Create(ws.X.AsSpan(k, 4));
+                var yk = Vector256.Create(ws.Y.AsSpan(k, 4));
+                var zk = Vector256.Create(ws.Z.AsSpan(k, 4));
+                var rk = Vector256.Create(ws.R.AsSpan(k, 4));
+                var cos = (xj * xk + yj * yk + zj * zk) * invRj * Vector256.Create(ws.InvR.AsSpan(k, 4));
+                cos = Vector256.Min(Vector256.Max(cos, Vector256.Create(-1.0)), one) & mask;
+                if (_sinThetaS != 0)
+                {
+                    // cos(θ − θs) = cosθ cosθs + sinθ sinθs, sinθ = √(1 − cos²θ) ≥ 0 for θ ∈ [0, π].
+                    var sin = Vector256.Sqrt(Vector256.Max(one - cos * cos, Vector256<double>.Zero));
+                    cos = cos * Vector256.Create(_cosThetaS) + sin * Vector256.Create(_sinThetaS);
+                }
+                var w = fcj * (Vector256.Create(ws.Fc.AsSpan(k, 4)) & mask);
+                var sum = rj2 + rk * rk;
+                if (acc4.Length > 0)
+                {
+                    var dx = xk - xj;
+                    var dy = yk - yj;
+                    var dz = zk - zj;
+                    var rjk2 = dx * dx + dy * dy + dz * dz;
+                    Accumulate(_g4, cos, w * VectorMath.CosineCutoff(Vector256.Sqrt(rjk2), _cutoff), sum + rjk2, weights, parts, acc4);
+                }
+                if (acc5.Length > 0) Accumulate(_g5, cos, w, sum, weights, parts, acc5);
+            }
         }
-        for (int f = 0; f < set.Count; f++)
+        for (int f = 0; f < acc4.Length; f++) out4[f] = _pairFactor * _g4.Prefactor[f] * Vector256.Sum(acc4[f]);
+        for (int f = 0; f < acc5.Length; f++) out5[f] = _pairFactor * _g5.Prefactor[f] * Vector256.Sum(acc5[f]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(Angular set, Vector256<double> cos, Vector256<double> w, Vector256<double> sum,
+        Vector256<double>[] weights, Vector256<double>[] parts, Span<Vector256<double>> acc)
+    {
+        for (int e = 0; e < set.Etas.Length; e++) weights[e] = w * VectorMath.Exp(sum * Vector256.Create(-set.Etas[e]));
+        for (int u = 0; u < set.Parts.Length; u++)
+            parts[u] = Power(Vector256.Create(1.0) + Vector256.Create(set.Parts[u].Lambda) * cos, set.Parts[u].Zeta);
+        for (int f = 0; f < acc.Length; f++) acc[f] += parts[set.PartIndex[f]] * weights[set.EtaIndex[f]];
+    }
+
+    /// <summary>x^ζ: repeated squaring for whole ζ (exact to rounding, cheap), Math.Pow per lane otherwise.</summary>
+    private static Vector256<double> Power(Vector256<double> x, double zeta)
+    {
+        if (zeta != Math.Floor(zeta))
+            return Vector256.Create(Math.Pow(x[0], zeta), Math.Pow(x[1], zeta), Math.Pow(x[2], zeta), Math.Pow(x[3], zeta));
+        var result = Vector256.Create(1.0);
+        for (int e = (int)zeta; ; x *= x)
         {
-            var parts = ws.Parts(withJk, set.PartIndex[f], pairs);
-            var we = ws.EtaWeight.AsSpan(set.EtaIndex[f] * ws.PairCapacity, pairs);
-            output[f] = _pairFactor * set.Prefactor[f] * TensorPrimitives.Dot(parts, we);
+            if ((e & 1) != 0) result *= x;
+            e >>= 1;
+            if (e == 0) return result;
         }
     }
 
@@ -187,48 +236,47 @@ public sealed class AcsfDescriptor : Descriptor
     /// <summary>Per-structure scratch: neighbours of one centre sorted by species, and per-pair arrays. Nothing is allocated per neighbour.</summary>
     private sealed class Workspace
     {
-        private readonly double[] _x, _y, _z, _cos, _g4Parts, _g5Parts, _lambdaBase, _square;
+        private static readonly Vector256<double>[] Masks = Enumerable.Range(0, 5)
+            .Select(n => Vector256.Create(n > 0 ? -1L : 0, n > 1 ? -1L : 0, n > 2 ? -1L : 0, n > 3 ? -1L : 0).AsDouble()).ToArray();
+
         private readonly int[] _fill;
 
-        public Workspace(int maxNeighbours, int species, Angular g4, Angular g5)
+        public Workspace(int maxNeighbours, int species, int functions, int etas, int parts)
         {
-            int n = Math.Max(1, maxNeighbours);
-            PairCapacity = Math.Max(1, n * (n - 1) / 2 + n);
+            int n = Math.Max(1, maxNeighbours) + 4;
             R = new double[n];
+            InvR = new double[n];
             Fc = new double[n];
-            _x = new double[n];
-            _y = new double[n];
-            _z = new double[n];
+            X = new double[n];
+            Y = new double[n];
+            Z = new double[n];
             Start = new int[species + 1];
             _fill = new int[species];
-            Tmp = new double[Math.Max(n, PairCapacity)];
-            _cos = new double[PairCapacity];
-            Rjk2 = new double[PairCapacity];
-            Base = new double[PairCapacity];
-            SumSquares = new double[PairCapacity];
-            Weight = new double[PairCapacity];
-            Exponent = new double[PairCapacity];
-            _lambdaBase = new double[PairCapacity];
-            _square = new double[PairCapacity];
-            EtaWeight = new double[Math.Max(g4.Etas.Length, g5.Etas.Length) * PairCapacity];
-            _g4Parts = new double[g4.Parts.Length * PairCapacity];
-            _g5Parts = new double[g5.Parts.Length * PairCapacity];
+            Accumulators = new Vector256<double>[Math.Max(1, functions)];
+            Accumulators4 = new Vector256<double>[Math.Max(1, functions)];
+            Accumulators5 = new Vector256<double>[Math.Max(1, functions)];
+            EtaWeights = new Vector256<double>[Math.Max(1, etas)];
+            PartValues = new Vector256<double>[Math.Max(1, parts)];
         }
 
-        public int PairCapacity { get; }
         public double[] R { get; }
+        public double[] InvR { get; }
         public double[] Fc { get; }
+        public double[] X { get; }
+        public double[] Y { get; }
+        public double[] Z { get; }
         public int[] Start { get; }
-        public double[] Tmp { get; }
-        public double[] Rjk2 { get; }
-        public double[] Base { get; }
-        public double[] SumSquares { get; }
-        public double[] Weight { get; }
-        public double[] Exponent { get; }
-        public double[] EtaWeight { get; }
+        public Vector256<double>[] Accumulators { get; }
+        public Vector256<double>[] Accumulators4 { get; }
+        public Vector256<double>[] Accumulators5 { get; }
+        public Vector256<double>[] EtaWeights { get; }
+        public Vector256<double>[] PartValues { get; }
 
-        /// <summary>Copies atom i's neighbours, grouped by species (counting sort), and returns their number.</summary>
-        public int Gather(NeighborList nl, int i, int[] species, int speciesCount)
+        /// <summary>All-ones in the first <paramref name="valid"/> lanes (capped at 4).</summary>
+        public static Vector256<double> LaneMask(int valid) => Masks[Math.Min(valid, 4)];
+
+        /// <summary>Copies atom i's neighbours grouped by species (counting sort) and evaluates f_c for each.</summary>
+        public void Gather(NeighborList nl, int i, int[] species, int speciesCount, double cutoff)
         {
             var idx = nl.IndicesOf(i);
             var vec = nl.VectorsOf(i);
@@ -241,83 +289,15 @@ public sealed class AcsfDescriptor : Descriptor
             {
                 int q = _fill[species[idx[p]]]++;
                 R[q] = dist[p];
-                _x[q] = vec[p].X;
-                _y[q] = vec[p].Y;
-                _z[q] = vec[p].Z;
+                InvR[q] = 1 / dist[p];
+                X[q] = vec[p].X;
+                Y[q] = vec[p].Y;
+                Z[q] = vec[p].Z;
             }
-            return idx.Length;
-        }
-
-        /// <summary>Fills cos θ, Rjk², fc_j·fc_k and Rij² + Rik² for neighbour pairs (j in species a, k in species b, j &lt; k); returns the count.</summary>
-        public int FillPairs(int a, int b)
-        {
-            int p = 0;
-            for (int j = Start[a]; j < Start[a + 1]; j++)
-            {
-                double xj = _x[j], yj = _y[j], zj = _z[j], rj = R[j], fj = Fc[j];
-                for (int k = a == b ? j + 1 : Start[b]; k < Start[b + 1]; k++)
-                {
-                    double dx = _x[k] - xj, dy = _y[k] - yj, dz = _z[k] - zj, rk = R[k];
-                    _cos[p] = Math.Clamp((xj * _x[k] + yj * _y[k] + zj * _z[k]) / (rj * rk), -1, 1);
-                    Rjk2[p] = dx * dx + dy * dy + dz * dz;
-                    Base[p] = fj * Fc[k];
-                    SumSquares[p] = rj * rj + rk * rk;
-                    p++;
-                }
-            }
-            return p;
-        }
-
-        /// <summary>(1 + λ cos(θ − θs))^ζ for every distinct (ζ, λ) of both sets.</summary>
-        public void AngularParts(int pairs, double cosThetaS, double sinThetaS, Angular g4, Angular g5)
-        {
-            var c = _cos.AsSpan(0, pairs);
-            if (sinThetaS != 0)
-            {
-                // cos(θ − θs) = cosθ cosθs + sinθ sinθs with sinθ = √(1 − cos²θ) ≥ 0 for θ ∈ [0, π].
-                var sin = Tmp.AsSpan(0, pairs);
-                TensorPrimitives.Multiply(c, c, sin);
-                TensorPrimitives.Subtract(1.0, sin, sin);
-                TensorPrimitives.Max(sin, 0.0, sin);
-                TensorPrimitives.Sqrt(sin, sin);
-                TensorPrimitives.Multiply(c, cosThetaS, c);
-                TensorPrimitives.MultiplyAdd(sin, sinThetaS, c, c);
-            }
-            Powers(g4, _g4Parts, pairs);
-            Powers(g5, _g5Parts, pairs);
-        }
-
-        public ReadOnlySpan<double> Parts(bool g4, int part, int pairs) =>
-            (g4 ? _g4Parts : _g5Parts).AsSpan(part * PairCapacity, pairs);
-
-        private void Powers(Angular set, double[] store, int pairs)
-        {
-            var c = _cos.AsSpan(0, pairs);
-            var x = _lambdaBase.AsSpan(0, pairs);
-            var square = _square.AsSpan(0, pairs);
-            for (int u = 0; u < set.Parts.Length; u++)
-            {
-                var (zeta, lambda) = set.Parts[u];
-                var dest = store.AsSpan(u * PairCapacity, pairs);
-                TensorPrimitives.Multiply(c, lambda, x);
-                TensorPrimitives.Add(x, 1.0, x);
-                if (zeta != Math.Floor(zeta))
-                {
-                    TensorPrimitives.Pow(x, zeta, dest);
-                    continue;
-                }
-                // Whole ζ by repeated squaring: exact to rounding and much cheaper than Pow.
-                int e = (int)zeta;
-                dest.Fill(1.0);
-                x.CopyTo(square);
-                while (true)
-                {
-                    if ((e & 1) != 0) TensorPrimitives.Multiply(dest, square, dest);
-                    e >>= 1;
-                    if (e == 0) break;
-                    TensorPrimitives.Multiply(square, square, square);
-                }
-            }
+            // Padding lanes: finite geometry, zero weight (masked f_c), so they add exactly nothing.
+            for (int q = idx.Length; q < idx.Length + 4; q++) R[q] = InvR[q] = X[q] = Y[q] = Z[q] = 0;
+            for (int q = 0; q < idx.Length; q += 4)
+                VectorMath.CosineCutoff(Vector256.Create(R.AsSpan(q, 4)), cutoff).CopyTo(Fc.AsSpan(q, 4));
         }
     }
 }
