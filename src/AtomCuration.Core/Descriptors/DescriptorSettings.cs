@@ -12,6 +12,7 @@ public static class DescriptorSettings
         IDescriptorSettings settings = kind switch
         {
             DescriptorKind.Acsf => AcsfSettings.Parse(reader),
+            DescriptorKind.Rdf => RdfSettings.Parse(reader),
             _ => throw new NotSupportedException($"{kind} is not implemented yet."),
         };
         reader.Finish();

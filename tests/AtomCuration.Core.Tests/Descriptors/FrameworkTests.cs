@@ -158,4 +158,27 @@ public class FrameworkTests
         var both = DescriptorCalculator.Attach([ti, tio], options with { Species = ["Ti", "O"] }).ToList();
         Assert.StartsWith("G2[O-O]", both[0].DescriptorLabels![0]);
     }
+
+    [Fact]
+    public void CompositeConcatenatesScaledBlocksInKindOrder()
+    {
+        var s = HcpTi36(8);
+        var options = DescriptorOptions.Create([DescriptorKind.Rdf, DescriptorKind.Acsf], new Hashtable
+        {
+            ["Acsf"] = SmallAcsf,
+            ["Rdf"] = new Hashtable { ["cutoff"] = 6.0, ["scale"] = 0.5 },
+        }, perAtom: true);
+        var result = DescriptorCalculator.Attach([s], options).Single();
+        var species = SpeciesSet.FromStructure(s);
+        var rdf = new RdfDescriptor(new RdfSettings { Cutoff = 6.0 }, species);
+        var acsf = new AcsfDescriptor((AcsfSettings)options.Blocks[1].Settings, species);
+        var rows = acsf.ComputeAtoms(s);
+        var mean = new double[2];
+        Aggregator.Apply(Aggregation.Mean, rows, s.Count, 2, mean);
+        double[] expected = [.. rdf.ComputeStructure(s).Select(x => 0.5 * x), .. mean];
+        TestStructures.AssertClose(expected, result.Descriptor!.Value.AsSpan(), 1e-15);
+        Assert.Equal([.. rdf.Labels, .. acsf.Labels], result.DescriptorLabels!);
+        Assert.Equal(acsf.Labels, result.AtomDescriptors!.Labels);
+        Assert.Equal(rows, result.AtomDescriptors.Values.ToArray());
+    }
 }
