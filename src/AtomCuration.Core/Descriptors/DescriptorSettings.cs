@@ -13,6 +13,7 @@ public static class DescriptorSettings
         {
             DescriptorKind.Acsf => AcsfSettings.Parse(reader),
             DescriptorKind.Rdf => RdfSettings.Parse(reader),
+            DescriptorKind.Soap => SoapSettings.Parse(reader),
             _ => throw new NotSupportedException($"{kind} is not implemented yet."),
         };
         reader.Finish();
