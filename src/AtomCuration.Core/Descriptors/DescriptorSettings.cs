@@ -14,7 +14,8 @@ public static class DescriptorSettings
             DescriptorKind.Acsf => AcsfSettings.Parse(reader),
             DescriptorKind.Rdf => RdfSettings.Parse(reader),
             DescriptorKind.Soap => SoapSettings.Parse(reader),
-            _ => throw new NotSupportedException($"{kind} is not implemented yet."),
+            DescriptorKind.CoulombMatrix or DescriptorKind.SineMatrix => MatrixSettings.Parse(kind, reader),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown descriptor kind."),
         };
         reader.Finish();
         return settings;
