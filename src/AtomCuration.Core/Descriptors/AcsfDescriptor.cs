@@ -161,9 +161,9 @@ public sealed class AcsfDescriptor : Descriptor
                     var dy = yk - yj;
                     var dz = zk - zj;
                     var rjk2 = dx * dx + dy * dy + dz * dz;
-                    Accumulate(_g4, cos, w * VectorMath.CosineCutoff(Vector256.Sqrt(rjk2), _cutoff), sum + rjk2, weights, parts, acc4);
+                    Accumulate(_g4, cos, w * VectorMath.CosineCutoff(Vector256.Sqrt(rjk2), _cutoff), sum + rjk2, weights, parts, ws.Squares, acc4);
                 }
-                if (acc5.Length > 0) Accumulate(_g5, cos, w, sum, weights, parts, acc5);
+                if (acc5.Length > 0) Accumulate(_g5, cos, w, sum, weights, parts, ws.Squares, acc5);
             }
         }
         for (int f = 0; f < acc4.Length; f++) out4[f] = _pairFactor * _g4.Prefactor[f] * Vector256.Sum(acc4[f]);
@@ -172,27 +172,35 @@ public sealed class AcsfDescriptor : Descriptor
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(Angular set, Vector256<double> cos, Vector256<double> w, Vector256<double> sum,
-        Vector256<double>[] weights, Vector256<double>[] parts, Span<Vector256<double>> acc)
+        Vector256<double>[] weights, Vector256<double>[] parts, Vector256<double>[] squares, Span<Vector256<double>> acc)
     {
         for (int e = 0; e < set.Etas.Length; e++) weights[e] = w * VectorMath.Exp(sum * Vector256.Create(-set.Etas[e]));
-        for (int u = 0; u < set.Parts.Length; u++)
-            parts[u] = Power(Vector256.Create(1.0) + Vector256.Create(set.Parts[u].Lambda) * cos, set.Parts[u].Zeta);
+        // Whole ζ: x^ζ as a product of the squares x, x², x⁴, … computed once per λ (ζ ∈ {1, 2, 4, 16} costs 4 products in all).
+        for (int li = 0; li < set.Lambdas.Length; li++)
+        {
+            var x = Vector256.Create(1.0) + Vector256.Create(set.Lambdas[li]) * cos;
+            squares[0] = x;
+            for (int bit = 1; bit < set.SquaresNeeded[li]; bit++) squares[bit] = squares[bit - 1] * squares[bit - 1];
+            foreach (int u in set.PartsOfLambda[li])
+            {
+                int zeta = set.WholeZeta[u];
+                if (zeta == 0)
+                {
+                    parts[u] = Power(x, set.Parts[u].Zeta);
+                    continue;
+                }
+                var product = Vector256.Create(1.0);
+                for (int bit = 0; zeta != 0; bit++, zeta >>= 1)
+                    if ((zeta & 1) != 0) product *= squares[bit];
+                parts[u] = product;
+            }
+        }
         for (int f = 0; f < acc.Length; f++) acc[f] += parts[set.PartIndex[f]] * weights[set.EtaIndex[f]];
     }
 
-    /// <summary>x^ζ: repeated squaring for whole ζ (exact to rounding, cheap), Math.Pow per lane otherwise.</summary>
-    private static Vector256<double> Power(Vector256<double> x, double zeta)
-    {
-        if (zeta != Math.Floor(zeta))
-            return Vector256.Create(Math.Pow(x[0], zeta), Math.Pow(x[1], zeta), Math.Pow(x[2], zeta), Math.Pow(x[3], zeta));
-        var result = Vector256.Create(1.0);
-        for (int e = (int)zeta; ; x *= x)
-        {
-            if ((e & 1) != 0) result *= x;
-            e >>= 1;
-            if (e == 0) return result;
-        }
-    }
+    /// <summary>x^ζ per lane for a fractional ζ.</summary>
+    private static Vector256<double> Power(Vector256<double> x, double zeta) =>
+        Vector256.Create(Math.Pow(x[0], zeta), Math.Pow(x[1], zeta), Math.Pow(x[2], zeta), Math.Pow(x[3], zeta));
 
     private string[] BuildLabels(AcsfSettings settings)
     {
@@ -223,7 +231,24 @@ public sealed class AcsfDescriptor : Descriptor
             EtaIndex = functions.Select(f => Array.IndexOf(Etas, f.Eta * etaUnit)).ToArray();
             PartIndex = functions.Select(f => Array.IndexOf(Parts, (f.Zeta, f.Lambda))).ToArray();
             Prefactor = functions.Select(f => Math.Pow(2, 1 - f.Zeta)).ToArray();
+            Lambdas = Parts.Select(p => p.Lambda).Distinct().ToArray();
+            WholeZeta = Parts.Select(p => p.Zeta == Math.Floor(p.Zeta) ? (int)p.Zeta : 0).ToArray();
+            PartsOfLambda = Lambdas.Select(l => Enumerable.Range(0, Parts.Length).Where(u => Parts[u].Lambda == l).ToArray()).ToArray();
+            SquaresNeeded = PartsOfLambda.Select(us => us.Select(u => WholeZeta[u]).Select(z => z == 0 ? 1 : 32 - int.LeadingZeroCount(z)).DefaultIfEmpty(1).Max()).ToArray();
         }
+
+        /// <summary>Bits of the largest whole ζ allowed (1024).</summary>
+        public const int MaxBits = 11;
+
+        public double[] Lambdas { get; }
+
+        /// <summary>ζ of each part when whole, else 0.</summary>
+        public int[] WholeZeta { get; }
+
+        public int[][] PartsOfLambda { get; }
+
+        /// <summary>How many of x, x², x⁴, … each λ needs.</summary>
+        public int[] SquaresNeeded { get; }
 
         public int Count { get; }
         public double[] Etas { get; }
@@ -271,6 +296,7 @@ public sealed class AcsfDescriptor : Descriptor
         public Vector256<double>[] Accumulators5 { get; }
         public Vector256<double>[] EtaWeights { get; }
         public Vector256<double>[] PartValues { get; }
+        public Vector256<double>[] Squares { get; } = new Vector256<double>[Angular.MaxBits];
 
         /// <summary>All-ones in the first <paramref name="valid"/> lanes (capped at 4).</summary>
         public static Vector256<double> LaneMask(int valid) => Masks[Math.Min(valid, 4)];

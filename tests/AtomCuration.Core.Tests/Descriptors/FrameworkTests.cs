@@ -181,4 +181,18 @@ public class FrameworkTests
         Assert.Equal(acsf.Labels, result.AtomDescriptors!.Labels);
         Assert.Equal(rows, result.AtomDescriptors.Values.ToArray());
     }
+
+    [Fact]
+    public void EveryPresetParsesAndDescribesHcpTitanium()
+    {
+        var s = HcpTi36(30);
+        foreach (var name in DescriptorPresets.Names)
+        {
+            var preset = DescriptorPresets.Get(name);
+            Assert.False(string.IsNullOrWhiteSpace(preset.Description));
+            var result = DescriptorCalculator.Attach([s], DescriptorOptions.Create(preset: name)).Single();
+            Assert.True(result.Descriptor is { Length: > 0 } || result.AtomDescriptors is not null, name);
+        }
+        Assert.Equal(["AverageSoap", "LocalEnvironment", "Rdf100"], DescriptorPresets.Names);
+    }
 }
