@@ -149,6 +149,18 @@ public class AcsfTests
     }
 
     [Theory]
+    [InlineData("bcc", 3.5)]
+    [InlineData("hcp", 3.5)]
+    public void BccAndHcpEnvironmentsCountTheirShells(string lattice, double rc)
+    {
+        // bcc a = 3.3: 8 at √3/2·a, 6 at a; ideal hcp a = 2.95: 12 at a (next shell √2·a > Rc).
+        var s = lattice == "bcc" ? Bcc(26, 3.3) : Hcp(22, 2.95, 2.95 * Math.Sqrt(8.0 / 3));
+        double expected = lattice == "bcc" ? 8 * Fc(3.3 * Math.Sqrt(3) / 2, rc) + 6 * Fc(3.3, rc) : 12 * Fc(2.95, rc);
+        var rows = new AcsfDescriptor(new AcsfSettings { Cutoff = rc, G2 = [new(0, 0)], G4 = [] }, SpeciesSet.FromStructure(s)).ComputeAtoms(s);
+        Assert.All(rows, v => Assert.Equal(expected, v, 12));
+    }
+
+    [Theory]
     [InlineData("cutoff", -1.0, "(0, 30]")]
     [InlineData("thetaS", 10.0, "modified form")]
     [InlineData("angularPairs", "thrice", "Once, Twice")]

@@ -193,6 +193,6 @@ public class FrameworkTests
             var result = DescriptorCalculator.Attach([s], DescriptorOptions.Create(preset: name)).Single();
             Assert.True(result.Descriptor is { Length: > 0 } || result.AtomDescriptors is not null, name);
         }
-        Assert.Equal(["AverageSoap", "LocalEnvironment", "Rdf100"], DescriptorPresets.Names);
+        Assert.Superset(new HashSet<string>(DescriptorPresets.Names), new HashSet<string> { "AverageSoap", "LocalEnvironment", "Rdf100" });
     }
 }
