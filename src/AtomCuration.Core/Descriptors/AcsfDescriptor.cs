@@ -103,8 +103,8 @@ public sealed class AcsfDescriptor : Descriptor
         acc.Clear();
         for (int k = start; k < end; k += 4)
         {
-            var r = Vector256.Create(ws.R.AsSpan(k, 4));
-            var fc = Vector256.Create(ws.Fc.AsSpan(k, 4)) & Workspace.LaneMask(end - k);
+            var r = VectorMath.Load(ws.R, k);
+            var fc = VectorMath.Load(ws.Fc, k) & Workspace.LaneMask(end - k);
             for (int f = 0; f < _g2.Length; f++)
             {
                 var d = r - Vector256.Create(_g2[f].Rs);
@@ -141,11 +141,11 @@ public sealed class AcsfDescriptor : Descriptor
             for (int k = a == b ? j + 1 : ws.Start[b]; k < end; k += 4)
             {
                 var mask = Workspace.LaneMask(end - k);
-                var xk = Vector256.Create(ws.X.AsSpan(k, 4));
-                var yk = Vector256.Create(ws.Y.AsSpan(k, 4));
-                var zk = Vector256.Create(ws.Z.AsSpan(k, 4));
-                var rk = Vector256.Create(ws.R.AsSpan(k, 4));
-                var cos = (xj * xk + yj * yk + zj * zk) * invRj * Vector256.Create(ws.InvR.AsSpan(k, 4));
+                var xk = VectorMath.Load(ws.X, k);
+                var yk = VectorMath.Load(ws.Y, k);
+                var zk = VectorMath.Load(ws.Z, k);
+                var rk = VectorMath.Load(ws.R, k);
+                var cos = (xj * xk + yj * yk + zj * zk) * invRj * VectorMath.Load(ws.InvR, k);
                 cos = Vector256.Min(Vector256.Max(cos, Vector256.Create(-1.0)), one) & mask;
                 if (_sinThetaS != 0)
                 {
@@ -153,7 +153,7 @@ public sealed class AcsfDescriptor : Descriptor
                     var sin = Vector256.Sqrt(Vector256.Max(one - cos * cos, Vector256<double>.Zero));
                     cos = cos * Vector256.Create(_cosThetaS) + sin * Vector256.Create(_sinThetaS);
                 }
-                var w = fcj * (Vector256.Create(ws.Fc.AsSpan(k, 4)) & mask);
+                var w = fcj * (VectorMath.Load(ws.Fc, k) & mask);
                 var sum = rj2 + rk * rk;
                 if (acc4.Length > 0)
                 {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AtomCuration.Structures;
 
@@ -134,13 +135,16 @@ public sealed class SoapDescriptor : Descriptor
             var angular = ws.AngularChunk;
             for (int q = 0; q < padded; q += 4)
             {
-                var x = Vector256.Create(ws.X.AsSpan(q, 4));
-                var y = Vector256.Create(ws.Y.AsSpan(q, 4));
-                var z = Vector256.Create(ws.Z.AsSpan(q, 4));
-                _radial.Evaluate(x * x + y * y + z * z, radial);
+                var x = VectorMath.Load(ws.X, q);
+                var y = VectorMath.Load(ws.Y, q);
+                var z = VectorMath.Load(ws.Z, q);
+                _radial.Evaluate(x * x + y * y + z * z, radial, ws.Scratch);
                 _harmonics.Evaluate(x, y, z, angular);
-                for (int ln = 0; ln < radial.Length; ln++) radial[ln].CopyTo(ws.Radial.AsSpan(ln * ws.Capacity + q, 4));
-                for (int lm = 0; lm < _lm; lm++) angular[lm].CopyTo(ws.Angular.AsSpan(lm * ws.Capacity + q, 4));
+                // Transpose to neighbour-contiguous rows so the projections below are plain dot products.
+                ref double radialRow = ref MemoryMarshal.GetArrayDataReference(ws.Radial);
+                for (int ln = 0; ln < radial.Length; ln++) radial[ln].StoreUnsafe(ref radialRow, (nuint)(ln * ws.Capacity + q));
+                ref double angularRow = ref MemoryMarshal.GetArrayDataReference(ws.Angular);
+                for (int lm = 0; lm < _lm; lm++) angular[lm].StoreUnsafe(ref angularRow, (nuint)(lm * ws.Capacity + q));
             }
             Array.Clear(c);
             for (int b = 0; b < _species.Count; b++)
@@ -177,6 +181,7 @@ public sealed class SoapDescriptor : Descriptor
             Angular = new double[lm * Capacity];
             RadialChunk = new Vector256<double>[(lmax + 1) * nmax];
             AngularChunk = new Vector256<double>[lm];
+            Scratch = new Vector256<double>[nmax];
         }
 
         public int Capacity { get; }
@@ -188,6 +193,7 @@ public sealed class SoapDescriptor : Descriptor
         public double[] Angular { get; }
         public Vector256<double>[] RadialChunk { get; }
         public Vector256<double>[] AngularChunk { get; }
+        public Vector256<double>[] Scratch { get; }
 
         /// <summary>Neighbour vectors of atom i and i itself (at the origin), grouped by species; returns the count.</summary>
         public int Gather(NeighborList nl, int i, int[] species)

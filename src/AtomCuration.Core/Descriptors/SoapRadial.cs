@@ -9,8 +9,8 @@ namespace AtomCuration.Descriptors;
 /// </summary>
 internal abstract class SoapRadial
 {
-    /// <summary>Fills <paramref name="output"/>[l·n_max + n] for four squared distances.</summary>
-    public abstract void Evaluate(Vector256<double> r2, Span<Vector256<double>> output);
+    /// <summary>Fills <paramref name="output"/>[l·n_max + n] for four squared distances; <paramref name="scratch"/> holds at least n_max vectors.</summary>
+    public abstract void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch);
 }
 
 /// <summary>The GTO basis, in closed form (<see cref="GtoRadialBasis"/>).</summary>
@@ -26,17 +26,21 @@ internal sealed class GtoRadial : SoapRadial
         _basis = new GtoRadialBasis(settings.RCut, _nmax, _lmax, settings.Sigma);
     }
 
-    public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output)
+    public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
     {
         var gamma = _basis.Gamma;
         var weights = _basis.Weights;
-        output.Clear();
+        var e = scratch[.._nmax];
         for (int l = 0; l <= _lmax; l++)
-        for (int k = 0; k < _nmax; k++)
         {
-            var e = VectorMath.Exp(r2 * Vector256.Create(-gamma[l * _nmax + k]));
-            int w = l * _nmax * _nmax + k;
-            for (int n = 0; n < _nmax; n++) output[l * _nmax + n] += Vector256.Create(weights[w + n * _nmax]) * e;
+            for (int k = 0; k < _nmax; k++) e[k] = VectorMath.Exp(r2 * Vector256.Create(-gamma[l * _nmax + k]));
+            for (int n = 0; n < _nmax; n++)
+            {
+                int w = (l * _nmax + n) * _nmax;
+                var sum = Vector256<double>.Zero;
+                for (int k = 0; k < _nmax; k++) sum += Vector256.Create(weights[w + k]) * e[k];
+                output[l * _nmax + n] = sum;
+            }
         }
     }
 }
@@ -80,7 +84,7 @@ internal sealed class PolynomialRadial : SoapRadial
     /// <summary>g_n at the quadrature nodes, for tests.</summary>
     internal (double[] Nodes, double[] Weights, double[] Basis) Grid => (_nodes, _weights, _basis);
 
-    public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output)
+    public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
     {
         Span<double> values = stackalloc double[4 * (_lmax + 1) * _nmax];
         Span<double> bessel = stackalloc double[_lmax + 1];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace AtomCuration.Descriptors;
@@ -64,6 +65,14 @@ internal static class VectorMath
         s = s * y2 - Vector256.Create(1.0);
         // s = −sin(y)/y; fc = ½(1 − sin y) = ½(1 + s·y).
         return Vector256.Create(0.5) * (Vector256.Create(1.0) + s * y);
+    }
+
+    /// <summary>Four doubles from <paramref name="array"/>[index…index+3] without bounds checks: callers pad their arrays to whole chunks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Load(double[] array, int index)
+    {
+        System.Diagnostics.Debug.Assert(index + 4 <= array.Length);
+        return Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(array), (nuint)index);
     }
 
     /// <summary>e^x for every element (vectorised; <paramref name="destination"/> may alias <paramref name="x"/>).</summary>
