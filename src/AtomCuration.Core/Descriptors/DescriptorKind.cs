@@ -1,0 +1,20 @@
+namespace AtomCuration.Descriptors;
+
+/// <summary>The descriptor kinds a fingerprint can be built from (Tab-completes in <c>Get-Descriptor -Kind</c>).</summary>
+public enum DescriptorKind
+{
+    /// <summary>Atom-centred symmetry functions (Behler–Parrinello G2, G4, G5; standard or modified form). Per-atom.</summary>
+    Acsf,
+
+    /// <summary>Smooth overlap of atomic positions power spectrum (DScribe 2.1 conventions). Per-atom.</summary>
+    Soap,
+
+    /// <summary>Gaussian-smoothed partial radial distribution functions. Per structure.</summary>
+    Rdf,
+
+    /// <summary>Coulomb matrix of a finite structure (eigenvalues, sorted-L2 or unsorted). Per structure.</summary>
+    CoulombMatrix,
+
+    /// <summary>Sine matrix, the periodic relative of the Coulomb matrix. Per structure.</summary>
+    SineMatrix,
+}

@@ -1,0 +1,10 @@
+namespace AtomCuration.Descriptors;
+
+/// <summary>A descriptor parameter is unknown, of the wrong type or outside its valid range; the message names it and the range.</summary>
+public sealed class DescriptorParameterException : ArgumentException
+{
+    /// <summary>Creates the exception for <paramref name="parameter"/>.</summary>
+    public DescriptorParameterException(string parameter, string message) : base(message, parameter)
+    {
+    }
+}

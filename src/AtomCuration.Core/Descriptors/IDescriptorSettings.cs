@@ -1,0 +1,14 @@
+namespace AtomCuration.Descriptors;
+
+/// <summary>
+/// Validated parameters of one descriptor kind (a plain record per kind, e.g. <see cref="AcsfSettings"/>),
+/// independent of the species, so that bad parameters fail before any structure is read.
+/// </summary>
+public interface IDescriptorSettings
+{
+    /// <summary>The kind these settings configure.</summary>
+    DescriptorKind Kind { get; }
+
+    /// <summary>The descriptor for <paramref name="species"/>.</summary>
+    Descriptor Create(SpeciesSet species);
+}

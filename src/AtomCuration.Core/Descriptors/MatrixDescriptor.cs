@@ -1,0 +1,136 @@
+using AtomCuration.Structures;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace AtomCuration.Descriptors;
+
+/// <summary>
+/// What the Coulomb and sine matrices share: diagonal ½ Z_i^2.4, off-diagonal Z_i Z_j / φ(r_i, r_j),
+/// then the permutation of <see cref="MatrixSettings.Permutation"/> and zero padding to MaxAtoms.
+/// </summary>
+public abstract class MatrixDescriptor : Descriptor
+{
+    private readonly int _max;
+
+    /// <summary>Configures the matrix; throws when MaxAtoms is unknown.</summary>
+    protected MatrixDescriptor(MatrixSettings settings, string prefix)
+    {
+        Settings = settings;
+        _max = settings.MaxAtoms ?? throw new DescriptorParameterException("maxAtoms",
+            $"{settings.Kind} parameter 'maxAtoms' is needed when streaming (the vector length must be known before the " +
+            "largest structure arrives); give it, or use DescriptorCalculator.AttachAll on a list, which pads to the largest structure.");
+        Labels = settings.Permutation == MatrixPermutation.Eigenspectrum
+            ? Enumerable.Range(0, _max).Select(k => $"{prefix}_eig(k={k})").ToArray()
+            : Enumerable.Range(0, _max * _max).Select(k => $"{prefix}(i={k / _max},j={k % _max})").ToArray();
+    }
+
+    /// <summary>The settings.</summary>
+    public MatrixSettings Settings { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Labels { get; }
+
+    /// <inheritdoc />
+    public override bool IsLocal => false;
+
+    /// <summary>The interaction distance φ between atoms i and j of <paramref name="structure"/>.</summary>
+    protected abstract double Distance(Structure structure, int i, int j);
+
+    /// <summary>Throws when the structure cannot be described by this matrix.</summary>
+    protected virtual void Check(Structure structure)
+    {
+    }
+
+    /// <summary>The unpermuted n × n matrix (row-major).</summary>
+    public double[] Matrix(Structure structure)
+    {
+        Check(structure);
+        int n = structure.Count;
+        var m = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            int zi = structure.AtomicNumbers[i];
+            m[i * n + i] = 0.5 * Math.Pow(zi, 2.4);
+            for (int j = 0; j < i; j++)
+                m[i * n + j] = m[j * n + i] = zi * structure.AtomicNumbers[j] / Distance(structure, i, j);
+        }
+        return m;
+    }
+
+    /// <inheritdoc />
+    public override void ComputeStructure(Structure structure, Span<double> vector)
+    {
+        int n = structure.Count;
+        if (n > _max)
+            throw new ArgumentException($"{structure.Id} has {n} atoms, more than {Settings.Kind} parameter 'maxAtoms' = {_max}.");
+        vector.Clear();
+        var m = Matrix(structure);
+        switch (Settings.Permutation)
+        {
+            case MatrixPermutation.Eigenspectrum:
+                var values = Matrix<double>.Build.Dense(n, n, m).Evd(Symmetricity.Symmetric).EigenValues.Select(e => e.Real)
+                    .OrderByDescending(Math.Abs).ToArray();
+                values.CopyTo(vector);
+                break;
+            case MatrixPermutation.SortedL2:
+                var norms = Enumerable.Range(0, n).Select(i => Math.Sqrt(m.AsSpan(i * n, n).ToArray().Sum(x => x * x))).ToArray();
+                var order = Enumerable.Range(0, n).OrderByDescending(i => norms[i]).ThenBy(i => i).ToArray();
+                for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++)
+                    vector[a * _max + b] = m[order[a] * n + order[b]];
+                break;
+            default:
+                for (int a = 0; a < n; a++) m.AsSpan(a * n, n).CopyTo(vector.Slice(a * _max, n));
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// The Coulomb matrix (Rupp et al. 2012; paper 003 Eq. 5): M_ii = ½ Z_i^2.4, M_ij = Z_i Z_j / |r_i − r_j|,
+/// from the positions as given (periodic images are ignored, as in DScribe). Labels <c>cm(i=0,j=1)</c>
+/// or <c>cm_eig(k=0)</c>.
+/// </summary>
+public sealed class CoulombMatrixDescriptor : MatrixDescriptor
+{
+    /// <summary>Configures the matrix.</summary>
+    public CoulombMatrixDescriptor(MatrixSettings settings) : base(settings, "cm")
+    {
+    }
+
+    /// <inheritdoc />
+    public override DescriptorKind Kind => DescriptorKind.CoulombMatrix;
+
+    /// <inheritdoc />
+    protected override double Distance(Structure structure, int i, int j) => (structure.Positions[i] - structure.Positions[j]).Length;
+}
+
+/// <summary>
+/// The sine matrix (Faber et al. 2015), the periodic relative of the Coulomb matrix:
+/// M_ij = Z_i Z_j / |Σ_k a_k sin²(π f_k)| with f the fractional coordinates of r_i − r_j and a_k the
+/// lattice vectors. Needs a full-rank periodic cell. Labels <c>sm(i=0,j=1)</c> or <c>sm_eig(k=0)</c>.
+/// </summary>
+public sealed class SineMatrixDescriptor : MatrixDescriptor
+{
+    /// <summary>Configures the matrix.</summary>
+    public SineMatrixDescriptor(MatrixSettings settings) : base(settings, "sm")
+    {
+    }
+
+    /// <inheritdoc />
+    public override DescriptorKind Kind => DescriptorKind.SineMatrix;
+
+    /// <inheritdoc />
+    protected override void Check(Structure structure)
+    {
+        if (!structure.Pbc.Any || !structure.Cell.IsFullRank)
+            throw new ArgumentException($"{structure.Id} has no full periodic cell; the sine matrix needs one (use CoulombMatrix for molecules).");
+    }
+
+    /// <inheritdoc />
+    protected override double Distance(Structure structure, int i, int j)
+    {
+        var f = structure.Cell.ToFractional(structure.Positions[i] - structure.Positions[j]);
+        static double S2(double x) => Math.Pow(Math.Sin(Math.PI * x), 2);
+        return structure.Cell.ToCartesian(new Vec3(S2(f.X), S2(f.Y), S2(f.Z))).Length;
+    }
+}

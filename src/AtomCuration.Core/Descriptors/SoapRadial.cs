@@ -1,0 +1,116 @@
+using System.Runtime.Intrinsics;
+
+namespace AtomCuration.Descriptors;
+
+/// <summary>
+/// The radial half of a SOAP projection: for a neighbour at distance r, the values
+/// I_nl(r) / r^l (index l·n_max + n) such that c_nlm = Σ_j I_nl(r_j)/r_j^l · R_lm(r_j)
+/// with R_lm the real solid harmonic. Four neighbours at a time.
+/// </summary>
+internal abstract class SoapRadial
+{
+    /// <summary>Fills <paramref name="output"/>[l·n_max + n] for four squared distances; <paramref name="scratch"/> holds at least n_max vectors.</summary>
+    public abstract void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch);
+}
+
+/// <summary>The GTO basis, in closed form (<see cref="GtoRadialBasis"/>).</summary>
+internal sealed class GtoRadial : SoapRadial
+{
+    private readonly GtoRadialBasis _basis;
+    private readonly int _nmax, _lmax;
+
+    public GtoRadial(SoapSettings settings)
+    {
+        _nmax = settings.NMax;
+        _lmax = settings.LMax;
+        _basis = new GtoRadialBasis(settings.RCut, _nmax, _lmax, settings.Sigma);
+    }
+
+    public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
+    {
+        var gamma = _basis.Gamma;
+        var weights = _basis.Weights;
+        var e = scratch[.._nmax];
+        for (int l = 0; l <= _lmax; l++)
+        {
+            for (int k = 0; k < _nmax; k++) e[k] = VectorMath.Exp(r2 * Vector256.Create(-gamma[l * _nmax + k]));
+            for (int n = 0; n < _nmax; n++)
+            {
+                int w = (l * _nmax + n) * _nmax;
+                var sum = Vector256<double>.Zero;
+                for (int k = 0; k < _nmax; k++) sum += Vector256.Create(weights[w + k]) * e[k];
+                output[l * _nmax + n] = sum;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The polynomial basis g_n(r) = Σ_a β_na (r_cut − r)^(a+2), a = 1…n_max, β = S^(−1/2) with
+/// S_ab = ∫₀^r_cut r² (r_cut − r)^(a+2) (r_cut − r)^(b+2) dr = 2 r_cut^(7+a+b) / ((5+a+b)(6+a+b)(7+a+b)).
+/// The angular integral of a Gaussian is 4π e^(−(r² + r_j²)/2σ²) i_l(r r_j/σ²) Y_lm(r̂_j); the radial
+/// integral over [0, r_cut] is done numerically with a 100-point Gauss–Legendre rule (as DScribe does).
+/// </summary>
+internal sealed class PolynomialRadial : SoapRadial
+{
+    private const int Points = 100;
+    private readonly int _nmax, _lmax;
+    private readonly double _sigma;
+    private readonly double[] _nodes, _weights, _basis; // basis[n·Points + q] = g_n(r_q)
+
+    public PolynomialRadial(SoapSettings settings)
+    {
+        _nmax = settings.NMax;
+        _lmax = settings.LMax;
+        _sigma = settings.Sigma;
+        double rc = settings.RCut;
+        var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(_nmax, _nmax, (p, q) =>
+        {
+            int a = p + 1, b = q + 1;
+            return 2 * Math.Pow(rc, 7 + a + b) / ((5.0 + a + b) * (6.0 + a + b) * (7.0 + a + b));
+        });
+        var beta = GtoRadialBasis.InverseSquareRoot(s);
+        (_nodes, _weights) = GaussLegendre.Rule(Points, 0, rc);
+        _basis = new double[_nmax * Points];
+        for (int n = 0; n < _nmax; n++)
+        for (int q = 0; q < Points; q++)
+        {
+            double sum = 0;
+            for (int a = 0; a < _nmax; a++) sum += beta[n, a] * Math.Pow(rc - _nodes[q], a + 3);
+            _basis[n * Points + q] = sum;
+        }
+    }
+
+    /// <summary>g_n at the quadrature nodes, for tests.</summary>
+    internal (double[] Nodes, double[] Weights, double[] Basis) Grid => (_nodes, _weights, _basis);
+
+    public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
+    {
+        Span<double> values = stackalloc double[4 * (_lmax + 1) * _nmax];
+        Span<double> bessel = stackalloc double[_lmax + 1];
+        values.Clear();
+        double inv2s2 = 1 / (2 * _sigma * _sigma), invS2 = 1 / (_sigma * _sigma);
+        for (int lane = 0; lane < 4; lane++)
+        {
+            double r = Math.Sqrt(r2[lane]);
+            var laneValues = values.Slice(lane * (_lmax + 1) * _nmax, (_lmax + 1) * _nmax);
+            for (int q = 0; q < Points; q++)
+            {
+                double d = _nodes[q] - r;
+                double g = 4 * Math.PI * _weights[q] * _nodes[q] * _nodes[q] * Math.Exp(-d * d * inv2s2);
+                if (g < 1e-300) continue;
+                ScaledSphericalBessel.Evaluate(_nodes[q] * r * invS2, bessel);
+                // Divide by r^l: the angular factor is the solid harmonic r^l Y_lm; at r = 0 only l = 0 is non-zero.
+                double rl = 1;
+                for (int l = 0; l <= _lmax; l++)
+                {
+                    double t = l == 0 ? g * bessel[0] : r == 0 ? 0 : g * bessel[l] / rl;
+                    for (int n = 0; n < _nmax; n++) laneValues[l * _nmax + n] += t * _basis[n * Points + q];
+                    rl *= r;
+                }
+            }
+        }
+        for (int ln = 0; ln < output.Length; ln++)
+            output[ln] = Vector256.Create(values[ln], values[(_lmax + 1) * _nmax + ln], values[2 * (_lmax + 1) * _nmax + ln], values[3 * (_lmax + 1) * _nmax + ln]);
+    }
+}
