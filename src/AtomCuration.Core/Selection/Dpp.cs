@@ -50,7 +50,7 @@ public static class Dpp
         var data = x.Values.ToArray();
         int d = x.Columns;
         var d2 = new double[n];
-        for (int i = 0; i < n; i++) d2[i] = kernel.Evaluate(x.Row(i), x.Row(i));
+        for (int i = 0; i < n; i++) d2[i] = kernel.Self(x.Row(i));
         var c = new double[n * k]; // row i: the Cholesky coefficients cᵢ (length = picks so far)
         var picks = new List<int>(k);
         var scores = new List<double>(k);

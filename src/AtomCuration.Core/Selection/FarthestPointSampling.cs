@@ -32,7 +32,7 @@ public static class FarthestPointSampling
         var kernel = options.Kernel;
         var self = new double[n];
         if (kernel is not null)
-            for (int i = 0; i < n; i++) self[i] = kernel.Evaluate(p.Row(i), p.Row(i));
+            for (int i = 0; i < n; i++) self[i] = kernel.Self(p.Row(i));
         int start = options.Start ?? FarthestFromMean(data, n, d, kernel, self, options.Threads);
         if (start < 0 || start >= n) throw new ArgumentOutOfRangeException(nameof(options), start, $"Start must be 0…{n - 1}.");
         var mind = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();

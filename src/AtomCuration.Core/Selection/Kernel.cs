@@ -39,9 +39,17 @@ public sealed record Kernel(KernelKind Kind, double Gamma = 1.0)
         }
     }
 
+    /// <summary>k(a, a): exactly 1 for the normalised kinds (cosine of a non-zero vector, RBF, Laplacian), so that ties stay ties.</summary>
+    public double Self(ReadOnlySpan<double> a) => Kind switch
+    {
+        KernelKind.Linear => VectorMath.Dot(a, a),
+        KernelKind.Cosine => VectorMath.Dot(a, a) > 0 ? 1 : 0,
+        _ => 1,
+    };
+
     /// <summary>Kernel-induced distance √(k(a,a) + k(b,b) − 2k(a,b)), which is √(2 − 2k) for normalised kernels.</summary>
     public double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
-        Math.Sqrt(Math.Max(0, Evaluate(a, a) + Evaluate(b, b) - 2 * Evaluate(a, b)));
+        Math.Sqrt(Math.Max(0, Self(a) + Self(b) - 2 * Evaluate(a, b)));
 
     /// <summary>The full N × N kernel matrix of the rows of <paramref name="x"/> (row-major).</summary>
     public double[] Matrix(FeatureMatrix x, int threads = 0)
