@@ -11,25 +11,37 @@ public class EmbeddingOracleTests
 {
     private static double[][] Pairs(double[] xy) => Enumerable.Range(0, xy.Length / 2).Select(i => new[] { xy[2 * i], xy[2 * i + 1] }).ToArray();
 
-    private static FeatureMatrix Data(int n, int seed) => SelectionData.Blobs(n, 10, 5, 2.5, seed).X;
+    private static (FeatureMatrix X, System.Text.Json.JsonElement Fixture) Fixture()
+    {
+        var path = PythonOracle.OraclePath(Path.Combine("fixtures", "tsne_blobs.json"));
+        var root = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+        var rows = root.GetProperty("X").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToList();
+        return (Matrices.FromRows(rows), root);
+    }
+
+    private static double Trust(FeatureMatrix x, double[] embedding)
+    {
+        using var doc = PythonOracle.Run("embedding_reference.py", new { X = SelectionData.Rows(x), tsne = Pairs(embedding) });
+        return doc.RootElement.GetProperty("trust_ours").GetDouble();
+    }
 
     [Fact]
     public void ExactTsneTrustworthinessMatchesScikitLearn()
     {
-        var x = Data(300, 41);
-        var ours = Tsne.Embed(x, new TsneOptions { Perplexity = 20 });
-        using var doc = PythonOracle.Run("embedding_reference.py", new { X = SelectionData.Rows(x), tsne = Pairs(ours), perplexity = 20, method = "exact" });
-        double theirs = doc.RootElement.GetProperty("trust_theirs").GetDouble(), mine = doc.RootElement.GetProperty("trust_ours").GetDouble();
+        var (all, fx) = Fixture();
+        int n = fx.GetProperty("exact_n").GetInt32();
+        var x = Matrices.Create(n, all.Columns, all.Values[..(n * all.Columns)].ToArray());
+        var ours = Tsne.Embed(x, new TsneOptions { Perplexity = fx.GetProperty("exact_perplexity").GetDouble() });
+        double mine = Trust(x, ours), theirs = fx.GetProperty("exact_trust").GetDouble();
         Assert.True(mine >= theirs - 0.02, $"ours {mine}, sklearn {theirs}");
     }
 
     [Fact]
     public void BarnesHutTsneTrustworthinessMatchesScikitLearn()
     {
-        var x = Data(500, 42);
-        var ours = Tsne.Embed(x, new TsneOptions { Perplexity = 30, ExactLimit = 0 });
-        using var doc = PythonOracle.Run("embedding_reference.py", new { X = SelectionData.Rows(x), tsne = Pairs(ours), perplexity = 30 });
-        double theirs = doc.RootElement.GetProperty("trust_theirs").GetDouble(), mine = doc.RootElement.GetProperty("trust_ours").GetDouble();
+        var (x, fx) = Fixture();
+        var ours = Tsne.Embed(x, new TsneOptions { Perplexity = fx.GetProperty("bh_perplexity").GetDouble(), ExactLimit = 0 });
+        double mine = Trust(x, ours), theirs = fx.GetProperty("bh_trust").GetDouble();
         Assert.True(mine >= theirs - 0.02, $"ours {mine}, sklearn {theirs}");
     }
 
