@@ -50,6 +50,9 @@ public sealed class LocalEnvironmentBank
     private readonly Dictionary<int, ElementBank> _banks = [];
     private readonly int _threads;
 
+    /// <summary>Group radius of the pruning index in units of the threshold (speed only; results are exact for any value).</summary>
+    private const double GroupRadius = 4;
+
     /// <summary>Creates an empty bank.</summary>
     /// <param name="threshold">Threshold for an atomic number.</param>
     /// <param name="scaling">Column scaling applied to every environment (null = raw values).</param>
@@ -86,9 +89,9 @@ public sealed class LocalEnvironmentBank
         for (int a = 0; a < n; a++) before[a] = Bank(z[a], d).Count;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         if (_threads == 1 || n < 8)
-            for (int a = 0; a < n; a++) matched[a] = Within(z[a], rows.AsSpan(a * d, d), 0, before[a]);
+            for (int a = 0; a < n; a++) matched[a] = Indexed(z[a], rows.AsSpan(a * d, d));
         else
-            Parallel.For(0, n, options, a => matched[a] = Within(z[a], rows.AsSpan(a * d, d), 0, before[a]));
+            Parallel.For(0, n, options, a => matched[a] = Indexed(z[a], rows.AsSpan(a * d, d)));
         // Phase 2 (in atom order): the rest only need the entries this structure added.
         int added = 0;
         for (int a = 0; a < n; a++)
@@ -104,9 +107,15 @@ public sealed class LocalEnvironmentBank
 
     private ElementBank Bank(int z, int d)
     {
-        if (!_banks.TryGetValue(z, out var b)) _banks[z] = b = new ElementBank(d);
+        if (!_banks.TryGetValue(z, out var b)) _banks[z] = b = new ElementBank(d, GroupRadius * _threshold(z));
         else if (b.Width != d) throw new ArgumentException($"Descriptor width {d} differs from the bank's {b.Width}.");
         return b;
+    }
+
+    private bool Indexed(int z, ReadOnlySpan<double> row)
+    {
+        double t = _threshold(z);
+        return _banks[z].AnyWithin(row, t, t * t);
     }
 
     private bool Within(int z, ReadOnlySpan<double> row, int from, int to)
@@ -196,11 +205,36 @@ public sealed class LocalEnvironmentBank
         };
     }
 
-    private sealed class ElementBank(int width)
+    /// <summary>
+    /// The environments of one element, grouped for exact pruning (the "grouping mechanism" the
+    /// paper suggests): every entry belongs to the first leader within the group radius R when it was
+    /// added (else it leads a new group), and each group keeps its radius r ≤ R. By the triangle
+    /// inequality a group whose leader is farther than T + r from a query holds no entry within T.
+    /// </summary>
+    private sealed class ElementBank(int width, double radius)
     {
+        private readonly List<int> _leaders = [];
+        private readonly List<double> _radius = [];
+        private readonly List<List<int>> _members = [];
+
         public int Width { get; } = width;
         public int Count { get; private set; }
         public double[] Values { get; private set; } = new double[width * 64];
+
+        /// <summary>True when some entry lies within √<paramref name="t2"/> of <paramref name="row"/>.</summary>
+        public bool AnyWithin(ReadOnlySpan<double> row, double t, double t2)
+        {
+            for (int g = 0; g < _leaders.Count; g++)
+            {
+                double reach = (t + _radius[g]) * (t + _radius[g]);
+                double d2 = VectorMath.SquaredDistanceBounded(row, Values.AsSpan(_leaders[g] * Width, Width), reach);
+                if (d2 <= t2) return true;
+                if (d2 > reach) continue;
+                foreach (int e in _members[g])
+                    if (VectorMath.SquaredDistanceBounded(row, Values.AsSpan(e * Width, Width), t2) <= t2) return true;
+            }
+            return false;
+        }
 
         public void Add(ReadOnlySpan<double> row)
         {
@@ -211,6 +245,19 @@ public sealed class LocalEnvironmentBank
                 Values = grown;
             }
             row.CopyTo(Values.AsSpan(Count * Width, Width));
+            double r2 = radius * radius;
+            for (int g = 0; g < _leaders.Count; g++)
+            {
+                double d2 = VectorMath.SquaredDistanceBounded(row, Values.AsSpan(_leaders[g] * Width, Width), r2);
+                if (d2 > r2) continue;
+                _members[g].Add(Count);
+                _radius[g] = Math.Max(_radius[g], Math.Sqrt(d2));
+                Count++;
+                return;
+            }
+            _leaders.Add(Count);
+            _radius.Add(0);
+            _members.Add([]);
             Count++;
         }
     }
