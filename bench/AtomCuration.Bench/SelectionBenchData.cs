@@ -59,10 +59,17 @@ internal static class SelectionBenchData
         }
     }
 
+    /// <summary>Wall-clock seconds of <paramref name="a"/>; also prints the process CPU seconds it used (the machine may be shared).</summary>
     public static double Time(Action a)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         a();
-        return sw.Elapsed.TotalSeconds;
+        double wall = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"  (wall {wall:F2} s, CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s, load average {LoadAverage()})");
+        return wall;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

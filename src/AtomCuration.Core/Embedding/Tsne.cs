@@ -195,34 +195,33 @@ public static class Tsne
 
     private static void ExactGradient(double[] y, double[] p, int n, double exaggeration, double[] grad, int threads)
     {
+        // One pass: attraction Σ p w (yᵢ − yⱼ), repulsion Σ w² (yᵢ − yⱼ) and Σ w; combined once Z is known.
         var zPart = new double[n];
+        var rep = new double[2 * n];
         OrderedParallel.For(n, i =>
         {
-            double z = 0;
+            double z = 0, ax = 0, ay = 0, rx = 0, ry = 0, yx = y[2 * i], yy = y[2 * i + 1];
+            var row = p.AsSpan(i * n, n);
             for (int j = 0; j < n; j++)
             {
                 if (j == i) continue;
-                double dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
-                z += 1 / (1 + dx * dx + dy * dy);
+                double dx = yx - y[2 * j], dy = yy - y[2 * j + 1];
+                double w = 1 / (1 + dx * dx + dy * dy);
+                z += w;
+                double pw = row[j] * w, ww = w * w;
+                ax += pw * dx;
+                ay += pw * dy;
+                rx += ww * dx;
+                ry += ww * dy;
             }
             zPart[i] = z;
+            grad[2 * i] = exaggeration * ax;
+            grad[2 * i + 1] = exaggeration * ay;
+            rep[2 * i] = rx;
+            rep[2 * i + 1] = ry;
         }, threads);
         double zSum = zPart.Sum();
-        OrderedParallel.For(n, i =>
-        {
-            double gx = 0, gy = 0;
-            for (int j = 0; j < n; j++)
-            {
-                if (j == i) continue;
-                double dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
-                double w = 1 / (1 + dx * dx + dy * dy);
-                double f = (exaggeration * p[i * n + j] - w / zSum) * w;
-                gx += f * dx;
-                gy += f * dy;
-            }
-            grad[2 * i] = 4 * gx;
-            grad[2 * i + 1] = 4 * gy;
-        }, threads);
+        for (int i = 0; i < 2 * n; i++) grad[i] = 4 * (grad[i] - rep[i] / zSum);
     }
 
     private static void BarnesHutGradient(double[] y, Affinities p, int n, double exaggeration, double theta, double[] grad, int threads)
