@@ -150,11 +150,12 @@ def leb(c):
     return {"selected": selected}
 
 
-def nn_entropy(E):
+def nn_entropy(E, k=1):
+    """Eqs. 2-3 of paper 004 (k = 1); k > 1 uses the k-th nearest distance."""
     n = len(E)
     D = np.sqrt(((E[:, None, :] - E[None, :, :]) ** 2).sum(axis=2))
     np.fill_diagonal(D, np.inf)
-    return float(np.mean(np.log(n * D.min(axis=1))))
+    return float(np.mean(np.log(n * np.sort(D, axis=1)[:, k - 1])))
 
 
 def entropy(c):
@@ -166,12 +167,24 @@ def entropy(c):
             if i in sel:
                 continue
             E = np.vstack([structures[j] for j in sel + [i]])
-            val = nn_entropy(E) if len(E) > 1 else -np.inf
+            k = c.get("neighbours", 1)
+            val = nn_entropy(E, k) if len(E) > k else -np.inf
             if val > bestval:
                 best, bestval = i, val
         sel.append(best)
         values.append(bestval)
     return {"selected": sel, "entropy": values}
+
+
+def hybrid(c):
+    """Eq. 11 of paper 003: (1 - delta) * normalised average linear kernel of the per-atom
+    descriptors + delta * Laplacian kernel exp(-gamma |a - b|_1) of the structure descriptors."""
+    means = np.array([np.mean(np.array(s, dtype=float), axis=0) for s in c["structures"]])
+    K1 = means @ means.T
+    K1 = K1 / np.sqrt(np.outer(np.diag(K1), np.diag(K1)))
+    X = np.array(c["X"], dtype=float)
+    K2 = np.exp(-c["gamma"] * np.abs(X[:, None, :] - X[None, :, :]).sum(axis=2))
+    return {"K": ((1 - c["delta"]) * K1 + c["delta"] * K2).tolist()}
 
 
 def agglomerative(c):

@@ -40,24 +40,35 @@ internal static class KDppSampler
         var basis = Matrix<double>.Build.DenseOfColumnVectors(chosen.Select(v.Column));
         var picks = new List<int>(k);
         var scores = new List<double>(k);
+        var prob = new double[n];
         while (basis.ColumnCount > 0)
         {
             int cols = basis.ColumnCount;
-            double u = rng.NextDouble(), acc = 0;
-            int pick = n - 1;
             for (int i = 0; i < n; i++)
             {
                 double pi = 0;
                 for (int c = 0; c < cols; c++) pi += basis[i, c] * basis[i, c];
-                pi /= cols;
-                acc += pi;
-                if (u < acc) { pick = i; scores.Add(pi); break; }
+                prob[i] = pi / cols;
             }
-            if (scores.Count < picks.Count + 1) scores.Add(0);
+            int pick = Draw(prob, rng.NextDouble());
             picks.Add(pick);
+            scores.Add(prob[pick]);
             basis = Restrict(basis, pick);
         }
         return new SelectionResult(SelectionMethod.Dpp, picks, scores);
+    }
+
+    /// <summary>Index i with Σ_{j&lt;i} p_j ≤ u &lt; Σ_{j≤i} p_j; rounding overshoot goes to the last item of positive probability.</summary>
+    private static int Draw(double[] p, double u)
+    {
+        double acc = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            acc += p[i];
+            if (u < acc) return i;
+        }
+        for (int i = p.Length - 1; i > 0; i--) if (p[i] > 0) return i;
+        return 0;
     }
 
     /// <summary>Orthonormal basis of the span of <paramref name="basis"/>'s columns that vanish at row <paramref name="i"/>.</summary>

@@ -35,7 +35,7 @@ public sealed record SpectralOptions : SelectionOptions
 public sealed record DeltaScanPoint(double Delta, int Clusters, double MeanEnergyStd);
 
 /// <summary>
-/// Spectral clustering of a kernel affinity K: the k leading eigenvectors of D^{-1/2} K D^{-1/2}
+/// Spectral clustering of a kernel affinity K (negative entries count as 0): the k leading eigenvectors of D^{-1/2} K D^{-1/2}
 /// (the normalised-Laplacian embedding), rows scaled to unit length, clustered by k-means
 /// (10 restarts, seeded). With no cluster count given, N_c rises from 2 until the mean
 /// inter-cluster distance ⟨d⟩ = 2/(N_c(N_c−1)) Σ_{s&lt;s'} d_{ss'}, d_{ss'} = mean D(A,B) over A∈s, B∈s',
@@ -111,10 +111,12 @@ public static class Spectral
     {
         ArgumentNullException.ThrowIfNull(affinity);
         ArgumentNullException.ThrowIfNull(options);
+        // A graph needs non-negative weights: negative kernel values (possible for cosine) count as 0.
         var deg = new double[n];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) deg[i] += affinity[i * n + j];
-        var m = Matrix<double>.Build.Dense(n, n, (i, j) => affinity[i * n + j] / Math.Sqrt(deg[i] * deg[j]));
+            for (int j = 0; j < n; j++) deg[i] += Math.Max(0, affinity[i * n + j]);
+        for (int i = 0; i < n; i++) if (deg[i] <= 0) deg[i] = 1;
+        var m = Matrix<double>.Build.Dense(n, n, (i, j) => Math.Max(0, affinity[i * n + j]) / Math.Sqrt(deg[i] * deg[j]));
         var evd = m.Evd(Symmetricity.Symmetric);
         if (options.Clusters is int fixedCount)
         {
