@@ -1,0 +1,252 @@
+using System.Numerics.Tensors;
+using AtomCuration.Common;
+using AtomCuration.Structures;
+
+namespace AtomCuration.Selection;
+
+/// <summary>Options for <see cref="KMeans"/> (k = <see cref="SelectionOptions.Count"/>).</summary>
+public sealed record KMeansOptions : SelectionOptions
+{
+    /// <summary>Independent k-means++ restarts; the one with the lowest inertia wins.</summary>
+    public int Restarts { get; init; } = 10;
+
+    /// <summary>Relative tolerance: stop when the summed squared centre shift ≤ Tolerance × (mean column variance).</summary>
+    public double Tolerance { get; init; } = 1e-4;
+
+    /// <summary>Maximum Lloyd iterations per restart.</summary>
+    public int MaxIterations { get; init; } = 300;
+
+    /// <summary>
+    /// The preset of the k-means fingerprint study (paper 000): z-score, block weights 1 (columns 0–243,
+    /// CrystalNN statistics), 4 (244–247, mass difference), 2 (248–251, bond length), 1 (252–351, RDF),
+    /// PCA to 98 % explained variance, Lloyd with tol 1e-6, max_iter 600 and
+    /// n_init = k − round(k/2) (Python's round: halves go to even).
+    /// </summary>
+    public static KMeansOptions Study(int count, int seed = 0) => new()
+    {
+        Count = count,
+        Seed = seed,
+        Tolerance = 1e-6,
+        MaxIterations = 600,
+        Restarts = Math.Max(1, count - (int)Math.Round(count / 2.0, MidpointRounding.ToEven)),
+        Preprocess = new PreprocessOptions
+        {
+            Standardize = true,
+            BlockWeights = [new(0, 243, 1), new(244, 247, 4), new(248, 251, 2), new(252, 351, 1)],
+            ExplainedVariance = 0.98,
+        },
+    };
+}
+
+/// <summary>A fitted k-means partition.</summary>
+/// <param name="Centers">k × d centres, row-major.</param>
+/// <param name="Labels">Cluster of every row.</param>
+/// <param name="Inertia">Sum of squared distances from each row to its centre.</param>
+/// <param name="Iterations">Lloyd iterations of the winning restart.</param>
+public sealed record KMeansModel(double[] Centers, int[] Labels, double Inertia, int Iterations);
+
+/// <summary>
+/// k-means: greedy k-means++ seeding (2 + ⌊ln k⌋ candidates per centre, the best kept), Lloyd
+/// iterations until the labels stop changing or the summed squared centre shift falls below the
+/// tolerance, restarts keeping the lowest inertia. An emptied cluster is re-seeded with the point
+/// farthest from its centre. Selection returns the member nearest each centroid.
+/// </summary>
+public static class KMeans
+{
+    private const int Chunk = 1024;
+
+    /// <summary>Selects one representative per cluster: clusters are numbered by decreasing size (ties: lower representative index), scores are cluster sizes.</summary>
+    public static SelectionResult Select(FeatureMatrix x, KMeansOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var p = Preprocessing.Apply(x, options.Preprocess);
+        var model = Fit(p, options);
+        return Representatives.Nearest(SelectionMethod.KMeans, p, model.Labels, model.Centers, options.Count);
+    }
+
+    /// <summary>Runs all restarts and returns the partition of lowest inertia.</summary>
+    public static KMeansModel Fit(FeatureMatrix x, KMeansOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(options);
+        int n = x.Rows, d = x.Columns, k = options.Count;
+        if (k < 1 || k > n) throw new ArgumentOutOfRangeException(nameof(options), k, $"Count must be 1…{n}.");
+        var data = x.Values.ToArray();
+        var norms = new double[n];
+        for (int i = 0; i < n; i++) norms[i] = VectorMath.Dot(data.AsSpan(i * d, d), data.AsSpan(i * d, d));
+        double tol = options.Tolerance * MeanVariance(data, n, d);
+        var master = new Random(options.Seed);
+        var seeds = Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
+        KMeansModel? best = null;
+        foreach (int seed in seeds)
+        {
+            var centers = PlusPlus(data, norms, n, d, k, new Random(seed), options.Threads);
+            var m = Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads);
+            if (best is null || m.Inertia < best.Inertia) best = m;
+        }
+        return best!;
+    }
+
+    private static double MeanVariance(double[] v, int n, int d)
+    {
+        double total = 0;
+        for (int c = 0; c < d; c++)
+        {
+            double m = 0, s = 0;
+            for (int i = 0; i < n; i++) m += v[i * d + c];
+            m /= n;
+            for (int i = 0; i < n; i++) s += (v[i * d + c] - m) * (v[i * d + c] - m);
+            total += s / n;
+        }
+        return total / d;
+    }
+
+    private static double[] PlusPlus(double[] x, double[] norms, int n, int d, int k, Random rng, int threads)
+    {
+        var centers = new double[k * d];
+        int trials = 2 + (int)Math.Log(k);
+        int first = rng.Next(n);
+        x.AsSpan(first * d, d).CopyTo(centers);
+        var closest = new double[n];
+        OrderedParallel.For(n, i => closest[i] = VectorMath.SquaredDistance(x.AsSpan(i * d, d), x.AsSpan(first * d, d)), threads);
+        double pot = closest.Sum();
+        var cand = new int[trials];
+        var candDist = new double[trials * n];
+        var candPot = new double[trials];
+        for (int c = 1; c < k; c++)
+        {
+            for (int t = 0; t < trials; t++) cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
+            OrderedParallel.For(trials, t =>
+            {
+                var row = x.AsSpan(cand[t] * d, d);
+                var dist = candDist.AsSpan(t * n, n);
+                double s = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    dist[i] = Math.Min(closest[i], VectorMath.SquaredDistance(x.AsSpan(i * d, d), row));
+                    s += dist[i];
+                }
+                candPot[t] = s;
+            }, threads);
+            int b = 0;
+            for (int t = 1; t < trials; t++) if (candPot[t] < candPot[b]) b = t;
+            pot = candPot[b];
+            candDist.AsSpan(b * n, n).CopyTo(closest);
+            x.AsSpan(cand[b] * d, d).CopyTo(centers.AsSpan(c * d, d));
+        }
+        return centers;
+    }
+
+    /// <summary>First index whose running sum of <paramref name="w"/> reaches <paramref name="r"/> (clipped to the last index).</summary>
+    private static int SearchCumulative(double[] w, double r)
+    {
+        double s = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            s += w[i];
+            if (s >= r && w[i] > 0) return i;
+        }
+        for (int i = w.Length - 1; i >= 0; i--) if (w[i] > 0) return i;
+        return w.Length - 1;
+    }
+
+    private static KMeansModel Lloyd(double[] x, double[] norms, int n, int d, int k, double[] centers,
+        double tol, int maxIter, int threads)
+    {
+        int chunks = (n + Chunk - 1) / Chunk;
+        var labels = new int[n];
+        var prev = new int[n];
+        var dist = new double[n];
+        var sums = new double[chunks * k * d];
+        var counts = new int[chunks * k];
+        var next = new double[k * d];
+        int iter = 0;
+        bool strict = false;
+        for (; iter < maxIter; iter++)
+        {
+            Assign(x, norms, n, d, k, centers, labels, dist, threads, sums, counts);
+            Reduce(sums, counts, chunks, k, d, next, out var total);
+            Reseed(x, n, d, k, labels, dist, total, next);
+            double shift = 0;
+            for (int i = 0; i < k * d; i++) shift += (next[i] - centers[i]) * (next[i] - centers[i]);
+            (centers, next) = (next, centers);
+            if (iter > 0 && labels.AsSpan().SequenceEqual(prev)) { strict = true; iter++; break; }
+            labels.CopyTo(prev, 0);
+            if (shift <= tol) { iter++; break; }
+        }
+        if (!strict) Assign(x, norms, n, d, k, centers, labels, dist, threads, null, null);
+        double inertia = 0;
+        for (int i = 0; i < n; i++) inertia += VectorMath.SquaredDistance(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
+        return new KMeansModel(centers, labels, inertia, iter);
+    }
+
+    /// <summary>Nearest centre of every row; optionally per-chunk sums and counts for the update (fixed chunks keep the reduction order thread-independent).</summary>
+    private static void Assign(double[] x, double[] norms, int n, int d, int k, double[] centers, int[] labels,
+        double[] dist, int threads, double[]? sums, int[]? counts)
+    {
+        var ct = new double[d * k];
+        var cn = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            var c = centers.AsSpan(j * d, d);
+            cn[j] = VectorMath.Dot(c, c);
+            for (int a = 0; a < d; a++) ct[a * k + j] = c[a];
+        }
+        int chunks = (n + Chunk - 1) / Chunk;
+        OrderedParallel.For(chunks, ch =>
+        {
+            var acc = new double[k];
+            int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
+            if (sums is not null)
+            {
+                sums.AsSpan(ch * k * d, k * d).Clear();
+                counts.AsSpan(ch * k, k).Clear();
+            }
+            for (int i = lo; i < hi; i++)
+            {
+                var row = x.AsSpan(i * d, d);
+                acc.AsSpan().Clear();
+                for (int a = 0; a < d; a++) TensorPrimitives.MultiplyAdd(ct.AsSpan(a * k, k), row[a], acc, acc);
+                int best = 0;
+                double bd = double.PositiveInfinity;
+                for (int j = 0; j < k; j++)
+                {
+                    double v = cn[j] - 2 * acc[j];
+                    if (v < bd) { bd = v; best = j; }
+                }
+                labels[i] = best;
+                dist[i] = Math.Max(0, bd + norms[i]);
+                if (sums is null) continue;
+                counts![ch * k + best]++;
+                TensorPrimitives.Add(sums.AsSpan((ch * k + best) * d, d), row, sums.AsSpan((ch * k + best) * d, d));
+            }
+        }, threads);
+    }
+
+    private static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, out int[] total)
+    {
+        total = new int[k];
+        Array.Clear(next);
+        for (int ch = 0; ch < chunks; ch++)
+            for (int j = 0; j < k; j++)
+            {
+                total[j] += counts[ch * k + j];
+                TensorPrimitives.Add(next.AsSpan(j * d, d), sums.AsSpan((ch * k + j) * d, d), next.AsSpan(j * d, d));
+            }
+        for (int j = 0; j < k; j++)
+            if (total[j] > 0) TensorPrimitives.Multiply(next.AsSpan(j * d, d), 1.0 / total[j], next.AsSpan(j * d, d));
+    }
+
+    /// <summary>Moves each empty centre onto the point currently farthest from its own centre.</summary>
+    private static void Reseed(double[] x, int n, int d, int k, int[] labels, double[] dist, int[] total, double[] next)
+    {
+        for (int j = 0; j < k; j++)
+        {
+            if (total[j] > 0) continue;
+            int far = VectorMath.ArgMax(dist);
+            x.AsSpan(far * d, d).CopyTo(next.AsSpan(j * d, d));
+            dist[far] = -1;
+            labels[far] = j;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using AtomCuration.Structures;
+
+namespace AtomCuration.Selection;
+
+/// <summary>How <see cref="LocalEnvironmentBank"/> scales per-atom descriptors before measuring distances.</summary>
+public enum EnvironmentScaling
+{
+    /// <summary>Min–max to [0, 1] per column over the whole pool (what the published thresholds assume).</summary>
+    MinMax,
+    /// <summary>Raw descriptor values.</summary>
+    None,
+}
+
+/// <summary>Options for <see cref="LocalEnvironmentBank"/>.</summary>
+public sealed record LocalEnvironmentBankOptions : SelectionOptions
+{
+    /// <summary>Distance threshold for every element not in <see cref="ElementThresholds"/> (e.g. 0.275 for the paper's Ge set).</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Per-element thresholds keyed by atomic number (T_Pd, T_H in the paper).</summary>
+    public IReadOnlyDictionary<int, double>? ElementThresholds { get; init; }
+
+    /// <summary>
+    /// Scale all thresholds by one factor, found by bisection, so that <see cref="SelectionOptions.Count"/>
+    /// structures are selected (implied when no threshold is given; base threshold 1).
+    /// </summary>
+    public bool FitCount { get; init; }
+
+    /// <summary>Descriptor scaling (min–max over the pool by default).</summary>
+    public EnvironmentScaling Scaling { get; init; } = EnvironmentScaling.MinMax;
+
+    /// <summary>Visit structures in a random order drawn from <see cref="SelectionOptions.Seed"/> (the paper shuffles the pool).</summary>
+    public bool Shuffle { get; init; }
+}
+
+/// <summary>
+/// The local-environment bank of Li et al. (J. Chem. Phys. 160, 074109): structures are visited in
+/// turn; for each atom i, d_min = min over bank entries of the same element of |G_i − G_k|; if
+/// d_min exceeds the element's threshold the environment joins the bank (immediately, so later
+/// atoms of the same structure see it) and the structure joins the selection. The bank of an
+/// element starts with the first environment of that element met (d_min of an empty bank is ∞),
+/// so the first structure visited is always selected — the paper's random initial entry is
+/// obtained with <see cref="LocalEnvironmentBankOptions.Shuffle"/>.
+/// An instance is the streaming form: call <see cref="Offer"/> as structures arrive.
+/// </summary>
+public sealed class LocalEnvironmentBank
+{
+    private readonly Func<int, double> _threshold;
+    private readonly ColumnScaling? _scaling;
+    private readonly Dictionary<int, ElementBank> _banks = [];
+    private readonly int _threads;
+
+    /// <summary>Group radius of the pruning index in units of the threshold (speed only; results are exact for any value).</summary>
+    private const double GroupRadius = 4;
+
+    /// <summary>Creates an empty bank.</summary>
+    /// <param name="threshold">Threshold for an atomic number.</param>
+    /// <param name="scaling">Column scaling applied to every environment (null = raw values).</param>
+    /// <param name="threads">Threads for scanning one structure's atoms (0 = all cores); never changes the result.</param>
+    public LocalEnvironmentBank(Func<int, double> threshold, ColumnScaling? scaling = null, int threads = 0)
+    {
+        _threshold = threshold ?? throw new ArgumentNullException(nameof(threshold));
+        _scaling = scaling;
+        _threads = threads <= 0 ? Environment.ProcessorCount : threads;
+    }
+
+    /// <summary>Environments stored, all elements together.</summary>
+    public int EnvironmentCount => _banks.Values.Sum(b => b.Count);
+
+    /// <summary>
+    /// Visits one structure (<paramref name="index"/> is only used in error messages) and returns
+    /// how many of its environments joined the bank; the structure is selected when this is &gt; 0.
+    /// </summary>
+    public int Offer(Structure structure, int index = 0)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var g = DescriptorPool.AtomDescriptorsOf(structure, index);
+        int n = g.Rows, d = g.Columns;
+        var rows = new double[n * d];
+        for (int a = 0; a < n; a++)
+        {
+            if (_scaling is null) g.Row(a).CopyTo(rows.AsSpan(a * d, d));
+            else _scaling.Apply(g.Row(a), rows.AsSpan(a * d, d));
+        }
+        var z = structure.AtomicNumbers;
+        // Phase 1 (parallel, read-only): test every atom against the bank as it was before this structure.
+        var before = new int[n];
+        var matched = new bool[n];
+        for (int a = 0; a < n; a++) before[a] = Bank(z[a], d).Count;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        if (_threads == 1 || n < 8)
+            for (int a = 0; a < n; a++) matched[a] = Indexed(z[a], rows.AsSpan(a * d, d));
+        else
+            Parallel.For(0, n, options, a => matched[a] = Indexed(z[a], rows.AsSpan(a * d, d)));
+        // Phase 2 (in atom order): the rest only need the entries this structure added.
+        int added = 0;
+        for (int a = 0; a < n; a++)
+        {
+            if (matched[a]) continue;
+            var bank = _banks[z[a]];
+            if (Within(z[a], rows.AsSpan(a * d, d), before[a], bank.Count)) continue;
+            bank.Add(rows.AsSpan(a * d, d));
+            added++;
+        }
+        return added;
+    }
+
+    private ElementBank Bank(int z, int d)
+    {
+        if (!_banks.TryGetValue(z, out var b)) _banks[z] = b = new ElementBank(d, GroupRadius * _threshold(z));
+        else if (b.Width != d) throw new ArgumentException($"Descriptor width {d} differs from the bank's {b.Width}.");
+        return b;
+    }
+
+    private bool Indexed(int z, ReadOnlySpan<double> row)
+    {
+        double t = _threshold(z);
+        return _banks[z].AnyWithin(row, t, t * t);
+    }
+
+    private bool Within(int z, ReadOnlySpan<double> row, int from, int to)
+    {
+        double t = _threshold(z), t2 = t * t;
+        var bank = _banks[z];
+        int d = bank.Width;
+        var values = bank.Values;
+        for (int e = from; e < to; e++)
+            if (VectorMath.SquaredDistanceBounded(row, values.AsSpan(e * d, d), t2) <= t2) return true;
+        return false;
+    }
+
+    /// <summary>Runs the bank over a pool. Score of each selected structure = environments it added.</summary>
+    public static SelectionResult Select(IReadOnlyList<Structure> pool, LocalEnvironmentBankOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(options);
+        for (int i = 0; i < pool.Count; i++) DescriptorPool.AtomDescriptorsOf(pool[i], i);
+        var scaling = options.Scaling == EnvironmentScaling.MinMax
+            ? ColumnScaling.MinMax(pool.Select(s => s.AtomDescriptors!))
+            : null;
+        var order = Enumerable.Range(0, pool.Count).ToArray();
+        if (options.Shuffle)
+        {
+            var rng = new Random(options.Seed);
+            for (int i = order.Length - 1; i > 0; i--)
+            {
+                int j = rng.Next(i + 1);
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+        }
+        double Base(int z) => options.ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t : options.Threshold ?? 1.0;
+        bool fit = options.FitCount || (options.Threshold is null && options.ElementThresholds is null);
+        if (!fit) return Run(pool, order, Base, 1.0, scaling, options.Threads);
+        return Bisect(pool, order, Base, scaling, options);
+    }
+
+    private static SelectionResult Bisect(IReadOnlyList<Structure> pool, int[] order, Func<int, double> baseThreshold,
+        ColumnScaling? scaling, LocalEnvironmentBankOptions options)
+    {
+        int target = options.Count;
+        double minBase = pool.SelectMany(s => s.AtomicNumbers).Distinct().Select(baseThreshold).Min();
+        // Above the diameter of the scaled pool every atom matches its element's first entry.
+        double lo = 0, hi = Diameter(pool, scaling) / minBase * 1.000001 + 1e-12;
+        SelectionResult? best = null;
+        for (int it = 0; it < 60; it++)
+        {
+            double mid = 0.5 * (lo + hi);
+            var r = Run(pool, order, baseThreshold, mid, scaling, options.Threads);
+            int count = r.SelectedIndices.Count;
+            if (best is null || Math.Abs(count - target) < Math.Abs(best.SelectedIndices.Count - target)) best = r;
+            if (count == target) break;
+            if (count > target) lo = mid; else hi = mid;
+        }
+        return best!;
+    }
+
+    private static double Diameter(IReadOnlyList<Structure> pool, ColumnScaling? scaling)
+    {
+        var s = scaling ?? ColumnScaling.MinMax(pool.Select(p => p.AtomDescriptors!));
+        double sum = 0;
+        foreach (var f in s.Factor) sum += f > 0 ? (scaling is null ? 1 / (f * f) : 1) : 0;
+        return Math.Sqrt(sum);
+    }
+
+    private static SelectionResult Run(IReadOnlyList<Structure> pool, int[] order, Func<int, double> baseThreshold,
+        double factor, ColumnScaling? scaling, int threads)
+    {
+        var bank = new LocalEnvironmentBank(z => baseThreshold(z) * factor, scaling, threads);
+        var picks = new List<int>();
+        var scores = new List<double>();
+        foreach (int i in order)
+        {
+            int added = bank.Offer(pool[i], i);
+            if (added == 0) continue;
+            picks.Add(i);
+            scores.Add(added);
+        }
+        return new SelectionResult(SelectionMethod.LocalEnvironmentBank, picks, scores)
+        {
+            Info = new Dictionary<string, double>
+            {
+                ["ThresholdFactor"] = factor,
+                ["Environments"] = bank.EnvironmentCount,
+            },
+        };
+    }
+
+    /// <summary>
+    /// The environments of one element, grouped for exact pruning (the "grouping mechanism" the
+    /// paper suggests): every entry belongs to the first leader within the group radius R when it was
+    /// added (else it leads a new group), and each group keeps its radius r ≤ R. By the triangle
+    /// inequality a group whose leader is farther than T + r from a query holds no entry within T.
+    /// </summary>
+    private sealed class ElementBank(int width, double radius)
+    {
+        private readonly List<int> _leaders = [];
+        private readonly List<double> _radius = [];
+        private readonly List<List<int>> _members = [];
+
+        public int Width { get; } = width;
+        public int Count { get; private set; }
+        public double[] Values { get; private set; } = new double[width * 64];
+
+        /// <summary>True when some entry lies within √<paramref name="t2"/> of <paramref name="row"/>.</summary>
+        public bool AnyWithin(ReadOnlySpan<double> row, double t, double t2)
+        {
+            for (int g = 0; g < _leaders.Count; g++)
+            {
+                double reach = (t + _radius[g]) * (t + _radius[g]);
+                double d2 = VectorMath.SquaredDistanceBounded(row, Values.AsSpan(_leaders[g] * Width, Width), reach);
+                if (d2 <= t2) return true;
+                if (d2 > reach) continue;
+                foreach (int e in _members[g])
+                    if (VectorMath.SquaredDistanceBounded(row, Values.AsSpan(e * Width, Width), t2) <= t2) return true;
+            }
+            return false;
+        }
+
+        public void Add(ReadOnlySpan<double> row)
+        {
+            if ((Count + 1) * Width > Values.Length)
+            {
+                var grown = new double[Values.Length * 2];
+                Values.AsSpan().CopyTo(grown);
+                Values = grown;
+            }
+            row.CopyTo(Values.AsSpan(Count * Width, Width));
+            double r2 = radius * radius;
+            for (int g = 0; g < _leaders.Count; g++)
+            {
+                double d2 = VectorMath.SquaredDistanceBounded(row, Values.AsSpan(_leaders[g] * Width, Width), r2);
+                if (d2 > r2) continue;
+                _members[g].Add(Count);
+                _radius[g] = Math.Max(_radius[g], Math.Sqrt(d2));
+                Count++;
+                return;
+            }
+            _leaders.Add(Count);
+            _radius.Add(0);
+            _members.Add([]);
+            Count++;
+        }
+    }
+}

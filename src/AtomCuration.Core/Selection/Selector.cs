@@ -1,0 +1,81 @@
+using AtomCuration.Structures;
+
+namespace AtomCuration.Selection;
+
+/// <summary>
+/// The single entry point the cmdlets use: a method name, its options record and a pool.
+/// Descriptor-space methods read <see cref="Structure.Descriptor"/>; per-atom methods
+/// (LocalEnvironmentBank, Entropy) read <see cref="Structure.AtomDescriptors"/>.
+/// </summary>
+public static class Selector
+{
+    /// <summary>Default options record for <paramref name="method"/> (set Count, Seed, … with <c>with</c>).</summary>
+    public static SelectionOptions DefaultOptions(SelectionMethod method) => method switch
+    {
+        SelectionMethod.Random => new RandomOptions(),
+        SelectionMethod.KMeans => new KMeansOptions(),
+        SelectionMethod.Fps => new FpsOptions(),
+        SelectionMethod.LocalEnvironmentBank => new LocalEnvironmentBankOptions(),
+        SelectionMethod.Dpp => new DppOptions(),
+        SelectionMethod.MaxVol => new MaxVolOptions(),
+        SelectionMethod.Cur => new CurOptions(),
+        SelectionMethod.Agglomerative => new AgglomerativeOptions(),
+        SelectionMethod.Spectral => new SpectralOptions(),
+        SelectionMethod.Entropy => new EntropyOptions(),
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown selection method."),
+    };
+
+    /// <summary>The method an options record belongs to.</summary>
+    public static SelectionMethod MethodOf(SelectionOptions options) => options switch
+    {
+        RandomOptions => SelectionMethod.Random,
+        KMeansOptions => SelectionMethod.KMeans,
+        FpsOptions => SelectionMethod.Fps,
+        LocalEnvironmentBankOptions => SelectionMethod.LocalEnvironmentBank,
+        DppOptions => SelectionMethod.Dpp,
+        MaxVolOptions => SelectionMethod.MaxVol,
+        CurOptions => SelectionMethod.Cur,
+        AgglomerativeOptions => SelectionMethod.Agglomerative,
+        SpectralOptions => SelectionMethod.Spectral,
+        EntropyOptions => SelectionMethod.Entropy,
+        null => throw new ArgumentNullException(nameof(options)),
+        _ => throw new ArgumentException($"No selection method takes {options.GetType().Name}.", nameof(options)),
+    };
+
+    /// <summary>Runs <paramref name="method"/> on <paramref name="pool"/>; <paramref name="options"/> must be that method's record.</summary>
+    public static SelectionResult Select(SelectionMethod method, IReadOnlyList<Structure> pool, SelectionOptions options)
+    {
+        if (MethodOf(options) != method)
+            throw new ArgumentException($"{options.GetType().Name} does not configure {method}.", nameof(options));
+        return Select(pool, options);
+    }
+
+    /// <summary>Runs the method <paramref name="options"/> configures on <paramref name="pool"/>.</summary>
+    public static SelectionResult Select(IReadOnlyList<Structure> pool, SelectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        return options switch
+        {
+            RandomOptions o => RandomSelector.Select(pool.Count, o),
+            LocalEnvironmentBankOptions o => LocalEnvironmentBank.Select(pool, o),
+            EntropyOptions o => EntropySelector.Select(pool, o),
+            SpectralOptions o => Spectral.Select(pool, o),
+            _ => SelectFromMatrix(DescriptorPool.FromStructures(pool), options),
+        };
+    }
+
+    /// <summary>Runs a descriptor-space method on a ready pool matrix (rows = pool members).</summary>
+    public static SelectionResult SelectFromMatrix(FeatureMatrix x, SelectionOptions options) => options switch
+    {
+        RandomOptions o => RandomSelector.Select(x.Rows, o),
+        KMeansOptions o => KMeans.Select(x, o),
+        FpsOptions o => FarthestPointSampling.Select(x, o),
+        DppOptions o => Dpp.Select(x, o),
+        MaxVolOptions o => MaxVol.Select(x, o),
+        CurOptions o => Cur.Select(x, o),
+        AgglomerativeOptions o => Agglomerative.Select(x, o),
+        SpectralOptions o => Spectral.Select(x, o),
+        null => throw new ArgumentNullException(nameof(options)),
+        _ => throw new ArgumentException($"{MethodOf(options)} works on per-atom descriptors, not a pool matrix.", nameof(options)),
+    };
+}
