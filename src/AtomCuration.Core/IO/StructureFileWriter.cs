@@ -56,18 +56,29 @@ public sealed class StructureFileWriter : IDisposable
             throw new InvalidOperationException($"'{path}' already holds a structure and {format} holds only one; write a new file instead.");
         bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         string? temporary = null;
-        Stream stream;
-        if (gzip && append && nonEmpty)
+        Stream? stream = null;
+        try
         {
-            temporary = path + ".tmp-" + Environment.ProcessId;
-            stream = new GZipStream(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), CompressionLevel.Fastest);
-            using var old = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            old.CopyTo(stream);
+            if (gzip && append && nonEmpty)
+            {
+                temporary = path + ".tmp-" + Environment.ProcessId;
+                stream = new GZipStream(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), CompressionLevel.Fastest);
+                using var old = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+                old.CopyTo(stream);
+            }
+            else
+            {
+                // CreateNew makes NoClobber hold even if the file appears after the check above.
+                var mode = append ? FileMode.Append : noClobber ? FileMode.CreateNew : FileMode.Create;
+                stream = new FileStream(path, mode, FileAccess.Write, FileShare.None, 1 << 16);
+                if (gzip) stream = new GZipStream(stream, CompressionLevel.Fastest);
+            }
         }
-        else
+        catch
         {
-            stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            if (gzip) stream = new GZipStream(stream, CompressionLevel.Fastest);
+            stream?.Dispose();
+            if (temporary is not null) File.Delete(temporary);
+            throw;
         }
         var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         return new StructureFileWriter(path, writer, text, temporary, nonEmpty && append ? 1 : 0);
