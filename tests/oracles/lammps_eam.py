@@ -35,7 +35,7 @@ def script_for(k, style, potential, elements, s, work):
     new_pos = np.linalg.solve(cell.T, pos.T).T @ low
     types = elements if style != "eam" else sorted(set(symbols))
     lines = [
-        "clear", "units metal", "atom_style atomic", "atom_modify map array", "boundary p p p",
+        "clear", "units metal", "atom_style atomic", "atom_modify map array", "boundary p p p", "box tilt large",
         "region box prism 0 %.17g 0 %.17g 0 %.17g %.17g %.17g %.17g units box"
         % (low[0, 0], low[1, 1], low[2, 2], low[1, 0], low[2, 0], low[2, 1]),
         "create_box %d box" % len(types),
@@ -92,7 +92,7 @@ def main():
         res = subprocess.run(["lmp", "-in", script, "-log", "none", "-nocite"],
                              cwd=work, capture_output=True, text=True)
         if res.returncode != 0:
-            raise SystemExit("lmp failed: %s %s" % (res.stdout[-2000:], res.stderr[-2000:]))
+            raise SystemExit("lmp failed: %s %s" % ([l for l in res.stdout.splitlines() if "ERROR" in l], res.stderr[-2000:]))
         json.dump({"results": [parse(q, out) for q, out in jobs]}, sys.stdout)
 
 

@@ -62,6 +62,20 @@ internal static class EamTestStructures
         }
     }
 
+    /// <summary>Shortest distance between p and the images of q (self-images included when p = q), over the 27 nearest cells.</summary>
+    private static double MinimumImageDistance(Cell cell, Vec3 p, Vec3 q)
+    {
+        double best = double.MaxValue;
+        for (int a = -1; a <= 1; a++)
+            for (int b = -1; b <= 1; b++)
+                for (int c = -1; c <= 1; c++)
+                {
+                    if (p == q && a == 0 && b == 0 && c == 0) continue;
+                    best = Math.Min(best, (q + a * cell.A + b * cell.B + c * cell.C - p).Length);
+                }
+        return best;
+    }
+
     /// <summary>A random triclinic cell with <paramref name="count"/> atoms at a density near <paramref name="volumePerAtom"/>.</summary>
     public static Structure Triclinic(string[] species, int count, double volumePerAtom, Random rng, double minDistance)
     {
@@ -73,12 +87,10 @@ internal static class EamTestStructures
             var cell = new Cell(scale * shape.A, scale * shape.B, scale * shape.C);
             var pos = new List<Vec3>();
             int attempts = 0;
-            while (pos.Count < count && attempts++ < 10000)
+            while (pos.Count < count && attempts++ < 2000)
             {
                 var p = cell.ToCartesian(new Vec3(rng.NextDouble(), rng.NextDouble(), rng.NextDouble()));
-                var trial = new Structure(Enumerable.Repeat(1, pos.Count + 1).ToImmutableArray(), pos.Append(p).ToImmutableArray(), cell, Pbc.All);
-                var nl = NeighborList.Build(trial, minDistance);
-                if (nl.PairCount == 0) pos.Add(p);
+                if (pos.Append(p).All(q => MinimumImageDistance(cell, p, q) >= minDistance)) pos.Add(p);
             }
             if (pos.Count == count)
                 return new Structure(pos.Select(_ => species[rng.Next(species.Length)]), pos, cell, Pbc.All);
