@@ -267,15 +267,24 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             stress[3] += gr * u.Y * u.Z; stress[4] += gr * u.X * u.Z; stress[5] += gr * u.X * u.Y;
             if (!needJ) continue;
             Scatter(energyRow, model.PairOffset[pk] + firstPhi, gv, phiF, 1.0);
-            // ∂g/∂θ (direct part) applied to every row g enters with its geometric factor.
+            // ∂g/∂θ (direct part), gathered once, then applied to every row g enters with its geometric factor.
+            int cnt = Collect(c.GIndex, c.GValue, 0, model.PairOffset[pk] + firstPhi, gd, phiF, 1.0);
+            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[tj] + firstJ, gd2, rhoJ, fp[i]);
+            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[ti] + firstI, gdI, rhoI, fp[j]);
+            var gIndex = c.GIndex.AsSpan(0, cnt);
+            var gValue = c.GValue.AsSpan(0, cnt);
             if (useForces)
                 for (int axis = 0; axis < 3; axis++)
                 {
                     double ua = u[axis];
                     var rowI = jac.Slice((1 + 3 * i + axis) * p, p);
                     var rowJ = jac.Slice((1 + 3 * j + axis) * p, p);
-                    AddPairGradient(rowI, ua, model, pk, firstPhi, gd, phiF, tj, firstJ, gd2, fp[i], ti, firstI, gdI, fp[j]);
-                    AddPairGradient(rowJ, -ua, model, pk, firstPhi, gd, phiF, tj, firstJ, gd2, fp[i], ti, firstI, gdI, fp[j]);
+                    for (int e = 0; e < cnt; e++)
+                    {
+                        double v = ua * gValue[e];
+                        rowI[gIndex[e]] += v;
+                        rowJ[gIndex[e]] -= v;
+                    }
                     kMat[(1 + 3 * i + axis) * n + i] += drhoJ * ua;
                     kMat[(1 + 3 * i + axis) * n + j] += drhoI * ua;
                     kMat[(1 + 3 * j + axis) * n + i] -= drhoJ * ua;
@@ -287,7 +296,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                 factors[3] = r * u.Y * u.Z * invV; factors[4] = r * u.X * u.Z * invV; factors[5] = r * u.X * u.Y * invV;
                 for (int v = 0; v < 6; v++)
                 {
-                    AddPairGradient(jac.Slice((stressRow + v) * p, p), factors[v], model, pk, firstPhi, gd, phiF, tj, firstJ, gd2, fp[i], ti, firstI, gdI, fp[j]);
+                    var row = jac.Slice((stressRow + v) * p, p);
+                    for (int e = 0; e < cnt; e++) row[gIndex[e]] += factors[v] * gValue[e];
                     kMat[(stressRow + v) * n + i] += drhoJ * factors[v];
                     kMat[(stressRow + v) * n + j] += drhoI * factors[v];
                 }
@@ -343,18 +353,25 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         }
     }
 
-    private static void AddPairGradient(Span<double> row, double factor, EamFitModel model, int pk, int firstPhi, ReadOnlySpan<double> gdPhi,
-        IFittableFunction phiF, int tj, int firstJ, ReadOnlySpan<double> gdJ, double fpI, int ti, int firstI, ReadOnlySpan<double> gdI, double fpJ)
+    /// <summary>Appends the non-zero entries factor·window[m] at parameter start + m; returns the new count.</summary>
+    private static int Collect(int[] index, double[] value, int count, int start, ReadOnlySpan<double> window, IFittableFunction f, double factor)
     {
-        Scatter(row, model.PairOffset[pk] + firstPhi, gdPhi, phiF, factor);
-        Scatter(row, model.DensityOffset[tj] + firstJ, gdJ, model.Density[tj], factor * fpI);
-        Scatter(row, model.DensityOffset[ti] + firstI, gdI, model.Density[ti], factor * fpJ);
+        int w = f.Window;
+        for (int m = 0; m < w; m++)
+        {
+            double v = window[m];
+            if (v == 0) continue;
+            index[count] = start + m;
+            value[count++] = factor * v;
+        }
+        return count;
     }
 
     /// <summary>row[start + m] += factor·window[m]; entries past the function's parameters are zero and skipped.</summary>
     private static void Scatter(Span<double> row, int start, ReadOnlySpan<double> window, IFittableFunction f, double factor)
     {
-        for (int m = 0; m < f.Window; m++)
+        int w = f.Window;
+        for (int m = 0; m < w; m++)
         {
             double v = window[m];
             if (v != 0) row[start + m] += factor * v;
@@ -380,6 +397,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             Jtr = new double[p];
             RhoGradient = new double[model.DensityLength];
             int w = model.MaxWindow;
+            GIndex = new int[3 * w];
+            GValue = new double[3 * w];
             Gv = new double[w]; Gd = new double[w]; Gv2 = new double[w]; Gd2 = new double[w]; Gv3 = new double[w]; Gd3 = new double[w];
         }
 
@@ -389,6 +408,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         public double Loss { get; set; }
         public double RhoSum { get; set; }
         public long Atoms { get; set; }
+        public int[] GIndex { get; }
+        public double[] GValue { get; }
         public double[] Gv { get; }
         public double[] Gd { get; }
         public double[] Gv2 { get; }
