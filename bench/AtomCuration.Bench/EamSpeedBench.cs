@@ -19,9 +19,12 @@ public sealed class EamSpeedBench : IBenchmark
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
         Console.WriteLine($"generated and labelled {cells.Count} cells of {cells[0].Count} atoms in {clock.Elapsed.TotalSeconds:F1} s");
         var options = new EamFitOptions { Form = form, Cutoff = 5.5, ThrottleLimit = threads, Seed = 1 };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = EamFitter.Fit(cells, options);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine(result);
-        Console.WriteLine($"threads {threads}: fit {result.Elapsed.TotalSeconds:F1} s, {result.Iterations} iterations, {result.Elapsed.TotalSeconds / Math.Max(1, result.Iterations):F2} s/iteration");
+        Console.WriteLine($"threads {threads}: fit {result.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU, {result.Iterations} iterations; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"loss history: {string.Join(" ", result.LossHistory.Select(l => l.ToString("G3")))}");
         return 0;
     }
 }

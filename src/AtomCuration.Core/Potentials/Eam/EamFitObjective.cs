@@ -199,7 +199,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             rho[i] += v;
             if (needJ) Scatter(sMat.Slice(i * pr, pr), model.DensityOffset[tj] - model.DensityStart + first, gv, fj, 1.0);
             var fi = model.Density[ti];
-            first = fi.Evaluate(model.DensityParameters(theta, ti), r, out v, out _, out _, gv, gd);
+            if (ti != tj) first = fi.Evaluate(model.DensityParameters(theta, ti), r, out v, out _, out _, gv, gd); // else: the same function at the same r
             rho[j] += v;
             if (needJ) Scatter(sMat.Slice(j * pr, pr), model.DensityOffset[ti] - model.DensityStart + first, gv, fi, 1.0);
         }
@@ -304,11 +304,16 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             }
         }
 
-        // Rows through F′ₙ: ∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ.
+        // Rows through F′ₙ: ∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ (plain loops: the spans are too short for vector calls to pay).
         if (needJ)
+        {
+            var t2 = c.T.AsSpan(0, n * pr);
+            for (int m = 0; m < n; m++)
+                for (int q = 0; q < pr; q++) t2[m * pr + q] = fpp[m] * sMat[m * pr + q];
             for (int row = 1; row < rows; row++)
             {
                 var jr = jac.Slice(row * p, p);
+                var jrho = jr.Slice(model.DensityStart, pr);
                 var kr = kMat.Slice(row * n, n);
                 for (int m = 0; m < n; m++)
                 {
@@ -316,9 +321,11 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                     if (k == 0) continue;
                     int t = s.Type[m];
                     Scatter(jr, model.EmbeddingOffset[t] + firstF[m], gdF.Slice(m * w, w), model.Embedding[t], k);
-                    TensorPrimitives.MultiplyAdd(sMat.Slice(m * pr, pr), k * fpp[m], jr.Slice(model.DensityStart, pr), jr.Slice(model.DensityStart, pr));
+                    var tm = t2.Slice(m * pr, pr);
+                    for (int q = 0; q < tm.Length; q++) jrho[q] += k * tm[q];
                 }
             }
+        }
 
         // Residuals, row weights, accumulation.
         var res = c.Residuals.AsSpan(0, rows);
@@ -418,6 +425,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         public double[] Gd3 { get; }
         public double[] Rho { get; private set; } = [];
         public double[] S { get; private set; } = [];
+        public double[] T { get; private set; } = [];
         public double[] J { get; private set; } = [];
         public double[] K { get; private set; } = [];
         public double[] Fp { get; private set; } = [];
@@ -444,6 +452,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             {
                 Rho = new double[atoms];
                 S = new double[atoms * _model.DensityLength];
+                T = new double[atoms * _model.DensityLength];
                 Fp = new double[atoms];
                 Fpp = new double[atoms];
                 FirstF = new int[atoms];
