@@ -79,6 +79,29 @@ public class EamFitterTests
     }
 
     [Fact]
+    public void FittedPotentialWrittenAsSetflIsReproducedByLammps()
+    {
+        var (train, fit) = CuFit.Value;
+        string file = Path.Combine(Path.GetTempPath(), $"atomcuration-{Guid.NewGuid():N}-fit.eam.alloy");
+        try
+        {
+            EamFileWriter.Write(fit.Potential, file, EamTableResolution.Suggest(fit.Potential));
+            var cells = train.Take(3).Concat(EamFitTestData.FccCells(Mishin.Value, ["Cu"], 3.615, 3, 10, 0.5, 0.03)).ToList();
+            var lammps = LammpsEamOracle.Run("eam/alloy", file, ["Cu"], cells);
+            for (int k = 0; k < cells.Count; k++)
+            {
+                double ours = EamEvaluator.Evaluate(fit.Potential, cells[k]).EnergyPerAtom;
+                double theirs = lammps[k].Energy / cells[k].Count;
+                Assert.True(Math.Abs(ours - theirs) < 1e-5, $"cell {k}: in memory {ours} vs LAMMPS on the written file {theirs}");
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void SameSeedSameResultOnAnyThreadCount()
     {
         var cells = EamFitTestData.FccCells(Mishin.Value, ["Cu"], 3.615, 10, 3, 0.1, 0.03);

@@ -69,6 +69,7 @@ internal sealed class EamTrainingSet
             if (it.Forces is not null) forceNorm += it.Weight * 3 * it.Count;
             if (it.Stress is not null) stressNorm += it.Weight * 6;
         }
+        if (!(energyNorm > 0)) throw new ArgumentException($"Every training structure has zero weight (Info[\"{options.WeightKey}\"]).");
         return new EamTrainingSet
         {
             AtomicNumbers = species,
