@@ -1,0 +1,128 @@
+using AtomCuration.Potentials.Eam;
+using AtomCuration.Structures;
+
+namespace AtomCuration.Fitting;
+
+/// <summary>One prediction to compare with a labelled structure.</summary>
+/// <param name="Energy">Total energy (eV).</param>
+/// <param name="Forces">Forces (eV/Å), one per atom.</param>
+/// <param name="Stress">Stress (eV/Å³, ASE sign), when predicted.</param>
+public sealed record Prediction(double Energy, IReadOnlyList<Vec3> Forces, Voigt? Stress);
+
+/// <summary>
+/// Compares predictions with DFT labels: energy RMSE/MAE per atom, force RMSE/MAE per Cartesian
+/// component, stress RMSE (GPa), worst cases — overall, per value of an Info key, and per
+/// structure. Structures without an energy label are an error that names them (never a NaN);
+/// forces and stresses are compared where labelled.
+/// </summary>
+public static class FitErrorAnalysis
+{
+    /// <summary>Evaluates <paramref name="potential"/> on every structure (in parallel) and compares.</summary>
+    /// <param name="structures">Labelled structures.</param>
+    /// <param name="potential">The potential.</param>
+    /// <param name="groupBy">Info key to group by, or null.</param>
+    /// <param name="worst">How many worst cases each summary lists.</param>
+    /// <param name="degree">Threads; 0 = all cores.</param>
+    /// <param name="cancellation">Observed between structures.</param>
+    public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, EamPotential potential, string? groupBy = null, int worst = 5,
+        int degree = 0, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
+        ArgumentNullException.ThrowIfNull(potential);
+        RequireLabels(structures);
+        var predictions = EamEvaluator.EvaluateMany(potential, structures, degree, cancellation)
+            .Select(r => new Prediction(r.Energy, r.Forces, r.Stress)).ToList();
+        return Analyze(structures, predictions, groupBy, worst);
+    }
+
+    /// <summary>Compares given predictions with the labels.</summary>
+    /// <exception cref="ArgumentException">Counts differ, or structures lack energy labels (named).</exception>
+    public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, IReadOnlyList<Prediction> predictions, string? groupBy = null, int worst = 5)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (structures.Count != predictions.Count) throw new ArgumentException($"{structures.Count} structures but {predictions.Count} predictions.");
+        if (structures.Count == 0) throw new ArgumentException("No structures to compare.");
+        RequireLabels(structures);
+        var rows = new Row[structures.Count];
+        for (int k = 0; k < rows.Length; k++) rows[k] = Compare(structures[k], predictions[k], groupBy);
+        var overall = Summarise(null, rows, worst);
+        var groups = groupBy is null
+            ? []
+            : rows.GroupBy(r => r.Record.Group!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g.ToArray(), worst)).ToList();
+        return new FitErrorReport(overall, groups, rows.Select(r => r.Record).ToList());
+    }
+
+    private static void RequireLabels(IReadOnlyList<Structure> structures)
+    {
+        var missing = structures.Where(s => s.Energy is null).Select(s => s.Id).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"{missing.Count} structure(s) have no energy label: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}.");
+    }
+
+    private sealed record Row(StructureFitError Record, double ForceSq, double ForceAbs, int ForceCount, double StressSq, int StressCount);
+
+    private static Row Compare(Structure s, Prediction p, string? groupBy)
+    {
+        if (p.Forces.Count != s.Count) throw new ArgumentException($"{s.Id}: {p.Forces.Count} predicted forces for {s.Count} atoms.");
+        double reference = s.Energy!.Value / s.Count, predicted = p.Energy / s.Count;
+        double fSq = 0, fAbs = 0, fMax = 0;
+        int fCount = 0;
+        if (s.Forces is { } forces)
+            for (int i = 0; i < s.Count; i++)
+            {
+                var d = p.Forces[i] - forces[i];
+                fSq += d.LengthSquared;
+                fAbs += Math.Abs(d.X) + Math.Abs(d.Y) + Math.Abs(d.Z);
+                fMax = Math.Max(fMax, d.Length);
+                fCount += 3;
+            }
+        double sSq = 0;
+        int sCount = 0;
+        if (s.Stress is { } stress && p.Stress is { } ps)
+            for (int v = 0; v < 6; v++)
+            {
+                double d = (ps[v] - stress[v]) * Voigt.EvPerCubicAngstromToGPa;
+                sSq += d * d;
+                sCount++;
+            }
+        string? group = groupBy is null ? null : s.GetInfo(groupBy)?.ToString() ?? "(none)";
+        var record = new StructureFitError(s.Id, group, s.Count, reference, predicted, 1000 * (predicted - reference),
+            fCount > 0 ? 1000 * Math.Sqrt(fSq / fCount) : null, fCount > 0 ? 1000 * fMax : null,
+            sCount > 0 ? Math.Sqrt(sSq / sCount) : null);
+        return new Row(record, fSq, fAbs, fCount, sSq, sCount);
+    }
+
+    private static FitErrorSummary Summarise(string? group, Row[] rows, int worst)
+    {
+        double e2 = 0, e1 = 0, f2 = 0, f1 = 0, s2 = 0;
+        long fCount = 0, sCount = 0, atoms = 0;
+        foreach (var r in rows)
+        {
+            e2 += r.Record.EnergyError * r.Record.EnergyError;
+            e1 += Math.Abs(r.Record.EnergyError);
+            f2 += r.ForceSq;
+            f1 += r.ForceAbs;
+            fCount += r.ForceCount;
+            s2 += r.StressSq;
+            sCount += r.StressCount;
+            atoms += r.Record.Atoms;
+        }
+        return new FitErrorSummary
+        {
+            Group = group,
+            Structures = rows.Length,
+            Atoms = atoms,
+            EnergyRmse = Math.Sqrt(e2 / rows.Length),
+            EnergyMae = e1 / rows.Length,
+            ForceRmse = fCount > 0 ? 1000 * Math.Sqrt(f2 / fCount) : null,
+            ForceMae = fCount > 0 ? 1000 * f1 / fCount : null,
+            ForceComponents = fCount,
+            StressRmse = sCount > 0 ? Math.Sqrt(s2 / sCount) : null,
+            WorstEnergy = rows.OrderByDescending(r => Math.Abs(r.Record.EnergyError)).Take(worst)
+                .Select(r => new WorstCase(r.Record.Id, r.Record.EnergyError)).ToList(),
+            WorstForce = rows.Where(r => r.Record.MaxForceError is not null).OrderByDescending(r => r.Record.MaxForceError).Take(worst)
+                .Select(r => new WorstCase(r.Record.Id, r.Record.MaxForceError!.Value)).ToList(),
+        };
+    }
+}

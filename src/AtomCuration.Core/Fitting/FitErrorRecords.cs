@@ -1,0 +1,62 @@
+namespace AtomCuration.Fitting;
+
+/// <summary>How well a potential reproduces one labelled structure (ready for a parity plot).</summary>
+/// <param name="Id">Structure id.</param>
+/// <param name="Group">Value of the grouping Info key, or null when not grouping.</param>
+/// <param name="Atoms">Atom count.</param>
+/// <param name="ReferenceEnergyPerAtom">Label (eV/atom).</param>
+/// <param name="PredictedEnergyPerAtom">Prediction (eV/atom).</param>
+/// <param name="EnergyError">Predicted − reference (meV/atom).</param>
+/// <param name="ForceRmse">RMSE over force components (meV/Å), or null without force labels.</param>
+/// <param name="MaxForceError">Largest |ΔF| over atoms (meV/Å), or null without force labels.</param>
+/// <param name="StressRmse">RMSE over the six stress components (GPa), or null without stress labels.</param>
+public sealed record StructureFitError(string Id, string? Group, int Atoms, double ReferenceEnergyPerAtom, double PredictedEnergyPerAtom,
+    double EnergyError, double? ForceRmse, double? MaxForceError, double? StressRmse);
+
+/// <summary>A structure singled out as one of the worst cases.</summary>
+/// <param name="Id">Structure id.</param>
+/// <param name="Error">The error that ranks it (meV/atom for energy, meV/Å for force).</param>
+public sealed record WorstCase(string Id, double Error);
+
+/// <summary>Error statistics over a set of structures (all of them, or one group).</summary>
+public sealed record FitErrorSummary
+{
+    /// <summary>Group value, or null for the whole set.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Structures.</summary>
+    public required int Structures { get; init; }
+
+    /// <summary>Atoms.</summary>
+    public required long Atoms { get; init; }
+
+    /// <summary>Energy RMSE (meV/atom).</summary>
+    public required double EnergyRmse { get; init; }
+
+    /// <summary>Energy MAE (meV/atom).</summary>
+    public required double EnergyMae { get; init; }
+
+    /// <summary>Force RMSE per component (meV/Å), or null when no structure has forces.</summary>
+    public double? ForceRmse { get; init; }
+
+    /// <summary>Force MAE per component (meV/Å), or null when no structure has forces.</summary>
+    public double? ForceMae { get; init; }
+
+    /// <summary>Force components compared.</summary>
+    public long ForceComponents { get; init; }
+
+    /// <summary>Stress RMSE per component (GPa), or null when no structure has stress labels.</summary>
+    public double? StressRmse { get; init; }
+
+    /// <summary>Structures with the largest |energy error| (meV/atom), worst first.</summary>
+    public required IReadOnlyList<WorstCase> WorstEnergy { get; init; }
+
+    /// <summary>Structures with the largest single-atom force error (meV/Å), worst first.</summary>
+    public required IReadOnlyList<WorstCase> WorstForce { get; init; }
+}
+
+/// <summary>The result of <see cref="FitErrorAnalysis"/>: overall, per group and per structure.</summary>
+/// <param name="Overall">All structures.</param>
+/// <param name="Groups">One summary per value of the grouping key (ordered by value), empty when not grouping.</param>
+/// <param name="PerStructure">One record per structure, in input order.</param>
+public sealed record FitErrorReport(FitErrorSummary Overall, IReadOnlyList<FitErrorSummary> Groups, IReadOnlyList<StructureFitError> PerStructure);

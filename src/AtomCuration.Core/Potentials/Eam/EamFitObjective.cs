@@ -1,0 +1,467 @@
+using System.Numerics.Tensors;
+using AtomCuration.Common;
+using AtomCuration.Fitting;
+using AtomCuration.Structures;
+
+namespace AtomCuration.Potentials.Eam;
+
+/// <summary>
+/// The EAM fit loss as a least-squares problem with an analytic Jacobian. Residuals per
+/// structure s (weight wₛ from Info): √(w_E wₛ/ΣwₛE)·(Eₛ − Eₛ^ref)/Nₛ, √(w_F wₛ/Σwₛ3Nₛ)·(fᵢα − fᵢα^ref),
+/// √(w_S wₛ/Σwₛ6)·(σ − σ^ref); plus gauge rows and spline smoothness rows (see
+/// <see cref="EamFitter"/>). For each structure the Jacobian rows are built densely from
+/// the chain rule
+/// ∂E/∂θ = Σᵢ [∂F/∂θ + F′ᵢ ∂ρᵢ/∂θ] + Σ_pairs ∂φ/∂θ and, with g = dE/dr_ij = φ′ + F′ᵢρ′_j + F′ⱼρ′_i,
+/// ∂g/∂θ = ∂φ′/∂θ + F′ᵢ ∂ρ′_j/∂θ + F′ⱼ ∂ρ′_i/∂θ + ρ′_j (∂F′ᵢ/∂θ + F″ᵢ ∂ρᵢ/∂θ) + (i↔j);
+/// the terms through F′ are gathered in K = ∂(rows)/∂F′ and applied once per atom. JᵀJ and
+/// Jᵀr are accumulated per fixed chunk of structures and summed in chunk order, so the
+/// result does not depend on the thread count; J itself is never stored.
+/// </summary>
+internal sealed class EamFitObjective : ILeastSquaresProblem
+{
+    private const int ChunkSize = 8;
+    private readonly EamFitModel _model;
+    private readonly EamTrainingSet _data;
+    private readonly EamFitOptions _options;
+    private readonly Chunk[] _chunks;
+
+    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options)
+    {
+        _model = model;
+        _data = data;
+        _options = options;
+        _chunks = new Chunk[(data.Items.Length + ChunkSize - 1) / ChunkSize];
+    }
+
+    public int ParameterCount => _model.ParameterCount;
+
+    /// <summary>Weight of the gauge rows (they are satisfiable exactly, so any positive weight fixes the gauge).</summary>
+    private double GaugeWeight => _options.EnergyWeight + _options.ForceWeight + _options.StressWeight;
+
+    public double Evaluate(ReadOnlySpan<double> parameters, double[]? jtj, double[]? jtr, CancellationToken cancellation)
+    {
+        var theta = parameters.ToArray();
+        bool needJ = jtj is not null && jtr is not null;
+        int p = ParameterCount;
+        OrderedParallel.For(_chunks.Length, c =>
+        {
+            var chunk = _chunks[c] ??= new Chunk(p, _model);
+            chunk.Reset(needJ);
+            int end = Math.Min(_data.Items.Length, (c + 1) * ChunkSize);
+            for (int s = c * ChunkSize; s < end; s++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Accumulate(theta, _data.Items[s], chunk, needJ);
+            }
+        }, _options.ThrottleLimit, cancellation);
+
+        double loss = 0;
+        int n = _model.ElementCount;
+        double rhoSum = 0;
+        long atoms = 0;
+        var rhoGradient = new double[_model.DensityLength];
+        if (needJ)
+        {
+            Array.Clear(jtj!);
+            Array.Clear(jtr!);
+        }
+        foreach (var chunk in _chunks)
+        {
+            loss += chunk.Loss;
+            rhoSum += chunk.RhoSum;
+            atoms += chunk.Atoms;
+            if (!needJ) continue;
+            TensorPrimitives.Add(jtj, chunk.JtJ, jtj);
+            TensorPrimitives.Add(jtr, chunk.Jtr, jtr);
+            TensorPrimitives.Add(rhoGradient, chunk.RhoGradient, rhoGradient);
+        }
+
+        var row = new double[p];
+        if (_model.SplineGauge)
+        {
+            double w = Math.Sqrt(GaugeWeight);
+            Span<double> gv = stackalloc double[_model.MaxWindow], gd = stackalloc double[_model.MaxWindow];
+            // ρ → sρ: the mean host density over the training atoms is 1.
+            Array.Clear(row);
+            for (int k = 0; k < rhoGradient.Length; k++) row[_model.DensityStart + k] = w * rhoGradient[k] / atoms;
+            loss += AddRow(w * (rhoSum / atoms - 1), row, jtj, jtr, needJ);
+            for (int a = 0; a < n; a++)
+            {
+                var f = _model.Embedding[a];
+                var fp = _model.EmbeddingParameters(theta, a);
+                int o = _model.EmbeddingOffset[a];
+                // F_a(0) = 0: a constant in F_a is indistinguishable from the reference energy E0_a.
+                int first = f.Evaluate(fp, 0.0, out double f0, out _, out _, gv, gd);
+                Array.Clear(row);
+                for (int m = 0; m < f.Window && first + m < f.ParameterCount; m++) row[o + first + m] = w * gv[m];
+                loss += AddRow(w * f0, row, jtj, jtr, needJ);
+                // F_a′(1) = 0: F + gρ with φ − g(ρ_a + ρ_b) leaves every energy unchanged.
+                first = f.Evaluate(fp, 1.0, out _, out double f1, out _, gv, gd);
+                Array.Clear(row);
+                for (int m = 0; m < f.Window && first + m < f.ParameterCount; m++) row[o + first + m] = w * gd[m];
+                loss += AddRow(w * f1, row, jtj, jtr, needJ);
+            }
+        }
+        for (int a = 0; a < n; a++)
+        {
+            if (_model.Embedding[a] is not ZjwEmbeddingFittable zjw) continue;
+            // The analytic form's three branches must stay joined (value and slope).
+            double w = Math.Sqrt(GaugeWeight);
+            int o = _model.EmbeddingOffset[a];
+            foreach (var (value, gradient) in zjw.ContinuityRows(_model.EmbeddingParameters(theta, a).ToArray()))
+            {
+                Array.Clear(row);
+                for (int k = 0; k < gradient.Length; k++) row[o + k] = w * gradient[k];
+                loss += AddRow(w * value, row, jtj, jtr, needJ);
+            }
+        }
+        if (_options.Smoothness > 0)
+        {
+            double w = Math.Sqrt(_options.Smoothness);
+            var functions = _model.Pair.Select((f, k) => (f, _model.PairOffset[k]))
+                .Concat(_model.Density.Select((f, a) => (f, _model.DensityOffset[a])))
+                .Concat(_model.Embedding.Select((f, a) => (f, _model.EmbeddingOffset[a])));
+            foreach (var (f, o) in functions)
+            {
+                if (f is not SplineFittable spline) continue;
+                // Second differences, the pinned zeros past the end included.
+                int count = spline.VanishesAtEnd ? spline.ParameterCount + 2 : spline.ParameterCount;
+                for (int k = 1; k < count - 1; k++)
+                {
+                    Array.Clear(row);
+                    double value = 0;
+                    for (int m = -1; m <= 1; m++)
+                    {
+                        int idx = k + m;
+                        if (idx >= spline.ParameterCount) continue;
+                        double c = m == 0 ? -2 : 1;
+                        row[o + idx] = w * c;
+                        value += w * c * theta[o + idx];
+                    }
+                    loss += AddRow(value, row, jtj, jtr, needJ);
+                }
+            }
+        }
+        if (needJ)
+            for (int a = 0; a < p; a++)
+                for (int b = 0; b < a; b++) jtj![a * p + b] = jtj[b * p + a];
+        return loss;
+    }
+
+    /// <summary>Adds one residual row (upper triangle of JᵀJ); returns r².</summary>
+    private static double AddRow(double residual, double[] row, double[]? jtj, double[]? jtr, bool needJ)
+    {
+        if (needJ) AddOuter(row, residual, jtj!, jtr!);
+        return residual * residual;
+    }
+
+    private static void AddOuter(ReadOnlySpan<double> row, double residual, double[] jtj, double[] jtr)
+    {
+        int p = row.Length;
+        for (int a = 0; a < p; a++)
+        {
+            double ja = row[a];
+            if (ja == 0) continue;
+            jtr[a] += ja * residual;
+            TensorPrimitives.MultiplyAdd(row[a..], ja, jtj.AsSpan(a * p + a, p - a), jtj.AsSpan(a * p + a, p - a));
+        }
+    }
+
+    private void Accumulate(double[] theta, EamTrainingSet.Item s, Chunk c, bool needJ)
+    {
+        var model = _model;
+        int n = s.Count, p = ParameterCount, pr = model.DensityLength, w = model.MaxWindow;
+        bool useForces = s.Forces is not null && _options.ForceWeight > 0 && _data.ForceNorm > 0;
+        bool useStress = s.Stress is not null && _options.StressWeight > 0 && _data.StressNorm > 0;
+        int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
+        int stressRow = 1 + (useForces ? 3 * n : 0);
+        c.Ensure(n, rows);
+        var rho = c.Rho.AsSpan(0, n);
+        rho.Clear();
+        var sMat = c.S.AsSpan(0, n * pr);
+        var jac = c.J.AsSpan(0, rows * p);
+        var kMat = c.K.AsSpan(0, rows * n);
+        if (needJ)
+        {
+            sMat.Clear();
+            jac.Clear();
+            kMat.Clear();
+        }
+        Span<double> gv = c.Gv, gd = c.Gd, gv2 = c.Gv2, gd2 = c.Gd2;
+
+        // Pass 1: host densities and ∂ρᵢ/∂θ.
+        for (int q = 0; q < s.R.Length; q++)
+        {
+            int i = s.I[q], j = s.J[q], ti = s.Type[i], tj = s.Type[j];
+            double r = s.R[q];
+            var fj = model.Density[tj];
+            int first = fj.Evaluate(model.DensityParameters(theta, tj), r, out double v, out _, out _, gv, gd);
+            rho[i] += v;
+            if (needJ) Scatter(sMat.Slice(i * pr, pr), model.DensityOffset[tj] - model.DensityStart + first, gv, fj, 1.0);
+            var fi = model.Density[ti];
+            if (ti != tj) first = fi.Evaluate(model.DensityParameters(theta, ti), r, out v, out _, out _, gv, gd); // else: the same function at the same r
+            rho[j] += v;
+            if (needJ) Scatter(sMat.Slice(j * pr, pr), model.DensityOffset[ti] - model.DensityStart + first, gv, fi, 1.0);
+        }
+
+        // Pass 2: embedding energies, F′, F″.
+        double energy = 0;
+        var fp = c.Fp.AsSpan(0, n);
+        var fpp = c.Fpp.AsSpan(0, n);
+        var firstF = c.FirstF.AsSpan(0, n);
+        var gdF = c.GdF.AsSpan(0, n * w);
+        var energyRow = jac[..p];
+        for (int i = 0; i < n; i++)
+        {
+            int t = s.Type[i];
+            var f = model.Embedding[t];
+            firstF[i] = f.Evaluate(model.EmbeddingParameters(theta, t), rho[i], out double fv, out fp[i], out fpp[i], gv, gdF.Slice(i * w, w));
+            energy += fv + theta[model.EnergyOffset[t]];
+            c.RhoSum += rho[i];
+            c.Atoms++;
+            if (!needJ) continue;
+            Scatter(energyRow, model.EmbeddingOffset[t] + firstF[i], gv, f, 1.0);
+            energyRow[model.EnergyOffset[t]] += 1;
+            TensorPrimitives.MultiplyAdd(sMat.Slice(i * pr, pr), fp[i], energyRow.Slice(model.DensityStart, pr), energyRow.Slice(model.DensityStart, pr));
+            TensorPrimitives.Add(c.RhoGradient, sMat.Slice(i * pr, pr), c.RhoGradient);
+        }
+
+        // Pass 3: pair energies, forces, stress and the rows' direct dependence on φ and ρ.
+        var forces = c.Forces.AsSpan(0, n);
+        forces.Clear();
+        Span<double> stress = stackalloc double[6];
+        stress.Clear();
+        Span<double> factors = stackalloc double[6];
+        double invV = useStress ? 1.0 / s.Volume : 0;
+        for (int q = 0; q < s.R.Length; q++)
+        {
+            int i = s.I[q], j = s.J[q], ti = s.Type[i], tj = s.Type[j];
+            double r = s.R[q];
+            var u = s.U[q];
+            int pk = EamPotential.PairIndex(ti, tj);
+            var phiF = model.Pair[pk];
+            int firstPhi = phiF.Evaluate(model.PairParameters(theta, pk), r, out double phi, out double dphi, out _, gv, gd);
+            var rhoJ = model.Density[tj];
+            int firstJ = rhoJ.Evaluate(model.DensityParameters(theta, tj), r, out _, out double drhoJ, out _, gv2, gd2);
+            energy += phi;
+            double g = dphi + fp[i] * drhoJ;
+            // ρ_i(r) at j; for one species it is the same function, so reuse.
+            double drhoI;
+            int firstI;
+            Span<double> gdI = c.Gd3;
+            var rhoI = model.Density[ti];
+            if (ti == tj)
+            {
+                drhoI = drhoJ;
+                firstI = firstJ;
+                gd2.CopyTo(gdI);
+            }
+            else
+                firstI = rhoI.Evaluate(model.DensityParameters(theta, ti), r, out _, out drhoI, out _, c.Gv3, gdI);
+            g += fp[j] * drhoI;
+            var f = g * u;
+            forces[i] += f;
+            forces[j] -= f;
+            double gr = g * r;
+            stress[0] += gr * u.X * u.X; stress[1] += gr * u.Y * u.Y; stress[2] += gr * u.Z * u.Z;
+            stress[3] += gr * u.Y * u.Z; stress[4] += gr * u.X * u.Z; stress[5] += gr * u.X * u.Y;
+            if (!needJ) continue;
+            Scatter(energyRow, model.PairOffset[pk] + firstPhi, gv, phiF, 1.0);
+            // ∂g/∂θ (direct part), gathered once, then applied to every row g enters with its geometric factor.
+            int cnt = Collect(c.GIndex, c.GValue, 0, model.PairOffset[pk] + firstPhi, gd, phiF, 1.0);
+            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[tj] + firstJ, gd2, rhoJ, fp[i]);
+            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[ti] + firstI, gdI, rhoI, fp[j]);
+            var gIndex = c.GIndex.AsSpan(0, cnt);
+            var gValue = c.GValue.AsSpan(0, cnt);
+            if (useForces)
+                for (int axis = 0; axis < 3; axis++)
+                {
+                    double ua = u[axis];
+                    var rowI = jac.Slice((1 + 3 * i + axis) * p, p);
+                    var rowJ = jac.Slice((1 + 3 * j + axis) * p, p);
+                    for (int e = 0; e < cnt; e++)
+                    {
+                        double v = ua * gValue[e];
+                        rowI[gIndex[e]] += v;
+                        rowJ[gIndex[e]] -= v;
+                    }
+                    kMat[(1 + 3 * i + axis) * n + i] += drhoJ * ua;
+                    kMat[(1 + 3 * i + axis) * n + j] += drhoI * ua;
+                    kMat[(1 + 3 * j + axis) * n + i] -= drhoJ * ua;
+                    kMat[(1 + 3 * j + axis) * n + j] -= drhoI * ua;
+                }
+            if (useStress)
+            {
+                factors[0] = r * u.X * u.X * invV; factors[1] = r * u.Y * u.Y * invV; factors[2] = r * u.Z * u.Z * invV;
+                factors[3] = r * u.Y * u.Z * invV; factors[4] = r * u.X * u.Z * invV; factors[5] = r * u.X * u.Y * invV;
+                for (int v = 0; v < 6; v++)
+                {
+                    var row = jac.Slice((stressRow + v) * p, p);
+                    for (int e = 0; e < cnt; e++) row[gIndex[e]] += factors[v] * gValue[e];
+                    kMat[(stressRow + v) * n + i] += drhoJ * factors[v];
+                    kMat[(stressRow + v) * n + j] += drhoI * factors[v];
+                }
+            }
+        }
+
+        // Rows through F′ₙ: ∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ (plain loops: the spans are too short for vector calls to pay).
+        if (needJ)
+        {
+            var t2 = c.T.AsSpan(0, n * pr);
+            for (int m = 0; m < n; m++)
+                for (int q = 0; q < pr; q++) t2[m * pr + q] = fpp[m] * sMat[m * pr + q];
+            for (int row = 1; row < rows; row++)
+            {
+                var jr = jac.Slice(row * p, p);
+                var jrho = jr.Slice(model.DensityStart, pr);
+                var kr = kMat.Slice(row * n, n);
+                for (int m = 0; m < n; m++)
+                {
+                    double k = kr[m];
+                    if (k == 0) continue;
+                    int t = s.Type[m];
+                    Scatter(jr, model.EmbeddingOffset[t] + firstF[m], gdF.Slice(m * w, w), model.Embedding[t], k);
+                    var tm = t2.Slice(m * pr, pr);
+                    for (int q = 0; q < tm.Length; q++) jrho[q] += k * tm[q];
+                }
+            }
+        }
+
+        // Residuals, row weights, accumulation.
+        var res = c.Residuals.AsSpan(0, rows);
+        double we = Math.Sqrt(_options.EnergyWeight * s.Weight / _data.EnergyNorm);
+        res[0] = we * (energy - s.Energy) / n;
+        Scale(jac[..p], we / n, needJ);
+        if (useForces)
+        {
+            double wf = Math.Sqrt(_options.ForceWeight * s.Weight / _data.ForceNorm);
+            for (int i = 0; i < n; i++)
+                for (int axis = 0; axis < 3; axis++)
+                {
+                    int row = 1 + 3 * i + axis;
+                    res[row] = wf * (forces[i][axis] - s.Forces![i][axis]);
+                    Scale(jac.Slice(row * p, p), wf, needJ);
+                }
+        }
+        if (useStress)
+        {
+            double ws = Math.Sqrt(_options.StressWeight * s.Weight / _data.StressNorm);
+            var reference = s.Stress!.Value;
+            for (int v = 0; v < 6; v++)
+            {
+                res[stressRow + v] = ws * (stress[v] * invV - reference[v]);
+                Scale(jac.Slice((stressRow + v) * p, p), ws, needJ);
+            }
+        }
+        for (int row = 0; row < rows; row++)
+        {
+            c.Loss += res[row] * res[row];
+            if (needJ) AddOuter(jac.Slice(row * p, p), res[row], c.JtJ, c.Jtr);
+        }
+    }
+
+    /// <summary>Appends the non-zero entries factor·window[m] at parameter start + m; returns the new count.</summary>
+    private static int Collect(int[] index, double[] value, int count, int start, ReadOnlySpan<double> window, IFittableFunction f, double factor)
+    {
+        int w = f.Window;
+        for (int m = 0; m < w; m++)
+        {
+            double v = window[m];
+            if (v == 0) continue;
+            index[count] = start + m;
+            value[count++] = factor * v;
+        }
+        return count;
+    }
+
+    /// <summary>row[start + m] += factor·window[m]; entries past the function's parameters are zero and skipped.</summary>
+    private static void Scatter(Span<double> row, int start, ReadOnlySpan<double> window, IFittableFunction f, double factor)
+    {
+        int w = f.Window;
+        for (int m = 0; m < w; m++)
+        {
+            double v = window[m];
+            if (v != 0) row[start + m] += factor * v;
+        }
+    }
+
+    private static void Scale(Span<double> row, double factor, bool needJ)
+    {
+        if (needJ) TensorPrimitives.Multiply(row, factor, row);
+    }
+
+    /// <summary>Per-chunk accumulators and scratch (reused across evaluations).</summary>
+    private sealed class Chunk
+    {
+        private readonly int _p;
+        private readonly EamFitModel _model;
+
+        public Chunk(int p, EamFitModel model)
+        {
+            _p = p;
+            _model = model;
+            JtJ = new double[p * p];
+            Jtr = new double[p];
+            RhoGradient = new double[model.DensityLength];
+            int w = model.MaxWindow;
+            GIndex = new int[3 * w];
+            GValue = new double[3 * w];
+            Gv = new double[w]; Gd = new double[w]; Gv2 = new double[w]; Gd2 = new double[w]; Gv3 = new double[w]; Gd3 = new double[w];
+        }
+
+        public double[] JtJ { get; }
+        public double[] Jtr { get; }
+        public double[] RhoGradient { get; }
+        public double Loss { get; set; }
+        public double RhoSum { get; set; }
+        public long Atoms { get; set; }
+        public int[] GIndex { get; }
+        public double[] GValue { get; }
+        public double[] Gv { get; }
+        public double[] Gd { get; }
+        public double[] Gv2 { get; }
+        public double[] Gd2 { get; }
+        public double[] Gv3 { get; }
+        public double[] Gd3 { get; }
+        public double[] Rho { get; private set; } = [];
+        public double[] S { get; private set; } = [];
+        public double[] T { get; private set; } = [];
+        public double[] J { get; private set; } = [];
+        public double[] K { get; private set; } = [];
+        public double[] Fp { get; private set; } = [];
+        public double[] Fpp { get; private set; } = [];
+        public int[] FirstF { get; private set; } = [];
+        public double[] GdF { get; private set; } = [];
+        public Vec3[] Forces { get; private set; } = [];
+        public double[] Residuals { get; private set; } = [];
+
+        public void Reset(bool needJ)
+        {
+            Loss = 0;
+            RhoSum = 0;
+            Atoms = 0;
+            if (!needJ) return;
+            Array.Clear(JtJ);
+            Array.Clear(Jtr);
+            Array.Clear(RhoGradient);
+        }
+
+        public void Ensure(int atoms, int rows)
+        {
+            if (Rho.Length < atoms)
+            {
+                Rho = new double[atoms];
+                S = new double[atoms * _model.DensityLength];
+                T = new double[atoms * _model.DensityLength];
+                Fp = new double[atoms];
+                Fpp = new double[atoms];
+                FirstF = new int[atoms];
+                GdF = new double[atoms * _model.MaxWindow];
+                Forces = new Vec3[atoms];
+            }
+            if (J.Length < rows * _p) J = new double[rows * _p];
+            if (K.Length < rows * atoms) K = new double[rows * atoms];
+            if (Residuals.Length < rows) Residuals = new double[rows];
+        }
+    }
+}

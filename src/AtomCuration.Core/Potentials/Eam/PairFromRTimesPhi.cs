@@ -1,0 +1,24 @@
+namespace AtomCuration.Potentials.Eam;
+
+/// <summary>
+/// The pair term φ(r) = g(r)/r of a function g that holds r·φ(r) — the quantity setfl and
+/// eam/fs files tabulate (and LAMMPS interpolates) instead of φ itself.
+/// </summary>
+public sealed class PairFromRTimesPhi : IRadialFunction
+{
+    /// <summary>Wraps <paramref name="rTimesPhi"/>.</summary>
+    public PairFromRTimesPhi(IRadialFunction rTimesPhi) => RTimesPhi = rTimesPhi ?? throw new ArgumentNullException(nameof(rTimesPhi));
+
+    /// <summary>The wrapped r·φ(r).</summary>
+    public IRadialFunction RTimesPhi { get; }
+
+    /// <inheritdoc />
+    public double Evaluate(double r, out double derivative)
+    {
+        double z2 = RTimesPhi.Evaluate(r, out double z2p);
+        double recip = 1.0 / r;
+        double phi = z2 * recip;
+        derivative = z2p * recip - phi * recip;
+        return phi;
+    }
+}

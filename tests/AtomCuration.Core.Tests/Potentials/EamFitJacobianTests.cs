@@ -1,0 +1,54 @@
+using AtomCuration.Potentials.Eam;
+
+namespace AtomCuration.Tests.Potentials;
+
+/// <summary>The analytic Jacobian of the fit objective against finite differences of the loss (∇L = 2Jᵀr).</summary>
+public class EamFitJacobianTests
+{
+    [Theory]
+    [InlineData(EamFitForm.Spline, false)]
+    [InlineData(EamFitForm.Spline, true)]
+    [InlineData(EamFitForm.ZhouJohnsonWadley, false)]
+    [InlineData(EamFitForm.ZhouJohnsonWadley, true)]
+    public void GradientMatchesFiniteDifferences(EamFitForm form, bool alloy)
+    {
+        var teacher = alloy ? ZhouJohnsonWadley.Published("Ni", "Cu") : ZhouJohnsonWadley.Published("Cu");
+        string[] species = alloy ? ["Ni", "Cu"] : ["Cu"];
+        var training = EamFitTestData.FccCells(teacher, species, 3.58, 6, 3, 0.15, 0.03);
+        // A weight, and one structure without forces, exercise the bookkeeping.
+        training[1] = training[1] with { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
+        training[2] = training[2] with { Forces = null };
+        var options = new EamFitOptions { Form = form, Cutoff = 5.0, StressWeight = 1.0, ForceWeight = 0.05, Smoothness = 1e-4, PairKnots = 8, DensityKnots = 7, EmbeddingKnots = 5 };
+        var data = EamTrainingSet.Create(training, options, default);
+        var (model, start) = form == EamFitForm.Spline
+            ? EamSplineStart.Create(data, training, options)
+            : EamZhouJohnsonWadleyStart.Create(data, training, options);
+        var rng = new Random(4);
+        var theta = start.Select(x => x * (1 + 0.05 * (rng.NextDouble() - 0.5)) + 1e-3 * (rng.NextDouble() - 0.5)).ToArray();
+        var objective = new EamFitObjective(model, data, options);
+        int p = objective.ParameterCount;
+        var jtj = new double[p * p];
+        var jtr = new double[p];
+        double loss = objective.Evaluate(theta, jtj, jtr, default);
+        Assert.Equal(loss, objective.Evaluate(theta, null, null, default), 12);
+        var names = model.ParameterNames();
+        for (int k = 0; k < p; k++)
+        {
+            double h = 1e-6 * Math.Max(1, Math.Abs(theta[k]));
+            var plus = (double[])theta.Clone();
+            var minus = (double[])theta.Clone();
+            plus[k] += h;
+            minus[k] -= h;
+            double fd = (objective.Evaluate(plus, null, null, default) - objective.Evaluate(minus, null, null, default)) / (2 * h);
+            double analytic = 2 * jtr[k];
+            Assert.True(Math.Abs(fd - analytic) <= 1e-5 * Math.Max(Math.Abs(fd), 1e-3 * loss) + 1e-12,
+                $"{form} {names[k]}: analytic {analytic:G8} vs finite difference {fd:G8} (loss {loss:G4})");
+        }
+        // JᵀJ is symmetric positive semi-definite.
+        for (int a = 0; a < p; a++)
+        {
+            Assert.True(jtj[a * p + a] >= 0);
+            for (int b = 0; b < a; b++) Assert.Equal(jtj[a * p + b], jtj[b * p + a]);
+        }
+    }
+}
