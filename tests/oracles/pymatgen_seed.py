@@ -75,8 +75,28 @@ def gauss_volume(c):
 VOLUMES = np.array([gauss_volume(c) for c in CENTRES])
 
 
+def canonical_order(s, idx):
+    """Sort key for CrystalNN neighbours: pymatgen sorts by weight but leaves equal weights in
+    qhull's ridge order, on which only the "bcc" parameter (pairs j < k) depends. Equal weights
+    are ordered here by distance, then D, to 1e-8 A, as AtomCuration does."""
+    nns = VoronoiNN(weight="solid_angle", cutoff=CNN.search_cutoff).get_nn_info(s, idx)
+    raw = {}
+    for x in nns:
+        w = x["weight"] * x["poly_info"]["solid_angle"] / x["poly_info"]["area"]
+        raw[tuple(np.round(x["site"].coords, 6))] = w
+    top = max(raw.values())
+
+    def key(site):
+        w = raw[tuple(np.round(site.coords, 6))] / top
+        D = site.coords - s[idx].coords
+        return (-round(w, 3), -round(w * 1e9), round(np.linalg.norm(D) * 1e8),
+                round(D[0] * 1e8), round(D[1] * 1e8), round(D[2] * 1e8))
+    return key
+
+
 def site_fingerprint(s, idx, masses):
     nndata = CNN.get_nn_data(s, idx)
+    key = canonical_order(s, idx)
     fp, cn_w = [], []
     delta, sum_wt = 0.0, 0.0
     m_c = masses[s[idx].specie.symbol]
@@ -84,7 +104,7 @@ def site_fingerprint(s, idx, masses):
         wt = nndata.cn_weights.get(cn, 0)
         cn_w.append(wt)
         fp.append(wt)
-        neigh = [d["site"] for d in nndata.cn_nninfo.get(cn, [])]
+        neigh = sorted([d["site"] for d in nndata.cn_nninfo.get(cn, [])], key=key)
         if wt != 0:
             sum_wt += wt
             for nb in neigh:
