@@ -6,6 +6,7 @@ stdin: JSON list of {"cell": 9 numbers (rows), "positions": [[x,y,z]...], "numbe
 
 voronoi: per structure, per site, pymatgen VoronoiNN(cutoff=7).get_voronoi_polyhedra facets:
   {"D": neighbour image minus site (Cartesian), "area", "solid_angle", "face_dist", "volume"}.
+timing: {"sites", "seconds"} for CrystalNN.get_nn_data over every site (bench/SeedBench).
 fingerprint: per structure {"sites": [{"cn": 24 CrystalNN weights (CN 1..24), "fp": the 62
   site values, "bond": average bond length}], "grdf": per-site 100 values, "vector": the 352}.
 
@@ -166,6 +167,23 @@ def voronoi(case):
     return out
 
 
+def timing(cases):
+    """Wall time of CrystalNN.get_nn_data over every site (the benchmark's reference)."""
+    import time
+    structures = [make_structure(c) for c in cases]
+    CNN.get_nn_data(structures[0], 0)  # warm-up
+    start = time.perf_counter()
+    sites = 0
+    for s in structures:
+        for idx in range(len(s)):
+            CNN.get_nn_data(s, idx)
+            sites += 1
+    return {"sites": sites, "seconds": time.perf_counter() - start}
+
+
 mode = sys.argv[1]
 cases = json.load(sys.stdin)
-json.dump([voronoi(c) if mode == "voronoi" else fingerprint(c) for c in cases], sys.stdout)
+if mode == "timing":
+    json.dump(timing(cases), sys.stdout)
+else:
+    json.dump([voronoi(c) if mode == "voronoi" else fingerprint(c) for c in cases], sys.stdout)

@@ -15,6 +15,8 @@ internal static class CrystalNNFingerprint
     /// <summary>Largest coordination number with its own entries.</summary>
     public const int MaxCn = 24;
 
+    [ThreadStatic] private static NeighborAngles? t_angles;
+
     /// <summary>Values per site.</summary>
     public static int Length { get; } = SiteLabels().Count;
 
@@ -37,6 +39,7 @@ internal static class CrystalNNFingerprint
     /// </summary>
     public static bool Evaluate(Structure s, VoronoiCell cell, Span<double> output)
     {
+        var angles = t_angles ??= new NeighborAngles();
         var result = CrystalNN.Evaluate(cell);
         var nb = result.Neighbors;
         int count = Math.Min(nb.Length, MaxCn);
@@ -47,6 +50,7 @@ internal static class CrystalNNFingerprint
             dist[k] = nb[k].Distance;
             dirs[k] = nb[k].Vector / nb[k].Distance;
         }
+        angles.Set(dirs);
         double massSite = Elements.FromZ(s.AtomicNumbers[cell.Site]).Mass;
         double delta = 0, sumWeight = 0;
         int o = 0;
@@ -61,7 +65,7 @@ internal static class CrystalNNFingerprint
                     delta += wt * (Elements.FromZ(s.AtomicNumbers[nb[k].Neighbor]).Mass - massSite) / cn;
             }
             foreach (var op in OrderParameterCatalog.ByCn[cn])
-                output[o++] = wt == 0 ? 0 : wt * (op.Evaluate(dirs[..cn], dist[..cn]) ?? 0);
+                output[o++] = wt == 0 ? 0 : wt * (op.Evaluate(angles, cn, dist) ?? 0);
         }
         output[o] = sumWeight > 0 ? delta / sumWeight : 0;
         return sumWeight > 0;

@@ -75,17 +75,19 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     private static readonly double InvPi = 1.0 / Math.PI;
     private static readonly double FacBcc = 1.0 / Math.Exp(-0.5);
     private static readonly double AsinThird = Math.Asin(1.0 / 3.0);
+    private static readonly double CosThreeQuarterPi = Math.Cos(0.75 * Math.PI);
 
     /// <summary>The motif.</summary>
     public Motif Motif => motif;
 
-    /// <summary>The value for unit neighbour directions <paramref name="u"/> (at most 64 neighbours).</summary>
-    public double? Evaluate(ReadOnlySpan<Vec3> u)
+    /// <summary>The value for the first <paramref name="n"/> neighbours of <paramref name="g"/>.</summary>
+    public double? Evaluate(NeighborAngles g, int n)
     {
-        int n = u.Length;
         int pairs = n * Math.Max(n - 1, 0);
-        Span<double> q = pairs <= 1024 ? stackalloc double[pairs] : new double[pairs];
-        Span<double> norm = pairs <= 1024 ? stackalloc double[pairs] : new double[pairs];
+        Span<double> q = stackalloc double[NeighborAngles.Capacity * NeighborAngles.Capacity];
+        Span<double> norm = stackalloc double[NeighborAngles.Capacity * NeighborAngles.Capacity];
+        q = q[..pairs];
+        norm = norm[..pairs];
         q.Clear();
         norm.Clear();
         bool southPole = motif is Motif.TriBipyr or Motif.OctMax or Motif.SqPlanMax or Motif.HexPlanMax
@@ -93,35 +95,27 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
 
         for (int j = 0; j < n; j++)
         {
-            var z = u[j];
             int kc = 0;
             for (int k = 0; k < n; k++)
             {
                 if (k == j) continue;
                 int slot = j * (n - 1) + kc;
-                double thetaK = Math.Acos(Math.Clamp(Vec3.Dot(z, u[k]), -1.0, 1.0));
-                var x = GramSchmidt(u[k], z);
-                double xl = x.Length;
-                bool flagX = xl < VerySmall;
-                if (!flagX) x /= xl;
+                double thetaK = g.Theta(j, k);
                 PairTerm(j, k, thetaK, ref q[slot], ref norm[slot]);
-                if (!flagX)
+                if (g.HasAxis(j, k))
                 {
                     for (int m = 0; m < n; m++)
                     {
                         if (m == j || m == k) continue;
-                        double thetaM = Math.Acos(Math.Clamp(Vec3.Dot(z, u[m]), -1.0, 1.0));
-                        var x2 = GramSchmidt(u[m], z);
-                        double l = x2.Length;
+                        double thetaM = g.Theta(j, m);
                         if (southPole && thetaM >= p.MinSPP)
                         {
                             double t = p.IgwSPP * (thetaM * InvPi - 1.0);
                             q[slot] += Math.Exp(-0.5 * t * t);
                             norm[slot] += 1;
                         }
-                        if (l < VerySmall) continue;
-                        double phi = Math.Acos(Math.Clamp(Vec3.Dot(x2 / l, x), -1.0, 1.0));
-                        TripleTerm(j, k, thetaK, thetaM, phi, ref q[slot], ref norm[slot]);
+                        if (!g.HasAxis(j, m)) continue;
+                        TripleTerm(j, k, thetaK, thetaM, g.CosAzimuth(j, k, m), ref q[slot], ref norm[slot]);
                     }
                 }
                 kc++;
@@ -130,14 +124,22 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
         return Normalise(n, q, norm);
     }
 
-    private static Vec3 GramSchmidt(Vec3 v, Vec3 w) => v - Vec3.Dot(v, w) / Vec3.Dot(w, w) * w;
-
     private static double Gauss(double t) => Math.Exp(-0.5 * t * t);
 
-    private static double Cos2(double x)
+    /// <summary>cos²(aφ) = (1 + cos 2aφ)/2 from c = cos φ, with cos nφ = T_n(c) (2a is an integer 2…6 here).</summary>
+    private static double Cos2(double a, double c)
     {
-        double c = Math.Cos(x);
-        return c * c;
+        double c2 = c * c;
+        double t = (int)Math.Round(2 * a) switch
+        {
+            2 => 2 * c2 - 1,
+            3 => (4 * c2 - 3) * c,
+            4 => 8 * c2 * (c2 - 1) + 1,
+            5 => ((16 * c2 - 20) * c2 + 5) * c,
+            6 => ((32 * c2 - 48) * c2 + 18) * c2 - 1,
+            _ => Math.Cos(2 * a * Math.Acos(c)),
+        };
+        return 0.5 * (1 + t);
     }
 
     /// <summary>Contribution of the j–i–k angle alone.</summary>
@@ -191,33 +193,33 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     }
 
     /// <summary>Contribution of neighbour m: its angle to j and its azimuth about j relative to k.</summary>
-    private void TripleTerm(int j, int k, double thetaK, double thetaM, double phi, ref double q, ref double norm)
+    private void TripleTerm(int j, int k, double thetaK, double thetaM, double cosPhi, ref double q, ref double norm)
     {
         switch (motif)
         {
             case Motif.TriPlanMax or Motif.TetMax:
-                q += Gauss(p.IgwTA * (thetaM * InvPi - p.TA)) * Cos2(p.FacAA * phi);
+                q += Gauss(p.IgwTA * (thetaM * InvPi - p.TA)) * Cos2(p.FacAA, cosPhi);
                 norm += 1;
                 break;
             case Motif.PentPlanMax:
-                q += Gauss(p.IgwTA * (thetaM * InvPi - (thetaM <= p.TA * Math.PI ? 0.4 : 0.8))) * Cos2(phi);
+                q += Gauss(p.IgwTA * (thetaM * InvPi - (thetaM <= p.TA * Math.PI ? 0.4 : 0.8))) * Cos2(1, cosPhi);
                 norm += 1;
                 break;
             case Motif.T or Motif.TriPyr or Motif.SqPyr or Motif.PentPyr or Motif.HexPyr:
-                q += Cos2(p.FacAA * phi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
+                q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
                 norm += 1;
                 break;
             case Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP)
                 {
-                    q += Cos2(p.FacAA * phi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
+                    q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
                     norm += 1;
                 }
                 break;
             case Motif.HexPlanMax:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP)
                 {
-                    q += Cos2(p.FacAA * phi) * Gauss(p.IgwTA * (Math.Abs(thetaM * InvPi - 0.5) - p.TA));
+                    q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwTA * (Math.Abs(thetaM * InvPi - 0.5) - p.TA));
                     norm += 1;
                 }
                 break;
@@ -228,14 +230,14 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
                     // noise decides; here a right angle (to 1e-10 rad) always counts as not obtuse.
                     double fac = thetaK > 0.5 * Math.PI + 1e-10 ? 1.0 : -1.0;
                     double t = (thetaM - 0.5 * Math.PI) / AsinThird;
-                    q += fac * Math.Cos(3 * phi) * FacBcc * t * Math.Exp(-0.5 * t * t);
+                    q += fac * ((4 * cosPhi * cosPhi - 3) * cosPhi) * FacBcc * t * Math.Exp(-0.5 * t * t);
                     norm += 1;
                 }
                 break;
             case Motif.SeeSawRect:
-                if (thetaM < p.MinSPP && thetaK < p.MinSPP && phi < 0.75 * Math.PI)
+                if (thetaM < p.MinSPP && thetaK < p.MinSPP && cosPhi > CosThreeQuarterPi)
                 {
-                    q += Cos2(p.FacAA * phi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
+                    q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
                     norm += 1;
                 }
                 break;
@@ -244,12 +246,12 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
                 {
                     if (p.Cuboct4 < thetaM && thetaM < p.Cuboct2)
                     {
-                        q += Cos2(phi) * Gauss(p.Cuboct5 * (thetaM * InvPi - 0.5));
+                        q += Cos2(1, cosPhi) * Gauss(p.Cuboct5 * (thetaM * InvPi - 0.5));
                         norm += 1;
                     }
                     else if (thetaM < p.Cuboct4 || thetaM > p.Cuboct2)
                     {
-                        double a = 0.0556 * (Math.Cos(phi - 0.5 * Math.PI) - 0.81649658);
+                        double a = 0.0556 * (Math.Sqrt(1 - cosPhi * cosPhi) - 0.81649658); // cos(φ − π/2) = sin φ, φ ∈ [0, π]
                         double target = thetaM < p.Cuboct4 ? 1.0 / 3.0 : 2.0 / 3.0;
                         q += Gauss(a) * Gauss(p.Cuboct6 * (thetaM * InvPi - target));
                         norm += 1;

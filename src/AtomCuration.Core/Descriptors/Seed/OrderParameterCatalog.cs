@@ -1,9 +1,7 @@
-using AtomCuration.Structures;
-
 namespace AtomCuration.Descriptors.Seed;
 
-/// <summary>An order parameter of a site from its neighbour directions (unit vectors) and distances; null where undefined.</summary>
-internal delegate double? SiteOrderFunction(ReadOnlySpan<Vec3> directions, ReadOnlySpan<double> distances);
+/// <summary>An order parameter of a site from the angles between its first n neighbours and their distances; null where undefined.</summary>
+internal delegate double? SiteOrderFunction(NeighborAngles angles, int n, ReadOnlySpan<double> distances);
 
 /// <summary>One named order parameter of the CrystalNN fingerprint.</summary>
 /// <param name="Name">matminer's motif name, e.g. <c>octahedral</c>.</param>
@@ -26,16 +24,16 @@ internal static class OrderParameterCatalog
     private static SiteOrderParameter M(string name, Motif motif, MotifParameters p)
     {
         var op = new MotifOrderParameter(motif, p);
-        return new SiteOrderParameter(name, (u, _) => op.Evaluate(u));
+        return new SiteOrderParameter(name, (g, n, _) => op.Evaluate(g, n));
     }
 
-    private static SiteOrderParameter Q(int l) => new($"q{l}", (u, _) => SteinhardtOrder.Q(l, u));
+    private static SiteOrderParameter Q(int l) => new($"q{l}", (g, n, _) => SteinhardtOrder.Q(l, g, n));
 
     private static IReadOnlyList<SiteOrderParameter>[] Build()
     {
         var table = new IReadOnlyList<SiteOrderParameter>[25];
         for (int cn = 0; cn <= 24; cn++) table[cn] = [];
-        table[1] = [new("sgl_bd", (_, d) => SingleBond(d))];
+        table[1] = [new("sgl_bd", (_, n, d) => SingleBond(d[..n]))];
         table[2] =
         [
             M("L-shaped", Motif.Bent, new(TA: 0.5, IgwTA: 15.15)),

@@ -1,5 +1,3 @@
-using AtomCuration.Structures;
-
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>
@@ -10,15 +8,14 @@ namespace AtomCuration.Descriptors.Seed;
 /// </summary>
 internal static class SteinhardtOrder
 {
-    /// <summary>q_l for l = 2, 4 or 6 of unit vectors <paramref name="u"/>; null without neighbours.</summary>
-    public static double? Q(int l, ReadOnlySpan<Vec3> u)
+    /// <summary>q_l for l = 2, 4 or 6 of the first <paramref name="n"/> neighbours; null without neighbours.</summary>
+    public static double? Q(int l, NeighborAngles g, int n)
     {
-        int n = u.Length;
         if (n == 0) return null;
         double sum = n * Legendre(l, 1.0);
         for (int j = 0; j < n; j++)
             for (int k = j + 1; k < n; k++)
-                sum += 2 * Legendre(l, Math.Clamp(Vec3.Dot(u[j], u[k]), -1.0, 1.0));
+                sum += 2 * Legendre(l, g.Cos(j, k));
         return Math.Sqrt(Math.Max(sum, 0)) / n;
     }
 

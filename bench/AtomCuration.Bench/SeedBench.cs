@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using AtomCuration.Common;
+using AtomCuration.Descriptors.Seed;
+using AtomCuration.Geometry;
+using AtomCuration.Structures;
+
+namespace AtomCuration.Bench;
+
+/// <summary>
+/// The seed fingerprint on the study's kind of data: 36-site hcp Ti supercells (3×3×2) with
+/// random displacements of up to 0.1, 0.2 and 0.5 Å, with and without one vacancy.
+/// (1) CrystalNN per site, ours against pymatgen's <c>CrystalNN.get_nn_data</c> on the same
+/// structures in the same run (tests/oracles/pymatgen_seed.py timing); (2) the full 352-value
+/// fingerprint of 1,800 such cells on 2 threads.
+/// Usage: <c>seed [cells=1800] [threads=2] [pymatgenCells=10]</c>.
+/// </summary>
+public sealed class SeedBench : IBenchmark
+{
+    public string Name => "seed";
+    public string Description => "seed fingerprint: per-site CrystalNN vs pymatgen, 352 values for 1,800 36-atom Ti cells";
+
+    public int Run(string[] args)
+    {
+        int cells = args.Length > 0 ? int.Parse(args[0]) : 1800;
+        int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
+        int pyCells = args.Length > 2 ? int.Parse(args[2]) : 10;
+        var pool = Enumerable.Range(0, cells).Select(Cell36).ToList();
+        int sites = pool.Sum(s => s.Count);
+
+        // (1) Per-site CrystalNN: Voronoi cells + CN weights, one thread.
+        var sample = pool.Take(pyCells).ToList();
+        int sampleSites = sample.Sum(s => s.Count);
+        foreach (var s in sample.Take(2)) CrystalNNAll(s); // JIT warm-up
+        var sw = Stopwatch.StartNew();
+        int reps = 0;
+        do
+        {
+            foreach (var s in sample) CrystalNNAll(s);
+            reps++;
+        } while (sw.Elapsed.TotalSeconds < 2);
+        double ours = sw.Elapsed.TotalSeconds / (reps * sampleSites);
+        var py = PymatgenCrystalNN(sample);
+        double theirs = py.Seconds / py.Sites;
+        Console.WriteLine($"CrystalNN per site ({sampleSites} sites, {sample.Count} cells, 1 thread):");
+        Console.WriteLine($"  AtomCuration {ours * 1e6,10:F1} µs/site");
+        Console.WriteLine($"  pymatgen     {theirs * 1e6,10:F1} µs/site  (CrystalNN.get_nn_data, python3-pymatgen 2022.11.7)");
+        Console.WriteLine($"  speed-up     {theirs / ours,10:F0}×   (target ≥ 50×)");
+
+        // (2) Full fingerprint of the pool, parallel over structures.
+        SeedFingerprint.Compute(pool[0]);
+        sw.Restart();
+        int warnings = 0;
+        double check = 0;
+        foreach (var r in OrderedParallel.Map(pool, s => SeedFingerprint.Compute(s), threads))
+        {
+            warnings += r.Warnings.Count;
+            check += r.Values[0];
+        }
+        double total = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"352-value fingerprint of {cells} cells ({sites} sites), {threads} threads: {total:F2} s " +
+            $"({total / sites * 1e6 * threads:F0} µs/site/thread; target < 30 s), warnings {warnings}, checksum {check:F6}");
+        return 0;
+    }
+
+    private static void CrystalNNAll(Structure s)
+    {
+        foreach (var cell in VoronoiTessellation.Compute(s)) CrystalNN.Evaluate(cell);
+    }
+
+    /// <summary>Cell k of the pool: six groups (δ = 0.1, 0.2, 0.5 Å; without and with a vacancy), seeded by k.</summary>
+    internal static Structure Cell36(int k)
+    {
+        double[] deltas = [0.1, 0.2, 0.5];
+        double delta = deltas[k % 3];
+        bool vacancy = k % 6 >= 3;
+        var rng = new Random(1000 + k);
+        var unit = Cell.FromParameters(2.95, 2.95, 4.68, 90, 90, 120);
+        var cell = new Cell(3 * unit.A, 3 * unit.B, 2 * unit.C);
+        var pos = new List<Vec3>();
+        for (int x = 0; x < 3; x++)
+        for (int y = 0; y < 3; y++)
+        for (int z = 0; z < 2; z++)
+        foreach (var b in new[] { new Vec3(1 / 3.0, 2 / 3.0, 0.25), new Vec3(2 / 3.0, 1 / 3.0, 0.75) })
+        {
+            var p = cell.ToCartesian(new Vec3((x + b.X) / 3, (y + b.Y) / 3, (z + b.Z) / 2));
+            double u = 2 * rng.NextDouble() - 1, phi = 2 * Math.PI * rng.NextDouble(), r = delta * rng.NextDouble();
+            double sxy = Math.Sqrt(1 - u * u);
+            pos.Add(p + r * new Vec3(sxy * Math.Cos(phi), sxy * Math.Sin(phi), u));
+        }
+        if (vacancy) pos.RemoveAt(rng.Next(pos.Count));
+        return new Structure(Enumerable.Repeat(22, pos.Count).ToImmutableArray(), pos.ToImmutableArray(), cell, Pbc.All)
+        {
+            Id = $"Ti36 #{k} δ={delta}{(vacancy ? " vacancy" : "")}",
+        };
+    }
+
+    private static (int Sites, double Seconds) PymatgenCrystalNN(IEnumerable<Structure> structures)
+    {
+        string script = Path.Combine(RepoRoot(), "tests", "oracles", "pymatgen_seed.py");
+        var input = structures.Select(s => new
+        {
+            cell = s.Cell.ToRows(),
+            positions = s.Positions.Select(p => new[] { p.X, p.Y, p.Z }).ToArray(),
+            numbers = s.AtomicNumbers.ToArray(),
+            masses = new Dictionary<string, double>(),
+        }).ToList();
+        var psi = new ProcessStartInfo("/usr/bin/python3", [script, "timing"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("python3 did not start");
+        p.StandardInput.Write(JsonSerializer.Serialize(input));
+        p.StandardInput.Close();
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("pymatgen timing failed");
+        using var doc = JsonDocument.Parse(output);
+        return (doc.RootElement.GetProperty("sites").GetInt32(), doc.RootElement.GetProperty("seconds").GetDouble());
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
