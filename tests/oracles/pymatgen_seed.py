@@ -6,7 +6,7 @@ stdin: JSON list of {"cell": 9 numbers (rows), "positions": [[x,y,z]...], "numbe
 
 voronoi: per structure, per site, pymatgen VoronoiNN(cutoff=7).get_voronoi_polyhedra facets:
   {"D": neighbour image minus site (Cartesian), "area", "solid_angle", "face_dist", "volume"}.
-timing: {"sites", "seconds"} for CrystalNN.get_nn_data over every site (bench/SeedBench).
+timing: {"sites", "seconds", "cpu_seconds"} for CrystalNN.get_nn_data over every site (bench/SeedBench).
 fingerprint: per structure {"sites": [{"cn": 24 CrystalNN weights (CN 1..24), "fp": the 62
   site values, "bond": average bond length}], "grdf": per-site 100 values, "vector": the 352}.
 
@@ -172,13 +172,13 @@ def timing(cases):
     import time
     structures = [make_structure(c) for c in cases]
     CNN.get_nn_data(structures[0], 0)  # warm-up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sites = 0
     for s in structures:
         for idx in range(len(s)):
             CNN.get_nn_data(s, idx)
             sites += 1
-    return {"sites": sites, "seconds": time.perf_counter() - start}
+    return {"sites": sites, "seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu}
 
 
 mode = sys.argv[1]

@@ -58,10 +58,12 @@ public class VoronoiTessellationTests
     public void CellsTileTheUnitCellOfRandomTriclinicStructures()
     {
         var rng = new Random(5);
-        for (int t = 0; t < 12; t++)
+        for (int t = 0; t < 15; t++)
         {
-            var cell = Cell.FromParameters(2 + 4 * rng.NextDouble(), 2 + 4 * rng.NextDouble(), 2 + 4 * rng.NextDouble(),
-                55 + 70 * rng.NextDouble(), 55 + 70 * rng.NextDouble(), 55 + 70 * rng.NextDouble());
+            var cell = t < 12
+                ? Cell.FromParameters(2 + 4 * rng.NextDouble(), 2 + 4 * rng.NextDouble(), 2 + 4 * rng.NextDouble(),
+                    55 + 70 * rng.NextDouble(), 55 + 70 * rng.NextDouble(), 55 + 70 * rng.NextDouble())
+                : new Cell(new Vec3(4, 0, 0), new Vec3(3.7, 1.2, 0), new Vec3(-3.5, 0.6, 1.5)); // strongly skewed
             int n = 1 + rng.Next(6);
             var pos = Enumerable.Range(0, n).Select(_ => cell.ToCartesian(new Vec3(rng.NextDouble() * 1.4 - 0.2,
                 rng.NextDouble() * 1.4 - 0.2, rng.NextDouble() * 1.4 - 0.2))).ToImmutableArray();

@@ -93,6 +93,18 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
         bool southPole = motif is Motif.TriBipyr or Motif.OctMax or Motif.SqPlanMax or Motif.HexPlanMax
             or Motif.SeeSawRect or Motif.PentBipyr or Motif.HexBipyr;
 
+        // The θ_m-only factors of the triple terms and of the south-pole term, once per (j, m).
+        const int C = NeighborAngles.Capacity;
+        Span<double> mFactor = stackalloc double[C * C];
+        Span<double> pole = stackalloc double[C * C];
+        for (int j = 0; j < n; j++)
+            for (int m = 0; m < n; m++)
+            {
+                double thetaM = g.Theta(j, m);
+                mFactor[j * C + m] = ThetaFactor(thetaM);
+                pole[j * C + m] = southPole && thetaM >= p.MinSPP ? Gauss(p.IgwSPP * (thetaM * InvPi - 1.0)) : double.NaN;
+            }
+
         for (int j = 0; j < n; j++)
         {
             int kc = 0;
@@ -108,14 +120,14 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
                     {
                         if (m == j || m == k) continue;
                         double thetaM = g.Theta(j, m);
-                        if (southPole && thetaM >= p.MinSPP)
+                        double sp = pole[j * C + m];
+                        if (!double.IsNaN(sp))
                         {
-                            double t = p.IgwSPP * (thetaM * InvPi - 1.0);
-                            q[slot] += Math.Exp(-0.5 * t * t);
+                            q[slot] += sp;
                             norm[slot] += 1;
                         }
                         if (!g.HasAxis(j, m)) continue;
-                        TripleTerm(j, k, thetaK, thetaM, g.CosAzimuth(j, k, m), ref q[slot], ref norm[slot]);
+                        TripleTerm(j, k, thetaK, thetaM, mFactor[j * C + m], g.CosAzimuth(j, k, m), ref q[slot], ref norm[slot]);
                     }
                 }
                 kc++;
@@ -193,33 +205,33 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     }
 
     /// <summary>Contribution of neighbour m: its angle to j and its azimuth about j relative to k.</summary>
-    private void TripleTerm(int j, int k, double thetaK, double thetaM, double cosPhi, ref double q, ref double norm)
+    private void TripleTerm(int j, int k, double thetaK, double thetaM, double f, double cosPhi, ref double q, ref double norm)
     {
         switch (motif)
         {
             case Motif.TriPlanMax or Motif.TetMax:
-                q += Gauss(p.IgwTA * (thetaM * InvPi - p.TA)) * Cos2(p.FacAA, cosPhi);
+                q += f * Cos2(p.FacAA, cosPhi);
                 norm += 1;
                 break;
             case Motif.PentPlanMax:
-                q += Gauss(p.IgwTA * (thetaM * InvPi - (thetaM <= p.TA * Math.PI ? 0.4 : 0.8))) * Cos2(1, cosPhi);
+                q += f * Cos2(1, cosPhi);
                 norm += 1;
                 break;
             case Motif.T or Motif.TriPyr or Motif.SqPyr or Motif.PentPyr or Motif.HexPyr:
-                q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
+                q += Cos2(p.FacAA, cosPhi) * f;
                 norm += 1;
                 break;
             case Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP)
                 {
-                    q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
+                    q += Cos2(p.FacAA, cosPhi) * f;
                     norm += 1;
                 }
                 break;
             case Motif.HexPlanMax:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP)
                 {
-                    q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwTA * (Math.Abs(thetaM * InvPi - 0.5) - p.TA));
+                    q += Cos2(p.FacAA, cosPhi) * f;
                     norm += 1;
                 }
                 break;
@@ -229,15 +241,14 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
                     // pymatgen flips the sign at exactly 90°, where ideal crystals sit and rounding
                     // noise decides; here a right angle (to 1e-10 rad) always counts as not obtuse.
                     double fac = thetaK > 0.5 * Math.PI + 1e-10 ? 1.0 : -1.0;
-                    double t = (thetaM - 0.5 * Math.PI) / AsinThird;
-                    q += fac * ((4 * cosPhi * cosPhi - 3) * cosPhi) * FacBcc * t * Math.Exp(-0.5 * t * t);
+                    q += fac * ((4 * cosPhi * cosPhi - 3) * cosPhi) * FacBcc * f;
                     norm += 1;
                 }
                 break;
             case Motif.SeeSawRect:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP && cosPhi > CosThreeQuarterPi)
                 {
-                    q += Cos2(p.FacAA, cosPhi) * Gauss(p.IgwEP * (thetaM * InvPi - 0.5));
+                    q += Cos2(p.FacAA, cosPhi) * f;
                     norm += 1;
                 }
                 break;
@@ -246,19 +257,38 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
                 {
                     if (p.Cuboct4 < thetaM && thetaM < p.Cuboct2)
                     {
-                        q += Cos2(1, cosPhi) * Gauss(p.Cuboct5 * (thetaM * InvPi - 0.5));
+                        q += Cos2(1, cosPhi) * f;
                         norm += 1;
                     }
                     else if (thetaM < p.Cuboct4 || thetaM > p.Cuboct2)
                     {
                         double a = 0.0556 * (Math.Sqrt(1 - cosPhi * cosPhi) - 0.81649658); // cos(φ − π/2) = sin φ, φ ∈ [0, π]
-                        double target = thetaM < p.Cuboct4 ? 1.0 / 3.0 : 2.0 / 3.0;
-                        q += Gauss(a) * Gauss(p.Cuboct6 * (thetaM * InvPi - target));
+                        q += Gauss(a) * f;
                         norm += 1;
                     }
                 }
                 break;
         }
+    }
+
+    /// <summary>The factor of a triple term that depends on θ_m alone.</summary>
+    private double ThetaFactor(double thetaM) => motif switch
+    {
+        Motif.TriPlanMax or Motif.TetMax => Gauss(p.IgwTA * (thetaM * InvPi - p.TA)),
+        Motif.PentPlanMax => Gauss(p.IgwTA * (thetaM * InvPi - (thetaM <= p.TA * Math.PI ? 0.4 : 0.8))),
+        Motif.HexPlanMax => Gauss(p.IgwTA * (Math.Abs(thetaM * InvPi - 0.5) - p.TA)),
+        Motif.Bcc => BccRadial(thetaM),
+        Motif.CuboctMax => p.Cuboct4 < thetaM && thetaM < p.Cuboct2
+            ? Gauss(p.Cuboct5 * (thetaM * InvPi - 0.5))
+            : Gauss(p.Cuboct6 * (thetaM * InvPi - (thetaM < p.Cuboct4 ? 1.0 / 3.0 : 2.0 / 3.0))),
+        Motif.Bent => 0,
+        _ => Gauss(p.IgwEP * (thetaM * InvPi - 0.5)),
+    };
+
+    private static double BccRadial(double thetaM)
+    {
+        double t = (thetaM - 0.5 * Math.PI) / AsinThird;
+        return t * Math.Exp(-0.5 * t * t);
     }
 
     private double? Normalise(int n, ReadOnlySpan<double> q, ReadOnlySpan<double> norm)
