@@ -1,5 +1,3 @@
-using AtomCuration.Structures;
-
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>The Peters-style motif order parameters of pymatgen's <c>LocalStructOrderParams</c> used by the seed fingerprint.</summary>
@@ -59,7 +57,8 @@ internal sealed record MotifParameters(
 /// </summary>
 /// <remarks>
 /// Every neighbour j in turn is the north pole; every other neighbour k defines the prime
-/// meridian (θ_k polar angle from j; x-axis = component of k orthogonal to j); every third
+/// meridian (θ_k polar angle from j; x-axis = component of k orthogonal to j, see
+/// <see cref="NeighborAngles"/>); every third
 /// neighbour m contributes through its polar angle θ_m and azimuth φ between its orthogonal
 /// component and the x-axis. Each (j, k) pair accumulates a sum of Gaussians and a count;
 /// "max" motifs return the largest sum/count over (j, k), "bent" the ratio of the totals,
@@ -71,14 +70,10 @@ internal sealed record MotifParameters(
 /// </remarks>
 internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
 {
-    private const double VerySmall = 1e-12;
     private static readonly double InvPi = 1.0 / Math.PI;
     private static readonly double FacBcc = 1.0 / Math.Exp(-0.5);
     private static readonly double AsinThird = Math.Asin(1.0 / 3.0);
     private static readonly double CosThreeQuarterPi = Math.Cos(0.75 * Math.PI);
-
-    /// <summary>The motif.</summary>
-    public Motif Motif => motif;
 
     /// <summary>The value for the first <paramref name="n"/> neighbours of <paramref name="g"/>.</summary>
     public double? Evaluate(NeighborAngles g, int n)

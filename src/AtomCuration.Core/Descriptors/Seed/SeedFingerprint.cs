@@ -105,10 +105,11 @@ public static class SeedFingerprint
         }
         if (blocks.HasFlag(SeedBlocks.Grdf))
         {
-            var nl = NeighborList.Build(structure, GaussianRdf.Cutoff);
+            // The site average needs every ordered pair once: each pair of the half list twice.
+            var nl = NeighborList.Build(structure, GaussianRdf.Cutoff, half: true);
             var sums = new double[GaussianRdf.Bins];
-            for (int i = 0; i < n; i++) GaussianRdf.Accumulate(nl.DistancesOf(i), sums);
-            foreach (double v in sums) values.Add(v / n);
+            GaussianRdf.Accumulate(nl.Distances, sums);
+            foreach (double v in sums) values.Add(2 * v / n);
         }
         return new SeedFingerprintResult(values.ToArray(), warnings);
     }
