@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using AtomCuration.Common;
+using AtomCuration.Descriptors.Seed;
+using AtomCuration.Geometry;
+using AtomCuration.Structures;
+
+namespace AtomCuration.Bench;
+
+/// <summary>
+/// The seed fingerprint on the study's kind of data: 36-site hcp Ti supercells (3×3×2) with
+/// random displacements of up to 0.1, 0.2 and 0.5 Å, with and without one vacancy.
+/// (1) CrystalNN per site, ours against pymatgen's <c>CrystalNN.get_nn_data</c> on the same
+/// structures in the same run (tests/oracles/pymatgen_seed.py timing), plus each block alone;
+/// (2) the full 352-value fingerprint of 1,800 such cells on 2 threads. Times are wall clock
+/// and CPU (process time), since the machine may be shared: CPU time is what a quiet machine's
+/// wall time would be, per thread.
+/// Usage: <c>seed [cells=1800] [threads=2] [pymatgenCells=10]</c>.
+/// </summary>
+public sealed class SeedBench : IBenchmark
+{
+    public string Name => "seed";
+    public string Description => "seed fingerprint: per-site CrystalNN vs pymatgen, 352 values for 1,800 36-atom Ti cells";
+
+    public int Run(string[] args)
+    {
+        int cells = args.Length > 0 ? int.Parse(args[0]) : 1800;
+        int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
+        int pyCells = args.Length > 2 ? int.Parse(args[2]) : 10;
+        var pool = Enumerable.Range(0, cells).Select(Cell36).ToList();
+        int sites = pool.Sum(s => s.Count);
+        var sample = pool.Take(pyCells).ToList();
+        int sampleSites = sample.Sum(s => s.Count);
+
+        var (wall, cpu) = PerSite(sample, s => { foreach (var c in VoronoiTessellation.Compute(s)) CrystalNN.Evaluate(c); });
+        var py = PymatgenCrystalNN(sample);
+        Console.WriteLine($"CrystalNN weights per site ({sampleSites} sites, {sample.Count} cells, 1 thread), wall / CPU:");
+        Console.WriteLine($"  AtomCuration {wall * 1e6,9:F1} / {cpu * 1e6,9:F1} µs");
+        Console.WriteLine($"  pymatgen     {py.Wall * 1e6,9:F1} / {py.Cpu * 1e6,9:F1} µs  (CrystalNN.get_nn_data, python3-pymatgen 2022.11.7)");
+        Console.WriteLine($"  speed-up     {py.Wall / wall,9:F0} / {py.Cpu / cpu,9:F0} ×  (target ≥ 50×)");
+        var (vw, vc) = PerSite(sample, s => VoronoiTessellation.Compute(s));
+        Console.WriteLine($"  of which the Voronoi cells {vw * 1e6:F1} / {vc * 1e6:F1} µs");
+        foreach (var block in new[] { SeedBlocks.CrystalNN, SeedBlocks.BondLength, SeedBlocks.Grdf, SeedBlocks.All })
+        {
+            var (bw, bc) = PerSite(sample, s => SeedFingerprint.Compute(s, block));
+            Console.WriteLine($"  block {block,-10} {bw * 1e6,8:F1} / {bc * 1e6,8:F1} µs/site (Voronoi included where used)");
+        }
+
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        int warnings = 0;
+        double check = 0;
+        foreach (var r in OrderedParallel.Map(pool, s => SeedFingerprint.Compute(s), threads))
+        {
+            warnings += r.Warnings.Count;
+            check += r.Values.Sum();
+        }
+        double total = sw.Elapsed.TotalSeconds;
+        process.Refresh();
+        double totalCpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        Console.WriteLine($"352-value fingerprint of {cells} cells ({sites} sites), {threads} threads: wall {total:F2} s, " +
+            $"CPU {totalCpu:F2} s (CPU/threads {totalCpu / threads:F2} s; target < 30 s); warnings {warnings}, checksum {check:F6}");
+        return 0;
+    }
+
+    /// <summary>Wall and CPU seconds per site of <paramref name="work"/> over the sample, after a 0.5 s warm-up (tiered JIT), repeated for ≥ 1 s.</summary>
+    private static (double Wall, double Cpu) PerSite(List<Structure> sample, Action<Structure> work)
+    {
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < 0.5)
+            foreach (var s in sample) work(s);
+        int n = sample.Sum(s => s.Count), reps = 0;
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        do
+        {
+            foreach (var s in sample) work(s);
+            reps++;
+        } while (sw.Elapsed.TotalSeconds < 1);
+        process.Refresh();
+        return (sw.Elapsed.TotalSeconds / (reps * n), (process.TotalProcessorTime - cpu0).TotalSeconds / (reps * n));
+    }
+
+    /// <summary>Cell k of the pool: six groups (δ = 0.1, 0.2, 0.5 Å; without and with a vacancy), seeded by k.</summary>
+    internal static Structure Cell36(int k)
+    {
+        double[] deltas = [0.1, 0.2, 0.5];
+        double delta = deltas[k % 3];
+        bool vacancy = k % 6 >= 3;
+        var rng = new Random(1000 + k);
+        var unit = Cell.FromParameters(2.95, 2.95, 4.68, 90, 90, 120);
+        var cell = new Cell(3 * unit.A, 3 * unit.B, 2 * unit.C);
+        var pos = new List<Vec3>();
+        for (int x = 0; x < 3; x++)
+        for (int y = 0; y < 3; y++)
+        for (int z = 0; z < 2; z++)
+        foreach (var b in new[] { new Vec3(1 / 3.0, 2 / 3.0, 0.25), new Vec3(2 / 3.0, 1 / 3.0, 0.75) })
+        {
+            var p = cell.ToCartesian(new Vec3((x + b.X) / 3, (y + b.Y) / 3, (z + b.Z) / 2));
+            double u = 2 * rng.NextDouble() - 1, phi = 2 * Math.PI * rng.NextDouble(), r = delta * rng.NextDouble();
+            double sxy = Math.Sqrt(1 - u * u);
+            pos.Add(p + r * new Vec3(sxy * Math.Cos(phi), sxy * Math.Sin(phi), u));
+        }
+        if (vacancy) pos.RemoveAt(rng.Next(pos.Count));
+        return new Structure(Enumerable.Repeat(22, pos.Count).ToImmutableArray(), pos.ToImmutableArray(), cell, Pbc.All)
+        {
+            Id = $"Ti36 #{k} δ={delta}{(vacancy ? " vacancy" : "")}",
+        };
+    }
+
+    private static (double Wall, double Cpu) PymatgenCrystalNN(IEnumerable<Structure> structures)
+    {
+        string script = Path.Combine(RepoRoot(), "tests", "oracles", "pymatgen_seed.py");
+        var input = structures.Select(s => new
+        {
+            cell = s.Cell.ToRows(),
+            positions = s.Positions.Select(p => new[] { p.X, p.Y, p.Z }).ToArray(),
+            numbers = s.AtomicNumbers.ToArray(),
+            masses = new Dictionary<string, double>(),
+        }).ToList();
+        var psi = new ProcessStartInfo("/usr/bin/python3", [script, "timing"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("python3 did not start");
+        p.StandardInput.Write(JsonSerializer.Serialize(input));
+        p.StandardInput.Close();
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("pymatgen timing failed");
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        int sites = root.GetProperty("sites").GetInt32();
+        return (root.GetProperty("seconds").GetDouble() / sites, root.GetProperty("cpu_seconds").GetDouble() / sites);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}
