@@ -2,7 +2,7 @@ using System.Text.Json;
 using AtomCuration.IO;
 using AtomCuration.Structures;
 using AtomCuration.Tests.Support;
-using static AtomCuration.Tests.IO.IoTestSupport;
+using static AtomCuration.Tests.IO.FormatTestSupport;
 
 namespace AtomCuration.Tests.IO;
 

@@ -1,5 +1,5 @@
 using AtomCuration.IO;
-using static AtomCuration.Tests.IO.IoTestSupport;
+using static AtomCuration.Tests.IO.FormatTestSupport;
 
 namespace AtomCuration.Tests.IO;
 

@@ -6,7 +6,7 @@ using AtomCuration.Tests.Support;
 namespace AtomCuration.Tests.IO;
 
 /// <summary>Test data location, reading helpers and comparisons with ASE frames (ase_read_frames.py).</summary>
-internal static class IoTestSupport
+internal static class FormatTestSupport
 {
     public static string DataPath(string name) =>
         Path.Combine(PythonOracle.RepoRoot, "tests", "AtomCuration.Core.Tests", "IO", "Data", name);

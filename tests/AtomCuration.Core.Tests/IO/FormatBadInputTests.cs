@@ -1,11 +1,11 @@
 using AtomCuration.IO;
 using AtomCuration.Structures;
-using static AtomCuration.Tests.IO.IoTestSupport;
+using static AtomCuration.Tests.IO.FormatTestSupport;
 
 namespace AtomCuration.Tests.IO;
 
 /// <summary>Malformed input: located errors, resynchronisation at the next frame, nothing valid lost.</summary>
-public class BadInputTests
+public class FormatBadInputTests
 {
     private static string Outcar => File.ReadAllText(DataPath("OUTCAR_Fe2O2_relax"));
 
