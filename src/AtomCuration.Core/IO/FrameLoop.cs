@@ -6,7 +6,8 @@ namespace AtomCuration.IO;
 /// The loop every multi-frame reader shares: asks a frame parser for frames until it returns
 /// null, stamps each structure with its source and frame index, and turns failures into
 /// <see cref="ReadResult"/>s — a <see cref="StructureFormatException"/> (or a structure the
-/// model rejects) skips one frame, a <see cref="FatalReadException"/> ends the source.
+/// model rejects) skips one frame, a <see cref="FatalReadException"/> or any unforeseen
+/// exception ends the source, so that nothing but results ever leaves a reader.
 /// The parser resynchronises itself: after a bad frame it is called again and must first
 /// find the start of the next frame.
 /// </summary>
@@ -35,6 +36,11 @@ internal static class FrameLoop
             {
                 // The structure model refused the values (unknown element, singular periodic cell, …).
                 item = ReadResult.Skipped(new StructureFormatException(source, null, frame, e.Message, e));
+            }
+            catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+            {
+                // Anything else is unforeseen: the parser's state cannot be trusted, so this source ends here.
+                item = ReadResult.Fatal(new StructureFormatException(source, null, frame, $"reading failed unexpectedly: {e.Message}", e));
             }
             yield return item;
             if (item.IsFatal) break;
