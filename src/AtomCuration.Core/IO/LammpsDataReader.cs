@@ -112,11 +112,7 @@ public sealed class LammpsDataReader : IStructureReader
     private static int ZOfType(int type, IReadOnlyDictionary<int, string>? typeMap, Dictionary<int, double> masses, LineSource lines)
     {
         if (typeMap is not null)
-        {
-            if (!typeMap.TryGetValue(type, out var symbol)) throw lines.Error($"atom type {type} is not in the type map", 0);
-            return Elements.TryFromSymbol(symbol, out var e) ? e.Z
-                : throw lines.Error($"the type map gives '{symbol}' for type {type}, not an element", 0);
-        }
+            return SpeciesNames.FromTypeMap(typeMap, type, out int z) is { } problem ? throw lines.Error(problem, 0) : z;
         if (!masses.TryGetValue(type, out double mass))
             throw lines.Error($"no type map and no mass for atom type {type}: the element is unknown", 0);
         return (SpeciesNames.FromMass(mass)

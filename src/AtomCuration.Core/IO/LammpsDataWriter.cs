@@ -17,8 +17,8 @@ namespace AtomCuration.IO;
 /// (|xy|, |xz| ≤ lx/2, |yz| ≤ ly/2) by adding lattice vectors, which leaves the lattice unchanged,
 /// and atoms are wrapped into the box along periodic axes. The tilt line is written only when a
 /// tilt is non-zero. Only species and positions are written: energies, forces, stress, Info and
-/// per-atom properties are not carried by this format. The cell must be full rank and
-/// right-handed (LAMMPS cannot represent a left-handed box).
+/// per-atom properties are not carried by this format. The cell must be full rank; a
+/// left-handed cell is described by (a, b, −c), the same lattice with a right-handed basis.
 /// </remarks>
 public sealed class LammpsDataWriter : IStructureWriter
 {
@@ -72,8 +72,8 @@ public sealed class LammpsDataWriter : IStructureWriter
     {
         var cell = s.Cell;
         if (!cell.IsFullRank) throw new ArgumentException("A LAMMPS data file needs a full-rank cell; this structure has none.");
-        if (cell.Determinant < 0) throw new ArgumentException("The cell is left-handed; LAMMPS boxes are right-handed.");
-        Vec3 a = cell.A, b = cell.B, c = cell.C;
+        // LAMMPS boxes are right-handed; −c spans the same lattice, so a left-handed cell is flipped that way.
+        Vec3 a = cell.A, b = cell.B, c = cell.Determinant < 0 ? -cell.C : cell.C;
         double lx = a.Length;
         var ahat = a / lx;
         double xy = Vec3.Dot(b, ahat);
@@ -95,10 +95,11 @@ public sealed class LammpsDataWriter : IStructureWriter
         if (Math.Abs(yz) < scale) yz = 0;
         var box = new Cell(new Vec3(lx, 0, 0), new Vec3(xy, ly, 0), new Vec3(xz, yz, lz));
 
+        var basis = new Cell(a, b, c);
         var positions = new Vec3[s.Count];
         for (int i = 0; i < positions.Length; i++)
         {
-            var r = rotated.ToCartesian(cell.ToFractional(s.Positions[i]));
+            var r = rotated.ToCartesian(basis.ToFractional(s.Positions[i]));
             positions[i] = box.Wrap(r, s.Pbc);
         }
         return (box, positions);

@@ -205,9 +205,7 @@ public sealed class LammpsDumpReader : IStructureReader
         private int ZOfType(int type, int frame)
         {
             if (typeMap is null) return type; // ASE's convention: the type number is the atomic number
-            if (!typeMap.TryGetValue(type, out var symbol)) throw lines.Error($"atom type {type} is not in the type map", frame);
-            return Elements.TryFromSymbol(symbol, out var e) ? e.Z
-                : throw lines.Error($"the type map gives '{symbol}' for type {type}, not an element", frame);
+            return SpeciesNames.FromTypeMap(typeMap, type, out int z) is { } problem ? throw lines.Error(problem, frame) : z;
         }
 
         private static int Find(Role[] roles, int[] axes, Role role, int axis)

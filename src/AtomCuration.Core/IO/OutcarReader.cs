@@ -16,8 +16,10 @@ namespace AtomCuration.IO;
 /// it is the energy ASE reports as <c>free_energy</c> and with
 /// <c>get_potential_energy(force_consistent=True)</c>. (ASE's plain <c>get_potential_energy()</c>
 /// returns the σ→0 value, available here as <see cref="OutcarEnergy.SigmaZero"/>.)
-/// A step whose block is damaged is skipped and reading resumes at the next step; damage in the
-/// header (species, ions per type) ends the file.
+/// Steps computed by VASP's machine-learned force field (ML_LMLFF: "TOTAL-FORCE … (ML)" and
+/// "ML FREE ENERGIE") are not DFT labels and are passed over. A step whose block is damaged is
+/// skipped and reading resumes at the next step; damage in the header (species, ions per type)
+/// ends the file.
 /// </remarks>
 public sealed class OutcarReader : IStructureReader
 {
@@ -84,6 +86,13 @@ public sealed class OutcarReader : IStructureReader
                 else if (line.Contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM", StringComparison.Ordinal))
                 {
                     _skipToEnergy = false; // whatever happens now, the step ends here
+                    if (line.AsSpan().TrimStart().StartsWith("ML"))
+                    {
+                        // A step of VASP's machine-learned force field: its labels are not DFT; forget the step.
+                        (positions, forces, stress, started) = (null, null, null, false);
+                        _skipToEnergy = true;
+                        continue;
+                    }
                     double energy = ReadEnergy(frame);
                     if (positions is null || forces is null)
                         throw lines.Error("an energy block without a preceding POSITION/TOTAL-FORCE block", frame);

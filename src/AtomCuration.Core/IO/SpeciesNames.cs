@@ -44,4 +44,17 @@ internal static class SpeciesNames
         // Ar (39.948) and K (39.098), Co and Ni, Te and I … lie close; demand a clear winner.
         return second is not null && Math.Abs(second.Mass - mass) - Math.Abs(best.Mass - mass) < 0.05 ? null : best;
     }
+
+    /// <summary>
+    /// The atomic number a LAMMPS type map gives for <paramref name="type"/>; returns null on
+    /// success, else what is wrong (type missing, or not an element symbol).
+    /// </summary>
+    public static string? FromTypeMap(IReadOnlyDictionary<int, string> typeMap, int type, out int z)
+    {
+        z = 0;
+        if (!typeMap.TryGetValue(type, out var symbol)) return $"atom type {type} is not in the type map";
+        if (!Elements.TryFromSymbol(symbol, out var e)) return $"the type map gives '{symbol}' for type {type}, not an element";
+        z = e.Z;
+        return null;
+    }
 }

@@ -20,7 +20,9 @@ namespace AtomCuration.IO;
 /// <c>e_wo_entrp</c>/<c>e_0_energy</c> shifted by one slot (the σ→0 value under
 /// <c>e_wo_entrp</c>, −TS under <c>e_0_energy</c>), while the electronic-step blocks are right
 /// but lack a van der Waals correction; the difference is free of both problems, and the result
-/// equals the OUTCAR's values for the same run. A step with bad numbers is skipped; malformed XML (for instance
+/// equals the OUTCAR's values for the same run. Only <c>&lt;calculation&gt;</c> elements are
+/// read: VASP's machine-learned force field (ML_LMLFF) writes its own steps outside them, so
+/// those non-DFT labels never come out. A step with bad numbers is skipped; malformed XML (for instance
 /// a file cut off while VASP was running) ends the file after the complete steps before it.
 /// </remarks>
 public sealed class VasprunReader : IStructureReader

@@ -55,6 +55,26 @@ public class FormatBadInputTests
     }
 
     [Fact]
+    public void OutcarStepsOfTheMachineLearnedForceFieldArePassedOver()
+    {
+        var good = Ok(ReadText(new OutcarReader(), Outcar));
+        // Copy step 2 (POSITION … energy block) as an ML step, with different forces and energy, after step 2.
+        int pos = NthIndex(Outcar, "POSITION", 1);
+        pos = Outcar.LastIndexOf('\n', pos) + 1;
+        int energy = NthIndex(Outcar, "FREE ENERGIE OF THE ION-ELECTRON SYSTEM", 1);
+        int end = Outcar.IndexOf("energy(sigma->0)", energy, StringComparison.Ordinal);
+        end = Outcar.IndexOf('\n', end) + 1;
+        string ml = Outcar[pos..end]
+            .Replace("TOTAL-FORCE (eV/Angst)", "TOTAL-FORCE (eV/Angst) (ML)")
+            .Replace("  FREE ENERGIE", "  ML FREE ENERGIE")
+            .Replace("free  energy   TOTEN", "free  energy ML TOTEN")
+            .Replace("0.0", "0.9");
+        var r = Ok(ReadText(new OutcarReader(), Outcar[..end] + ml + Outcar[end..]));
+        Assert.Equal(good.Count, r.Count);
+        for (int k = 0; k < good.Count; k++) SameFrame(good[k], r[k]);
+    }
+
+    [Fact]
     public void OutcarTruncatedInsideAStepKeepsEarlierSteps()
     {
         var good = Ok(ReadText(new OutcarReader(), Outcar));

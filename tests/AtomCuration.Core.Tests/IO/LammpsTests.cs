@@ -116,8 +116,8 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     [Fact]
     public void WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientation()
     {
-        // One Cu–Ni structure in three lattice-equivalent descriptions: lower-triangular, rotated,
-        // and with c replaced by c + a + b (tilts beyond LAMMPS's limits).
+        // One Cu–Ni structure in four lattice-equivalent descriptions: lower-triangular, rotated,
+        // with c replaced by c + a + b (tilts beyond LAMMPS's limits), and left-handed (a and b swapped).
         var rng = new Random(7);
         var cell = Cell.FromParameters(7.4, 7.1, 7.6, 84, 97, 103);
         var frac = Enumerable.Range(0, 24).Select(_ => new Vec3(rng.NextDouble(), rng.NextDouble(), rng.NextDouble())).ToArray();
@@ -128,8 +128,10 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
         var rotated = new Structure(z, baseS.Positions.Select(p => Apply(rot, p)).ToImmutableArray(),
             new Cell(Apply(rot, cell.A), Apply(rot, cell.B), Apply(rot, cell.C)), Pbc.All);
         var sheared = new Structure(z, baseS.Positions, new Cell(cell.A, cell.B, cell.C + cell.A + cell.B), Pbc.All);
+        var leftHanded = new Structure(z, baseS.Positions, new Cell(cell.B, cell.A, cell.C), Pbc.All);
+        Assert.True(leftHanded.Cell.Determinant < 0);
         var paths = new List<string>();
-        foreach (var (s, tag) in new[] { (baseS, "base"), (rotated, "rotated"), (sheared, "sheared") })
+        foreach (var (s, tag) in new[] { (baseS, "base"), (rotated, "rotated"), (sheared, "sheared"), (leftHanded, "left-handed") })
         {
             string path = files[$"written_{tag}.data"];
             using (var w = new StreamWriter(path)) new LammpsDataWriter().Write(w, s);
@@ -150,6 +152,7 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
         var e = Numbers(doc.RootElement.GetProperty("energies"));
         Assert.Equal(e[0], e[1], 8);
         Assert.Equal(e[0], e[2], 8);
+        Assert.Equal(e[0], e[3], 8);
         Assert.Contains("xy xz yz", File.ReadAllText(paths[0]));
     }
 

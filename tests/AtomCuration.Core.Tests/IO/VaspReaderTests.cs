@@ -93,4 +93,27 @@ public class VaspReaderTests
         var s = Ok(ReadFile(new OutcarReader(), DataPath("OUTCAR_LiPS_npt")))[0];
         Assert.Equal("Li28P12S44", s.Formula);
     }
+
+    [Fact]
+    public void Vasp6OutcarAgreesWithTheVasprunOfTheSameRun()
+    {
+        // ASE 3.22 cannot read this VASP 6.4 OUTCAR; the run's vasprun.xml is the reference.
+        // The OUTCAR prints positions, forces and stress with fewer decimals than vasprun.xml.
+        foreach (var option in Enum.GetValues<OutcarEnergy>())
+        {
+            var outcar = Ok(ReadFile(new OutcarReader(), DataPath("OUTCAR_Si2_vasp6"), new ReadOptions { OutcarEnergy = option }));
+            var xml = Ok(ReadFile(new VasprunReader(), DataPath("vasprun_Si2_vasp6.xml"), new ReadOptions { OutcarEnergy = option }));
+            Assert.Equal(3, outcar.Count);
+            Assert.Equal(xml.Count, outcar.Count);
+            for (int k = 0; k < xml.Count; k++)
+            {
+                Assert.Equal(xml[k].AtomicNumbers.ToArray(), outcar[k].AtomicNumbers.ToArray());
+                Close(xml[k].Cell.ToRows(), outcar[k].Cell.ToRows(), 1e-6, $"#{k} cell");
+                Close(Flat(xml[k].Positions), Flat(outcar[k].Positions), 1e-5, $"#{k} positions");
+                Close(Flat(xml[k].Forces!.Value), Flat(outcar[k].Forces!.Value), 1e-5, $"#{k} forces");
+                Close(Flat(xml[k].Stress!.Value), Flat(outcar[k].Stress!.Value), 1e-5 * 0.1 * KiloBar.GPa, $"#{k} stress");
+                Assert.Equal(xml[k].Energy!.Value, outcar[k].Energy!.Value, 8);
+            }
+        }
+    }
 }
