@@ -12,6 +12,10 @@
     CmdletsToExport      = @(
         'Import-Structure'
         'Export-Structure'
+        'Import-EamPotential'
+        'Export-EamPotential'
+        'Invoke-EamFit'
+        'Measure-FitError'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -21,6 +21,9 @@ public sealed record Recipe
     /// <summary>Info key that groups reports (config_type by default).</summary>
     public string GroupBy { get; init; } = "config_type";
 
+    /// <summary>EAM fit of the training set (the selection, or the whole pool); null skips fitting.</summary>
+    public Potentials.Eam.EamFitOptions? Fit { get; init; }
+
     /// <summary>Folder for outputs (relative to the recipe's folder); null writes nothing.</summary>
     public string? Output { get; init; }
 

@@ -1,4 +1,5 @@
 using AtomCuration.IO;
+using AtomCuration.Potentials.Eam;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -61,12 +62,43 @@ public static class RecipeFile
             Pool = root.StringList("pool"),
             Read = ReadOptionsFrom(root.Map("read")),
             GroupBy = root.String("groupBy") ?? "config_type",
+            Fit = FitOptionsFrom(root.Map("fit")),
             Output = root.String("output"),
             BaseDirectory = baseDirectory,
         };
         if (recipe.Pool.Count == 0) throw new RecipeException("pool is required: one file or a list of files.");
         root.RejectUnknownKeys();
         return recipe;
+    }
+
+    private static EamFitOptions? FitOptionsFrom(YamlMap? map)
+    {
+        if (map is null) return null;
+        var d = new EamFitOptions();
+        var options = new EamFitOptions
+        {
+            Form = map.Enum<EamFitForm>("form") ?? d.Form,
+            Cutoff = map.Double("cutoff", 0.5, 20) ?? d.Cutoff,
+            PairKnots = map.Int("pairKnots", 2, 200) ?? d.PairKnots,
+            DensityKnots = map.Int("densityKnots", 2, 200) ?? d.DensityKnots,
+            EmbeddingKnots = map.Int("embeddingKnots", 1, 200) ?? d.EmbeddingKnots,
+            EnergyWeight = map.Double("energyWeight", 0) ?? d.EnergyWeight,
+            ForceWeight = map.Double("forceWeight", 0) ?? d.ForceWeight,
+            StressWeight = map.Double("stressWeight", 0) ?? d.StressWeight,
+            MaxIterations = map.Int("maxIterations", 0) ?? d.MaxIterations,
+            Restarts = map.Int("restarts", 0) ?? d.Restarts,
+            Seed = map.Int("seed") ?? d.Seed,
+        };
+        map.RejectUnknownKeys();
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new RecipeException($"fit: {e.Message}", e);
+        }
+        return options;
     }
 
     private static ReadOptions ReadOptionsFrom(YamlMap? map)

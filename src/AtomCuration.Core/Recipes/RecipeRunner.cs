@@ -1,5 +1,7 @@
 using System.Globalization;
+using AtomCuration.Fitting;
 using AtomCuration.IO;
+using AtomCuration.Potentials.Eam;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Recipes;
@@ -8,7 +10,10 @@ namespace AtomCuration.Recipes;
 /// <param name="Pool">Every structure read.</param>
 /// <param name="SkippedFrames">Bad frames reported and skipped.</param>
 /// <param name="Summary">Pool summary by <see cref="Recipe.GroupBy"/>.</param>
-public sealed record RecipeReport(IReadOnlyList<Structure> Pool, int SkippedFrames, IReadOnlyList<PoolSummary> Summary);
+/// <param name="Fit">The EAM fit, when the recipe fits.</param>
+/// <param name="PoolErrors">The fitted potential's errors on the whole pool, by group then overall.</param>
+public sealed record RecipeReport(IReadOnlyList<Structure> Pool, int SkippedFrames, IReadOnlyList<PoolSummary> Summary,
+    EamFitResult? Fit = null, FitErrorReport? PoolErrors = null);
 
 /// <summary>Executes a <see cref="Recipe"/>, writing a human-readable log as it goes.</summary>
 public static class RecipeRunner
@@ -35,7 +40,20 @@ public static class RecipeRunner
         if (pool.Count == 0) throw new RecipeException($"{recipe.Name}: the pool is empty.");
         var summary = PoolSummary.Of(pool, recipe.GroupBy);
         WriteSummary(log, recipe.GroupBy, summary);
-        return new RecipeReport(pool, skipped, summary);
+        if (recipe.Fit is null) return new RecipeReport(pool, skipped, summary);
+        var fit = EamFitter.Fit(pool, recipe.Fit, null, cancellation);
+        log.WriteLine($"fit: {fit}");
+        var errors = FitErrorAnalysis.Analyze(pool, fit.Potential, recipe.GroupBy, cancellation: cancellation);
+        WriteErrors(log, recipe.GroupBy, errors);
+        if (recipe.Output is { } output)
+        {
+            string folder = recipe.Resolve(output);
+            Directory.CreateDirectory(folder);
+            string file = Path.Combine(folder, "potential.eam.alloy");
+            EamFileWriter.Write(fit.Potential, file, EamTableResolution.Suggest(fit.Potential), EamFileFormat.Setfl, recipe.Name);
+            log.WriteLine($"wrote {file}");
+        }
+        return new RecipeReport(pool, skipped, summary, fit, errors);
     }
 
     private static IEnumerable<string> ExpandPool(Recipe recipe)
@@ -54,6 +72,17 @@ public static class RecipeRunner
             if (matches.Count == 0) throw new RecipeException($"pool: nothing matches {full}.");
             foreach (var m in matches) yield return m;
         }
+    }
+
+    private static void WriteErrors(TextWriter log, string groupBy, FitErrorReport report)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        log.WriteLine();
+        log.WriteLine($"{groupBy,-20} {"structures",10} {"E RMSE meV/atom",16} {"F RMSE meV/Å",13} {"σ RMSE GPa",11}");
+        foreach (var g in report.Groups.Append(report.Overall))
+            log.WriteLine(string.Format(inv, "{0,-20} {1,10} {2,16:F2} {3,13:F1} {4,11:F3}",
+                g.Group ?? "all", g.Structures, g.EnergyRmse, g.ForceRmse, g.StressRmse));
+        log.WriteLine();
     }
 
     private static void WriteSummary(TextWriter log, string groupBy, IReadOnlyList<PoolSummary> summary)

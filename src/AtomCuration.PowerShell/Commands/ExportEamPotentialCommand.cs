@@ -1,0 +1,81 @@
+using System.Management.Automation;
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Potentials.Eam;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Writes an EAM potential (or the potential of a fit) as a setfl, funcfl or eam/fs table that LAMMPS reads.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "EamPotential", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportEamPotentialCommand : PSCmdlet
+{
+    /// <summary>The potential: an EamPotential, an EamFitResult, or a potential file to convert.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public object InputObject { get; set; } = null!;
+
+    /// <summary>Output file.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>File format; by default from the name (.eam.fs → FinnisSinclair, .eam → Funcfl, otherwise Setfl).</summary>
+    [Parameter]
+    public EamFileFormat? Format { get; set; }
+
+    /// <summary>Distance grid points (default 10000).</summary>
+    [Parameter]
+    [ValidateRange(5, 10_000_000)]
+    public int RCount { get; set; } = 10_000;
+
+    /// <summary>Density grid points (default 10000).</summary>
+    [Parameter]
+    [ValidateRange(5, 10_000_000)]
+    public int RhoCount { get; set; } = 10_000;
+
+    /// <summary>A comment for the file's header lines.</summary>
+    [Parameter]
+    public string? Comment { get; set; }
+
+    /// <summary>Refuse to overwrite an existing file.</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Emit the file written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        EamPotential potential;
+        try
+        {
+            potential = PotentialResolver.Resolve(InputObject is PSObject o ? o.BaseObject : InputObject,
+                p => PathResolver.ResolveOutput(this, p));
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(new ErrorRecord(e, "NotAPotential", ErrorCategory.InvalidArgument, InputObject));
+            return;
+        }
+        string file = PathResolver.ResolveOutput(this, Path);
+        if (NoClobber && File.Exists(file))
+        {
+            WriteError(new ErrorRecord(new IOException($"{file} exists (-NoClobber)."), "FileExists", ErrorCategory.ResourceExists, file));
+            return;
+        }
+        if (!ShouldProcess(file, "Write EAM potential")) return;
+        try
+        {
+            EamFileWriter.Write(potential, file, EamTableResolution.Suggest(potential, RCount, RhoCount), Format, Comment);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
+        {
+            WriteError(new ErrorRecord(e, "CannotWritePotential", ErrorCategory.WriteError, file));
+            return;
+        }
+        if (PassThru) WriteObject(new FileInfo(file));
+    }
+}

@@ -1,0 +1,32 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+}
+
+Describe 'Invoke-EamFit' {
+    It 'fits a spline EAM potential with training errors in meV' {
+        $fit = Import-Structure $sample -Index '::2' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 40 -Seed 1
+        $fit | Should -BeOfType ([AtomCuration.Potentials.Eam.EamFitResult])
+        $fit.Structures | Should -Be 30
+        $fit.EnergyRmse | Should -BeLessThan 50
+        $fit.ForceRmse | Should -BeLessThan 500
+        $fit.Potential.Elements.Symbol | Should -Be 'Cu'
+        $fit.ReferenceEnergies['Cu'] | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gives the same potential for the same seed' {
+        $a = Import-Structure $sample -Index '::4' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 10 -Restarts 1 -Seed 3
+        $b = Import-Structure $sample -Index '::4' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 10 -Restarts 1 -Seed 3 -ThrottleLimit 1
+        $a.Parameters | Should -Be $b.Parameters
+    }
+
+    It 'rejects invalid settings before reading input' {
+        { Import-Structure $sample -Index 0 | Invoke-EamFit -Cutoff -1 -ErrorAction Stop } | Should -Throw '*Cutoff*'
+    }
+
+    It 'names structures without energies' {
+        $bad = Join-Path $TestDrive 'nolabel.xyz'
+        Set-Content $bad -Value @('1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu 0 0 0')
+        { Import-Structure $bad | Invoke-EamFit -ErrorAction Stop } | Should -Throw '*nolabel.xyz#0*'
+    }
+}
