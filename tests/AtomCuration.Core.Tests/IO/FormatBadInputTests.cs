@@ -168,6 +168,22 @@ public class FormatBadInputTests
     }
 
     [Fact]
+    public void EndlessLinesEndTheFileInsteadOfExhaustingMemory()
+    {
+        string blob = new('\u0001', 3 << 20);
+        foreach (IStructureReader reader in new IStructureReader[] { new OutcarReader(), new LammpsDumpReader(), new LammpsDataReader(), new N2p2Reader() })
+        {
+            var r = ReadText(reader, blob);
+            Assert.True(Assert.Single(r).IsFatal, reader.GetType().Name);
+            Assert.Contains("not a text structure file", r[0].Error!.Message);
+        }
+        // Windows line ends are read like Unix ones.
+        var crlf = Ok(ReadText(new LammpsDumpReader(), Samples.Dump.Replace("\n", "\r\n")));
+        var lf = Ok(ReadText(new LammpsDumpReader(), Samples.Dump));
+        for (int k = 0; k < lf.Count; k++) SameFrame(lf[k], crlf[k]);
+    }
+
+    [Fact]
     public void DumpTriclinicBoxAndSorting()
     {
         var s = Ok(ReadText(new LammpsDumpReader(), Samples.DumpFrame(0), new ReadOptions { TypeMap = new Dictionary<int, string> { [1] = "Cu", [2] = "Ni" } }))[0];
