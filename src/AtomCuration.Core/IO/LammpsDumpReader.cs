@@ -1,3 +1,4 @@
+using AtomCuration.Common;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -150,11 +151,13 @@ public sealed class LammpsDumpReader : IStructureReader
             if (!hasElement && !hasType) throw lines.Error("neither an 'element' nor a 'type' column", frame);
             var others = Enumerable.Range(0, names.Count).Where(c => roles[c] == Role.Other).ToArray();
 
-            var ids = new long[n];
-            var numbers = new int[n];
-            var pos = new Vec3[n];
-            var forces = hasForces ? new Vec3[n] : null;
-            var extra = others.Select(_ => new double[n]).ToArray();
+            // Growable buffers: a damaged atom count must not allocate before the lines are there.
+            int capacity = Math.Min(n, 1 << 16);
+            var ids = new Buffer<long>(capacity);
+            var numbers = new Buffer<int>(capacity);
+            var pos = new Buffer<Vec3>(capacity);
+            var forces = new Buffer<Vec3>(hasForces ? capacity : 0);
+            var extra = others.Select(_ => new Buffer<double>(capacity)).ToArray();
             int ncol = names.Count;
             Span<double> p = stackalloc double[3], f = stackalloc double[3];
             for (int i = 0; i < n; i++)
@@ -166,23 +169,24 @@ public sealed class LammpsDumpReader : IStructureReader
                     throw lines.Error($"only {i} atom lines where {n} were announced", frame);
                 }
                 var cols = line.AsSpan();
-                int c = 0, other = 0;
+                int c = 0, other = 0, z = 0;
+                long id = 0;
                 while (Tokens.Next(ref cols, out var t))
                 {
                     if (c == ncol) throw lines.Error($"more than the {ncol} columns of the ATOMS header", frame);
                     switch (roles[c])
                     {
-                        case Role.Id: ids[i] = Tokens.Long(t, lines, frame, "the atom id"); break;
+                        case Role.Id: id = Tokens.Long(t, lines, frame, "the atom id"); break;
                         case Role.Type:
                             int type = (int)Math.Clamp(Tokens.Long(t, lines, frame, "the atom type"), int.MinValue, int.MaxValue);
-                            if (!hasElement) numbers[i] = ZOfType(type, frame);
+                            if (!hasElement) z = ZOfType(type, frame);
                             break;
                         case Role.Element:
-                            numbers[i] = (Elements.TryFromSymbol(t.ToString(), out var e) ? e
+                            z = (Elements.TryFromSymbol(t.ToString(), out var e) ? e
                                 : throw lines.Error($"'{t.ToString()}' in the element column is not an element", frame)).Z;
                             break;
                         case Role.Force: f[axes[c]] = Tokens.Double(t, lines, frame, names[c]); break;
-                        case Role.Other: extra[other++][i] = Tokens.Double(t, lines, frame, names[c]); break;
+                        case Role.Other: extra[other++].Add(Tokens.Double(t, lines, frame, names[c])); break;
                         default:
                             if (roles[c] == positionRole) p[axes[c]] = Tokens.Double(t, lines, frame, names[c]);
                             break;
@@ -191,14 +195,19 @@ public sealed class LammpsDumpReader : IStructureReader
                 }
                 if (c != ncol) throw lines.Error($"{c} columns where the ATOMS header has {ncol}", frame);
                 var v = new Vec3(p[0], p[1], p[2]);
-                pos[i] = positionRole is Role.Scaled or Role.ScaledUnwrapped ? origin + cell.ToCartesian(v) : v;
-                if (forces is not null) forces[i] = new Vec3(f[0], f[1], f[2]);
+                ids.Add(id);
+                numbers.Add(z);
+                pos.Add(positionRole is Role.Scaled or Role.ScaledUnwrapped ? origin + cell.ToCartesian(v) : v);
+                if (hasForces) forces.Add(new Vec3(f[0], f[1], f[2]));
             }
-            if (hasId) SortById(ids, numbers, pos, forces, extra);
-            return new Structure(Structure.Own(numbers), Structure.Own(pos), cell, pbc)
+            var (idArray, zArray, posArray) = (ids.ToArray(), numbers.ToArray(), pos.ToArray());
+            var forceArray = hasForces ? forces.ToArray() : null;
+            var extraArrays = extra.Select(b => b.ToArray()).ToArray();
+            if (hasId) SortById(idArray, zArray, posArray, forceArray, extraArrays);
+            return new Structure(Structure.Own(zArray), Structure.Own(posArray), cell, pbc)
             {
-                Forces = forces is null ? null : Structure.Own(forces),
-                AtomProperties = others.Select((c, k) => new AtomProperty(names[c], AtomPropertyType.Real, 1, extra[k])).ToArray(),
+                Forces = forceArray is null ? null : Structure.Own(forceArray),
+                AtomProperties = others.Select((c, k) => new AtomProperty(names[c], AtomPropertyType.Real, 1, extraArrays[k])).ToArray(),
             };
         }
 

@@ -8,10 +8,19 @@ namespace AtomCuration.IO;
 /// error messages, lets a parser put one line back (to stop a section at the next header),
 /// and turns stream failures (a truncated gzip, an I/O error) into a fatal
 /// <see cref="StructureFormatException"/> so that the frame loop stops instead of crashing.
+/// Lines end at '\n' (a trailing '\r' is dropped); a line longer than
+/// <see cref="MaxLineLength"/> characters is binary or foreign data and also ends the source,
+/// rather than growing one string until memory runs out.
 /// </summary>
 internal sealed class LineSource
 {
+    /// <summary>Longest line accepted (characters).</summary>
+    public const int MaxLineLength = 1 << 20;
+
     private readonly TextReader _reader;
+    private readonly char[] _buffer = new char[1 << 14];
+    private readonly StringBuilder _longLine = new();
+    private int _pos, _len;
     private string? _pushedBack;
 
     public LineSource(TextReader reader, string? source)
@@ -35,18 +44,47 @@ internal sealed class LineSource
             LineNumber++;
             return back;
         }
-        string? line;
+        _longLine.Clear();
+        while (true)
+        {
+            if (_pos == _len && !Fill())
+            {
+                if (_longLine.Length == 0) return null;
+                LineNumber++;
+                return Line(_longLine.ToString());
+            }
+            var span = _buffer.AsSpan(_pos, _len - _pos);
+            int nl = span.IndexOf('\n');
+            if (nl >= 0)
+            {
+                _pos += nl + 1;
+                LineNumber++;
+                if (_longLine.Length == 0) return new string(nl > 0 && span[nl - 1] == '\r' ? span[..(nl - 1)] : span[..nl]);
+                return Line(_longLine.Append(span[..nl]).ToString());
+            }
+            _longLine.Append(span);
+            _pos = _len;
+            if (_longLine.Length > MaxLineLength)
+                throw new FatalReadException(new StructureFormatException(Source, LineNumber + 1, null,
+                    $"a line longer than {MaxLineLength} characters: this is not a text structure file"));
+        }
+    }
+
+    private static string Line(string s) => s.EndsWith('\r') ? s[..^1] : s;
+
+    private bool Fill()
+    {
         try
         {
-            line = _reader.ReadLine();
+            _len = _reader.Read(_buffer, 0, _buffer.Length);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or DecoderFallbackException)
         {
             throw new FatalReadException(new StructureFormatException(Source, LineNumber + 1, null,
                 $"the file could not be read to its end ({e.Message})", e));
         }
-        if (line is not null) LineNumber++;
-        return line;
+        _pos = 0;
+        return _len > 0;
     }
 
     /// <summary>The next line; a truncated file is a format error naming what was expected.</summary>

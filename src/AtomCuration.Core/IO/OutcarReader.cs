@@ -56,6 +56,9 @@ public sealed class OutcarReader : IStructureReader
         // energy block, belongs to the bad frame and is skipped.
         private bool _skipToEnergy;
 
+        // A guard against a damaged count allocating gigabytes; DFT cells are far smaller.
+        private const int MaxAtoms = 1_000_000;
+
         public Structure? Next(int frame)
         {
             if (_skipToEnergy && !SkipPastEnergyHeader()) return null;
@@ -144,7 +147,10 @@ public sealed class OutcarReader : IStructureReader
             if (species.Count != counts.Count)
                 throw new FatalReadException(lines.Error(
                     $"{counts.Count} ion types but {species.Count} species in the POTCAR header (TITEL/POTCAR: lines)", null));
-            _numbers = new int[counts.Sum()];
+            long total = counts.Sum(c => (long)c);
+            if (total > MaxAtoms)
+                throw new FatalReadException(lines.Error($"{total} ions in 'ions per type': more than the {MaxAtoms} a DFT cell can have", null));
+            _numbers = new int[total];
             for (int t = 0, k = 0; t < counts.Count; t++)
                 for (int i = 0; i < counts[t]; i++) _numbers[k++] = species[t].Z;
         }

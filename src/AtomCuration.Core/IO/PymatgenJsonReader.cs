@@ -182,6 +182,9 @@ public sealed class PymatgenJsonReader : IStructureReader
     /// </summary>
     private sealed class ElementScanner(TextReader text, string? source)
     {
+        // Far above any DFT structure (≈ 300 characters per site with forces); stops runaway input.
+        private const int MaxElementLength = 1 << 26;
+
         private readonly char[] _buffer = new char[1 << 16];
         private readonly StringBuilder _element = new();
         private int _pos, _len;
@@ -218,6 +221,8 @@ public sealed class PymatgenJsonReader : IStructureReader
                 if (_pos == _len)
                 {
                     _element.Append(_buffer, chunk, _pos - chunk);
+                    if (_element.Length > MaxElementLength)
+                        throw Fatal($"a list element longer than {MaxElementLength} characters (unbalanced brackets?)", frame);
                     if (Peek() < 0) throw Fatal("the file ends inside a list element", frame);
                     chunk = 0;
                 }

@@ -158,6 +158,32 @@ public class FormatBadInputTests
     }
 
     [Fact]
+    public void HugeDamagedCountsFailWithoutAllocatingForThem()
+    {
+        var dump = ReadText(new LammpsDumpReader(), Samples.DumpFrame(0).Replace("NUMBER OF ATOMS\n3", "NUMBER OF ATOMS\n99999999"));
+        Assert.Contains("ends after 3 of 99999999 atom lines", Assert.Single(dump).Error!.Message);
+        var outcar = ReadText(new OutcarReader(), ReplaceNth(Outcar, "ions per type", 0, l => l.Replace("  2", "  2000000000")));
+        Assert.True(Assert.Single(outcar).IsFatal);
+        Assert.Contains("more than the 1000000", outcar[0].Error!.Message);
+    }
+
+    [Fact]
+    public void EndlessLinesEndTheFileInsteadOfExhaustingMemory()
+    {
+        string blob = new('\u0001', 3 << 20);
+        foreach (IStructureReader reader in new IStructureReader[] { new OutcarReader(), new LammpsDumpReader(), new LammpsDataReader(), new N2p2Reader() })
+        {
+            var r = ReadText(reader, blob);
+            Assert.True(Assert.Single(r).IsFatal, reader.GetType().Name);
+            Assert.Contains("not a text structure file", r[0].Error!.Message);
+        }
+        // Windows line ends are read like Unix ones.
+        var crlf = Ok(ReadText(new LammpsDumpReader(), Samples.Dump.Replace("\n", "\r\n")));
+        var lf = Ok(ReadText(new LammpsDumpReader(), Samples.Dump));
+        for (int k = 0; k < lf.Count; k++) SameFrame(lf[k], crlf[k]);
+    }
+
+    [Fact]
     public void DumpTriclinicBoxAndSorting()
     {
         var s = Ok(ReadText(new LammpsDumpReader(), Samples.DumpFrame(0), new ReadOptions { TypeMap = new Dictionary<int, string> { [1] = "Cu", [2] = "Ni" } }))[0];

@@ -13,7 +13,8 @@ public class VaspReaderTests
     private static readonly Lazy<Dictionary<string, List<JsonElement>>> Ase = new(() => AseFrames(
         new AseRequest(DataPath("OUTCAR_Fe2O2_relax"), "vasp-out"),
         new AseRequest(DataPath("OUTCAR_LiPS_npt"), "vasp-out"),
-        new AseRequest(DataPath("vasprun_Fe2O2_relax.xml"), "vasp-xml")));
+        new AseRequest(DataPath("vasprun_Fe2O2_relax.xml"), "vasp-xml"),
+        new AseRequest(DataPath("vasprun_Si2_vasp6.xml"), "vasp-xml")));
 
     [Fact]
     public void OutcarMatchesAseOnEveryIonicStep()
@@ -38,18 +39,20 @@ public class VaspReaderTests
         }
     }
 
-    [Fact]
-    public void VasprunMatchesAseOnEveryIonicStep()
+    [Theory]
+    [InlineData("vasprun_Fe2O2_relax.xml", 5)]
+    [InlineData("vasprun_Si2_vasp6.xml", 3)]
+    public void VasprunMatchesAseOnEveryIonicStep(string name, int steps)
     {
-        string path = DataPath("vasprun_Fe2O2_relax.xml");
+        string path = DataPath(name);
         var ase = Ase.Value[path];
         var free = Ok(ReadFile(new VasprunReader(), path));
         var zero = Ok(ReadFile(new VasprunReader(), path, new ReadOptions { OutcarEnergy = OutcarEnergy.SigmaZero }));
-        Assert.Equal(5, ase.Count);
+        Assert.Equal(steps, ase.Count);
         Assert.Equal(ase.Count, free.Count);
         for (int k = 0; k < ase.Count; k++)
         {
-            SameAsAse(ase[k], free[k], 1e-12, $"vasprun#{k}");
+            SameAsAse(ase[k], free[k], 1e-12, $"{name}#{k}");
             Assert.Equal(ase[k].GetProperty("free_energy").GetDouble(), free[k].Energy);
             Assert.Equal(ase[k].GetProperty("energy").GetDouble(), zero[k].Energy!.Value, 12);
         }
