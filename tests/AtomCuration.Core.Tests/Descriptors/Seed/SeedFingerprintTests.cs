@@ -17,7 +17,7 @@ public class SeedFingerprintTests
             var sites = SeedOracle.Results[c].GetProperty("sites").EnumerateArray().ToList();
             var grdf = SeedOracle.Results[c].GetProperty("grdf").EnumerateArray().ToList();
             var cells = VoronoiTessellation.Compute(s);
-            var nl = NeighborList.Build(s, GaussianRdf.Cutoff);
+            var nl = NeighborList.Build(s, GaussianRdf.NeighborCutoff);
             for (int i = 0; i < s.Count; i++)
             {
                 double want = sites[i].GetProperty("bond").GetDouble();
