@@ -65,11 +65,11 @@ public sealed class SeedBench : IBenchmark
         return 0;
     }
 
-    /// <summary>Wall and CPU seconds per site of <paramref name="work"/> over the sample, after a 0.5 s warm-up (tiered JIT), repeated for ≥ 1 s.</summary>
+    /// <summary>Wall and CPU seconds per site of <paramref name="work"/> over the sample, after a 1.5 s warm-up (tiered JIT), repeated for ≥ 1 s.</summary>
     private static (double Wall, double Cpu) PerSite(List<Structure> sample, Action<Structure> work)
     {
         var warm = Stopwatch.StartNew();
-        while (warm.Elapsed.TotalSeconds < 0.5)
+        while (warm.Elapsed.TotalSeconds < 1.5)
             foreach (var s in sample) work(s);
         int n = sample.Sum(s => s.Count), reps = 0;
         var process = Process.GetCurrentProcess();

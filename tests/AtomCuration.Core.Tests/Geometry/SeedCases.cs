@@ -6,7 +6,7 @@ namespace AtomCuration.Tests.Geometry;
 /// <summary>
 /// The structures issue 5 names for the seed-fingerprint cross-checks (ideal fcc Cu, bcc Mo,
 /// hcp Ti ideal and strained, a 36-site hcp Ti supercell with a vacancy, hcp supercells with
-/// random displacements, a 2-atom cell, a triclinic cell) plus a 1-atom cell, and their JSON
+/// random displacements, a 2-atom cell, a triclinic cell) plus a 1-atom cell, an A15 cell, and their JSON
 /// form for the pymatgen oracle.
 /// </summary>
 public static class SeedCases
@@ -69,6 +69,10 @@ public static class SeedCases
         var tri = Cell.FromParameters(4.1, 4.6, 5.3, 78, 99, 107);
         Add(Make(tri, [22, 22, 13, 22, 13], [new(0.05, 0.1, 0.02), new(0.52, 0.47, 0.11), new(0.31, 0.83, 0.55),
             new(0.77, 0.21, 0.61), new(0.12, 0.58, 0.86)], "triclinic TiAl"));
+        // A15 with a = 4 Å has a shell at exactly 10 Å, the GRDF cutoff (and CN 12 + CN 14 sites).
+        var a15 = Cell.FromParameters(4, 4, 4, 90, 90, 90);
+        Add(Make(a15, Enumerable.Repeat(73, 8), [new(0, 0, 0), new(0.5, 0.5, 0.5), new(0.25, 0.5, 0), new(0.75, 0.5, 0),
+            new(0, 0.25, 0.5), new(0, 0.75, 0.5), new(0.5, 0, 0.25), new(0.5, 0, 0.75)], "A15 Ta a=4"));
         return cases;
     }
 

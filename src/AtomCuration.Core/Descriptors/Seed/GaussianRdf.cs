@@ -10,9 +10,10 @@ namespace AtomCuration.Descriptors.Seed;
 /// V_k = ∫₀^cutoff 4πr² exp(−((r − c_k)/w)²) dr is the bin volume (closed form with erf).
 /// </summary>
 /// <remarks>
-/// Neighbours come from <see cref="Structures.NeighborList"/> (d &lt; cutoff; pymatgen's
-/// <c>get_neighbors</c> also takes d = cutoff exactly, a measure-zero difference), and a
-/// neighbour only feeds the bins within 0.1·√50 Å of it: the terms left out are below 2e−22.
+/// Neighbours are those pymatgen's <c>get_neighbors</c> returns: 1e-8 Å &lt; d ≤ cutoff + 1e-8 Å
+/// (<see cref="NeighborCutoff"/>; lattices with a shell at exactly 10 Å, such as A15 with
+/// a = 5 Å, need the upper end). A neighbour only feeds the bins within 0.1·√50 Å of it:
+/// the terms left out are below 2e−22.
 /// </remarks>
 internal static class GaussianRdf
 {
@@ -27,6 +28,11 @@ internal static class GaussianRdf
 
     /// <summary>Neighbour cutoff (Å).</summary>
     public const double Cutoff = 10.0;
+
+    /// <summary>Neighbour-list cutoff: the cutoff plus pymatgen's 1e-8 Å distance tolerance.</summary>
+    public const double NeighborCutoff = Cutoff + Tolerance;
+
+    private const double Tolerance = 1e-8;
 
     // A neighbour farther than this from a centre adds less than exp(−50) ≈ 2e−22 to that bin.
     private const double Reach = Width * 7.0710678118654755;
@@ -43,6 +49,7 @@ internal static class GaussianRdf
     {
         foreach (double d in distances)
         {
+            if (d <= Tolerance) continue; // coincident with the site
             int lo = Math.Max(0, (int)Math.Ceiling((d - Reach) / Spacing));
             int hi = Math.Min(Bins - 1, (int)Math.Floor((d + Reach) / Spacing));
             for (int k = lo; k <= hi; k++)

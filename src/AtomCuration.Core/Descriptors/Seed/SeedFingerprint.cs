@@ -106,7 +106,7 @@ public static class SeedFingerprint
         if (blocks.HasFlag(SeedBlocks.Grdf))
         {
             // The site average needs every ordered pair once: each pair of the half list twice.
-            var nl = NeighborList.Build(structure, GaussianRdf.Cutoff, half: true);
+            var nl = NeighborList.Build(structure, GaussianRdf.NeighborCutoff, half: true);
             var sums = new double[GaussianRdf.Bins];
             GaussianRdf.Accumulate(nl.Distances, sums);
             foreach (double v in sums) values.Add(2 * v / n);

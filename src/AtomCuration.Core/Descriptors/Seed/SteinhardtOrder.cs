@@ -6,6 +6,11 @@ namespace AtomCuration.Descriptors.Seed;
 /// Σ_m Y_lm(a) Y*_lm(b) = (2l+1)/(4π) P_l(a·b) this is √(Σ_jk P_l(r̂_j·r̂_k)) / N, which is what
 /// is evaluated (the same number pymatgen's <c>get_q2/q4/q6</c> sum harmonic by harmonic).
 /// </summary>
+/// <remarks>
+/// Where q_l vanishes (q2 of a cubic environment) the rounding residue ε ≈ N²·1e-16 of the
+/// double sum becomes √ε/N ≲ 1.5e-8 after the square root, against ~1e-16 from pymatgen's
+/// sum of squares: far inside the 1e-6 agreement the fingerprint is held to.
+/// </remarks>
 internal static class SteinhardtOrder
 {
     /// <summary>q_l for l = 2, 4 or 6 of the first <paramref name="n"/> neighbours; null without neighbours.</summary>

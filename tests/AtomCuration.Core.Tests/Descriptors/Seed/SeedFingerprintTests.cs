@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AtomCuration.Common;
 using AtomCuration.Descriptors.Seed;
 using AtomCuration.Geometry;
 using AtomCuration.Structures;
@@ -17,7 +18,7 @@ public class SeedFingerprintTests
             var sites = SeedOracle.Results[c].GetProperty("sites").EnumerateArray().ToList();
             var grdf = SeedOracle.Results[c].GetProperty("grdf").EnumerateArray().ToList();
             var cells = VoronoiTessellation.Compute(s);
-            var nl = NeighborList.Build(s, GaussianRdf.Cutoff);
+            var nl = NeighborList.Build(s, GaussianRdf.NeighborCutoff);
             for (int i = 0; i < s.Count; i++)
             {
                 double want = sites[i].GetProperty("bond").GetDouble();
@@ -87,6 +88,15 @@ public class SeedFingerprintTests
         Assert.Equal(all[248..252], SeedFingerprint.Compute(s, SeedBlocks.BondLength).Values);
         Assert.Equal(all[252..], SeedFingerprint.Compute(s, SeedBlocks.Grdf).Values);
         Assert.Equal(104, SeedFingerprint.LabelsFor(SeedBlocks.BondLength | SeedBlocks.Grdf).Count);
+    }
+
+    [Fact]
+    public void SameResultOnOneAndTwoThreads()
+    {
+        var structures = SeedOracle.Cases.Select(c => c.Structure).ToList();
+        var one = OrderedParallel.Map(structures, s => SeedFingerprint.Compute(s).Values, 1).ToList();
+        var two = OrderedParallel.Map(structures, s => SeedFingerprint.Compute(s).Values, 2, window: 1).ToList();
+        for (int k = 0; k < structures.Count; k++) Assert.Equal(one[k], two[k]);
     }
 
     [Fact]
