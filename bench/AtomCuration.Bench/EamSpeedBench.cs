@@ -7,7 +7,7 @@ namespace AtomCuration.Bench;
 public sealed class EamSpeedBench : IBenchmark
 {
     public string Name => "eam-speed";
-    public string Description => "spline EAM fit on 1,800 36-atom hcp Ti cells (Ti_Zhou04 labels), 2 threads; args: [count] [threads] [form]";
+    public string Description => "spline EAM fit on 1,800 36-atom hcp Ti cells (Ti_Zhou04 labels), 2 threads; args: [count] [threads] [form] [relative tolerance]";
 
     public int Run(string[] args)
     {
@@ -19,6 +19,7 @@ public sealed class EamSpeedBench : IBenchmark
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
         Console.WriteLine($"generated and labelled {cells.Count} cells of {cells[0].Count} atoms in {clock.Elapsed.TotalSeconds:F1} s");
         var options = new EamFitOptions { Form = form, Cutoff = 5.5, ThrottleLimit = threads, Seed = 1 };
+        if (args.Length > 3) options = options with { RelativeTolerance = double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = EamFitter.Fit(cells, options);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;

@@ -9,23 +9,28 @@ public class EamFiniteDifferenceTests
 {
     public static TheoryData<string> Potentials => new() { "zjw-Ti", "zjw-CuNi", "Zr_mm.eam.fs", "CuNi.eam.alloy" };
 
+    public static TheoryData<string> ForcePotentials => new() { "zjw-Ti", "zjw-CuNi", "Zr_mm.eam.fs", "CuNi.eam.alloy", "zjw-Cu cluster" };
+
     private static (EamPotential, Structure) Setup(string name, Random rng)
     {
         return name switch
         {
             "zjw-Ti" => (ZhouJohnsonWadley.Published("Ti"), EamTestStructures.Hcp(["Ti"], 2.95, 4.68, 2, rng, 0.15, 0.03)),
             "zjw-CuNi" => (ZhouJohnsonWadley.Published("Cu", "Ni"), EamTestStructures.Triclinic(["Cu", "Ni"], 6, 11.8, rng, 2.1)),
+            "zjw-Cu cluster" => (ZhouJohnsonWadley.Published("Cu"), new Structure(
+                Enumerable.Repeat("Cu", 13), Enumerable.Range(0, 13).Select(k => 2.3 * EamTestStructures.RandomUnitBall(rng) * 1.6), Cell.Empty, Pbc.None)),
             "Zr_mm.eam.fs" => (EamFileReader.Read("/usr/share/lammps/potentials/Zr_mm.eam.fs"), EamTestStructures.Hcp(["Zr"], 3.23, 5.15, 2, rng, 0.15, 0.03, true)),
             _ => (EamFileReader.Read("/usr/share/lammps/potentials/CuNi.eam.alloy"), EamTestStructures.Fcc(["Cu", "Ni"], 3.56, 2, rng, 0.15, 0.03)),
         };
     }
 
     [Theory]
-    [MemberData(nameof(Potentials))]
+    [MemberData(nameof(ForcePotentials))]
     public void ForcesAreMinusEnergyGradient(string name)
     {
         var (potential, s) = Setup(name, new Random(5));
         var result = EamEvaluator.Evaluate(potential, s);
+        Assert.Equal(s.Pbc.A, result.Stress is not null);
         const double h = 1e-5;
         foreach (int i in new[] { 0, s.Count / 2, s.Count - 1 })
             for (int axis = 0; axis < 3; axis++)

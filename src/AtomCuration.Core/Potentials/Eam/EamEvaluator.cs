@@ -29,8 +29,11 @@ public static class EamEvaluator
             for (int k = 0; k < js.Length; k++)
             {
                 int j = js[k];
-                rho[i] += potential.Density(ti, type[j]).Evaluate(ds[k], out _);
-                rho[j] += potential.Density(type[j], ti).Evaluate(ds[k], out _);
+                var atI = potential.Density(ti, type[j]);
+                var atJ = potential.Density(type[j], ti);
+                double v = atI.Evaluate(ds[k], out _);
+                rho[i] += v;
+                rho[j] += ReferenceEquals(atI, atJ) ? v : atJ.Evaluate(ds[k], out _);
             }
         }
 
@@ -51,8 +54,11 @@ public static class EamEvaluator
                 int j = js[k], tj = type[j];
                 double r = ds[k];
                 double phi = potential.Pair(ti, tj).Evaluate(r, out double dphi);
-                potential.Density(ti, tj).Evaluate(r, out double drhoAtI);
-                potential.Density(tj, ti).Evaluate(r, out double drhoAtJ);
+                var atI = potential.Density(ti, tj);
+                var atJ = potential.Density(tj, ti);
+                atI.Evaluate(r, out double drhoAtI);
+                double drhoAtJ = drhoAtI;
+                if (!ReferenceEquals(atI, atJ)) atJ.Evaluate(r, out drhoAtJ); // one species: the same function at the same r
                 double dEdr = dphi + fp[i] * drhoAtI + fp[j] * drhoAtJ;
                 atomEnergy[i] += 0.5 * phi;
                 atomEnergy[j] += 0.5 * phi;

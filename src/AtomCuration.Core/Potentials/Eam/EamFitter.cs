@@ -26,7 +26,8 @@ public static class EamFitter
     /// <param name="training">Structures with energies (forces and stresses used when present).</param>
     /// <param name="options">Form, knots, weights, limits, seed.</param>
     /// <param name="progress">Receives a report after every accepted step.</param>
-    /// <param name="cancellation">Stops the fit; the best potential reached so far is returned.</param>
+    /// <param name="cancellation">Stops the fit; the best potential reached so far is returned (StopReason Cancelled).
+    /// Cancelled while the structures are still being prepared, it throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="ArgumentException">No structures, or structures without energies (named), or invalid options.</exception>
     public static EamFitResult Fit(IReadOnlyList<Structure> training, EamFitOptions options, IProgress<EamFitProgress>? progress = null,
         CancellationToken cancellation = default)

@@ -51,29 +51,32 @@ public sealed class SplineFittable : IFittableFunction
     public int Evaluate(ReadOnlySpan<double> parameters, double x, out double value, out double slope, out double curvature,
         Span<double> valueGradient, Span<double> slopeGradient)
     {
-        double xc = Math.Clamp(x, Lo, Hi);
-        int first = CubicBSpline.Basis(Lo, Step, Intervals, xc, out var b, out var db, out var d2b);
+        // The uniform cubic B-spline basis written out (this is the fit's innermost call).
+        double xc = x < Lo ? Lo : x > Hi ? Hi : x;
+        double t = (xc - Lo) / Step;
+        int first = Math.Min((int)t, Intervals - 1);
+        double u = t - first, w = 1 - u, u2 = u * u, u3 = u2 * u;
+        const double sixth = 1.0 / 6.0;
+        double inv = 1.0 / Step, inv2 = inv * inv;
+        double b0 = w * w * w * sixth, b1 = (3 * u3 - 6 * u2 + 4) * sixth, b2 = (-3 * u3 + 3 * u2 + 3 * u + 1) * sixth, b3 = u3 * sixth;
+        double d0 = -0.5 * w * w * inv, d1 = (1.5 * u2 - 2 * u) * inv, d2 = (-1.5 * u2 + u + 0.5) * inv, d3 = 0.5 * u2 * inv;
+        double c0 = w * inv2, c1 = (3 * u - 2) * inv2, c2 = (1 - 3 * u) * inv2, c3 = u * inv2;
+        // Coefficients past the free ones are the pinned zeros.
+        int free = ParameterCount - first;
+        double p0 = parameters[first];
+        double p1 = free > 1 ? parameters[first + 1] : 0, p2 = free > 2 ? parameters[first + 2] : 0, p3 = free > 3 ? parameters[first + 3] : 0;
         double outside = x - xc;
-        double v = 0, d = 0, c = 0;
-        for (int m = 0; m < 4; m++)
-        {
-            int k = first + m;
-            if (k >= ParameterCount)
-            {
-                valueGradient[m] = 0;
-                slopeGradient[m] = 0;
-                continue;
-            }
-            double pk = parameters[k];
-            v += pk * b[m];
-            d += pk * db[m];
-            c += pk * d2b[m];
-            valueGradient[m] = b[m] + db[m] * outside;
-            slopeGradient[m] = db[m];
-        }
-        value = v + d * outside;
-        slope = d;
-        curvature = outside == 0 ? c : 0;
+        slope = p0 * d0 + p1 * d1 + p2 * d2 + p3 * d3;
+        value = p0 * b0 + p1 * b1 + p2 * b2 + p3 * b3 + slope * outside;
+        curvature = outside == 0 ? p0 * c0 + p1 * c1 + p2 * c2 + p3 * c3 : 0;
+        valueGradient[0] = b0 + d0 * outside;
+        valueGradient[1] = free > 1 ? b1 + d1 * outside : 0;
+        valueGradient[2] = free > 2 ? b2 + d2 * outside : 0;
+        valueGradient[3] = free > 3 ? b3 + d3 * outside : 0;
+        slopeGradient[0] = d0;
+        slopeGradient[1] = free > 1 ? d1 : 0;
+        slopeGradient[2] = free > 2 ? d2 : 0;
+        slopeGradient[3] = free > 3 ? d3 : 0;
         return first;
     }
 

@@ -19,7 +19,7 @@ internal static class ZjwTerm
     {
         double x = r / re;
         double t = x - m;
-        double t18 = Math.Pow(t, 18), t19 = t18 * t, t20 = t19 * t;
+        double t2 = t * t, t4 = t2 * t2, t8 = t4 * t4, t18 = t8 * t8 * t2, t19 = t18 * t, t20 = t19 * t; // cheaper than Math.Pow
         double den = 1 + t20;
         double e0 = Math.Exp(-k * (x - 1)) / den;
         double v = c * e0;
