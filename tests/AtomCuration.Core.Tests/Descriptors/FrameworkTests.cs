@@ -195,4 +195,20 @@ public class FrameworkTests
         }
         Assert.Superset(new HashSet<string>(DescriptorPresets.Names), new HashSet<string> { "AverageSoap", "LocalEnvironment", "Rdf100" });
     }
+
+    [Fact]
+    public void PushStreamReturnsBatchesInOrderAndReportsBadStructures()
+    {
+        var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, throttleLimit: 1);
+        var stream = new DescriptorStream(options);
+        var outcomes = new List<DescriptorOutcome>();
+        var input = Enumerable.Range(0, 19).Select(k => k == 11 ? Dimer(29, 2.5) with { Id = "bad" } : Rattle(Hcp(), k, 0.2) with { Id = $"s{k}" }).ToList();
+        foreach (var s in input) outcomes.AddRange(stream.Push(s));
+        Assert.Equal(16, outcomes.Count); // two full batches of 8 so far
+        outcomes.AddRange(stream.Complete());
+        Assert.Equal(input.Select(s => s.Id), outcomes.Select(o => o.Input.Id));
+        Assert.Single(outcomes, o => !o.Succeeded);
+        Assert.Contains("Cu", outcomes[11].Error!.Message);
+        Assert.All(outcomes.Where(o => o.Succeeded), o => Assert.Equal(2, o.Output!.Descriptor!.Value.Length));
+    }
 }
