@@ -108,7 +108,7 @@ public sealed class AcsfDescriptor : Descriptor
             for (int f = 0; f < _g2.Length; f++)
             {
                 var d = r - Vector256.Create(_g2[f].Rs);
-                acc[f] += VectorMath.Exp(d * d * Vector256.Create(-_g2[f].Eta)) * fc;
+                acc[f] += VectorMath.ExpNonPositive(d * d * Vector256.Create(-_g2[f].Eta)) * fc;
             }
         }
         for (int f = 0; f < _g2.Length; f++) output[f] = Vector256.Sum(acc[f]);
@@ -174,7 +174,7 @@ public sealed class AcsfDescriptor : Descriptor
     private static void Accumulate(Angular set, Vector256<double> cos, Vector256<double> w, Vector256<double> sum,
         Vector256<double>[] weights, Vector256<double>[] parts, Vector256<double>[] squares, Span<Vector256<double>> acc)
     {
-        for (int e = 0; e < set.Etas.Length; e++) weights[e] = w * VectorMath.Exp(sum * Vector256.Create(-set.Etas[e]));
+        for (int e = 0; e < set.Etas.Length; e++) weights[e] = w * VectorMath.ExpNonPositive(sum * Vector256.Create(-set.Etas[e]));
         // Whole ζ: x^ζ as a product of the squares x, x², x⁴, … computed once per λ (ζ ∈ {1, 2, 4, 16} costs 4 products in all).
         for (int li = 0; li < set.Lambdas.Length; li++)
         {

@@ -33,7 +33,7 @@ internal sealed class GtoRadial : SoapRadial
         var e = scratch[.._nmax];
         for (int l = 0; l <= _lmax; l++)
         {
-            for (int k = 0; k < _nmax; k++) e[k] = VectorMath.Exp(r2 * Vector256.Create(-gamma[l * _nmax + k]));
+            for (int k = 0; k < _nmax; k++) e[k] = VectorMath.ExpNonPositive(r2 * Vector256.Create(-gamma[l * _nmax + k]));
             for (int n = 0; n < _nmax; n++)
             {
                 int w = (l * _nmax + n) * _nmax;
