@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AtomCuration.Structures;
 
@@ -195,7 +196,12 @@ public sealed class AcsfDescriptor : Descriptor
                 parts[u] = product;
             }
         }
-        for (int f = 0; f < acc.Length; f++) acc[f] += parts[set.PartIndex[f]] * weights[set.EtaIndex[f]];
+        ref var part0 = ref MemoryMarshal.GetArrayDataReference(parts);
+        ref var weight0 = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var acc0 = ref MemoryMarshal.GetReference(acc);
+        var plan = set.Plan;
+        for (int f = 0; f < plan.Length; f++)
+            Unsafe.Add(ref acc0, f) += Unsafe.Add(ref part0, plan[f].Part) * Unsafe.Add(ref weight0, plan[f].Eta);
     }
 
     /// <summary>x^ζ per lane for a fractional ζ.</summary>
@@ -236,6 +242,11 @@ public sealed class AcsfDescriptor : Descriptor
             PartsOfLambda = Lambdas.Select(l => Enumerable.Range(0, Parts.Length).Where(u => Parts[u].Lambda == l).ToArray()).ToArray();
             SquaresNeeded = PartsOfLambda.Select(us => us.Select(u => WholeZeta[u]).Select(z => z == 0 ? 1 : 32 - int.LeadingZeroCount(z)).DefaultIfEmpty(1).Max()).ToArray();
         }
+
+        /// <summary>(part, η) index of each function, in function order.</summary>
+        public (int Part, int Eta)[] Plan => _plan ??= PartIndex.Zip(EtaIndex).ToArray();
+
+        private (int Part, int Eta)[]? _plan;
 
         /// <summary>Bits of the largest whole ζ allowed (1024).</summary>
         public const int MaxBits = 11;
