@@ -234,8 +234,9 @@ public sealed class AcsfDescriptor : Descriptor
             Count = functions.Count;
             Etas = functions.Select(f => f.Eta * etaUnit).Distinct().ToArray();
             Parts = functions.Select(f => (f.Zeta, f.Lambda)).Distinct().ToArray();
-            EtaIndex = functions.Select(f => Array.IndexOf(Etas, f.Eta * etaUnit)).ToArray();
-            PartIndex = functions.Select(f => Array.IndexOf(Parts, (f.Zeta, f.Lambda))).ToArray();
+            var etas = Etas;
+            var parts = Parts;
+            Plan = functions.Select(f => (Array.IndexOf(parts, (f.Zeta, f.Lambda)), Array.IndexOf(etas, f.Eta * etaUnit))).ToArray();
             Prefactor = functions.Select(f => Math.Pow(2, 1 - f.Zeta)).ToArray();
             Lambdas = Parts.Select(p => p.Lambda).Distinct().ToArray();
             WholeZeta = Parts.Select(p => p.Zeta == Math.Floor(p.Zeta) ? (int)p.Zeta : 0).ToArray();
@@ -244,9 +245,7 @@ public sealed class AcsfDescriptor : Descriptor
         }
 
         /// <summary>(part, η) index of each function, in function order.</summary>
-        public (int Part, int Eta)[] Plan => _plan ??= PartIndex.Zip(EtaIndex).ToArray();
-
-        private (int Part, int Eta)[]? _plan;
+        public (int Part, int Eta)[] Plan { get; }
 
         /// <summary>Bits of the largest whole ζ allowed (1024).</summary>
         public const int MaxBits = 11;
@@ -264,8 +263,6 @@ public sealed class AcsfDescriptor : Descriptor
         public int Count { get; }
         public double[] Etas { get; }
         public (double Zeta, double Lambda)[] Parts { get; }
-        public int[] EtaIndex { get; }
-        public int[] PartIndex { get; }
         public double[] Prefactor { get; }
     }
 
