@@ -63,12 +63,12 @@ for case in json.load(sys.stdin):
     spec = np.array(case["species"])
     sigma, nmax, lmax = case["sigma"], case["nmax"], case["lmax"]
     rmax = case["rcut"] if case["rbf"] != "gto" else np.max(np.linalg.norm(pos, axis=1)) + 9 * sigma
-    xr, wr = np.polynomial.legendre.leggauss(case.get("nr", 160))
+    xr, wr = np.polynomial.legendre.leggauss(case.get("nr", 110))
     r = 0.5 * rmax * (xr + 1)
     wr = 0.5 * rmax * wr
-    xt, wt = np.polynomial.legendre.leggauss(case.get("nt", 120))
+    xt, wt = np.polynomial.legendre.leggauss(case.get("nt", 80))
     theta = np.arccos(xt)
-    nphi = case.get("nphi", 240)
+    nphi = case.get("nphi", 160)
     phi = np.arange(nphi) * 2 * np.pi / nphi
     wphi = np.full(nphi, 2 * np.pi / nphi)
     T, P = np.meshgrid(theta, phi, indexing="ij")

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AtomCuration.Structures;
 
@@ -108,7 +109,7 @@ public sealed class AcsfDescriptor : Descriptor
             for (int f = 0; f < _g2.Length; f++)
             {
                 var d = r - Vector256.Create(_g2[f].Rs);
-                acc[f] += VectorMath.Exp(d * d * Vector256.Create(-_g2[f].Eta)) * fc;
+                acc[f] += VectorMath.ExpNonPositive(d * d * Vector256.Create(-_g2[f].Eta)) * fc;
             }
         }
         for (int f = 0; f < _g2.Length; f++) output[f] = Vector256.Sum(acc[f]);
@@ -174,7 +175,7 @@ public sealed class AcsfDescriptor : Descriptor
     private static void Accumulate(Angular set, Vector256<double> cos, Vector256<double> w, Vector256<double> sum,
         Vector256<double>[] weights, Vector256<double>[] parts, Vector256<double>[] squares, Span<Vector256<double>> acc)
     {
-        for (int e = 0; e < set.Etas.Length; e++) weights[e] = w * VectorMath.Exp(sum * Vector256.Create(-set.Etas[e]));
+        for (int e = 0; e < set.Etas.Length; e++) weights[e] = w * VectorMath.ExpNonPositive(sum * Vector256.Create(-set.Etas[e]));
         // Whole ζ: x^ζ as a product of the squares x, x², x⁴, … computed once per λ (ζ ∈ {1, 2, 4, 16} costs 4 products in all).
         for (int li = 0; li < set.Lambdas.Length; li++)
         {
@@ -195,7 +196,12 @@ public sealed class AcsfDescriptor : Descriptor
                 parts[u] = product;
             }
         }
-        for (int f = 0; f < acc.Length; f++) acc[f] += parts[set.PartIndex[f]] * weights[set.EtaIndex[f]];
+        ref var part0 = ref MemoryMarshal.GetArrayDataReference(parts);
+        ref var weight0 = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var acc0 = ref MemoryMarshal.GetReference(acc);
+        var plan = set.Plan;
+        for (int f = 0; f < plan.Length; f++)
+            Unsafe.Add(ref acc0, f) += Unsafe.Add(ref part0, plan[f].Part) * Unsafe.Add(ref weight0, plan[f].Eta);
     }
 
     /// <summary>x^ζ per lane for a fractional ζ.</summary>
@@ -228,14 +234,18 @@ public sealed class AcsfDescriptor : Descriptor
             Count = functions.Count;
             Etas = functions.Select(f => f.Eta * etaUnit).Distinct().ToArray();
             Parts = functions.Select(f => (f.Zeta, f.Lambda)).Distinct().ToArray();
-            EtaIndex = functions.Select(f => Array.IndexOf(Etas, f.Eta * etaUnit)).ToArray();
-            PartIndex = functions.Select(f => Array.IndexOf(Parts, (f.Zeta, f.Lambda))).ToArray();
+            var etas = Etas;
+            var parts = Parts;
+            Plan = functions.Select(f => (Array.IndexOf(parts, (f.Zeta, f.Lambda)), Array.IndexOf(etas, f.Eta * etaUnit))).ToArray();
             Prefactor = functions.Select(f => Math.Pow(2, 1 - f.Zeta)).ToArray();
             Lambdas = Parts.Select(p => p.Lambda).Distinct().ToArray();
             WholeZeta = Parts.Select(p => p.Zeta == Math.Floor(p.Zeta) ? (int)p.Zeta : 0).ToArray();
             PartsOfLambda = Lambdas.Select(l => Enumerable.Range(0, Parts.Length).Where(u => Parts[u].Lambda == l).ToArray()).ToArray();
             SquaresNeeded = PartsOfLambda.Select(us => us.Select(u => WholeZeta[u]).Select(z => z == 0 ? 1 : 32 - int.LeadingZeroCount(z)).DefaultIfEmpty(1).Max()).ToArray();
         }
+
+        /// <summary>(part, η) index of each function, in function order.</summary>
+        public (int Part, int Eta)[] Plan { get; }
 
         /// <summary>Bits of the largest whole ζ allowed (1024).</summary>
         public const int MaxBits = 11;
@@ -253,8 +263,6 @@ public sealed class AcsfDescriptor : Descriptor
         public int Count { get; }
         public double[] Etas { get; }
         public (double Zeta, double Lambda)[] Parts { get; }
-        public int[] EtaIndex { get; }
-        public int[] PartIndex { get; }
         public double[] Prefactor { get; }
     }
 

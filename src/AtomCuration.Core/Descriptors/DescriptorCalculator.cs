@@ -67,7 +67,8 @@ public static class DescriptorCalculator
             yield return outcome;
     }
 
-    private static DescriptorOutcome Describe(CompositeDescriptor composite, Structure s)
+    /// <summary>Describes one structure, turning a bad-input error into a failed outcome.</summary>
+    internal static DescriptorOutcome Describe(CompositeDescriptor composite, Structure s)
     {
         try
         {

@@ -16,10 +16,7 @@ internal sealed class GtoRadialBasis
 {
     public GtoRadialBasis(double rcut, int nmax, int lmax, double sigma)
     {
-        NMax = nmax;
-        LMax = lmax;
         Alpha = new double[(lmax + 1) * nmax];
-        Beta = new double[(lmax + 1) * nmax * nmax];
         Gamma = new double[(lmax + 1) * nmax];
         Weights = new double[(lmax + 1) * nmax * nmax];
         var a = Enumerable.Range(0, nmax).Select(k => nmax == 1 ? 1.0 : 1 + k * (rcut - 1) / (nmax - 1)).ToArray();
@@ -33,7 +30,6 @@ internal sealed class GtoRadialBasis
             for (int k = 0; k < nmax; k++)
             {
                 double alpha = Alpha[l * nmax + k], d = 1 + 2 * alpha * sigma * sigma;
-                Beta[(l * nmax + n) * nmax + k] = beta[n, k];
                 Weights[(l * nmax + n) * nmax + k] = beta[n, k] * Math.Pow(2 * Math.PI, 1.5) * sigma * sigma * sigma * Math.Pow(d, -l - 1.5);
             }
             for (int k = 0; k < nmax; k++)
@@ -44,14 +40,8 @@ internal sealed class GtoRadialBasis
         }
     }
 
-    public int NMax { get; }
-    public int LMax { get; }
-
     /// <summary>α_lk at [l·nmax + k].</summary>
     public double[] Alpha { get; }
-
-    /// <summary>β_l,nk at [(l·nmax + n)·nmax + k].</summary>
-    public double[] Beta { get; }
 
     /// <summary>α/(1 + 2ασ²) at [l·nmax + k]: the exponent of the projected Gaussian.</summary>
     public double[] Gamma { get; }

@@ -135,7 +135,22 @@ public sealed class ParameterReader
     private bool TryGet(string name, out object? value)
     {
         _read.Add(name);
-        return _values.TryGetValue(name, out value) && value is not null;
+        if (!_values.TryGetValue(name, out value)) return false;
+        value = Unwrap(value);
+        if (value is IEnumerable e and not string and not IDictionary)
+            value = e.Cast<object?>().Select(Unwrap).Select(x => x is IEnumerable inner and not string ? inner.Cast<object?>().Select(Unwrap).ToArray() : x).ToArray();
+        return value is not null;
+    }
+
+    /// <summary>
+    /// PowerShell hands some values over wrapped in a PSObject; Core does not reference
+    /// System.Management.Automation, so the wrapper is recognised by name and its BaseObject taken.
+    /// </summary>
+    private static object? Unwrap(object? value)
+    {
+        while (value is not null && value.GetType().FullName == "System.Management.Automation.PSObject")
+            value = value.GetType().GetProperty("BaseObject")?.GetValue(value);
+        return value;
     }
 
     private double ToDouble(string name, object? raw, string what)

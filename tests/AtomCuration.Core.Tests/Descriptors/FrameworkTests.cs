@@ -195,4 +195,47 @@ public class FrameworkTests
         }
         Assert.Superset(new HashSet<string>(DescriptorPresets.Names), new HashSet<string> { "AverageSoap", "LocalEnvironment", "Rdf100" });
     }
+
+    [Fact]
+    public void PushStreamReturnsBatchesInOrderAndReportsBadStructures()
+    {
+        var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, throttleLimit: 1);
+        var stream = new DescriptorStream(options);
+        var outcomes = new List<DescriptorOutcome>();
+        var input = Enumerable.Range(0, 19).Select(k => k == 11 ? Dimer(29, 2.5) with { Id = "bad" } : Rattle(Hcp(), k, 0.2) with { Id = $"s{k}" }).ToList();
+        foreach (var s in input) outcomes.AddRange(stream.Push(s));
+        Assert.Equal(16, outcomes.Count); // two full batches of 8 so far
+        outcomes.AddRange(stream.Complete());
+        Assert.Equal(input.Select(s => s.Id), outcomes.Select(o => o.Input.Id));
+        Assert.Single(outcomes, o => !o.Succeeded);
+        Assert.Contains("Cu", outcomes[11].Error!.Message);
+        Assert.All(outcomes.Where(o => o.Succeeded), o => Assert.Equal(2, o.Output!.Descriptor!.Value.Length));
+    }
+
+    [Fact]
+    public void SupercellGivesTheSameStructureVector()
+    {
+        var s = WithSpecies(HcpTi36(40), i => i % 6 == 0 ? 8 : 22);
+        var options = DescriptorOptions.Create([DescriptorKind.Acsf, DescriptorKind.Soap, DescriptorKind.Rdf], new Hashtable
+        {
+            ["Soap"] = new Hashtable { ["nmax"] = 3, ["lmax"] = 3 },
+            ["Rdf"] = new Hashtable { ["cutoff"] = 6.0 },
+            ["species"] = new[] { "Ti", "O" },
+        }, aggregate: Aggregation.Stats);
+        var result = DescriptorCalculator.Attach([s, Supercell(s, 2, 2, 2)], options).ToList();
+        TestStructures.AssertClose(result[0].Descriptor!.Value.AsSpan(), result[1].Descriptor!.Value.AsSpan(), 1e-10, "supercell");
+    }
+
+    [Fact]
+    public void IsolatedAtomHasOnlyItsSelfTerm()
+    {
+        var atom = Molecule([22], Vec3.Zero);
+        var species = SpeciesSet.FromStructure(atom);
+        Assert.All(new AcsfDescriptor(new AcsfSettings(), species).ComputeAtoms(atom), v => Assert.Equal(0, v));
+        Assert.All(new RdfDescriptor(new RdfSettings(), species).ComputeStructure(atom), v => Assert.Equal(0, v));
+        var soap = new SoapDescriptor(new SoapSettings { NMax = 2, LMax = 2 }, species);
+        var row = soap.ComputeAtoms(atom);
+        Assert.True(row[0] > 0);
+        Assert.All(soap.Labels.Select((l, k) => (l, k)).Where(t => !t.l.EndsWith("l=0)")), t => Assert.Equal(0, row[t.k], 15));
+    }
 }

@@ -119,6 +119,24 @@ public class SoapTests
     }
 
     [Fact]
+    public void PolynomialTableInterpolatesTheQuadrature()
+    {
+        var radial = new PolynomialRadial(new SoapSettings { Rbf = SoapRadialBasis.Polynomial });
+        var rng = new Random(1);
+        var outputs = new System.Runtime.Intrinsics.Vector256<double>[7 * 8];
+        var direct = new double[7 * 8];
+        for (int t = 0; t < 50; t++)
+        {
+            double r = 0.8 + 6 * rng.NextDouble();
+            radial.Evaluate(System.Runtime.Intrinsics.Vector256.Create(r * r), outputs, new System.Runtime.Intrinsics.Vector256<double>[8]);
+            radial.Quadrature(r, direct);
+            double scale = direct.Max(Math.Abs);
+            for (int k = 0; k < direct.Length; k++)
+                Assert.True(Math.Abs(outputs[k][0] - direct[k]) <= 1e-9 * scale, $"r={r}, k={k}: {outputs[k][0]:R} vs {direct[k]:R}");
+        }
+    }
+
+    [Fact]
     public void ScaledBesselBranchesAgreeAtTheThreshold()
     {
         Span<double> viaRecurrence = stackalloc double[9];

@@ -2,8 +2,9 @@ namespace AtomCuration.Descriptors;
 
 /// <summary>
 /// Paper 001's fingerprint: modified Behler–Parrinello functions (Eqs. 4–6), 24 radial and
-/// 16 angular (the default set), Rc = 6 Å, per-atom rows kept for the local-environment bank,
-/// structure vector = mean over atoms.
+/// 16 angular (the default set), Rc = 6 Å, the angular double sum of Eq. 5 taken literally (each
+/// neighbour pair counted twice), per-atom rows kept for the local-environment bank, structure
+/// vector = mean over atoms.
 /// </summary>
 public sealed class LocalEnvironmentPreset : IDescriptorPreset
 {
@@ -18,6 +19,6 @@ public sealed class LocalEnvironmentPreset : IDescriptorPreset
     {
         ["kinds"] = new[] { "Acsf" },
         ["perAtom"] = true,
-        ["Acsf"] = new Dictionary<string, object?> { ["cutoff"] = 6.0, ["form"] = "Modified" },
+        ["Acsf"] = new Dictionary<string, object?> { ["cutoff"] = 6.0, ["form"] = "Modified", ["angularPairs"] = "Twice" },
     };
 }
