@@ -12,6 +12,11 @@
     CmdletsToExport      = @(
         'Import-Structure'
         'Export-Structure'
+        'Get-Descriptor'
+        'Export-Descriptor'
+        'Select-Configuration'
+        'Get-ConfigurationMap'
+        'Measure-Diversity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
