@@ -58,6 +58,16 @@ Describe 'Select-Configuration' {
         $shuffled.Count | Should -BeGreaterThan 0
     }
 
+    It 'streams the bank when it needs no look at the whole pool' {
+        $log = [System.Collections.Generic.List[string]]::new()
+        $atoms | ForEach-Object { $log.Add("in $($_.Id)"); $_ } |
+            Select-Configuration LocalEnvironmentBank -Threshold 2 -Options @{ scaling = 'None' } |
+            ForEach-Object { $log.Add("out $($_.Id)") }
+        $log[1] | Should -Be "out $($atoms[0].Id)" -Because 'the first structure always joins the bank'
+        $all = $atoms | Select-Configuration LocalEnvironmentBank -Threshold 2 -Options @{ scaling = 'None' } -IncludeRejected
+        ($all.Id -join ',') | Should -Be ($atoms.Id -join ',') -Because 'streamed output keeps input order'
+    }
+
     It 'applies preprocessing and the study preset' {
         ($rdf | Select-Configuration KMeans -Count 4 -Standardize -ExplainedVariance 0.98).Count | Should -Be 4
         ($rdf | Select-Configuration KMeans -Count 4 -Components 3 -BlockWeights @{ '0-24' = 2 }).Count | Should -Be 4

@@ -17,7 +17,9 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     private const string FractionSet = "Fraction";
     private const string ThresholdSet = "Threshold";
     private readonly List<Structure> _pool = [];
+    private int _seen;
     private SelectionPlan _plan = null!;
+    private LocalEnvironmentBankStream? _stream;
 
     /// <summary>Structures to choose from (carrying the descriptors the method reads).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -94,15 +96,30 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options));
         }
+        _stream = LocalEnvironmentBankStream.TryCreate(_plan.Options);
     }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (DescriptorRequirement.Missing(InputObject, _pool.Count, _plan.Options) is { } missing)
+        if (DescriptorRequirement.Missing(InputObject, _seen++, _plan.Options) is { } missing)
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(missing), "DescriptorMissing",
                 ErrorCategory.InvalidData, InputObject));
-        _pool.Add(InputObject);
+        if (_stream is null)
+        {
+            _pool.Add(InputObject);
+            return;
+        }
+        Structure? offered = null;
+        try
+        {
+            offered = _stream.Offer(InputObject, IncludeRejected);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "SelectionFailed", ErrorCategory.InvalidData, InputObject));
+        }
+        if (offered is not null) WriteObject(offered);
     }
 
     /// <inheritdoc />
