@@ -8,7 +8,7 @@ BeforeAll {
 Describe 'Measure-Diversity' {
     It 'measures the entropy of a set' {
         $r = $pool | Measure-Diversity
-        $r | Should -BeOfType 'AtomCuration.Selection.DiversityReport'
+        $r | Should -BeOfType ([AtomCuration.Selection.DiversityReport])
         $r.Environments | Should -Be $atomCount
         [double]::IsFinite($r.Entropy) | Should -BeTrue
         $r.ReferenceEnvironments | Should -Be 0

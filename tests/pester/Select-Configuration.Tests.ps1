@@ -82,7 +82,7 @@ Describe 'Select-Configuration' {
     }
 
     It 'rejects bad options naming the key and its range' {
-        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restarts = 0 } -ErrorAction Stop } | Should -Throw "*'restarts'*[1, 100000]*"
+        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restarts = 0 } -ErrorAction Stop } | Should -Throw "*'restarts'*must be in ``[1, 100000``]*"
         { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restart = 2 } -ErrorAction Stop } | Should -Throw '*restarts*'
         { $rdf | Select-Configuration KMeans -Threshold 0.3 -ErrorAction Stop } | Should -Throw '*LocalEnvironmentBank*'
         { $rdf | Select-Configuration Fps -Fraction 2 -ErrorAction Stop } | Should -Throw '*-Fraction*'
