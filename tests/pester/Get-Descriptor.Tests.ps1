@@ -38,7 +38,7 @@ Describe 'Get-Descriptor' {
     It 'pads Coulomb matrices to the largest structure of the input' {
         $s = $pool | Get-Descriptor CoulombMatrix -Parameters @{ permutation = 'Eigenspectrum' }
         $largest = ($pool | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
-        ($s.Descriptor.Length | Sort-Object -Unique) | Should -Be $largest
+        ($s | ForEach-Object { $_.Descriptor.Length } | Sort-Object -Unique) | Should -Be $largest
     }
 
     It 'reports each structure it cannot describe and goes on' {
