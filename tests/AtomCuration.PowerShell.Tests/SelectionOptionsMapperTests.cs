@@ -19,7 +19,24 @@ public class SelectionOptionsMapperTests
             var o = Map(m).Options;
             Assert.Equal(m, Selector.MethodOf(o));
             Assert.Equal((5, 7, 2), (o.Count, o.Seed, o.Threads));
-            Assert.True(SelectionOptionsMapper.OptionKeys.ContainsKey(m));
+
+        }
+    }
+
+    [Fact]
+    public void TheHelpPageListsEveryKnobOfEveryMethod()
+    {
+        var page = File.ReadAllText(Support.RepoPaths.Combine("docs", "cmdlets", "Select-Configuration.md"));
+        var section = page[page.IndexOf("### -Options", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("### -IncludeRejected", StringComparison.Ordinal)];
+        Assert.Empty(SelectionOptionsMapper.OptionKeys(SelectionMethod.Random));
+        Assert.Equal(["restarts", "tolerance", "maxIterations"], SelectionOptionsMapper.OptionKeys(SelectionMethod.KMeans));
+        Assert.Equal("elementThresholds", SelectionOptionsMapper.OptionKeys(SelectionMethod.LocalEnvironmentBank)[0]);
+        foreach (var m in Enum.GetValues<SelectionMethod>())
+        {
+            var row = section.Split('\n').Single(l => l.StartsWith($"| `{m}` |", StringComparison.Ordinal));
+            foreach (var key in SelectionOptionsMapper.OptionKeys(m))
+                Assert.True(row.Contains($"`{key}`", StringComparison.Ordinal), $"{m}: {key} is not in the -Options table");
         }
     }
 

@@ -16,20 +16,15 @@ public static class SelectionOptionsMapper
     /// <summary>Name of the k-means preset of the fingerprint study (paper 000), <see cref="KMeansOptions.Study"/>.</summary>
     public const string KMeansStudy = "KMeansStudy";
 
-    /// <summary>The <c>-Options</c> keys each method accepts (for help and error messages).</summary>
-    public static IReadOnlyDictionary<SelectionMethod, string[]> OptionKeys { get; } = new Dictionary<SelectionMethod, string[]>
+    private const string ElementThresholds = "elementThresholds";
+
+    /// <summary>The <c>-Options</c> keys <paramref name="method"/> accepts (for help and tests), read off the mapping itself.</summary>
+    public static IReadOnlyList<string> OptionKeys(SelectionMethod method)
     {
-        [SelectionMethod.Random] = [],
-        [SelectionMethod.KMeans] = ["restarts", "tolerance", "maxIterations"],
-        [SelectionMethod.Fps] = ["start", "kernel", "gamma"],
-        [SelectionMethod.LocalEnvironmentBank] = ["elementThresholds", "scaling", "shuffle"],
-        [SelectionMethod.Dpp] = ["kernel", "gamma", "mode"],
-        [SelectionMethod.MaxVol] = ["tolerance", "maxSwaps"],
-        [SelectionMethod.Cur] = ["components"],
-        [SelectionMethod.Agglomerative] = ["linkage", "kernel", "gamma"],
-        [SelectionMethod.Spectral] = ["kernel", "gamma", "delta", "clusters", "distanceTolerance", "maxClusters"],
-        [SelectionMethod.Entropy] = ["neighbours", "bandwidth"],
-    };
+        var reader = new ParameterReader(method.ToString(), null);
+        ReadMethodOptions(Selector.DefaultOptions(method), reader, null, null, false, null);
+        return method == SelectionMethod.LocalEnvironmentBank ? [ElementThresholds, .. reader.ValidNames] : reader.ValidNames.ToArray();
+    }
 
     /// <summary>
     /// Builds the plan. Exactly one of <paramref name="count"/>, <paramref name="fraction"/> and
@@ -189,7 +184,7 @@ public static class SelectionOptionsMapper
         foreach (DictionaryEntry e in options)
         {
             string key = Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
-            if (key.Equals("elementThresholds", StringComparison.OrdinalIgnoreCase))
+            if (key.Equals(ElementThresholds, StringComparison.OrdinalIgnoreCase))
                 elementThresholds = e.Value as IDictionary
                     ?? throw new ArgumentException("Select-Configuration -Options elementThresholds must be a hashtable such as @{ Pd = 0.2; H = 0.3 }.", "elementThresholds");
             else copy[key] = e.Value;
