@@ -72,6 +72,7 @@ public sealed class MeasureDiversityCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (_set.Count == 0) return;
         var progress = new ProgressRecord(5, "Measure-Diversity", $"{_set.Count} structures, {Reference?.Length ?? 0} reference structures");
         WriteProgress(progress);
         DiversityReport report;
