@@ -16,6 +16,11 @@
         'Export-EamPotential'
         'Invoke-EamFit'
         'Measure-FitError'
+        'Get-Descriptor'
+        'Export-Descriptor'
+        'Select-Configuration'
+        'Get-ConfigurationMap'
+        'Measure-Diversity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -8,7 +8,7 @@ namespace AtomCuration.Descriptors;
 /// fingerprint of <see cref="DescriptorOptions"/> attached, computed in parallel over structures
 /// with bounded memory (<see cref="OrderedParallel"/>).
 /// </summary>
-public static class DescriptorCalculator
+public static partial class DescriptorCalculator
 {
     /// <summary>
     /// Like <see cref="Attach"/>, but a structure that cannot be described yields an outcome
@@ -41,16 +41,7 @@ public static class DescriptorCalculator
     public static IReadOnlyList<Structure> AttachAll(IReadOnlyList<Structure> structures, DescriptorOptions options,
         CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(structures);
-        ArgumentNullException.ThrowIfNull(options);
-        int largest = structures.Count == 0 ? 1 : structures.Max(s => s.Count);
-        var padded = options with
-        {
-            Blocks = options.Blocks.Select(b => b.Settings is IPaddedSettings p && p.MaxAtoms is null
-                ? b with { Settings = p.WithMaxAtoms(largest) }
-                : b).ToArray(),
-        };
-        return Attach(structures, padded, cancellation).ToList();
+        return Attach(structures, PadToLargest(structures, options), cancellation).ToList();
     }
 
     /// <summary>The fingerprint for a known species set (no inference), e.g. to compute one structure at a time.</summary>

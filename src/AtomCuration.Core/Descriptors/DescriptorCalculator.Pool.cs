@@ -1,0 +1,52 @@
+using AtomCuration.Structures;
+
+namespace AtomCuration.Descriptors;
+
+/// <summary>Whole-pool helpers: padding of matrix kinds and a species set fixed before streaming in batches.</summary>
+public static partial class DescriptorCalculator
+{
+    /// <summary>
+    /// True when <paramref name="options"/> can only be computed once the whole pool is known: a matrix
+    /// kind (Coulomb, sine) without <c>maxAtoms</c> pads to the largest structure, so a streaming
+    /// caller must collect everything and use <see cref="TryAttachAll"/>.
+    /// </summary>
+    public static bool NeedsWholePool(DescriptorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Blocks.Any(b => b.Settings is IPaddedSettings { MaxAtoms: null });
+    }
+
+    /// <summary>
+    /// The outcome-yielding twin of <see cref="AttachAll"/>: pads matrix kinds to the largest structure
+    /// of <paramref name="structures"/>, then attaches; a structure that cannot be described yields an
+    /// outcome carrying its error instead of ending the stream.
+    /// </summary>
+    public static IEnumerable<DescriptorOutcome> TryAttachAll(IReadOnlyList<Structure> structures, DescriptorOptions options,
+        CancellationToken cancellation = default) =>
+        TryAttach(structures, PadToLargest(structures, options), cancellation);
+
+    /// <summary>
+    /// <paramref name="options"/> with its species set fixed: unchanged when <see cref="DescriptorOptions.Species"/>
+    /// is given, otherwise the elements of <paramref name="first"/>. A caller that sends a stream in
+    /// several batches fixes the species once, from the first structure, so every batch gets the same columns.
+    /// </summary>
+    public static DescriptorOptions WithSpeciesOf(DescriptorOptions options, Structure first)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(first);
+        return options.Species is { Count: > 0 } ? options : options with { Species = SpeciesSet.FromStructure(first).Symbols };
+    }
+
+    private static DescriptorOptions PadToLargest(IReadOnlyList<Structure> structures, DescriptorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
+        ArgumentNullException.ThrowIfNull(options);
+        int largest = structures.Count == 0 ? 1 : structures.Max(s => s.Count);
+        return options with
+        {
+            Blocks = options.Blocks.Select(b => b.Settings is IPaddedSettings p && p.MaxAtoms is null
+                ? b with { Settings = p.WithMaxAtoms(largest) }
+                : b).ToArray(),
+        };
+    }
+}

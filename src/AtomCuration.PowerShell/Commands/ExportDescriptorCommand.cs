@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using AtomCuration.Descriptors;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Writes the structure × feature descriptor matrix to .npy (with a JSON sidecar of labels and ids) or .csv.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "Descriptor", SupportsShouldProcess = true)]
+[OutputType(typeof(Structure))]
+public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
+{
+    private IDescriptorWriter? _writer;
+
+    /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public Structure InputObject { get; set; } = null!;
+
+    /// <summary>Output file: .npy or .csv.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    /// <summary>Also emit each structure written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        string file = PathResolver.ResolveOutput(this, Path);
+        if (!ShouldProcess(file, "Write descriptor matrix")) return;
+        try
+        {
+            _writer = DescriptorWriter.Open(file);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "CannotOpenOutput", ErrorCategory.WriteError, file));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (_writer is null) return;
+        try
+        {
+            _writer.Write(InputObject);
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(new ErrorRecord(e, "NoDescriptor", ErrorCategory.InvalidData, InputObject));
+            return;
+        }
+        if (PassThru) WriteObject(InputObject);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => Dispose();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => Dispose();
+
+    /// <summary>Closes the output file (writing the .npy header and sidecar).</summary>
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+}

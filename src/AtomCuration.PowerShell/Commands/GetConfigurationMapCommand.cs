@@ -1,0 +1,109 @@
+using System.Management.Automation;
+using AtomCuration.Embedding;
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Selection;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Places every structure on a 2-D map of its descriptors (PCA, t-SNE, classical MDS, SMACOF) and attaches MapX, MapY.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ConfigurationMap")]
+[OutputType(typeof(Structure))]
+public sealed class GetConfigurationMapCommand : PSCmdlet
+{
+    private readonly List<Structure> _pool = [];
+    private MapOptions _options = null!;
+
+    /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public Structure InputObject { get; set; } = null!;
+
+    /// <summary>Map method (Tab completes): Pca, Tsne, ClassicalMds or Smacof.</summary>
+    [Parameter(Position = 0)]
+    public MapMethod Method { get; set; } = MapMethod.Pca;
+
+    /// <summary>t-SNE perplexity (default 30).</summary>
+    [Parameter]
+    public double Perplexity { get; set; }
+
+    /// <summary>Seed: t-SNE's symmetry breaking; for SMACOF a random start instead of the classical-MDS one.</summary>
+    [Parameter]
+    public int Seed { get; set; }
+
+    /// <summary>t-SNE gradient iterations (default 1000) or SMACOF's maximum (default 300).</summary>
+    [Parameter]
+    public int Iterations { get; set; }
+
+    /// <summary>z-score every descriptor column first.</summary>
+    [Parameter]
+    public SwitchParameter Standardize { get; set; }
+
+    /// <summary>Project on the principal components explaining this fraction of the variance first.</summary>
+    [Parameter]
+    public double ExplainedVariance { get; set; }
+
+    /// <summary>Project on this many principal components first.</summary>
+    [Parameter]
+    public int Components { get; set; }
+
+    /// <summary>For the MDS methods: distances induced by this kernel instead of Euclidean ones.</summary>
+    [Parameter]
+    public KernelKind Kernel { get; set; }
+
+    /// <summary>Kernel width γ (RBF, Laplacian; default 1).</summary>
+    [Parameter]
+    public double Gamma { get; set; }
+
+    /// <summary>Threads for t-SNE (never changes the result).</summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
+        try
+        {
+            _options = MapOptionsMapper.Map(Method, Bound(nameof(Perplexity), Perplexity), Bound(nameof(Seed), Seed),
+                Bound(nameof(Iterations), Iterations), Standardize, Bound(nameof(ExplainedVariance), ExplainedVariance),
+                Bound(nameof(Components), Components), Bound(nameof(Kernel), Kernel), Bound(nameof(Gamma), Gamma), ThrottleLimit);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidMapParameter", ErrorCategory.InvalidArgument, null));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (DescriptorRequirement.Missing(InputObject, _pool.Count, structureDescriptor: true, atomDescriptors: false,
+                "Get-ConfigurationMap") is { } missing)
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(missing), "DescriptorMissing",
+                ErrorCategory.InvalidData, InputObject));
+        _pool.Add(InputObject);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var progress = new ProgressRecord(4, "Get-ConfigurationMap", $"{Method}: mapping {_pool.Count} structures");
+        WriteProgress(progress);
+        IReadOnlyList<Structure> mapped;
+        try
+        {
+            mapped = MapAttachment.Attach(_pool, _options);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "MapFailed", ErrorCategory.InvalidData, null));
+            return;
+        }
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        foreach (var s in mapped) WriteObject(s);
+    }
+}

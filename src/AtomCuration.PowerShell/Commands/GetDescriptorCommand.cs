@@ -1,0 +1,110 @@
+using System.Management.Automation;
+using AtomCuration.Descriptors;
+using AtomCuration.PowerShell.Completion;
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Attaches a descriptor (ACSF, SOAP, RDF, Coulomb/sine matrix, or a named preset) to every structure.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "Descriptor")]
+[OutputType(typeof(Structure))]
+public sealed class GetDescriptorCommand : PSCmdlet
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Structure> _batch = [];
+    private DescriptorOptions _options = null!;
+    private bool _collectAll;
+    private int _done;
+
+    /// <summary>Structures to describe.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public Structure InputObject { get; set; } = null!;
+
+    /// <summary>Descriptor kinds, concatenated in this order (Tab completes).</summary>
+    [Parameter(Position = 0)]
+    public DescriptorKind[]? Kind { get; set; }
+
+    /// <summary>Parameters: a hashtable (<c>@{ Soap = @{ rcut = 5; nmax = 8 } }</c>) or the path of a YAML file of the same shape.</summary>
+    [Parameter]
+    public object? Parameters { get; set; }
+
+    /// <summary>A named preset (Tab completes); -Parameters overrides it key by key.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(PresetCompleter))]
+    public string? Preset { get; set; }
+
+    /// <summary>Also attach the per-atom matrix (atoms × features).</summary>
+    [Parameter]
+    public SwitchParameter PerAtom { get; set; }
+
+    /// <summary>How per-atom rows become the structure vector: Mean, Stats, Sum or None.</summary>
+    [Parameter]
+    public Aggregation Aggregate { get; set; } = Aggregation.Mean;
+
+    /// <summary>Threads computing descriptors (default: all cores).</summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _options = DescriptorOptionsMapper.Map(Kind, Parameters is PSObject p ? p.BaseObject : Parameters, Preset,
+                MyInvocation.BoundParameters.ContainsKey(nameof(PerAtom)) ? PerAtom.IsPresent : null,
+                MyInvocation.BoundParameters.ContainsKey(nameof(Aggregate)) ? Aggregate : null, ThrottleLimit,
+                SessionState.Path.GetUnresolvedProviderPathFromPSPath);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
+        }
+        _collectAll = DescriptorCalculator.NeedsWholePool(_options);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (_done == 0 && _batch.Count == 0) _options = DescriptorCalculator.WithSpeciesOf(_options, InputObject);
+        _batch.Add(InputObject);
+        // Batches keep every core busy while the pipeline streams; padded matrix kinds need the whole pool.
+        if (!_collectAll && _batch.Count >= 16 * ThrottleLimit) Flush();
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        Flush();
+        WriteProgress(new ProgressRecord(2, "Get-Descriptor", "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    private void Flush()
+    {
+        var outcomes = _collectAll
+            ? DescriptorCalculator.TryAttachAll(_batch, _options, _stop.Token)
+            : DescriptorCalculator.TryAttach(_batch, _options, _stop.Token);
+        try
+        {
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Output is { } s) WriteObject(s);
+                else WriteError(new ErrorRecord(outcome.Error!, "DescriptorFailed", ErrorCategory.InvalidData, outcome.Input));
+            }
+        }
+        catch (DescriptorParameterException e)
+        {
+            // Settings that only fail once bound to the species (e.g. -PerAtom without a per-atom kind).
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
+        }
+        _done += _batch.Count;
+        _batch.Clear();
+        WriteProgress(new ProgressRecord(2, "Get-Descriptor", $"{_done} structures described"));
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
+}

@@ -1,0 +1,92 @@
+using System.Management.Automation;
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Selection;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Measures how diverse a set of structures is: the entropy of its atomic environments and, against a reference set, the distance from each reference environment to the nearest one in the set.</para>
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Measure, "Diversity")]
+[OutputType(typeof(DiversityReport))]
+public sealed class MeasureDiversityCommand : PSCmdlet
+{
+    private readonly List<Structure> _set = [];
+    private EntropyOptions _options = null!;
+
+    /// <summary>The set to measure (structures carrying per-atom descriptors).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public Structure InputObject { get; set; } = null!;
+
+    /// <summary>Reference structures (e.g. the whole pool): adds the nearest-distance table.</summary>
+    [Parameter(Position = 0)]
+    public Structure[]? Reference { get; set; }
+
+    /// <summary>Use the k-th nearest neighbour distance in the entropy estimator (default 1).</summary>
+    [Parameter]
+    public int Neighbours { get; set; }
+
+    /// <summary>Floor on neighbour distances, keeping duplicates finite (default 1e-12).</summary>
+    [Parameter]
+    public double Bandwidth { get; set; }
+
+    /// <summary>Environment scaling before measuring: None (default) or MinMax over the set and reference together.</summary>
+    [Parameter]
+    public EnvironmentScaling Scaling { get; set; } = EnvironmentScaling.None;
+
+    /// <summary>Threads for the distance table (never changes the result).</summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
+        try
+        {
+            _options = DiversityOptionsMapper.Map(Bound(nameof(Neighbours), Neighbours), Bound(nameof(Bandwidth), Bandwidth), ThrottleLimit);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidDiversityParameter", ErrorCategory.InvalidArgument, null));
+        }
+        for (int i = 0; i < (Reference?.Length ?? 0); i++) Require(Reference![i], i, "-Reference ");
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        Require(InputObject, _set.Count, "");
+        _set.Add(InputObject);
+    }
+
+    private void Require(Structure s, int index, string where)
+    {
+        if (DescriptorRequirement.Missing(s, index, structureDescriptor: false, atomDescriptors: true, "Measure-Diversity") is { } missing)
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(where + missing), "DescriptorMissing",
+                ErrorCategory.InvalidData, s));
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_set.Count == 0) return;
+        var progress = new ProgressRecord(5, "Measure-Diversity", $"{_set.Count} structures, {Reference?.Length ?? 0} reference structures");
+        WriteProgress(progress);
+        DiversityReport report;
+        try
+        {
+            report = DiversityMeasurement.Measure(_set, Reference, _options, Scaling);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "DiversityFailed", ErrorCategory.InvalidData, null));
+            return;
+        }
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        WriteObject(report);
+    }
+}

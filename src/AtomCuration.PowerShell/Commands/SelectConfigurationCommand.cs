@@ -1,0 +1,147 @@
+using System.Collections;
+using System.Management.Automation;
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Selection;
+using AtomCuration.Structures;
+
+namespace AtomCuration.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Selects a representative subset of the structures (k-means, FPS, local-environment bank, DPP, MaxVol, CUR, agglomerative, spectral, entropy, random).</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Select, "Configuration", DefaultParameterSetName = CountSet)]
+[OutputType(typeof(Structure))]
+public sealed class SelectConfigurationCommand : PSCmdlet
+{
+    private const string CountSet = "Count";
+    private const string FractionSet = "Fraction";
+    private const string ThresholdSet = "Threshold";
+    private readonly List<Structure> _pool = [];
+    private int _seen;
+    private SelectionPlan _plan = null!;
+    private LocalEnvironmentBankStream? _stream;
+
+    /// <summary>Structures to choose from (carrying the descriptors the method reads).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public Structure InputObject { get; set; } = null!;
+
+    /// <summary>Selection method (Tab completes); may be left out with -Preset.</summary>
+    [Parameter(Position = 0)]
+    public SelectionMethod Method { get; set; }
+
+    /// <summary>Number of structures to select.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CountSet)]
+    [ValidateRange(1, int.MaxValue)]
+    public int Count { get; set; }
+
+    /// <summary>Fraction of the pool to select, in (0, 1] (Spectral: of every cluster).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = FractionSet)]
+    public double Fraction { get; set; }
+
+    /// <summary>Environment distance threshold (LocalEnvironmentBank).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ThresholdSet)]
+    public double Threshold { get; set; }
+
+    /// <summary>Seed of every random choice (same seed, same selection on any thread count).</summary>
+    [Parameter]
+    public int Seed { get; set; }
+
+    /// <summary>z-score every descriptor column before selecting.</summary>
+    [Parameter]
+    public SwitchParameter Standardize { get; set; }
+
+    /// <summary>Project on the fewest principal components explaining this fraction of the variance, e.g. 0.98.</summary>
+    [Parameter]
+    public double ExplainedVariance { get; set; }
+
+    /// <summary>Project on this many principal components.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Components { get; set; }
+
+    /// <summary>Weights of descriptor column blocks, e.g. @{ '0-243' = 1; '244-247' = 4 }.</summary>
+    [Parameter]
+    public Hashtable? BlockWeights { get; set; }
+
+    /// <summary>A named selection preset (KMeansStudy: paper 000's k-means recipe).</summary>
+    [Parameter]
+    [ValidateSet(SelectionOptionsMapper.KMeansStudy)]
+    public string? Preset { get; set; }
+
+    /// <summary>Method-specific knobs, e.g. @{ restarts = 20; tolerance = 1e-6 } or @{ kernel = 'Rbf'; gamma = 0.5 }.</summary>
+    [Parameter]
+    public Hashtable? Options { get; set; }
+
+    /// <summary>Also emit every structure not selected, with Selected = $false.</summary>
+    [Parameter]
+    public SwitchParameter IncludeRejected { get; set; }
+
+    /// <summary>Threads for the parallel inner loops (never changes the result).</summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
+        try
+        {
+            _plan = SelectionOptionsMapper.Map(Bound(nameof(Method), Method), Bound(nameof(Count), Count),
+                Bound(nameof(Fraction), Fraction), Bound(nameof(Threshold), Threshold), Seed,
+                Bound(nameof(Standardize), Standardize.IsPresent), Bound(nameof(ExplainedVariance), ExplainedVariance),
+                Bound(nameof(Components), Components), BlockWeights, Preset, Options, ThrottleLimit);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options));
+        }
+        _stream = LocalEnvironmentBankStream.TryCreate(_plan.Options);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (DescriptorRequirement.Missing(InputObject, _seen++, _plan.Options) is { } missing)
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(missing), "DescriptorMissing",
+                ErrorCategory.InvalidData, InputObject));
+        if (_stream is null)
+        {
+            _pool.Add(InputObject);
+            return;
+        }
+        Structure? offered = null;
+        try
+        {
+            offered = _stream.Offer(InputObject, IncludeRejected);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "SelectionFailed", ErrorCategory.InvalidData, InputObject));
+        }
+        if (offered is not null) WriteObject(offered);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_pool.Count == 0) return;
+        var options = _plan.For(_pool.Count);
+        var progress = new ProgressRecord(3, "Select-Configuration",
+            $"{Selector.MethodOf(options)}: choosing from {_pool.Count} structures");
+        WriteProgress(progress);
+        SelectionResult result;
+        try
+        {
+            result = Selector.Select(_pool, options);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "SelectionFailed", ErrorCategory.InvalidArgument, options));
+            return;
+        }
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(s);
+    }
+}

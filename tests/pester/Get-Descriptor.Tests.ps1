@@ -1,0 +1,64 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+    $script:pool = Import-Structure $sample
+}
+
+Describe 'Get-Descriptor' {
+    It 'attaches a labelled RDF to every structure, in input order' {
+        $d = $pool | Get-Descriptor -Kind Rdf -Parameters @{ cutoff = 5 }
+        $d.Count | Should -Be $pool.Count
+        ($d.Id -join ',') | Should -Be ($pool.Id -join ',')
+        foreach ($s in $d) {
+            $s.Descriptor.Length | Should -Be 50
+            $s.DescriptorLabels.Count | Should -Be 50
+            $s.AtomDescriptors | Should -BeNullOrEmpty
+        }
+        $pool[0].Descriptor | Should -BeNullOrEmpty
+    }
+
+    It 'attaches per-atom rows with -PerAtom and from the LocalEnvironment preset' {
+        $s = $pool | Select-Object -First 3 | Get-Descriptor -Preset LocalEnvironment
+        $s[0].AtomDescriptors.Rows | Should -Be $s[0].Count
+        $s[0].AtomDescriptors.Columns | Should -Be 40
+        $s[0].Descriptor.Length | Should -Be 40
+        { $pool[0] | Get-Descriptor Rdf -PerAtom -ErrorAction Stop } | Should -Throw '*per-atom kind*'
+        $a = $pool[0] | Get-Descriptor Acsf -Aggregate Stats
+        $a.Descriptor.Length | Should -Be (4 * 40)
+    }
+
+    It 'concatenates kinds and reads parameters from a YAML file' {
+        $yaml = Join-Path $TestDrive 'fp.yml'
+        Set-Content $yaml "kinds: [Rdf, Acsf]`nRdf:`n  cutoff: 4.0`n  scale: 2`n"
+        $s = $pool[0] | Get-Descriptor -Parameters $yaml
+        $s.Descriptor.Length | Should -Be (40 + 40)
+        $s.DescriptorLabels[0] | Should -BeLike '*Cu-Cu*'
+    }
+
+    It 'pads Coulomb matrices to the largest structure of the input' {
+        $s = $pool | Get-Descriptor CoulombMatrix -Parameters @{ permutation = 'Eigenspectrum' }
+        $largest = ($pool | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
+        ($s | ForEach-Object { $_.Descriptor.Length } | Sort-Object -Unique) | Should -Be $largest
+    }
+
+    It 'reports each structure it cannot describe and goes on' {
+        $out = $pool | Select-Object -First 4 | Get-Descriptor Rdf -Parameters @{ species = 'Ni' } -ErrorVariable bad -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $bad.Count | Should -Be 4
+        $bad[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $bad[0].Exception.Message | Should -BeLike '*Ni*'
+    }
+
+    It 'rejects a bad parameter before any work, naming it' {
+        { $pool[0] | Get-Descriptor Rdf -Parameters @{ cutof = 5 } -ErrorAction Stop } | Should -Throw "*'cutof'*"
+        { $pool[0] | Get-Descriptor Soap -Parameters @{ nmax = 0 } -ErrorAction Stop } | Should -Throw "*'nmax'*"
+        { $pool[0] | Get-Descriptor -Preset NoSuchPreset -ErrorAction Stop } | Should -Throw '*NoSuchPreset*'
+    }
+
+    It 'completes kinds and presets on Tab' {
+        $line = 'Get-Descriptor -Kind So'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'Soap'
+        $line = 'Get-Descriptor -Preset Av'
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'AverageSoap'
+    }
+}

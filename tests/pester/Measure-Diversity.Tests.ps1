@@ -1,0 +1,45 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+    $script:pool = Import-Structure $sample | Get-Descriptor -Preset LocalEnvironment
+    $script:atomCount = ($pool | ForEach-Object { $_.Count } | Measure-Object -Sum).Sum
+}
+
+Describe 'Measure-Diversity' {
+    It 'measures the entropy of a set' {
+        $r = $pool | Measure-Diversity
+        $r | Should -BeOfType ([AtomCuration.Selection.DiversityReport])
+        $r.Environments | Should -Be $atomCount
+        [double]::IsFinite($r.Entropy) | Should -BeTrue
+        $r.ReferenceEnvironments | Should -Be 0
+        [double]::IsNaN($r.MeanDistance) | Should -BeTrue
+    }
+
+    It 'gives the nearest-distance table against a reference' {
+        $self = $pool | Measure-Diversity -Reference $pool
+        $self.MaxDistance | Should -Be 0
+        $few = $pool | Select-Object -First 3 | Measure-Diversity -Reference $pool
+        $few.ReferenceEnvironments | Should -Be $atomCount
+        $few.MeanDistance | Should -BeGreaterThan 0
+        $few.MedianDistance | Should -BeLessOrEqual $few.MaxDistance
+        $few.MeanDistance | Should -BeLessOrEqual $few.MaxDistance
+    }
+
+    It 'ranks an entropy selection at least as well covered as its first picks' {
+        $sel = $pool | Select-Configuration Entropy -Count 6
+        $six = $sel | Measure-Diversity -Reference $pool
+        $two = $sel | Select-Object -First 2 | Measure-Diversity -Reference $pool
+        $six.MeanDistance | Should -BeLessOrEqual $two.MeanDistance
+    }
+
+    It 'scales environments with -Scaling MinMax and takes estimator settings' {
+        $r = $pool | Select-Object -First 5 | Measure-Diversity -Reference $pool -Scaling MinMax -Neighbours 2 -Bandwidth 1e-9
+        $r.MaxDistance | Should -BeLessOrEqual ([math]::Sqrt(40))
+        ($r | Format-List | Out-String) | Should -Match 'MedianDistance'
+    }
+
+    It 'names the Get-Descriptor call that is missing and rejects bad settings' {
+        { Import-Structure $sample -Index 0 | Measure-Diversity -ErrorAction Stop } | Should -Throw '*Get-Descriptor -PerAtom*'
+        { $pool | Measure-Diversity -Neighbours 0 -ErrorAction Stop } | Should -Throw '*-Neighbours*'
+    }
+}
