@@ -64,12 +64,11 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
         try
         {
-            _options = MapOptionsMapper.Map(Method, Bound(nameof(Perplexity), Perplexity), Bound(nameof(Seed), Seed),
-                Bound(nameof(Iterations), Iterations), Standardize, Bound(nameof(ExplainedVariance), ExplainedVariance),
-                Bound(nameof(Components), Components), Bound(nameof(Kernel), Kernel), Bound(nameof(Gamma), Gamma), ThrottleLimit);
+            _options = MapOptionsMapper.Map(Method, this.IfBound(nameof(Perplexity), Perplexity), this.IfBound(nameof(Seed), Seed),
+                this.IfBound(nameof(Iterations), Iterations), Standardize, this.IfBound(nameof(ExplainedVariance), ExplainedVariance),
+                this.IfBound(nameof(Components), Components), this.IfBound(nameof(Kernel), Kernel), this.IfBound(nameof(Gamma), Gamma), ThrottleLimit);
         }
         catch (ArgumentException e)
         {

@@ -84,26 +84,25 @@ public sealed class InvokeEamFitCommand : PSCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
         try
         {
             _options = EamFitOptionsMapper.Map(new EamFitParameters
             {
-                Form = Bound(nameof(Form), Form),
-                Cutoff = Bound(nameof(Cutoff), Cutoff),
-                PairKnots = Bound(nameof(PairKnots), PairKnots),
-                DensityKnots = Bound(nameof(DensityKnots), DensityKnots),
-                EmbeddingKnots = Bound(nameof(EmbeddingKnots), EmbeddingKnots),
-                InnerRadius = Bound(nameof(InnerRadius), InnerRadius),
-                EnergyWeight = Bound(nameof(EnergyWeight), EnergyWeight),
-                ForceWeight = Bound(nameof(ForceWeight), ForceWeight),
-                StressWeight = Bound(nameof(StressWeight), StressWeight),
-                Smoothness = Bound(nameof(Smoothness), Smoothness),
+                Form = this.IfBound(nameof(Form), Form),
+                Cutoff = this.IfBound(nameof(Cutoff), Cutoff),
+                PairKnots = this.IfBound(nameof(PairKnots), PairKnots),
+                DensityKnots = this.IfBound(nameof(DensityKnots), DensityKnots),
+                EmbeddingKnots = this.IfBound(nameof(EmbeddingKnots), EmbeddingKnots),
+                InnerRadius = this.IfBound(nameof(InnerRadius), InnerRadius),
+                EnergyWeight = this.IfBound(nameof(EnergyWeight), EnergyWeight),
+                ForceWeight = this.IfBound(nameof(ForceWeight), ForceWeight),
+                StressWeight = this.IfBound(nameof(StressWeight), StressWeight),
+                Smoothness = this.IfBound(nameof(Smoothness), Smoothness),
                 WeightKey = WeightKey,
-                MaxIterations = Bound(nameof(MaxIterations), MaxIterations),
-                Restarts = Bound(nameof(Restarts), Restarts),
-                Seed = Bound(nameof(Seed), Seed),
-                ThrottleLimit = Bound(nameof(ThrottleLimit), ThrottleLimit),
+                MaxIterations = this.IfBound(nameof(MaxIterations), MaxIterations),
+                Restarts = this.IfBound(nameof(Restarts), Restarts),
+                Seed = this.IfBound(nameof(Seed), Seed),
+                ThrottleLimit = this.IfBound(nameof(ThrottleLimit), ThrottleLimit),
             });
         }
         catch (ArgumentException e)

@@ -43,10 +43,9 @@ public sealed class MeasureDiversityCommand : PSCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
         try
         {
-            _options = DiversityOptionsMapper.Map(Bound(nameof(Neighbours), Neighbours), Bound(nameof(Bandwidth), Bandwidth), ThrottleLimit);
+            _options = DiversityOptionsMapper.Map(this.IfBound(nameof(Neighbours), Neighbours), this.IfBound(nameof(Bandwidth), Bandwidth), ThrottleLimit);
         }
         catch (ArgumentException e)
         {

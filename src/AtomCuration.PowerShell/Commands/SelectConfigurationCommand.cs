@@ -84,13 +84,12 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        T? Bound<T>(string name, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(name) ? value : null;
         try
         {
-            _plan = SelectionOptionsMapper.Map(Bound(nameof(Method), Method), Bound(nameof(Count), Count),
-                Bound(nameof(Fraction), Fraction), Bound(nameof(Threshold), Threshold), Seed,
-                Bound(nameof(Standardize), Standardize.IsPresent), Bound(nameof(ExplainedVariance), ExplainedVariance),
-                Bound(nameof(Components), Components), BlockWeights, Preset, Options, ThrottleLimit);
+            _plan = SelectionOptionsMapper.Map(this.IfBound(nameof(Method), Method), this.IfBound(nameof(Count), Count),
+                this.IfBound(nameof(Fraction), Fraction), this.IfBound(nameof(Threshold), Threshold), Seed,
+                this.IfBound(nameof(Standardize), Standardize.IsPresent), this.IfBound(nameof(ExplainedVariance), ExplainedVariance),
+                this.IfBound(nameof(Components), Components), BlockWeights, Preset, Options, ThrottleLimit);
         }
         catch (ArgumentException e)
         {
