@@ -10,7 +10,10 @@ public sealed record TsneOptions
     /// <summary>Perplexity of the input affinities.</summary>
     public double Perplexity { get; init; } = 30;
 
-    /// <summary>Seed (used only to break the symmetry of a degenerate PCA start; results are deterministic).</summary>
+    /// <summary>Start from the scaled PCA projection (default, deterministic) or, when false, from N(0, 10⁻⁸) draws with <see cref="Seed"/>.</summary>
+    public bool PcaStart { get; init; } = true;
+
+    /// <summary>Seed of the random start (used when <see cref="PcaStart"/> is false).</summary>
     public int Seed { get; init; }
 
     /// <summary>Gradient iterations in total.</summary>
@@ -30,7 +33,7 @@ public sealed record TsneOptions
 /// t-SNE into two dimensions, following van der Maaten's recipe as scikit-learn runs it:
 /// conditional affinities by bisection on the Gaussian precision to the requested perplexity
 /// (natural-log entropy, over all points for the exact method, over the ⌊3·perplexity⌋ + 1 nearest
-/// for Barnes–Hut), P = (P + Pᵀ)/Σ; PCA start scaled to standard deviation 10⁻⁴ on the first axis;
+/// for Barnes–Hut), P = (P + Pᵀ)/Σ; PCA start scaled to standard deviation 10⁻⁴ on the first axis (or a seeded random start);
 /// early exaggeration 12 with momentum 0.5 for 250 iterations, then momentum 0.8; learning rate
 /// max(N/48, 50); delta-bar-delta gains (+0.2 / ×0.8, floor 0.01). The gradient is exact
 /// (4 Σⱼ (pᵢⱼ − qᵢⱼ)(yᵢ − yⱼ)/(1 + |yᵢ − yⱼ|²)) up to <see cref="TsneOptions.ExactLimit"/> points and
@@ -50,7 +53,7 @@ public static class Tsne
         if (n < 4) throw new ArgumentException("t-SNE needs at least four points.");
         bool exact = n <= options.ExactLimit;
         var p = exact ? DenseAffinities(x, options) : SparseAffinities(x, options);
-        var y = Start(x);
+        var y = options.PcaStart ? Start(x) : RandomStart(n, options.Seed);
         var update = new double[2 * n];
         var gains = Enumerable.Repeat(1.0, 2 * n).ToArray();
         var grad = new double[2 * n];
@@ -86,6 +89,14 @@ public static class Tsne
         double sd = Math.Sqrt(sq / n);
         for (int i = 0; i < 2 * n; i++) y[i] = sd > 0 ? y[i] / sd * 1e-4 : 0;
         return y;
+    }
+
+    private static double[] RandomStart(int n, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, 2 * n)
+            .Select(_ => 1e-4 * Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble()))
+            .ToArray();
     }
 
     /// <summary>Input affinities: dense N × N, or sparse CSR over nearest neighbours.</summary>
