@@ -27,6 +27,12 @@ public sealed record TsneOptions
 
     /// <summary>Threads (0 = all cores); never changes the result.</summary>
     public int Threads { get; init; }
+
+    /// <summary>Observed between steps (picks, iterations, structures); cancelling throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Receives the fraction of the work done (0…1) as it advances; null = no reports.</summary>
+    public IProgress<double>? Progress { get; init; }
 }
 
 /// <summary>
@@ -60,6 +66,8 @@ public static class Tsne
         double rate = Math.Max(n / Exaggeration / 4, 50);
         for (int it = 0; it < options.Iterations; it++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(it / (double)options.Iterations);
             bool early = it < ExaggerationIterations;
             double exaggeration = early ? Exaggeration : 1, momentum = early ? 0.5 : 0.8;
             if (exact) ExactGradient(y, (double[])p.Dense!, n, exaggeration, grad, options.Threads);

@@ -39,9 +39,9 @@ public static class Agglomerative
         if (options.Linkage == Linkage.Average)
         {
             var dist = Distances(p, options.Kernel, options.Threads);
-            return Medoids(Cut((double[])dist.Clone(), n, k, Linkage.Average), dist, n, k);
+            return Medoids(Cut((double[])dist.Clone(), n, k, Linkage.Average, options.Cancellation), dist, n, k);
         }
-        var labels = Cut(SquaredDistances(p, options.Threads), n, k, Linkage.Ward);
+        var labels = Cut(SquaredDistances(p, options.Threads), n, k, Linkage.Ward, options.Cancellation);
         int d = p.Columns;
         var centers = new double[k * d];
         var size = new int[k];
@@ -60,7 +60,8 @@ public static class Agglomerative
     /// <param name="n">Number of items.</param>
     /// <param name="k">Number of clusters.</param>
     /// <param name="linkage">Linkage whose Lance–Williams update is applied.</param>
-    public static int[] Cut(double[] d, int n, int k, Linkage linkage)
+    /// <param name="cancellation">Observed between merges.</param>
+    public static int[] Cut(double[] d, int n, int k, Linkage linkage, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(d);
         var size = Enumerable.Repeat(1, n).ToArray();
@@ -70,6 +71,7 @@ public static class Agglomerative
         int remaining = n, nextStart = 0;
         while (remaining > 1)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (chain.Count == 0)
             {
                 while (!active[nextStart]) nextStart++;

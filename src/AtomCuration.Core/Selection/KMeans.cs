@@ -78,10 +78,12 @@ public static class KMeans
         var master = new Random(options.Seed);
         var seeds = Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
         KMeansModel? best = null;
-        foreach (int seed in seeds)
+        for (int r = 0; r < seeds.Length; r++)
         {
-            var centers = PlusPlus(data, norms, n, d, k, new Random(seed), options.Threads);
-            var m = Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads);
+            options.Progress?.Report(r / (double)seeds.Length);
+            options.Cancellation.ThrowIfCancellationRequested();
+            var centers = PlusPlus(data, norms, n, d, k, new Random(seeds[r]), options.Threads);
+            var m = Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
             if (best is null || m.Inertia < best.Inertia) best = m;
         }
         return best!;
@@ -151,7 +153,7 @@ public static class KMeans
     }
 
     private static KMeansModel Lloyd(double[] x, double[] norms, int n, int d, int k, double[] centers,
-        double tol, int maxIter, int threads)
+        double tol, int maxIter, int threads, CancellationToken cancellation)
     {
         int chunks = (n + Chunk - 1) / Chunk;
         var labels = new int[n];
@@ -164,6 +166,7 @@ public static class KMeans
         bool strict = false;
         for (; iter < maxIter; iter++)
         {
+            cancellation.ThrowIfCancellationRequested();
             Assign(x, norms, n, d, k, centers, labels, dist, threads, sums, counts);
             Reduce(sums, counts, chunks, k, d, next, out var total);
             Reseed(x, n, d, k, labels, dist, total, next);

@@ -57,4 +57,23 @@ public class SelectorTests
         });
         Assert.Equal(r.SelectedIndices, again.SelectedIndices);
     }
+
+    [Fact]
+    public void CancellationStopsAndProgressIsReported()
+    {
+        var pool = Pool(30, 64);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Selector.Select(pool, new FpsOptions { Count = 5, Cancellation = cts.Token }));
+        Assert.ThrowsAny<OperationCanceledException>(() => Selector.Select(pool, new KMeansOptions { Count = 5, Cancellation = cts.Token }));
+        var reports = new List<double>();
+        Selector.Select(pool, new FpsOptions { Count = 5, Progress = new SyncProgress(reports.Add) });
+        Assert.Equal([0, 0.2, 0.4, 0.6, 0.8], reports);
+    }
+
+    /// <summary>Reports synchronously (System.Progress posts to the thread pool).</summary>
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
 }
