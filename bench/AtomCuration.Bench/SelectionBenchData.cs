@@ -25,6 +25,23 @@ internal static class SelectionBenchData
         return Matrices.Create(n, d, v);
     }
 
+    /// <summary>n × d rows that are a random linear image of uniform points in <paramref name="latent"/> dimensions.</summary>
+    public static FeatureMatrix LowDimensional(int n, int d, int latent, int seed)
+    {
+        var rng = new Random(seed);
+        var map = new double[latent * d];
+        for (int i = 0; i < map.Length; i++) map[i] = Gauss(rng);
+        var v = new double[n * d];
+        var z = new double[latent];
+        for (int i = 0; i < n; i++)
+        {
+            for (int a = 0; a < latent; a++) z[a] = rng.NextDouble();
+            for (int a = 0; a < latent; a++)
+                for (int c = 0; c < d; c++) v[i * d + c] += z[a] * map[a * d + c];
+        }
+        return Matrices.Create(n, d, v);
+    }
+
     /// <summary>Writes the matrix as raw little-endian doubles for the Python side.</summary>
     public static string Dump(FeatureMatrix x)
     {
