@@ -139,15 +139,22 @@ public static class Tsne
         var cond = new double[n * k];
         OrderedParallel.For(n, i =>
         {
-            var d2 = new double[n];
-            for (int j = 0; j < n; j++) d2[j] = j == i ? double.PositiveInfinity : VectorMath.SquaredDistance(x.Row(i), x.Row(j));
-            var idx = Enumerable.Range(0, n).ToArray();
-            Array.Sort(d2.ToArray(), idx);
-            var near = new double[k];
-            for (int a = 0; a < k; a++)
+            // k nearest by insertion into a sorted buffer (ties: lower index first).
+            var near = Enumerable.Repeat(double.PositiveInfinity, k).ToArray();
+            var idx = nbr.AsSpan(i * k, k);
+            for (int j = 0; j < n; j++)
             {
-                nbr[i * k + a] = idx[a];
-                near[a] = d2[idx[a]];
+                if (j == i) continue;
+                double v = VectorMath.SquaredDistance(x.Row(i), x.Row(j));
+                if (v >= near[k - 1]) continue;
+                int a = k - 1;
+                for (; a > 0 && near[a - 1] > v; a--)
+                {
+                    near[a] = near[a - 1];
+                    idx[a] = idx[a - 1];
+                }
+                near[a] = v;
+                idx[a] = j;
             }
             Conditional(near, o.Perplexity, cond.AsSpan(i * k, k));
         }, o.Threads);
