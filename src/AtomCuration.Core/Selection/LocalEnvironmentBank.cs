@@ -148,8 +148,11 @@ public sealed class LocalEnvironmentBank
                 (order[i], order[j]) = (order[j], order[i]);
             }
         }
-        double Base(int z) => options.ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t : options.Threshold ?? 1.0;
         bool fit = options.FitCount || (options.Threshold is null && options.ElementThresholds is null);
+        double Base(int z) => options.ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t
+            : options.Threshold ?? (fit ? 1.0 : throw new ArgumentException(
+                $"No threshold for {Elements.FromZ(z).Symbol}: give Threshold or an ElementThresholds entry for every element."));
+        foreach (int z in pool.SelectMany(s => s.AtomicNumbers).Distinct()) Base(z);
         if (!fit) return Run(pool, order, Base, 1.0, scaling, options);
         return Bisect(pool, order, Base, scaling, options);
     }

@@ -59,6 +59,15 @@ public class SelectorTests
     }
 
     [Fact]
+    public void MissingElementThresholdIsAnError()
+    {
+        var pool = SelectionData.AtomPool(10, 3, 65);
+        var ex = Assert.Throws<ArgumentException>(() => LocalEnvironmentBank.Select(pool,
+            new LocalEnvironmentBankOptions { ElementThresholds = new Dictionary<int, double> { [1] = 0.3 } }));
+        Assert.Contains("O", ex.Message);
+    }
+
+    [Fact]
     public void CancellationStopsAndProgressIsReported()
     {
         var pool = Pool(30, 64);
