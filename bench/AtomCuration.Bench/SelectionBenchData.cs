@@ -10,8 +10,8 @@ internal static class SelectionBenchData
     public static double Gauss(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    /// <summary>n × d rows drawn around <paramref name="centers"/> random centres (spread 1, centres in ±10).</summary>
-    public static FeatureMatrix Blobs(int n, int d, int centers, int seed)
+    /// <summary>n × d rows drawn around <paramref name="centers"/> random centres in ±10, Gaussian with standard deviation <paramref name="spread"/>.</summary>
+    public static FeatureMatrix Blobs(int n, int d, int centers, int seed, double spread = 3)
     {
         var rng = new Random(seed);
         var c = new double[centers * d];
@@ -20,7 +20,7 @@ internal static class SelectionBenchData
         for (int i = 0; i < n; i++)
         {
             int k = rng.Next(centers);
-            for (int a = 0; a < d; a++) v[i * d + a] = c[k * d + a] + 3 * Gauss(rng);
+            for (int a = 0; a < d; a++) v[i * d + a] = c[k * d + a] + spread * Gauss(rng);
         }
         return Matrices.Create(n, d, v);
     }
