@@ -10,8 +10,8 @@ internal static class SelectionBenchData
     public static double Gauss(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    /// <summary>n × d rows drawn around <paramref name="centers"/> random centres (spread 1, centres in ±10).</summary>
-    public static FeatureMatrix Blobs(int n, int d, int centers, int seed)
+    /// <summary>n × d rows drawn around <paramref name="centers"/> random centres in ±10, Gaussian with standard deviation <paramref name="spread"/>.</summary>
+    public static FeatureMatrix Blobs(int n, int d, int centers, int seed, double spread = 3)
     {
         var rng = new Random(seed);
         var c = new double[centers * d];
@@ -20,7 +20,24 @@ internal static class SelectionBenchData
         for (int i = 0; i < n; i++)
         {
             int k = rng.Next(centers);
-            for (int a = 0; a < d; a++) v[i * d + a] = c[k * d + a] + 3 * Gauss(rng);
+            for (int a = 0; a < d; a++) v[i * d + a] = c[k * d + a] + spread * Gauss(rng);
+        }
+        return Matrices.Create(n, d, v);
+    }
+
+    /// <summary>n × d rows that are a random linear image of uniform points in <paramref name="latent"/> dimensions.</summary>
+    public static FeatureMatrix LowDimensional(int n, int d, int latent, int seed)
+    {
+        var rng = new Random(seed);
+        var map = new double[latent * d];
+        for (int i = 0; i < map.Length; i++) map[i] = Gauss(rng);
+        var v = new double[n * d];
+        var z = new double[latent];
+        for (int i = 0; i < n; i++)
+        {
+            for (int a = 0; a < latent; a++) z[a] = rng.NextDouble();
+            for (int a = 0; a < latent; a++)
+                for (int c = 0; c < d; c++) v[i * d + c] += z[a] * map[a * d + c];
         }
         return Matrices.Create(n, d, v);
     }

@@ -14,6 +14,12 @@ public sealed record SmacofOptions
 
     /// <summary>Null = start from classical MDS (deterministic); otherwise a uniform random start from this seed.</summary>
     public int? Seed { get; init; }
+
+    /// <summary>Observed between steps (picks, iterations, structures); cancelling throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Receives the fraction of the work done (0…1) as it advances; null = no reports.</summary>
+    public IProgress<double>? Progress { get; init; }
 }
 
 /// <summary>
@@ -40,6 +46,8 @@ public static class Smacof
         double stress = Stress(x, delta, n, m, dist);
         for (int it = 0; it < options.MaxIterations; it++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(it / (double)options.MaxIterations);
             Common.OrderedParallel.For(n, i =>
             {
                 Span<double> acc = stackalloc double[m];

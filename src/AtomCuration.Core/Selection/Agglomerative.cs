@@ -36,22 +36,23 @@ public static class Agglomerative
         ArgumentNullException.ThrowIfNull(options);
         var p = Preprocessing.Apply(x, options.Preprocess);
         int n = p.Rows, k = Math.Min(options.Count, n);
-        var dist = Distances(p, options);
-        var labels = Cut(options.Linkage == Linkage.Ward ? SquaredDistances(p) : (double[])dist.Clone(), n, k, options.Linkage);
-        if (options.Linkage == Linkage.Ward)
+        if (options.Linkage == Linkage.Average)
         {
-            var centers = new double[k * p.Columns];
-            var size = new int[k];
-            for (int i = 0; i < n; i++)
-            {
-                size[labels[i]]++;
-                for (int c = 0; c < p.Columns; c++) centers[labels[i] * p.Columns + c] += p[i, c];
-            }
-            for (int j = 0; j < k; j++)
-                for (int c = 0; c < p.Columns; c++) centers[j * p.Columns + c] /= size[j];
-            return Representatives.Nearest(SelectionMethod.Agglomerative, p, labels, centers, k);
+            var dist = Distances(p, options.Kernel, options.Threads);
+            return Medoids(Cut((double[])dist.Clone(), n, k, Linkage.Average, options.Cancellation), dist, n, k);
         }
-        return Medoids(labels, dist, n, k);
+        var labels = Cut(SquaredDistances(p, options.Threads), n, k, Linkage.Ward, options.Cancellation);
+        int d = p.Columns;
+        var centers = new double[k * d];
+        var size = new int[k];
+        for (int i = 0; i < n; i++)
+        {
+            size[labels[i]]++;
+            for (int c = 0; c < d; c++) centers[labels[i] * d + c] += p[i, c];
+        }
+        for (int j = 0; j < k; j++)
+            for (int c = 0; c < d; c++) centers[j * d + c] /= size[j];
+        return Representatives.Nearest(SelectionMethod.Agglomerative, p, labels, centers, k);
     }
 
     /// <summary>Cluster labels (0…k−1, by first appearance) from a full N × N dissimilarity matrix (consumed).</summary>
@@ -59,7 +60,8 @@ public static class Agglomerative
     /// <param name="n">Number of items.</param>
     /// <param name="k">Number of clusters.</param>
     /// <param name="linkage">Linkage whose Lance–Williams update is applied.</param>
-    public static int[] Cut(double[] d, int n, int k, Linkage linkage)
+    /// <param name="cancellation">Observed between merges.</param>
+    public static int[] Cut(double[] d, int n, int k, Linkage linkage, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(d);
         var size = Enumerable.Repeat(1, n).ToArray();
@@ -69,6 +71,7 @@ public static class Agglomerative
         int remaining = n, nextStart = 0;
         while (remaining > 1)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (chain.Count == 0)
             {
                 while (!active[nextStart]) nextStart++;
@@ -120,27 +123,26 @@ public static class Agglomerative
         active[b] = false;
     }
 
-    private static double[] SquaredDistances(FeatureMatrix x)
+    private static double[] SquaredDistances(FeatureMatrix x, int threads)
     {
         int n = x.Rows;
         var d = new double[n * n];
         Common.OrderedParallel.For(n, i =>
         {
             for (int j = 0; j < n; j++) d[i * n + j] = VectorMath.SquaredDistance(x.Row(i), x.Row(j));
-        });
+        }, threads);
         return d;
     }
 
-    private static double[] Distances(FeatureMatrix x, AgglomerativeOptions o)
+    private static double[] Distances(FeatureMatrix x, Kernel? kernel, int threads)
     {
         int n = x.Rows;
-        if (o.Linkage == Linkage.Ward) return [];
         var d = new double[n * n];
         Common.OrderedParallel.For(n, i =>
         {
             for (int j = 0; j < n; j++)
-                d[i * n + j] = o.Kernel is null ? Math.Sqrt(VectorMath.SquaredDistance(x.Row(i), x.Row(j))) : o.Kernel.Distance(x.Row(i), x.Row(j));
-        }, o.Threads);
+                d[i * n + j] = kernel is null ? Math.Sqrt(VectorMath.SquaredDistance(x.Row(i), x.Row(j))) : kernel.Distance(x.Row(i), x.Row(j));
+        }, threads);
         return d;
     }
 

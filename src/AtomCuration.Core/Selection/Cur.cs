@@ -41,6 +41,8 @@ public static class Cur
         var lev = new double[n];
         for (int t = 0; t < k; t++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(t / (double)k);
             var evd = g.Evd(Symmetricity.Symmetric);
             double top = evd.EigenValues[d - 1].Real;
             if (top <= 0) break;

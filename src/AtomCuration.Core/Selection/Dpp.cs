@@ -57,6 +57,8 @@ public static class Dpp
         var taken = new bool[n];
         for (int t = 0; t < k; t++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(t / (double)k);
             int j = -1;
             for (int i = 0; i < n; i++)
                 if (!taken[i] && (j < 0 || d2[i] > d2[j])) j = i;

@@ -38,6 +38,8 @@ public static class EntropySelector
         var value = new double[pool.Count];
         for (int t = 0; t < count; t++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(t / (double)count);
             var selArr = sel.ToArray();
             int nSel = selKth.Count;
             Common.OrderedParallel.For(pool.Count, c =>

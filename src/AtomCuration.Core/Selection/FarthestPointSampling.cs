@@ -43,6 +43,8 @@ public static class FarthestPointSampling
         int next = start;
         for (int t = 0; t < k; t++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(t / (double)k);
             picks[t] = next;
             int s = next;
             OrderedParallel.For(chunks, ch =>

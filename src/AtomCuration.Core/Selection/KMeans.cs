@@ -78,10 +78,12 @@ public static class KMeans
         var master = new Random(options.Seed);
         var seeds = Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
         KMeansModel? best = null;
-        foreach (int seed in seeds)
+        for (int r = 0; r < seeds.Length; r++)
         {
-            var centers = PlusPlus(data, norms, n, d, k, new Random(seed), options.Threads);
-            var m = Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads);
+            options.Progress?.Report(r / (double)seeds.Length);
+            options.Cancellation.ThrowIfCancellationRequested();
+            var centers = PlusPlus(data, norms, n, d, k, new Random(seeds[r]), options.Threads);
+            var m = Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
             if (best is null || m.Inertia < best.Inertia) best = m;
         }
         return best!;
@@ -151,7 +153,7 @@ public static class KMeans
     }
 
     private static KMeansModel Lloyd(double[] x, double[] norms, int n, int d, int k, double[] centers,
-        double tol, int maxIter, int threads)
+        double tol, int maxIter, int threads, CancellationToken cancellation)
     {
         int chunks = (n + Chunk - 1) / Chunk;
         var labels = new int[n];
@@ -160,30 +162,41 @@ public static class KMeans
         var sums = new double[chunks * k * d];
         var counts = new int[chunks * k];
         var next = new double[k * d];
+        var bounds = new Bounds(n, k);
+        bool exact = true; // the bounds are not valid yet: assign every row against every centre
         int iter = 0;
         bool strict = false;
         for (; iter < maxIter; iter++)
         {
-            Assign(x, norms, n, d, k, centers, labels, dist, threads, sums, counts);
+            cancellation.ThrowIfCancellationRequested();
+            Assign(x, norms, n, d, k, centers, labels, dist, threads, sums, counts, bounds, exact ? null : bounds.HalfGaps(centers, k, d));
             Reduce(sums, counts, chunks, k, d, next, out var total);
-            Reseed(x, n, d, k, labels, dist, total, next);
+            exact = Reseed(x, n, d, k, labels, dist, total, next);
             double shift = 0;
             for (int i = 0; i < k * d; i++) shift += (next[i] - centers[i]) * (next[i] - centers[i]);
+            bounds.Move(centers, next, labels, k, d);
             (centers, next) = (next, centers);
             if (iter > 0 && labels.AsSpan().SequenceEqual(prev)) { strict = true; iter++; break; }
             labels.CopyTo(prev, 0);
             if (shift <= tol) { iter++; break; }
         }
-        if (!strict) Assign(x, norms, n, d, k, centers, labels, dist, threads, null, null);
+        if (!strict) Assign(x, norms, n, d, k, centers, labels, dist, threads, null, null, bounds, null);
         double inertia = 0;
         for (int i = 0; i < n; i++) inertia += VectorMath.SquaredDistance(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
         return new KMeansModel(centers, labels, inertia, iter);
     }
 
-    /// <summary>Nearest centre of every row; optionally per-chunk sums and counts for the update (fixed chunks keep the reduction order thread-independent).</summary>
+    /// <summary>
+    /// Nearest centre of every row; optionally per-chunk sums and counts for the update (fixed chunks
+    /// keep the reduction order thread-independent). With <paramref name="half"/> (half the gap from
+    /// each centre to its nearest other centre) Hamerly's test skips rows whose upper bound to their
+    /// centre is below max(half gap, lower bound to any other centre) — they cannot change cluster.
+    /// </summary>
     private static void Assign(double[] x, double[] norms, int n, int d, int k, double[] centers, int[] labels,
-        double[] dist, int threads, double[]? sums, int[]? counts)
+        double[] dist, int threads, double[]? sums, int[]? counts, Bounds bounds, double[]? half)
     {
+        var upper = bounds.Upper;
+        var lower = bounds.Lower;
         var ct = new double[d * k];
         var cn = new double[k];
         for (int j = 0; j < k; j++)
@@ -205,17 +218,32 @@ public static class KMeans
             for (int i = lo; i < hi; i++)
             {
                 var row = x.AsSpan(i * d, d);
-                acc.AsSpan().Clear();
-                for (int a = 0; a < d; a++) TensorPrimitives.MultiplyAdd(ct.AsSpan(a * k, k), row[a], acc, acc);
-                int best = 0;
-                double bd = double.PositiveInfinity;
-                for (int j = 0; j < k; j++)
+                int best = labels[i];
+                bool skip = false;
+                if (half is not null)
                 {
-                    double v = cn[j] - 2 * acc[j];
-                    if (v < bd) { bd = v; best = j; }
+                    double m = Math.Max(half[best], lower[i]);
+                    if (upper[i] > m) upper[i] = Math.Sqrt(VectorMath.SquaredDistance(row, centers.AsSpan(best * d, d)));
+                    skip = upper[i] <= m;
+                    dist[i] = upper[i] * upper[i];
                 }
-                labels[i] = best;
-                dist[i] = Math.Max(0, bd + norms[i]);
+                if (!skip)
+                {
+                    acc.AsSpan().Clear();
+                    for (int a = 0; a < d; a++) TensorPrimitives.MultiplyAdd(ct.AsSpan(a * k, k), row[a], acc, acc);
+                    best = 0;
+                    double bd = double.PositiveInfinity, second = double.PositiveInfinity;
+                    for (int j = 0; j < k; j++)
+                    {
+                        double v = cn[j] - 2 * acc[j];
+                        if (v < bd) { second = bd; bd = v; best = j; }
+                        else if (v < second) second = v;
+                    }
+                    labels[i] = best;
+                    dist[i] = Math.Max(0, bd + norms[i]);
+                    upper[i] = Math.Sqrt(dist[i]);
+                    lower[i] = Math.Sqrt(Math.Max(0, second + norms[i]));
+                }
                 if (sums is null) continue;
                 counts![ch * k + best]++;
                 TensorPrimitives.Add(sums.AsSpan((ch * k + best) * d, d), row, sums.AsSpan((ch * k + best) * d, d));
@@ -237,9 +265,10 @@ public static class KMeans
             if (total[j] > 0) TensorPrimitives.Multiply(next.AsSpan(j * d, d), 1.0 / total[j], next.AsSpan(j * d, d));
     }
 
-    /// <summary>Moves each empty centre onto the point currently farthest from its own centre.</summary>
-    private static void Reseed(double[] x, int n, int d, int k, int[] labels, double[] dist, int[] total, double[] next)
+    /// <summary>Moves each empty centre onto the point currently farthest from its own centre; true when any moved.</summary>
+    private static bool Reseed(double[] x, int n, int d, int k, int[] labels, double[] dist, int[] total, double[] next)
     {
+        bool moved = false;
         for (int j = 0; j < k; j++)
         {
             if (total[j] > 0) continue;
@@ -247,6 +276,50 @@ public static class KMeans
             x.AsSpan(far * d, d).CopyTo(next.AsSpan(j * d, d));
             dist[far] = -1;
             labels[far] = j;
+            moved = true;
+        }
+        return moved;
+    }
+
+    /// <summary>Hamerly's bounds: upper = distance to the own centre, lower = distance to the nearest other centre.</summary>
+    private sealed class Bounds(int n, int k)
+    {
+        private readonly double[] _move = new double[k];
+
+        public double[] Upper { get; } = new double[n];
+        public double[] Lower { get; } = new double[n];
+
+        /// <summary>Half the distance from each centre to its nearest other centre.</summary>
+        public double[] HalfGaps(double[] centers, int k, int d)
+        {
+            var half = Enumerable.Repeat(double.PositiveInfinity, k).ToArray();
+            for (int a = 0; a < k; a++)
+                for (int b = a + 1; b < k; b++)
+                {
+                    double g = 0.5 * Math.Sqrt(VectorMath.SquaredDistance(centers.AsSpan(a * d, d), centers.AsSpan(b * d, d)));
+                    if (g < half[a]) half[a] = g;
+                    if (g < half[b]) half[b] = g;
+                }
+            return half;
+        }
+
+        /// <summary>Loosens the bounds by how far the centres moved (triangle inequality).</summary>
+        public void Move(double[] from, double[] to, int[] labels, int k, int d)
+        {
+            int far = 0;
+            double max = 0, second = 0;
+            for (int j = 0; j < k; j++)
+            {
+                double m = Math.Sqrt(VectorMath.SquaredDistance(from.AsSpan(j * d, d), to.AsSpan(j * d, d)));
+                _move[j] = m;
+                if (m > max) { second = max; max = m; far = j; }
+                else if (m > second) second = m;
+            }
+            for (int i = 0; i < Upper.Length; i++)
+            {
+                Upper[i] += _move[labels[i]];
+                Lower[i] -= labels[i] == far ? second : max;
+            }
         }
     }
 }

@@ -148,9 +148,12 @@ public sealed class LocalEnvironmentBank
                 (order[i], order[j]) = (order[j], order[i]);
             }
         }
-        double Base(int z) => options.ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t : options.Threshold ?? 1.0;
         bool fit = options.FitCount || (options.Threshold is null && options.ElementThresholds is null);
-        if (!fit) return Run(pool, order, Base, 1.0, scaling, options.Threads);
+        double Base(int z) => options.ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t
+            : options.Threshold ?? (fit ? 1.0 : throw new ArgumentException(
+                $"No threshold for {Elements.FromZ(z).Symbol}: give Threshold or an ElementThresholds entry for every element."));
+        foreach (int z in pool.SelectMany(s => s.AtomicNumbers).Distinct()) Base(z);
+        if (!fit) return Run(pool, order, Base, 1.0, scaling, options);
         return Bisect(pool, order, Base, scaling, options);
     }
 
@@ -165,7 +168,8 @@ public sealed class LocalEnvironmentBank
         for (int it = 0; it < 60; it++)
         {
             double mid = 0.5 * (lo + hi);
-            var r = Run(pool, order, baseThreshold, mid, scaling, options.Threads);
+            options.Progress?.Report(it / 60.0);
+            var r = Run(pool, order, baseThreshold, mid, scaling, options with { Progress = null });
             int count = r.SelectedIndices.Count;
             if (best is null || Math.Abs(count - target) < Math.Abs(best.SelectedIndices.Count - target)) best = r;
             if (count == target) break;
@@ -183,13 +187,16 @@ public sealed class LocalEnvironmentBank
     }
 
     private static SelectionResult Run(IReadOnlyList<Structure> pool, int[] order, Func<int, double> baseThreshold,
-        double factor, ColumnScaling? scaling, int threads)
+        double factor, ColumnScaling? scaling, LocalEnvironmentBankOptions options)
     {
-        var bank = new LocalEnvironmentBank(z => baseThreshold(z) * factor, scaling, threads);
+        var bank = new LocalEnvironmentBank(z => baseThreshold(z) * factor, scaling, options.Threads);
         var picks = new List<int>();
         var scores = new List<double>();
-        foreach (int i in order)
+        for (int k = 0; k < order.Length; k++)
         {
+            int i = order[k];
+            options.Cancellation.ThrowIfCancellationRequested();
+            if ((k & 63) == 0) options.Progress?.Report(k / (double)order.Length);
             int added = bank.Offer(pool[i], i);
             if (added == 0) continue;
             picks.Add(i);

@@ -9,9 +9,6 @@ public static class Matrices
     public static FeatureMatrix Create(int rows, int columns, double[] values) =>
         new(rows, Enumerable.Range(0, columns).Select(c => "c" + c).ToArray(), values);
 
-    /// <summary>Copies a matrix's values into a new array.</summary>
-    public static double[] Copy(FeatureMatrix m) => m.Values.ToArray();
-
     /// <summary>Stacks rows given as arrays (all the same length).</summary>
     public static FeatureMatrix FromRows(IReadOnlyList<double[]> rows)
     {

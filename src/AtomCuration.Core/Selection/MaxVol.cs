@@ -41,7 +41,8 @@ public static class MaxVol
         if (n < d) throw new ArgumentException($"MaxVol needs at least as many rows ({n}) as columns ({d}).");
         var rows = Square(a, options.Tolerance, options.MaxSwaps);
         var scores = Enumerable.Repeat(1.0, d).ToList();
-        if (k > d) Grow(a, rows, k, scores);
+        options.Cancellation.ThrowIfCancellationRequested();
+        if (k > d) Grow(a, rows, k, scores, options);
         return new SelectionResult(SelectionMethod.MaxVol, rows, scores);
     }
 
@@ -103,7 +104,7 @@ public static class MaxVol
         return rows;
     }
 
-    private static void Grow(Matrix<double> a, List<int> rows, int k, List<double> scores)
+    private static void Grow(Matrix<double> a, List<int> rows, int k, List<double> scores, MaxVolOptions options)
     {
         int n = a.RowCount;
         var sel = Matrix<double>.Build.DenseOfRowVectors(rows.Select(a.Row));
@@ -114,6 +115,8 @@ public static class MaxVol
         foreach (int i in rows) taken[i] = true;
         while (rows.Count < k)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
+            options.Progress?.Report(rows.Count / (double)k);
             int s = -1;
             for (int i = 0; i < n; i++)
                 if (!taken[i] && (s < 0 || lev[i] > lev[s])) s = i;

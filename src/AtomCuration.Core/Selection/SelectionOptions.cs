@@ -14,4 +14,10 @@ public abstract record SelectionOptions
 
     /// <summary>Preprocessing of the descriptor matrix (ignored by per-atom methods).</summary>
     public PreprocessOptions Preprocess { get; init; } = PreprocessOptions.None;
+
+    /// <summary>Observed between steps (picks, iterations, structures); cancelling throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Receives the fraction of the work done (0…1) as it advances; null = no reports.</summary>
+    public IProgress<double>? Progress { get; init; }
 }

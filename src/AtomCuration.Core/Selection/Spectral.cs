@@ -128,6 +128,7 @@ public static class Spectral
         int upper = Math.Min(options.MaxClusters, n);
         for (int nc = 2; nc <= upper; nc++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             var labels = Labels(evd.EigenVectors, n, nc, options);
             double mean = MeanInterClusterDistance(affinity, labels, n, nc);
             last = labels;

@@ -74,5 +74,10 @@ public class EmbeddingOracleTests
             Assert.Equal(60, r.X.Length);
             Assert.True(r.X.Concat(r.Y).All(double.IsFinite));
         }
+        var a = Tsne.Embed(x, new TsneOptions { Perplexity = 10, Iterations = 200, PcaStart = false, Seed = 3, Threads = 1 });
+        var b = Tsne.Embed(x, new TsneOptions { Perplexity = 10, Iterations = 200, PcaStart = false, Seed = 3, Threads = 4 });
+        var c = Tsne.Embed(x, new TsneOptions { Perplexity = 10, Iterations = 200, PcaStart = false, Seed = 4 });
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
     }
 }
