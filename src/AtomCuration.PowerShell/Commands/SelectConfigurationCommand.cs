@@ -13,6 +13,7 @@ namespace AtomCuration.PowerShell.Commands;
 [OutputType(typeof(Structure))]
 public sealed class SelectConfigurationCommand : PSCmdlet
 {
+    private readonly CancellationTokenSource _stop = new();
     private const string CountSet = "Count";
     private const string FractionSet = "Fraction";
     private const string ThresholdSet = "Threshold";
@@ -125,7 +126,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     protected override void EndProcessing()
     {
         if (_pool.Count == 0) return;
-        var options = _plan.For(_pool.Count);
+        var options = _plan.For(_pool.Count) with { Cancellation = _stop.Token };
         var progress = new ProgressRecord(3, "Select-Configuration",
             $"{Selector.MethodOf(options)}: choosing from {_pool.Count} structures");
         WriteProgress(progress);
@@ -143,4 +144,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         WriteProgress(progress);
         foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(s);
     }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
 }
