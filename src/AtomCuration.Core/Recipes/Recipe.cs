@@ -21,6 +21,12 @@ public sealed record Recipe
     /// <summary>Info key that groups reports (config_type by default).</summary>
     public string GroupBy { get; init; } = "config_type";
 
+    /// <summary>Descriptor stage: a preset and/or parameters of Get-Descriptor's shape; null skips it.</summary>
+    public RecipeDescriptor? Descriptor { get; init; }
+
+    /// <summary>Selection stage; null fits on the whole pool.</summary>
+    public RecipeSelection? Select { get; init; }
+
     /// <summary>EAM fit of the training set (the selection, or the whole pool); null skips fitting.</summary>
     public Potentials.Eam.EamFitOptions? Fit { get; init; }
 
@@ -32,4 +38,34 @@ public sealed record Recipe
 
     /// <summary>An absolute path for a recipe-relative one.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
+}
+
+/// <summary>The descriptor stage of a recipe (what <c>Get-Descriptor -Preset … -Parameters …</c> takes).</summary>
+/// <param name="Preset">Named preset, or null.</param>
+/// <param name="Parameters">Parameters of <see cref="Descriptors.DescriptorOptions"/>'s documented shape, or null.</param>
+public sealed record RecipeDescriptor(string? Preset, System.Collections.IDictionary? Parameters);
+
+/// <summary>The selection stage of a recipe (what <c>Select-Configuration</c> takes).</summary>
+public sealed record RecipeSelection
+{
+    /// <summary>Method (may be null when <see cref="Preset"/> implies it).</summary>
+    public Selection.SelectionMethod? Method { get; init; }
+    /// <summary>Number to select.</summary>
+    public int? Count { get; init; }
+    /// <summary>Fraction of the pool to select.</summary>
+    public double? Fraction { get; init; }
+    /// <summary>Local-environment-bank threshold.</summary>
+    public double? Threshold { get; init; }
+    /// <summary>Seed.</summary>
+    public int Seed { get; init; }
+    /// <summary>z-score columns first.</summary>
+    public bool? Standardize { get; init; }
+    /// <summary>PCA to this explained variance first.</summary>
+    public double? ExplainedVariance { get; init; }
+    /// <summary>PCA to this many components first.</summary>
+    public int? Components { get; init; }
+    /// <summary>Named selection preset (KMeansStudy).</summary>
+    public string? Preset { get; init; }
+    /// <summary>Method-specific options.</summary>
+    public System.Collections.IDictionary? Options { get; init; }
 }

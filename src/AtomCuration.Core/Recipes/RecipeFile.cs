@@ -1,5 +1,6 @@
 using AtomCuration.IO;
 using AtomCuration.Potentials.Eam;
+using AtomCuration.Selection;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -62,6 +63,8 @@ public static class RecipeFile
             Pool = root.StringList("pool"),
             Read = ReadOptionsFrom(root.Map("read")),
             GroupBy = root.String("groupBy") ?? "config_type",
+            Descriptor = DescriptorFrom(root.Map("descriptor")),
+            Select = SelectionFrom(root.Map("select")),
             Fit = FitOptionsFrom(root.Map("fit")),
             Output = root.String("output"),
             BaseDirectory = baseDirectory,
@@ -69,6 +72,37 @@ public static class RecipeFile
         if (recipe.Pool.Count == 0) throw new RecipeException("pool is required: one file or a list of files.");
         root.RejectUnknownKeys();
         return recipe;
+    }
+
+    private static RecipeDescriptor? DescriptorFrom(YamlMap? map)
+    {
+        if (map is null) return null;
+        var d = new RecipeDescriptor(map.String("preset"), map.Dictionary("parameters") is { } p ? new System.Collections.Hashtable((System.Collections.IDictionary)p) : null);
+        map.RejectUnknownKeys();
+        if (d.Preset is null && d.Parameters is null) throw new RecipeException("descriptor: give a preset, parameters, or both.");
+        return d;
+    }
+
+    private static RecipeSelection? SelectionFrom(YamlMap? map)
+    {
+        if (map is null) return null;
+        var s = new RecipeSelection
+        {
+            Method = map.Enum<SelectionMethod>("method"),
+            Count = map.Int("count", 1),
+            Fraction = map.Double("fraction", 0, 1),
+            Threshold = map.Double("threshold", 0),
+            Seed = map.Int("seed") ?? 0,
+            Standardize = map.Bool("standardize"),
+            ExplainedVariance = map.Double("explainedVariance", 0, 1),
+            Components = map.Int("components", 1),
+            Preset = map.String("preset"),
+            Options = map.Dictionary("options") is { } o ? new System.Collections.Hashtable((System.Collections.IDictionary)o) : null,
+        };
+        map.RejectUnknownKeys();
+        if ((s.Count is null ? 0 : 1) + (s.Fraction is null ? 0 : 1) + (s.Threshold is null ? 0 : 1) != 1)
+            throw new RecipeException("select: give exactly one of count, fraction, threshold.");
+        return s;
     }
 
     private static EamFitOptions? FitOptionsFrom(YamlMap? map)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using AtomCuration.Descriptors;
 using AtomCuration.Fitting;
+using AtomCuration.Selection;
 using AtomCuration.IO;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Structures;
@@ -10,10 +12,11 @@ namespace AtomCuration.Recipes;
 /// <param name="Pool">Every structure read.</param>
 /// <param name="SkippedFrames">Bad frames reported and skipped.</param>
 /// <param name="Summary">Pool summary by <see cref="Recipe.GroupBy"/>.</param>
+/// <param name="Training">The structures the fit uses: the selection in selection order, or the whole pool.</param>
 /// <param name="Fit">The EAM fit, when the recipe fits.</param>
 /// <param name="PoolErrors">The fitted potential's errors on the whole pool, by group then overall.</param>
 public sealed record RecipeReport(IReadOnlyList<Structure> Pool, int SkippedFrames, IReadOnlyList<PoolSummary> Summary,
-    EamFitResult? Fit = null, FitErrorReport? PoolErrors = null);
+    IReadOnlyList<Structure> Training, EamFitResult? Fit = null, FitErrorReport? PoolErrors = null);
 
 /// <summary>Executes a <see cref="Recipe"/>, writing a human-readable log as it goes.</summary>
 public static class RecipeRunner
@@ -40,20 +43,73 @@ public static class RecipeRunner
         if (pool.Count == 0) throw new RecipeException($"{recipe.Name}: the pool is empty.");
         var summary = PoolSummary.Of(pool, recipe.GroupBy);
         WriteSummary(log, recipe.GroupBy, summary);
-        if (recipe.Fit is null) return new RecipeReport(pool, skipped, summary);
-        var fit = EamFitter.Fit(pool, recipe.Fit, null, cancellation);
+        if (recipe.Descriptor is { } d) pool = Describe(pool, d, log, cancellation);
+        var training = recipe.Select is { } select ? Choose(pool, select, recipe.GroupBy, log, cancellation) : pool;
+        if (recipe.Fit is null) return new RecipeReport(pool, skipped, summary, training);
+        var fit = EamFitter.Fit(training, recipe.Fit, null, cancellation);
         log.WriteLine($"fit: {fit}");
         var errors = FitErrorAnalysis.Analyze(pool, fit.Potential, recipe.GroupBy, cancellation: cancellation);
+        log.WriteLine($"errors of the fitted potential on the whole pool ({pool.Count} structures):");
         WriteErrors(log, recipe.GroupBy, errors);
+        var chosen = training.ToHashSet(ReferenceEqualityComparer.Instance);
+        var heldOut = pool.Where(s => !chosen.Contains(s)).ToList();
+        if (heldOut.Count > 0)
+        {
+            var test = FitErrorAnalysis.Analyze(heldOut, fit.Potential, cancellation: cancellation).Overall;
+            log.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "held out ({0} structures not selected): E RMSE {1:F2} meV/atom, F RMSE {2:F1} meV/Å", heldOut.Count, test.EnergyRmse, test.ForceRmse));
+        }
         if (recipe.Output is { } output)
         {
             string folder = recipe.Resolve(output);
             Directory.CreateDirectory(folder);
+            using (var writer = StructureFileWriter.Open(Path.Combine(folder, "training.extxyz")))
+                foreach (var s in training) writer.Write(s with { Descriptor = null, DescriptorLabels = null, AtomDescriptors = null });
+            log.WriteLine($"wrote {Path.Combine(folder, "training.extxyz")} ({training.Count} structures)");
             string file = Path.Combine(folder, "potential.eam.alloy");
             EamFileWriter.Write(fit.Potential, file, EamTableResolution.Suggest(fit.Potential), EamFileFormat.Setfl, recipe.Name);
             log.WriteLine($"wrote {file}");
         }
-        return new RecipeReport(pool, skipped, summary, fit, errors);
+        return new RecipeReport(pool, skipped, summary, training, fit, errors);
+    }
+
+    private static List<Structure> Describe(List<Structure> pool, RecipeDescriptor stage, TextWriter log, CancellationToken cancellation)
+    {
+        DescriptorOptions options;
+        try
+        {
+            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset);
+        }
+        catch (DescriptorParameterException e)
+        {
+            throw new RecipeException($"descriptor: {e.Message}", e);
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var described = DescriptorCalculator.AttachAll(pool, options, cancellation).ToList();
+        log.WriteLine($"descriptor: {described[0].DescriptorLabels?.Count ?? 0} columns for {described.Count} structures in {clock.Elapsed.TotalSeconds:F1} s");
+        return described;
+    }
+
+    private static IReadOnlyList<Structure> Choose(List<Structure> pool, RecipeSelection stage, string groupBy, TextWriter log,
+        CancellationToken cancellation)
+    {
+        SelectionOptions options;
+        try
+        {
+            options = SelectionOptionsMapper.Map(stage.Method, stage.Count, stage.Fraction, stage.Threshold, stage.Seed,
+                stage.Standardize, stage.ExplainedVariance, stage.Components, null, stage.Preset, stage.Options, 0)
+                .For(pool.Count) with { Cancellation = cancellation };
+        }
+        catch (ArgumentException e)
+        {
+            throw new RecipeException($"select: {e.Message}", e);
+        }
+        var result = Selector.Select(pool, options);
+        var chosen = result.SelectedIndices.Select(i => pool[i]).ToList();
+        var byGroup = chosen.GroupBy(s => s.GetInfo(groupBy)?.ToString() ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}");
+        log.WriteLine($"select: {Selector.MethodOf(options)} chose {chosen.Count} of {pool.Count} ({string.Join(", ", byGroup)})");
+        return chosen;
     }
 
     private static IEnumerable<string> ExpandPool(Recipe recipe)

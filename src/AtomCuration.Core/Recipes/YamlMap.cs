@@ -71,6 +71,13 @@ internal sealed class YamlMap
         return v;
     }
 
+    public bool? Bool(string key)
+    {
+        var raw = String(key);
+        if (raw is null) return null;
+        return bool.TryParse(raw, out bool v) ? v : throw new RecipeException($"{Name(key)}: '{raw}' is not true or false.");
+    }
+
     public TEnum? Enum<TEnum>(string key) where TEnum : struct, System.Enum
     {
         var raw = String(key);

@@ -25,7 +25,29 @@ public class RecipeTests
         Assert.Equal("/data/out", r.Resolve(r.Output!));
     }
 
+    [Fact]
+    public void ParsesTheDescriptorSelectionAndFitStages()
+    {
+        var r = RecipeFile.Parse("""
+            pool: a.xyz
+            descriptor: { preset: AverageSoap, parameters: { Soap: { rcut: 4 } } }
+            select: { method: Fps, fraction: 0.25, seed: 3, standardize: true, options: { start: 2 } }
+            fit: { cutoff: 4.5, pairKnots: 8, maxIterations: 5 }
+            """, "/");
+        Assert.Equal("AverageSoap", r.Descriptor!.Preset);
+        Assert.NotNull(r.Descriptor.Parameters!["Soap"]);
+        Assert.Equal(AtomCuration.Selection.SelectionMethod.Fps, r.Select!.Method);
+        Assert.Equal(0.25, r.Select.Fraction);
+        Assert.Equal((3, true), (r.Select.Seed, r.Select.Standardize!.Value));
+        Assert.Equal("2", r.Select.Options!["start"]);
+        Assert.Equal((4.5, 8, 5), (r.Fit!.Cutoff, r.Fit.PairKnots, r.Fit.MaxIterations));
+    }
+
     [Theory]
+    [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, fraction: 0.5 }", "exactly one of count, fraction, threshold")]
+    [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, standardize: maybe }", "select.standardize: 'maybe' is not true or false")]
+    [InlineData("pool: a.xyz\nfit: { cutoff: 99 }", "fit.cutoff: 99 is outside")]
+    [InlineData("pool: a.xyz\ndescriptor: {}", "descriptor: give a preset")]
     [InlineData("pool: a.xyz\nsleect: {}", "unknown key(s) sleect")]
     [InlineData("name: x", "pool is required")]
     [InlineData("pool: a.xyz\nread: { format: cif }", "read.format: 'cif' is not one of")]
@@ -51,5 +73,14 @@ public class RecipeTests
         Assert.Equal(6202, all.Atoms);
         Assert.Equal(8, report.Summary.Single(g => g.Group == "Vacancy").Structures);
         Assert.Contains("Vacancy", log.ToString());
+        // Average SOAP + k-means picks 20 distinct structures; the spline EAM fitted on them
+        // describes the whole pool within a few meV/atom.
+        Assert.Equal(20, report.Training.Count);
+        Assert.Equal(20, report.Training.Select(t => t.Id).Distinct().Count());
+        Assert.NotNull(report.Fit);
+        Assert.Equal(20, report.Fit!.Structures);
+        Assert.InRange(report.PoolErrors!.Overall.EnergyRmse, 0, 5);
+        Assert.InRange(report.PoolErrors!.Overall.ForceRmse!.Value, 0, 100);
+        Assert.Contains("held out (39 structures not selected)", log.ToString());
     }
 }

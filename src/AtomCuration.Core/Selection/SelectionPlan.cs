@@ -1,6 +1,5 @@
-using AtomCuration.Selection;
 
-namespace AtomCuration.PowerShell.Mapping;
+namespace AtomCuration.Selection;
 
 /// <summary>
 /// Select-Configuration's options before the pool size is known: <see cref="Fraction"/>, when given,

@@ -1,10 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using AtomCuration.Descriptors;
-using AtomCuration.Selection;
 using AtomCuration.Structures;
 
-namespace AtomCuration.PowerShell.Mapping;
+namespace AtomCuration.Selection;
 
 /// <summary>
 /// Turns Select-Configuration's parameters into Core's per-method <see cref="SelectionOptions"/>
