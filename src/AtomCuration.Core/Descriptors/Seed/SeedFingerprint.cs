@@ -55,7 +55,7 @@ public static class SeedFingerprint
     public const int BondLengthLength = 4;
 
     /// <summary>Length of the GRDF block.</summary>
-    public const int GrdfLength = GaussianRdf.Bins;
+    public const int GrdfLength = 100;
 
     /// <summary>Vacuum (Å) around the atoms of a structure without a full-rank cell, in the Voronoi fallback.</summary>
     public const double FallbackVacuum = 10.0;
@@ -74,7 +74,7 @@ public static class SeedFingerprint
         var labels = new List<string>();
         if (blocks.HasFlag(SeedBlocks.CrystalNN)) labels.AddRange(CrystalNNLabels);
         if (blocks.HasFlag(SeedBlocks.BondLength)) labels.AddRange(BondLabels);
-        if (blocks.HasFlag(SeedBlocks.Grdf)) labels.AddRange(GaussianRdf.Labels);
+        if (blocks.HasFlag(SeedBlocks.Grdf)) labels.AddRange(GaussianRdf.Default.Labels);
         return labels;
     }
 
@@ -105,11 +105,9 @@ public static class SeedFingerprint
         }
         if (blocks.HasFlag(SeedBlocks.Grdf))
         {
-            // The site average needs every ordered pair once: each pair of the half list twice.
-            var nl = NeighborList.Build(structure, GaussianRdf.NeighborCutoff, half: true);
-            var sums = new double[GaussianRdf.Bins];
-            GaussianRdf.Accumulate(nl.Distances, sums);
-            foreach (double v in sums) values.Add(2 * v / n);
+            var average = new double[GrdfLength];
+            GaussianRdf.Default.SiteAverage(structure, average);
+            values.AddRange(average);
         }
         return new SeedFingerprintResult(values.ToArray(), warnings);
     }
