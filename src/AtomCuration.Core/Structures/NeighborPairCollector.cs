@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using AtomCuration.Common;
+using System.Buffers;
 
 namespace AtomCuration.Structures;
 
@@ -16,10 +16,13 @@ internal sealed class NeighborPairCollector
     private readonly double _cutoff;
     private readonly bool _half;
     private readonly int[] _offsets;
-    private Buffer<int> _js;
-    private Buffer<Vec3> _ds;
-    private Buffer<double> _dist;
-    private Buffer<ImageShift> _ss;
+    // Rented: a 36-atom cell at 7 Å needs ~90 kB of vectors, which fresh arrays would put on the
+    // large-object heap once per structure (more costly than the search itself).
+    private int[] _js;
+    private Vec3[] _ds;
+    private double[] _dist;
+    private ImageShift[] _ss;
+    private int _count;
 
     /// <summary>A collector for <paramref name="structure"/>, whose atom i was wrapped by −<paramref name="offset"/>[i] cells.</summary>
     public NeighborPairCollector(Structure structure, ImageShift[] offset, double cutoff, bool half)
@@ -32,10 +35,10 @@ internal sealed class NeighborPairCollector
         int n = _positions.Length;
         _offsets = new int[n + 1];
         int capacity = EstimatedEntries(structure, cutoff, half);
-        _js = new Buffer<int>(capacity);
-        _ds = new Buffer<Vec3>(capacity);
-        _dist = new Buffer<double>(capacity);
-        _ss = new Buffer<ImageShift>(capacity);
+        _js = ArrayPool<int>.Shared.Rent(capacity);
+        _ds = ArrayPool<Vec3>.Shared.Rent(capacity);
+        _dist = ArrayPool<double>.Shared.Rent(capacity);
+        _ss = ArrayPool<ImageShift>.Shared.Rent(capacity);
     }
 
     /// <summary>
@@ -61,16 +64,44 @@ internal sealed class NeighborPairCollector
         var exact = _positions[j] - _positions[i] + (s.A * _a + s.B * _b + s.C * _c);
         double r = exact.Length;
         if (r >= _cutoff) return;
-        _js.Add(j);
-        _ds.Add(exact);
-        _dist.Add(r);
-        _ss.Add(s);
+        if (_count == _js.Length) Grow();
+        _js[_count] = j;
+        _ds[_count] = exact;
+        _dist[_count] = r;
+        _ss[_count] = s;
+        _count++;
     }
 
     /// <summary>Closes the row of atom i (call once per atom, in order).</summary>
-    public void EndAtom(int i) => _offsets[i + 1] = _js.Count;
+    public void EndAtom(int i) => _offsets[i + 1] = _count;
 
-    /// <summary>The finished list.</summary>
-    public NeighborList ToList() =>
-        new(_cutoff, _half, _offsets, _js.ToArray(), _ds.ToArray(), _dist.ToArray(), _ss.ToArray());
+    /// <summary>The finished list (exact-size copies; the rented buffers go back to the pool).</summary>
+    public NeighborList ToList()
+    {
+        var list = new NeighborList(_cutoff, _half, _offsets, _js.AsSpan(0, _count).ToArray(), _ds.AsSpan(0, _count).ToArray(),
+            _dist.AsSpan(0, _count).ToArray(), _ss.AsSpan(0, _count).ToArray());
+        Return(_js);
+        Return(_ds);
+        Return(_dist);
+        Return(_ss);
+        return list;
+    }
+
+    private void Grow()
+    {
+        _js = Regrow(_js);
+        _ds = Regrow(_ds);
+        _dist = Regrow(_dist);
+        _ss = Regrow(_ss);
+    }
+
+    private T[] Regrow<T>(T[] old)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(old.Length * 2);
+        old.AsSpan(0, _count).CopyTo(bigger);
+        Return(old);
+        return bigger;
+    }
+
+    private static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array);
 }
