@@ -78,7 +78,7 @@ public sealed class CompositeDescriptor
         int n = structure.Count;
         var vector = StructureLabels.Count > 0 ? new double[StructureLabels.Count] : null;
         var atoms = AttachAtoms ? new double[n * AtomLabels.Count] : null;
-        var warnings = new List<string>();
+        var context = new DescriptorContext(structure);
         int vOffset = 0, aOffset = 0;
         foreach (var (d, scale) in _blocks)
         {
@@ -105,13 +105,13 @@ public sealed class CompositeDescriptor
             }
             else
             {
-                d.ComputeStructure(structure, vSlice, warnings);
+                d.ComputeStructure(context, vSlice);
                 if (scale != 1.0) System.Numerics.Tensors.TensorPrimitives.Multiply(vSlice, scale, vSlice);
             }
             vOffset += vSlice.Length;
         }
-        // Blocks sharing a fallback (CrystalNN and BondLength both close open Voronoi cells) report it once.
-        return (vector, atoms is null ? null : new FeatureMatrix(n, AtomLabels, atoms), warnings.Distinct().ToArray());
+        // Blocks sharing a fallback (CrystalNN and BondLength share the closed Voronoi cells) report it once.
+        return (vector, atoms is null ? null : new FeatureMatrix(n, AtomLabels, atoms), context.Warnings.Distinct().ToArray());
     }
 
     private int StructureWidth(Descriptor d) =>

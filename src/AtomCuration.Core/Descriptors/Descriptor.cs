@@ -40,12 +40,16 @@ public abstract class Descriptor
         throw new NotSupportedException($"{Kind} has no structure vector of its own.");
 
     /// <summary>
-    /// Like <see cref="ComputeStructure(Structure, Span{double})"/>, and adds to <paramref name="warnings"/>
-    /// every fallback taken (naming the structure), so the caller can report it. Descriptors that
-    /// may fall back (the seed blocks) override this one; the others never warn.
+    /// Like <see cref="ComputeStructure(Structure, Span{double})"/> for <paramref name="context"/>'s
+    /// structure, adding every fallback taken to its warnings and sharing intermediate results with
+    /// the other blocks through it. Descriptors that may fall back or share (the seed blocks)
+    /// override this one; the others never warn.
     /// </summary>
-    public virtual void ComputeStructure(Structure structure, Span<double> vector, ICollection<string> warnings) =>
-        ComputeStructure(structure, vector);
+    public virtual void ComputeStructure(DescriptorContext context, Span<double> vector)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ComputeStructure(context.Structure, vector);
+    }
 
     /// <summary>The per-atom matrix of <paramref name="structure"/> as a new array.</summary>
     public double[] ComputeAtoms(Structure structure)
@@ -59,7 +63,9 @@ public abstract class Descriptor
     public double[] ComputeStructure(Structure structure, ICollection<string>? warnings = null)
     {
         var vector = new double[Labels.Count];
-        ComputeStructure(structure, vector, warnings ?? []);
+        var context = new DescriptorContext(structure);
+        ComputeStructure(context, vector);
+        if (warnings is not null) foreach (var w in context.Warnings) warnings.Add(w);
         return vector;
     }
 }

@@ -6,7 +6,7 @@ namespace AtomCuration.Descriptors.Seed;
 /// The Gaussian generalised RDF of the seed fingerprint as a structure-level descriptor: the
 /// site average of matminer's per-site GRDF (it averages its sites itself, so framework
 /// aggregation does not apply). With the default settings it equals the last 100 values of
-/// <see cref="SeedFingerprint.Compute"/>. It always uses the structure's true periodicity and
+/// <see cref="SeedFingerprint.Compute(Structure, SeedBlocks)"/>. It always uses the structure's true periodicity and
 /// never falls back.
 /// </summary>
 public sealed class GrdfDescriptor : Descriptor

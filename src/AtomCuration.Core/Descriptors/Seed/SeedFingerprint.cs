@@ -21,6 +21,9 @@ public enum SeedBlocks
     All = CrystalNN | BondLength | Grdf,
 }
 
+/// <summary>The closed Voronoi cells of a structure (possibly of its periodic stand-in) and the fallback warnings that closing them raised.</summary>
+internal sealed record ClosedVoronoi(Structure Structure, VoronoiCell[] Cells, IReadOnlyList<string> Warnings);
+
 /// <summary>A fingerprint and what went wrong computing it.</summary>
 /// <param name="Values">The requested blocks, concatenated in <see cref="SeedBlocks"/> order.</param>
 /// <param name="Warnings">Each names the structure and the fallback used; empty when none was needed.</param>
@@ -79,7 +82,18 @@ public static class SeedFingerprint
     }
 
     /// <summary>Computes the requested blocks of one structure (single-threaded; parallelise over structures).</summary>
-    public static SeedFingerprintResult Compute(Structure structure, SeedBlocks blocks = SeedBlocks.All)
+    public static SeedFingerprintResult Compute(Structure structure, SeedBlocks blocks = SeedBlocks.All) => Compute(structure, blocks, null);
+
+    /// <summary>The Voronoi cells of every site of <paramref name="structure"/>, closed by the documented fallback, with its warnings.</summary>
+    internal static ClosedVoronoi CloseVoronoi(Structure structure)
+    {
+        var warnings = new List<string>();
+        var (voronoiStructure, cells) = ClosedCells(structure, warnings);
+        return new ClosedVoronoi(voronoiStructure, cells, warnings);
+    }
+
+    /// <summary>Like <see cref="Compute(Structure, SeedBlocks)"/>, reusing <paramref name="closed"/> (from <see cref="CloseVoronoi"/> of the same structure) when given.</summary>
+    internal static SeedFingerprintResult Compute(Structure structure, SeedBlocks blocks, ClosedVoronoi? closed)
     {
         ArgumentNullException.ThrowIfNull(structure);
         if ((blocks & SeedBlocks.All) == 0) throw new ArgumentException("Request at least one block.", nameof(blocks));
@@ -88,7 +102,9 @@ public static class SeedFingerprint
         int n = structure.Count;
         if ((blocks & (SeedBlocks.CrystalNN | SeedBlocks.BondLength)) != 0)
         {
-            var (voronoiStructure, cells) = ClosedCells(structure, warnings);
+            closed ??= CloseVoronoi(structure);
+            warnings.AddRange(closed.Warnings);
+            var (voronoiStructure, cells) = (closed.Structure, closed.Cells);
             if (blocks.HasFlag(SeedBlocks.CrystalNN))
             {
                 int m = CrystalNNFingerprint.Length;
