@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
 using AtomCuration.Common;
+using AtomCuration.Descriptors;
 using AtomCuration.Descriptors.Seed;
 using AtomCuration.Geometry;
 using AtomCuration.Structures;
@@ -62,6 +63,17 @@ public sealed class SeedBench : IBenchmark
         double totalCpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
         Console.WriteLine($"352-value fingerprint of {cells} cells ({sites} sites), {threads} threads: wall {total:F2} s, " +
             $"CPU {totalCpu:F2} s (CPU/threads {totalCpu / threads:F2} s; target < 30 s); warnings {warnings}, checksum {check:F6}");
+
+        // The same through the descriptor framework (-Preset SeedFingerprint), as Get-Descriptor runs it.
+        var options = DescriptorOptions.Create(preset: "SeedFingerprint", throttleLimit: threads);
+        process.Refresh();
+        cpu0 = process.TotalProcessorTime;
+        sw.Restart();
+        double framework = DescriptorCalculator.Attach(pool, options).Sum(s => s.Descriptor!.Value.Sum());
+        total = sw.Elapsed.TotalSeconds;
+        process.Refresh();
+        totalCpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        Console.WriteLine($"  -Preset SeedFingerprint via DescriptorCalculator: wall {total:F2} s, CPU {totalCpu:F2} s, checksum {framework:F6}");
         return 0;
     }
 

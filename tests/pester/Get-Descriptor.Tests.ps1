@@ -5,6 +5,25 @@ BeforeAll {
 }
 
 Describe 'Get-Descriptor' {
+    It 'computes the 352-number seed fingerprint of the k-means study' {
+        $s = $pool | Select-Object -First 2 | Get-Descriptor -Preset SeedFingerprint
+        $s[0].Descriptor.Length | Should -Be 352
+        $s[0].DescriptorLabels.Count | Should -Be 352
+        $b = $pool | Select-Object -First 2 | Get-Descriptor -Kind BondLength, Grdf
+        $b[1].Descriptor.Length | Should -Be 104
+        $b[1].Descriptor[0] | Should -Be $s[1].Descriptor[248]
+    }
+
+    It 'warns, naming the structure, where CrystalNN needs its slab fallback' {
+        $slab = Join-Path $TestDrive 'slab.xyz'
+        Set-Content $slab -Value @('2', 'Lattice="2.55 0 0 0 2.55 0 0 0 20" Properties=species:S:1:pos:R:3 pbc="T T F"',
+            'Cu 0 0 5', 'Cu 1.275 1.275 6.8')
+        $r = Import-Structure $slab | Get-Descriptor -Preset SeedFingerprint -WarningVariable w -WarningAction SilentlyContinue
+        $r.Descriptor.Length | Should -Be 352
+        $w.Count | Should -BeGreaterThan 0
+        "$($w[0])" | Should -Match 'slab\.xyz#0'
+    }
+
     It 'attaches a labelled RDF to every structure, in input order' {
         $d = $pool | Get-Descriptor -Kind Rdf -Parameters @{ cutoff = 5 }
         $d.Count | Should -Be $pool.Count

@@ -119,7 +119,9 @@ public sealed class AcsfDescriptor : Descriptor
     /// G4 and G5 of one species block in a single fused pass over neighbour pairs (j in species a,
     /// k in species b, j &lt; k), four k at a time: geometry, cutoffs, the radial weight of each
     /// distinct η and the angular part of each distinct (ζ, λ) stay in registers and are summed
-    /// into one accumulator per function. Lanes past the block end get zero weight.
+    /// into one accumulator per function. Lanes past the block end get zero weight. Without G5,
+    /// only the k within Rc of j are visited (compacted per j): f_c(R_jk) = 0 for the others,
+    /// which in a full cutoff sphere are about half of all pairs.
     /// </summary>
     private void AngularSums(Workspace ws, int a, int b, Span<double> out4, Span<double> out5)
     {
@@ -138,15 +140,22 @@ public sealed class AcsfDescriptor : Descriptor
             var invRj = Vector256.Create(ws.InvR[j]);
             var rj2 = Vector256.Create(ws.R[j] * ws.R[j]);
             var fcj = Vector256.Create(ws.Fc[j]);
-            int end = ws.Start[b + 1];
-            for (int k = a == b ? j + 1 : ws.Start[b]; k < end; k += 4)
+            int first = a == b ? j + 1 : ws.Start[b], end = ws.Start[b + 1];
+            var (x, y, z, r, invR, fc) = (ws.X, ws.Y, ws.Z, ws.R, ws.InvR, ws.Fc);
+            if (acc5.Length == 0)
+            {
+                end = ws.CompactWithin(j, first, end, _cutoff * _cutoff);
+                first = 0;
+                (x, y, z, r, invR, fc) = (ws.CX, ws.CY, ws.CZ, ws.CR, ws.CInvR, ws.CFc);
+            }
+            for (int k = first; k < end; k += 4)
             {
                 var mask = Workspace.LaneMask(end - k);
-                var xk = VectorMath.Load(ws.X, k);
-                var yk = VectorMath.Load(ws.Y, k);
-                var zk = VectorMath.Load(ws.Z, k);
-                var rk = VectorMath.Load(ws.R, k);
-                var cos = (xj * xk + yj * yk + zj * zk) * invRj * VectorMath.Load(ws.InvR, k);
+                var xk = VectorMath.Load(x, k);
+                var yk = VectorMath.Load(y, k);
+                var zk = VectorMath.Load(z, k);
+                var rk = VectorMath.Load(r, k);
+                var cos = (xj * xk + yj * yk + zj * zk) * invRj * VectorMath.Load(invR, k);
                 cos = Vector256.Min(Vector256.Max(cos, Vector256.Create(-1.0)), one) & mask;
                 if (_sinThetaS != 0)
                 {
@@ -154,7 +163,7 @@ public sealed class AcsfDescriptor : Descriptor
                     var sin = Vector256.Sqrt(Vector256.Max(one - cos * cos, Vector256<double>.Zero));
                     cos = cos * Vector256.Create(_cosThetaS) + sin * Vector256.Create(_sinThetaS);
                 }
-                var w = fcj * (VectorMath.Load(ws.Fc, k) & mask);
+                var w = fcj * (VectorMath.Load(fc, k) & mask);
                 var sum = rj2 + rk * rk;
                 if (acc4.Length > 0)
                 {
@@ -283,6 +292,12 @@ public sealed class AcsfDescriptor : Descriptor
             X = new double[n];
             Y = new double[n];
             Z = new double[n];
+            CR = new double[n];
+            CInvR = new double[n];
+            CFc = new double[n];
+            CX = new double[n];
+            CY = new double[n];
+            CZ = new double[n];
             Start = new int[species + 1];
             _fill = new int[species];
             Accumulators = new Vector256<double>[Math.Max(1, functions)];
@@ -299,6 +314,14 @@ public sealed class AcsfDescriptor : Descriptor
         public double[] Y { get; }
         public double[] Z { get; }
         public int[] Start { get; }
+
+        /// <summary>Compacted copies of R, InvR, Fc, X, Y, Z (see <see cref="CompactWithin"/>).</summary>
+        public double[] CR { get; }
+        public double[] CInvR { get; }
+        public double[] CFc { get; }
+        public double[] CX { get; }
+        public double[] CY { get; }
+        public double[] CZ { get; }
         public Vector256<double>[] Accumulators { get; }
         public Vector256<double>[] Accumulators4 { get; }
         public Vector256<double>[] Accumulators5 { get; }
@@ -308,6 +331,30 @@ public sealed class AcsfDescriptor : Descriptor
 
         /// <summary>All-ones in the first <paramref name="valid"/> lanes (capped at 4).</summary>
         public static Vector256<double> LaneMask(int valid) => Masks[Math.Min(valid, 4)];
+
+        /// <summary>
+        /// Copies neighbours first…end−1 that lie closer than √<paramref name="cutoff2"/> to neighbour j
+        /// into the C arrays (branch-free: every one is written, only the kept ones advance), pads
+        /// four zero lanes, and returns how many were kept.
+        /// </summary>
+        public int CompactWithin(int j, int first, int end, double cutoff2)
+        {
+            double xj = X[j], yj = Y[j], zj = Z[j];
+            int m = 0;
+            for (int k = first; k < end; k++)
+            {
+                double dx = X[k] - xj, dy = Y[k] - yj, dz = Z[k] - zj;
+                CR[m] = R[k];
+                CInvR[m] = InvR[k];
+                CFc[m] = Fc[k];
+                CX[m] = X[k];
+                CY[m] = Y[k];
+                CZ[m] = Z[k];
+                m += dx * dx + dy * dy + dz * dz < cutoff2 ? 1 : 0;
+            }
+            for (int q = m; q < m + 4; q++) CR[q] = CInvR[q] = CFc[q] = CX[q] = CY[q] = CZ[q] = 0;
+            return m;
+        }
 
         /// <summary>Copies atom i's neighbours grouped by species (counting sort) and evaluates f_c for each.</summary>
         public void Gather(NeighborList nl, int i, int[] species, int speciesCount, double cutoff)

@@ -12,6 +12,7 @@ namespace AtomCuration.Descriptors;
 public sealed class CompositeDescriptor
 {
     private readonly (Descriptor Descriptor, double Scale)[] _blocks;
+    private readonly bool _usesSpecies;
 
     /// <summary>Binds <paramref name="options"/> to <paramref name="species"/>.</summary>
     public CompositeDescriptor(DescriptorOptions options, SpeciesSet species)
@@ -22,9 +23,10 @@ public sealed class CompositeDescriptor
         Options = options;
         Species = species;
         _blocks = options.Blocks.Select(b => (b.Settings.Create(species), b.Scale)).ToArray();
+        _usesSpecies = _blocks.Any(b => b.Descriptor.UsesSpecies);
         AttachAtoms = options.PerAtom || options.Aggregate == Aggregation.None;
         if (AttachAtoms && !_blocks.Any(b => b.Descriptor.IsLocal))
-            throw new DescriptorParameterException("perAtom", "Per-atom output needs a per-atom kind (Acsf or Soap) among the kinds.");
+            throw new DescriptorParameterException("perAtom", "Per-atom output needs a per-atom kind (Acsf or Soap) among the kinds; the other kinds describe whole structures.");
         AtomLabels = _blocks.Where(b => b.Descriptor.IsLocal).SelectMany(b => b.Descriptor.Labels).ToArray();
         StructureLabels = _blocks.SelectMany(b => StructureLabelsOf(b.Descriptor)).ToArray();
     }
@@ -50,27 +52,33 @@ public sealed class CompositeDescriptor
     /// <summary>
     /// Computes the fingerprint of <paramref name="structure"/> and returns a copy carrying it
     /// (<see cref="Structure.Descriptor"/>, <see cref="Structure.DescriptorLabels"/>, and
-    /// <see cref="Structure.AtomDescriptors"/> when per-atom output is on).
+    /// <see cref="Structure.AtomDescriptors"/> when per-atom output is on), with the fallbacks
+    /// the blocks took (each naming the structure; empty when none was needed).
     /// </summary>
-    public Structure Attach(Structure structure)
+    public (Structure Output, IReadOnlyList<string> Warnings) Attach(Structure structure)
     {
-        var (vector, atoms) = Compute(structure);
-        return structure with
+        var (vector, atoms, warnings) = Compute(structure);
+        var output = structure with
         {
             Descriptor = vector is null ? null : Structure.Own(vector),
             DescriptorLabels = vector is null ? null : StructureLabels,
             AtomDescriptors = atoms,
         };
+        return (output, warnings);
     }
 
-    /// <summary>The structure vector (null when nothing is aggregated) and the per-atom matrix (null unless attached).</summary>
-    public (double[]? Vector, FeatureMatrix? Atoms) Compute(Structure structure)
+    /// <summary>
+    /// The structure vector (null when nothing is aggregated), the per-atom matrix (null unless
+    /// attached) and the distinct warnings of the blocks (fallbacks such as a slab's Voronoi cell).
+    /// </summary>
+    public (double[]? Vector, FeatureMatrix? Atoms, IReadOnlyList<string> Warnings) Compute(Structure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        _ = Species.IndicesOf(structure);
+        if (_usesSpecies) _ = Species.IndicesOf(structure);
         int n = structure.Count;
         var vector = StructureLabels.Count > 0 ? new double[StructureLabels.Count] : null;
         var atoms = AttachAtoms ? new double[n * AtomLabels.Count] : null;
+        var context = new DescriptorContext(structure);
         int vOffset = 0, aOffset = 0;
         foreach (var (d, scale) in _blocks)
         {
@@ -97,12 +105,13 @@ public sealed class CompositeDescriptor
             }
             else
             {
-                d.ComputeStructure(structure, vSlice);
+                d.ComputeStructure(context, vSlice);
                 if (scale != 1.0) System.Numerics.Tensors.TensorPrimitives.Multiply(vSlice, scale, vSlice);
             }
             vOffset += vSlice.Length;
         }
-        return (vector, atoms is null ? null : new FeatureMatrix(n, AtomLabels, atoms));
+        // Blocks sharing a fallback (CrystalNN and BondLength share the closed Voronoi cells) report it once.
+        return (vector, atoms is null ? null : new FeatureMatrix(n, AtomLabels, atoms), context.Warnings.Distinct().ToArray());
     }
 
     private int StructureWidth(Descriptor d) =>

@@ -20,6 +20,12 @@ public abstract class Descriptor
     public abstract bool IsLocal { get; }
 
     /// <summary>
+    /// True when the columns are resolved by element, so every structure must hold only elements
+    /// of the species set; false for descriptors that treat every element alike (the seed blocks).
+    /// </summary>
+    public virtual bool UsesSpecies => true;
+
+    /// <summary>
     /// True when a local descriptor defines its own structure vector (SOAP's "inner" average)
     /// instead of leaving aggregation of its rows to the caller.
     /// </summary>
@@ -33,6 +39,18 @@ public abstract class Descriptor
     public virtual void ComputeStructure(Structure structure, Span<double> vector) =>
         throw new NotSupportedException($"{Kind} has no structure vector of its own.");
 
+    /// <summary>
+    /// Like <see cref="ComputeStructure(Structure, Span{double})"/> for <paramref name="context"/>'s
+    /// structure, adding every fallback taken to its warnings and sharing intermediate results with
+    /// the other blocks through it. Descriptors that may fall back or share (the seed blocks)
+    /// override this one; the others never warn.
+    /// </summary>
+    public virtual void ComputeStructure(DescriptorContext context, Span<double> vector)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ComputeStructure(context.Structure, vector);
+    }
+
     /// <summary>The per-atom matrix of <paramref name="structure"/> as a new array.</summary>
     public double[] ComputeAtoms(Structure structure)
     {
@@ -41,11 +59,13 @@ public abstract class Descriptor
         return rows;
     }
 
-    /// <summary>The structure vector of <paramref name="structure"/> as a new array.</summary>
-    public double[] ComputeStructure(Structure structure)
+    /// <summary>The structure vector of <paramref name="structure"/> as a new array; fallbacks are added to <paramref name="warnings"/> when given.</summary>
+    public double[] ComputeStructure(Structure structure, ICollection<string>? warnings = null)
     {
         var vector = new double[Labels.Count];
-        ComputeStructure(structure, vector);
+        var context = new DescriptorContext(structure);
+        ComputeStructure(context, vector);
+        if (warnings is not null) foreach (var w in context.Warnings) warnings.Add(w);
         return vector;
     }
 }

@@ -24,14 +24,16 @@ public static partial class DescriptorCalculator
 
     /// <summary>
     /// Streams <paramref name="source"/> back with descriptors attached; the first structure that
-    /// cannot be described throws its error. The species set is
+    /// cannot be described throws its error, and each fallback a block took (a slab's Voronoi cell
+    /// for the seed blocks) is handed to <paramref name="warn"/> with its structure, in input order
+    /// (when <paramref name="warn"/> is null such a structure throws instead: no fallback passes silently). The species set is
     /// <see cref="DescriptorOptions.Species"/> or, when that is empty, the elements of the first
     /// structure. Matrix kinds (Coulomb, sine) need <c>maxAtoms</c> here; see <see cref="AttachAll"/>.
     /// </summary>
     public static IEnumerable<Structure> Attach(IEnumerable<Structure> source, DescriptorOptions options,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Action<Structure, string>? warn = null)
     {
-        return TryAttach(source, options, cancellation).Select(o => o.Output ?? Rethrow(o.Error!));
+        return TryAttach(source, options, cancellation).Select(o => Unwrap(o, warn));
     }
 
     /// <summary>
@@ -39,9 +41,9 @@ public static partial class DescriptorCalculator
     /// largest structure's atom count (zero padding "to the largest structure"), then attaches.
     /// </summary>
     public static IReadOnlyList<Structure> AttachAll(IReadOnlyList<Structure> structures, DescriptorOptions options,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, Action<Structure, string>? warn = null)
     {
-        return Attach(structures, PadToLargest(structures, options), cancellation).ToList();
+        return Attach(structures, PadToLargest(structures, options), cancellation, warn).ToList();
     }
 
     /// <summary>The fingerprint for a known species set (no inference), e.g. to compute one structure at a time.</summary>
@@ -63,7 +65,8 @@ public static partial class DescriptorCalculator
     {
         try
         {
-            return new DescriptorOutcome(s, composite.Attach(s), null);
+            var (output, warnings) = composite.Attach(s);
+            return new DescriptorOutcome(s, output, null) { Warnings = warnings };
         }
         catch (ArgumentException e)
         {
@@ -71,10 +74,13 @@ public static partial class DescriptorCalculator
         }
     }
 
-    private static Structure Rethrow(Exception e)
+    private static Structure Unwrap(DescriptorOutcome o, Action<Structure, string>? warn)
     {
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        return null!;
+        if (o.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(o.Error);
+        if (o.Warnings.Count > 0 && warn is null)
+            throw new InvalidOperationException($"{string.Join(" ", o.Warnings)} Pass a warning handler to accept fallbacks.");
+        foreach (var w in o.Warnings) warn!(o.Input, w);
+        return o.Output!;
     }
 
     private static IEnumerable<Structure> Rest(IEnumerator<Structure> e)

@@ -17,4 +17,13 @@ public enum DescriptorKind
 
     /// <summary>Sine matrix, the periodic relative of the Coulomb matrix. Per structure.</summary>
     SineMatrix,
+
+    /// <summary>CrystalNN coordination weights, order parameters and local mass difference, 4 site statistics each (248; seed fingerprint). Per structure.</summary>
+    CrystalNN,
+
+    /// <summary>Voronoi average bond length, 4 site statistics (4; seed fingerprint). Per structure.</summary>
+    BondLength,
+
+    /// <summary>Gaussian generalised RDF averaged over sites (100 by default; seed fingerprint). Per structure.</summary>
+    Grdf,
 }

@@ -15,6 +15,8 @@ public static class DescriptorSettings
             DescriptorKind.Rdf => RdfSettings.Parse(reader),
             DescriptorKind.Soap => SoapSettings.Parse(reader),
             DescriptorKind.CoulombMatrix or DescriptorKind.SineMatrix => MatrixSettings.Parse(kind, reader),
+            DescriptorKind.CrystalNN or DescriptorKind.BondLength => new Seed.VoronoiBlockSettings(kind),
+            DescriptorKind.Grdf => Seed.GrdfSettings.Parse(reader),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown descriptor kind."),
         };
         reader.Finish();

@@ -120,6 +120,9 @@ public sealed class ParameterReader
     public void Finish()
     {
         var unknown = _values.Keys.Where(k => !_read.Contains(k)).ToList();
+        if (unknown.Count > 0 && _read.Count == 0)
+            throw new DescriptorParameterException(unknown[0],
+                $"Unknown {Owner} parameter '{unknown[0]}': {Owner} has fixed settings and takes no parameters besides 'scale'.");
         if (unknown.Count > 0)
             throw new DescriptorParameterException(unknown[0],
                 $"Unknown {Owner} parameter '{unknown[0]}'. Valid parameters: {string.Join(", ", ValidNames)}.");

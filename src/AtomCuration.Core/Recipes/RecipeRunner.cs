@@ -85,7 +85,8 @@ public static class RecipeRunner
             throw new RecipeException($"descriptor: {e.Message}", e);
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var described = DescriptorCalculator.AttachAll(pool, options, cancellation).ToList();
+        var described = DescriptorCalculator.AttachAll(pool, options, cancellation,
+            (structure, warning) => log.WriteLine($"warning: {structure.Id}: {warning}")).ToList();
         log.WriteLine($"descriptor: {described[0].DescriptorLabels?.Count ?? 0} columns for {described.Count} structures in {clock.Elapsed.TotalSeconds:F1} s");
         return described;
     }

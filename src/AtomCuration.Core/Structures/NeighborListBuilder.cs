@@ -1,9 +1,8 @@
-using AtomCuration.Common;
-
 namespace AtomCuration.Structures;
 
 /// <summary>
-/// Builds a <see cref="NeighborList"/> with cell lists. Positions are wrapped into the cell
+/// Builds a <see cref="NeighborList"/>: small periodic cells by all pairs over the images that can
+/// hold a neighbour (<see cref="SmallCellNeighbors"/>), everything else with cell lists. Positions are wrapped into the cell
 /// along periodic axes and sorted into bins about half a cutoff wide; each atom visits the
 /// bins within one cutoff, each bin once per image, so the work is O(N) for a fixed density.
 /// Cutoffs longer than the cell work because a bin index past the edge simply names the
@@ -14,6 +13,10 @@ internal static class NeighborListBuilder
     // Bins about half a cutoff wide visit (5/2)³·8 ≈ 125 bins of volume rc³/8: ~27 % of them is
     // the cutoff sphere, against ~16 % for bins a whole cutoff wide.
     private const double BinWidthInCutoffs = 0.5;
+
+    // Up to this many candidate pairs per atom (atoms × images) the branch-free all-pairs search
+    // of small cells beats visiting ~125 bins per atom (36-atom hcp Ti at 6–7 Å: 972).
+    private const long SmallCellCandidates = 1500;
 
     public static NeighborList Build(Structure structure, double cutoff, bool half)
     {
@@ -44,6 +47,26 @@ internal static class NeighborListBuilder
         }
 
         var spacing = basis.PlaneSpacings;
+        var sink = new NeighborPairCollector(structure, offset, cutoff, half);
+        // Wrapped positions lie in [0, 1) along a periodic axis, so an image beyond
+        // floor(cutoff / plane spacing) + 1 cells holds no neighbour.
+        var reach = (Reach(pbc.A, cutoff, spacing.X), Reach(pbc.B, cutoff, spacing.Y), Reach(pbc.C, cutoff, spacing.Z));
+        long images = (2L * reach.Item1 + 1) * (2L * reach.Item2 + 1) * (2L * reach.Item3 + 1);
+        if (images * n <= SmallCellCandidates)
+            SmallCellNeighbors.Search(wrapped, basis, reach, cutoff, sink);
+        else
+            CellListSearch(frac, wrapped, basis, pbc, spacing, cutoff, sink);
+        return sink.ToList();
+    }
+
+    private static int Reach(bool periodic, double cutoff, double spacing) =>
+        periodic ? (int)Math.Min(Math.Floor(cutoff / spacing) + 1, 1 << 16) : 0;
+
+    /// <summary>Cell-list search: bins about half a cutoff wide, each visited once per image.</summary>
+    private static void CellListSearch(Vec3[] frac, Vec3[] wrapped, Cell basis, Pbc pbc, Vec3 spacing, double cutoff,
+        NeighborPairCollector sink)
+    {
+        int n = frac.Length;
         var grid = new BinGrid(frac, pbc, spacing, cutoff);
 
         // Counting sort of atoms into bins, so a bin's atoms are contiguous.
@@ -66,18 +89,10 @@ internal static class NeighborListBuilder
         }
 
         double cutoff2 = cutoff * cutoff;
-        var offsets = new int[n + 1];
-        var js = new Buffer<int>(n * 16);
-        var ds = new Buffer<Vec3>(n * 16);
-        var dist = new Buffer<double>(n * 16);
-        var ss = new Buffer<ImageShift>(n * 16);
         Vec3 va = basis.A, vb = basis.B, vc = basis.C;
-
         for (int i = 0; i < n; i++)
         {
             var ri = wrapped[i];
-            var orig = positions[i];
-            var oi = offset[i];
             grid.Coordinates(binOf[i], out int bx, out int by, out int bz);
             for (int dx = -grid.Kx; dx <= grid.Kx; dx++)
             {
@@ -88,8 +103,7 @@ internal static class NeighborListBuilder
                     for (int dz = -grid.Kz; dz <= grid.Kz; dz++)
                     {
                         if (!grid.Resolve(2, bz + dz, out int cz, out int sz)) continue;
-                        var shift = sx * va + sy * vb + sz * vc;
-                        var rel = shift - ri;
+                        var rel = sx * va + sy * vb + sz * vc - ri;
                         int bin = grid.Flatten(cx, cy, cz);
                         bool selfImage = sx == 0 && sy == 0 && sz == 0;
                         for (int slot = binStart[bin]; slot < binStart[bin + 1]; slot++)
@@ -98,24 +112,13 @@ internal static class NeighborListBuilder
                             if (d.LengthSquared >= cutoff2) continue;
                             int j = binAtoms[slot];
                             if (selfImage && j == i) continue;
-                            var oj = offset[j];
-                            var s = new ImageShift(sx - oj.A + oi.A, sy - oj.B + oi.B, sz - oj.C + oi.C);
-                            if (half && (j < i || (j == i && !s.IsPositive))) continue;
-                            // Report D from the positions as given, as ASE does.
-                            var exact = positions[j] - orig + s.ToCartesian(cell);
-                            double r = exact.Length;
-                            if (r >= cutoff) continue;
-                            js.Add(j);
-                            ds.Add(exact);
-                            dist.Add(r);
-                            ss.Add(s);
+                            sink.Consider(i, j, sx, sy, sz);
                         }
                     }
                 }
             }
-            offsets[i + 1] = js.Count;
+            sink.EndAtom(i);
         }
-        return new NeighborList(cutoff, half, offsets, js.ToArray(), ds.ToArray(), dist.ToArray(), ss.ToArray());
     }
 
     private static double Wrap(double f, out int image)

@@ -91,6 +91,7 @@ public sealed class GetDescriptorCommand : PSCmdlet
         {
             foreach (var outcome in outcomes)
             {
+                foreach (var warning in outcome.Warnings) WriteWarning(warning);
                 if (outcome.Output is { } s) WriteObject(s);
                 else WriteError(new ErrorRecord(outcome.Error!, "DescriptorFailed", ErrorCategory.InvalidData, outcome.Input));
             }

@@ -107,6 +107,25 @@ public class AcsfTests
         Assert.Equal("G5[Ti-O-Ti](eta=0.1,zeta=2.0,lambda=-1.0)", d.Labels[perCentre + 4 + 9 + 2]);
     }
 
+    [Fact]
+    public void WithoutG5OnlyPairsWithinTheCutoffAreVisitedAndNothingChanges()
+    {
+        // G4 alone takes the path that skips k farther than Rc from j; the G4 columns must equal
+        // those of the G4 + G5 pass (checked by brute force above), binary species and a crystal.
+        var s = WithSpecies(HcpTi36(6), i => i % 3 == 0 ? 8 : 22);
+        var species = SpeciesSet.FromSymbols(["Ti", "O"]);
+        var g4Only = new AcsfSettings { G5 = [] };
+        var both = g4Only with { G5 = [new(0.01, 1, 1)] };
+        var rowsG4 = new AcsfDescriptor(g4Only, species).ComputeAtoms(s);
+        var d = new AcsfDescriptor(both, species);
+        var rowsBoth = d.ComputeAtoms(s);
+        var keep = d.Labels.Select((l, c) => (l, c)).Where(t => !t.l.StartsWith("G5", StringComparison.Ordinal)).Select(t => t.c).ToArray();
+        int wBoth = d.Labels.Count, w = keep.Length;
+        Assert.Equal(rowsG4.Length, s.Count * w);
+        for (int i = 0; i < s.Count; i++)
+            AssertClose(keep.Select(c => rowsBoth[i * wBoth + c]).ToArray(), rowsG4.AsSpan(i * w, w), 1e-12, $"atom {i}");
+    }
+
     public static TheoryData<string> Crystals => ["hcp Ti 36", "binary"];
 
     private static Structure Crystal(string name) => name switch

@@ -21,6 +21,9 @@ public enum SeedBlocks
     All = CrystalNN | BondLength | Grdf,
 }
 
+/// <summary>The closed Voronoi cells of a structure (possibly of its periodic stand-in) and the fallback warnings that closing them raised.</summary>
+internal sealed record ClosedVoronoi(Structure Structure, VoronoiCell[] Cells, IReadOnlyList<string> Warnings);
+
 /// <summary>A fingerprint and what went wrong computing it.</summary>
 /// <param name="Values">The requested blocks, concatenated in <see cref="SeedBlocks"/> order.</param>
 /// <param name="Warnings">Each names the structure and the fallback used; empty when none was needed.</param>
@@ -55,7 +58,7 @@ public static class SeedFingerprint
     public const int BondLengthLength = 4;
 
     /// <summary>Length of the GRDF block.</summary>
-    public const int GrdfLength = GaussianRdf.Bins;
+    public const int GrdfLength = 100;
 
     /// <summary>Vacuum (Å) around the atoms of a structure without a full-rank cell, in the Voronoi fallback.</summary>
     public const double FallbackVacuum = 10.0;
@@ -74,12 +77,23 @@ public static class SeedFingerprint
         var labels = new List<string>();
         if (blocks.HasFlag(SeedBlocks.CrystalNN)) labels.AddRange(CrystalNNLabels);
         if (blocks.HasFlag(SeedBlocks.BondLength)) labels.AddRange(BondLabels);
-        if (blocks.HasFlag(SeedBlocks.Grdf)) labels.AddRange(GaussianRdf.Labels);
+        if (blocks.HasFlag(SeedBlocks.Grdf)) labels.AddRange(GaussianRdf.Default.Labels);
         return labels;
     }
 
     /// <summary>Computes the requested blocks of one structure (single-threaded; parallelise over structures).</summary>
-    public static SeedFingerprintResult Compute(Structure structure, SeedBlocks blocks = SeedBlocks.All)
+    public static SeedFingerprintResult Compute(Structure structure, SeedBlocks blocks = SeedBlocks.All) => Compute(structure, blocks, null);
+
+    /// <summary>The Voronoi cells of every site of <paramref name="structure"/>, closed by the documented fallback, with its warnings.</summary>
+    internal static ClosedVoronoi CloseVoronoi(Structure structure)
+    {
+        var warnings = new List<string>();
+        var (voronoiStructure, cells) = ClosedCells(structure, warnings);
+        return new ClosedVoronoi(voronoiStructure, cells, warnings);
+    }
+
+    /// <summary>Like <see cref="Compute(Structure, SeedBlocks)"/>, reusing <paramref name="closed"/> (from <see cref="CloseVoronoi"/> of the same structure) when given.</summary>
+    internal static SeedFingerprintResult Compute(Structure structure, SeedBlocks blocks, ClosedVoronoi? closed)
     {
         ArgumentNullException.ThrowIfNull(structure);
         if ((blocks & SeedBlocks.All) == 0) throw new ArgumentException("Request at least one block.", nameof(blocks));
@@ -88,7 +102,9 @@ public static class SeedFingerprint
         int n = structure.Count;
         if ((blocks & (SeedBlocks.CrystalNN | SeedBlocks.BondLength)) != 0)
         {
-            var (voronoiStructure, cells) = ClosedCells(structure, warnings);
+            closed ??= CloseVoronoi(structure);
+            warnings.AddRange(closed.Warnings);
+            var (voronoiStructure, cells) = (closed.Structure, closed.Cells);
             if (blocks.HasFlag(SeedBlocks.CrystalNN))
             {
                 int m = CrystalNNFingerprint.Length;
@@ -105,11 +121,9 @@ public static class SeedFingerprint
         }
         if (blocks.HasFlag(SeedBlocks.Grdf))
         {
-            // The site average needs every ordered pair once: each pair of the half list twice.
-            var nl = NeighborList.Build(structure, GaussianRdf.NeighborCutoff, half: true);
-            var sums = new double[GaussianRdf.Bins];
-            GaussianRdf.Accumulate(nl.Distances, sums);
-            foreach (double v in sums) values.Add(2 * v / n);
+            var average = new double[GrdfLength];
+            GaussianRdf.Default.SiteAverage(structure, average);
+            values.AddRange(average);
         }
         return new SeedFingerprintResult(values.ToArray(), warnings);
     }

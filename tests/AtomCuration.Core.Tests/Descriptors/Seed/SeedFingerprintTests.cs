@@ -18,13 +18,13 @@ public class SeedFingerprintTests
             var sites = SeedOracle.Results[c].GetProperty("sites").EnumerateArray().ToList();
             var grdf = SeedOracle.Results[c].GetProperty("grdf").EnumerateArray().ToList();
             var cells = VoronoiTessellation.Compute(s);
-            var nl = NeighborList.Build(s, GaussianRdf.NeighborCutoff);
+            var nl = NeighborList.Build(s, GaussianRdf.Default.NeighborCutoff);
             for (int i = 0; i < s.Count; i++)
             {
                 double want = sites[i].GetProperty("bond").GetDouble();
                 Assert.True(Math.Abs(AverageBondLength.Of(cells[i]) - want) < 1e-9, $"{SeedOracle.Cases[c].Name} site {i} bond length");
-                var g = new double[GaussianRdf.Bins];
-                GaussianRdf.Accumulate(nl.DistancesOf(i), g);
+                var g = new double[GaussianRdf.Default.Bins];
+                GaussianRdf.Default.Accumulate(nl.DistancesOf(i), g);
                 var wantG = SeedOracle.Doubles(grdf[i]);
                 for (int k = 0; k < g.Length; k++)
                     Assert.True(Math.Abs(g[k] - wantG[k]) < 1e-9 * Math.Max(1, Math.Abs(wantG[k])),

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Buffers;
+
+namespace AtomCuration.Structures;
+
+/// <summary>
+/// Accepts candidate pairs found on wrapped positions and stores those ASE keeps, with D, d and
+/// S computed from the positions as given (as ASE does), so every search strategy of
+/// <see cref="NeighborListBuilder"/> yields the same entries.
+/// </summary>
+internal sealed class NeighborPairCollector
+{
+    private readonly ImmutableArray<Vec3> _positions;
+    private readonly ImageShift[] _offset;
+    private readonly Vec3 _a, _b, _c;
+    private readonly double _cutoff;
+    private readonly bool _half;
+    private readonly int[] _offsets;
+    // Rented: a 36-atom cell at 7 Å needs ~90 kB of vectors, which fresh arrays would put on the
+    // large-object heap once per structure (more costly than the search itself).
+    private int[] _js;
+    private Vec3[] _ds;
+    private double[] _dist;
+    private ImageShift[] _ss;
+    private int _count;
+
+    /// <summary>A collector for <paramref name="structure"/>, whose atom i was wrapped by −<paramref name="offset"/>[i] cells.</summary>
+    public NeighborPairCollector(Structure structure, ImageShift[] offset, double cutoff, bool half)
+    {
+        _positions = structure.Positions;
+        _offset = offset;
+        (_a, _b, _c) = (structure.Cell.A, structure.Cell.B, structure.Cell.C);
+        _cutoff = cutoff;
+        _half = half;
+        int n = _positions.Length;
+        _offsets = new int[n + 1];
+        int capacity = EstimatedEntries(structure, cutoff, half);
+        _js = ArrayPool<int>.Shared.Rent(capacity);
+        _ds = ArrayPool<Vec3>.Shared.Rent(capacity);
+        _dist = ArrayPool<double>.Shared.Rent(capacity);
+        _ss = ArrayPool<ImageShift>.Shared.Rent(capacity);
+    }
+
+    /// <summary>
+    /// Entries expected at the cell's mean density plus a margin, so the buffers rarely grow
+    /// (growing four buffers several times per small cell cost more than the search itself).
+    /// </summary>
+    private static int EstimatedEntries(Structure structure, double cutoff, bool half)
+    {
+        int n = structure.Count;
+        if (structure.Pbc != Pbc.All || !structure.Cell.IsFullRank) return n * 16;
+        double perAtom = 4.0 / 3.0 * Math.PI * cutoff * cutoff * cutoff * n / structure.Cell.Volume;
+        double entries = n * (1.25 * perAtom + 8) / (half ? 2 : 1);
+        return (int)Math.Min(entries, 1 << 26);
+    }
+
+    /// <summary>Considers j in the wrapped-cell image (sx, sy, sz) as a neighbour of i (j ≠ i or a non-zero image).</summary>
+    public void Consider(int i, int j, int sx, int sy, int sz)
+    {
+        var oi = _offset[i];
+        var oj = _offset[j];
+        var s = new ImageShift(sx - oj.A + oi.A, sy - oj.B + oi.B, sz - oj.C + oi.C);
+        if (_half && (j < i || (j == i && !s.IsPositive))) return;
+        var exact = _positions[j] - _positions[i] + (s.A * _a + s.B * _b + s.C * _c);
+        double r = exact.Length;
+        if (r >= _cutoff) return;
+        if (_count == _js.Length) Grow();
+        _js[_count] = j;
+        _ds[_count] = exact;
+        _dist[_count] = r;
+        _ss[_count] = s;
+        _count++;
+    }
+
+    /// <summary>Closes the row of atom i (call once per atom, in order).</summary>
+    public void EndAtom(int i) => _offsets[i + 1] = _count;
+
+    /// <summary>The finished list (exact-size copies; the rented buffers go back to the pool).</summary>
+    public NeighborList ToList()
+    {
+        var list = new NeighborList(_cutoff, _half, _offsets, _js.AsSpan(0, _count).ToArray(), _ds.AsSpan(0, _count).ToArray(),
+            _dist.AsSpan(0, _count).ToArray(), _ss.AsSpan(0, _count).ToArray());
+        Return(_js);
+        Return(_ds);
+        Return(_dist);
+        Return(_ss);
+        return list;
+    }
+
+    private void Grow()
+    {
+        _js = Regrow(_js);
+        _ds = Regrow(_ds);
+        _dist = Regrow(_dist);
+        _ss = Regrow(_ss);
+    }
+
+    private T[] Regrow<T>(T[] old)
+    {
+        var bigger = ArrayPool<T>.Shared.Rent(old.Length * 2);
+        old.AsSpan(0, _count).CopyTo(bigger);
+        Return(old);
+        return bigger;
+    }
+
+    private static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array);
+}
