@@ -104,7 +104,7 @@ public sealed class LammpsDumpReader : IStructureReader
             string line = lines.Require($"'{item}'", frame);
             if (!line.StartsWith(item, StringComparison.Ordinal))
             {
-                if (line.StartsWith(FrameStart, StringComparison.Ordinal)) lines.PushBack(line);
+                if (line.StartsWith(FrameStart, StringComparison.Ordinal)) lines.Unread();
                 throw lines.Error($"expected '{item}', found '{Clip(line)}'", frame);
             }
             return line;
@@ -165,7 +165,7 @@ public sealed class LammpsDumpReader : IStructureReader
                 string line = lines.ReadLine() ?? throw lines.Error($"the file ends after {i} of {n} atom lines", frame);
                 if (line.StartsWith("ITEM:", StringComparison.Ordinal))
                 {
-                    lines.PushBack(line);
+                    lines.Unread();
                     throw lines.Error($"only {i} atom lines where {n} were announced", frame);
                 }
                 var cols = line.AsSpan();

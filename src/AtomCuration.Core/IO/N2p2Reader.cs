@@ -70,7 +70,7 @@ public sealed class N2p2Reader : IStructureReader
                 if (!_resync && !string.IsNullOrWhiteSpace(line)) junk = true;
             if (junk)
             {
-                if (line is not null) lines.PushBack(line);
+                if (line is not null) lines.Unread();
                 throw lines.Error("text outside a begin … end block", frame);
             }
             if (line is null) return null;
@@ -123,7 +123,7 @@ public sealed class N2p2Reader : IStructureReader
                         _resync = false; // at a block boundary again, whatever Build finds
                         return Build(frame, lattice, numbers, positions, forces, charges, comments, energy, charge);
                     case "begin":
-                        lines.PushBack(line);
+                        lines.Unread();
                         throw lines.Error("'begin' before the 'end' of the previous block", frame);
                     default:
                         throw lines.Error($"unknown keyword '{key.ToString()}' (expected comment, lattice, atom, energy, charge or end)", frame);
