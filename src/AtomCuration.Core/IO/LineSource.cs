@@ -81,8 +81,8 @@ internal sealed class LineSource
     public string? ReadLine() => Next() ? Current.ToString() : null;
 
     /// <summary>The next line; a truncated file is a format error naming what was expected.</summary>
-    public string Require(string expected, int? frame) =>
-        ReadLine() ?? throw Error($"the file ends where {expected} was expected", frame);
+    public ReadOnlySpan<char> Require(string expected, int? frame) =>
+        Next() ? Current : throw Error($"the file ends where {expected} was expected", frame);
 
     /// <summary>Makes the next <see cref="Next"/> return the current line again (and count it again).</summary>
     public void Unread()

@@ -58,6 +58,7 @@ public sealed class N2p2Reader : IStructureReader
 
     private sealed class Parser(LineSource lines, double length, double energyUnit)
     {
+        private readonly SymbolLookupCache _species = new();
         private bool _resync;
 
         public Structure? ReadBlock(int frame)
@@ -87,8 +88,7 @@ public sealed class N2p2Reader : IStructureReader
             Span<double> q = stackalloc double[2];
             while (true)
             {
-                line = lines.Require("'end'", frame);
-                var rest = line.AsSpan();
+                var rest = lines.Require("'end'", frame);
                 if (!Tokens.Next(ref rest, out var key)) continue;
                 switch (key)
                 {
@@ -104,7 +104,7 @@ public sealed class N2p2Reader : IStructureReader
                         Tokens.Doubles(ref rest, v, lines, frame, "an atom position");
                         positions.Add(new Vec3(v[0], v[1], v[2]) * length);
                         if (!Tokens.Next(ref rest, out var symbol)) throw lines.Error("an atom line without an element", frame);
-                        numbers.Add(Elements.TryFromSymbol(symbol.ToString(), out var e) ? e.Z
+                        numbers.Add(_species.Lookup(symbol) is > 0 and var z ? z
                             : throw lines.Error($"'{symbol.ToString()}' is not an element", frame));
                         Tokens.Doubles(ref rest, q, lines, frame, "the atomic charge and n");
                         charges.Add(q[0]);

@@ -67,12 +67,12 @@ internal static class Tokens
     /// The number after the first '=' that follows <paramref name="marker"/> in <paramref name="line"/>
     /// (e.g. <c>energy(sigma->0) =   -22.7</c>).
     /// </summary>
-    public static double After(string line, string marker, LineSource at, int? frame)
+    public static double After(ReadOnlySpan<char> line, string marker, LineSource at, int? frame)
     {
         int m = line.IndexOf(marker, StringComparison.Ordinal);
-        int eq = m < 0 ? -1 : line.IndexOf('=', m + marker.Length);
+        int eq = m < 0 ? -1 : line[(m + marker.Length)..].IndexOf('=');
         if (eq < 0) throw at.Error($"expected '{marker} = number'", frame);
-        var rest = line.AsSpan(eq + 1);
+        var rest = line[(m + marker.Length + eq + 1)..];
         if (!Next(ref rest, out var t)) throw at.Error($"expected a number after '{marker}'", frame);
         return Double(t, at, frame, marker);
     }
