@@ -73,4 +73,15 @@ public class LineReadingTests
         Assert.NotEmpty(lf);
         for (int k = 0; k < lf.Count; k++) AssertSame(lf[k], crlf[k]);
     }
+
+    [Fact]
+    public void TokensSplitOnExactlyWhatStringSplitDoes()
+    {
+        // The shared splitter decides ASCII whitespace without a table; it must agree with char.IsWhiteSpace everywhere.
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            string line = $"a{(char)c}b";
+            Assert.Equal(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, Tokens.Count(line));
+        }
+    }
 }
