@@ -74,7 +74,7 @@ internal sealed class ExtXyzAtomColumns
     private string? ParseValues(ReadOnlySpan<char> line, int atom, SymbolLookupCache species)
     {
         if (atom == _capacity) Grow();
-        var rest = line;
+        int pos = 0;
         var columns = _layout.Columns;
         for (int c = 0; c < columns.Length; c++)
         {
@@ -83,7 +83,7 @@ internal sealed class ExtXyzAtomColumns
             {
                 case ExtXyzRole.Species:
                 {
-                    if (!Tokens.Next(ref rest, out var tok)) return WrongCount(line);
+                    if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
                     int z = species.Lookup(tok);
                     if (z == 0) return $"'{tok}' is not a chemical symbol (H…Pu)";
                     _numbers[atom] = z;
@@ -91,7 +91,7 @@ internal sealed class ExtXyzAtomColumns
                 }
                 case ExtXyzRole.Numbers:
                 {
-                    if (!Tokens.Next(ref rest, out var tok)) return WrongCount(line);
+                    if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
                     if (!FastNumberParser.TryParseLong(tok, out long z) || z is < 1 or > Elements.MaxZ)
                         return $"Z should be an atomic number 1…{Elements.MaxZ} but is '{tok}'";
                     _numbers[atom] = (int)z;
@@ -103,7 +103,7 @@ internal sealed class ExtXyzAtomColumns
                     double x = 0, y = 0, z = 0;
                     for (int k = 0; k < 3; k++)
                     {
-                        if (!Tokens.Next(ref rest, out var tok)) return WrongCount(line);
+                        if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
                         if (!FastNumberParser.TryParseDouble(tok, out double v)) return $"{col.Name} has '{tok}' where a number should be";
                         if (!double.IsFinite(v)) return $"{col.Name} has a non-finite value '{tok}'";
                         if (k == 0) x = v;
@@ -115,20 +115,20 @@ internal sealed class ExtXyzAtomColumns
                 }
                 default:
                 {
-                    string? problem = ParseProperty(line, ref rest, col, _extra[c], atom * col.Count);
+                    string? problem = ParseProperty(line, ref pos, col, _extra[c], atom * col.Count);
                     if (problem is not null) return problem;
                     break;
                 }
             }
         }
-        return Tokens.Next(ref rest, out _) ? WrongCount(line) : null;
+        return Tokens.Next(line, ref pos, out _) ? WrongCount(line) : null;
     }
 
-    private string? ParseProperty(ReadOnlySpan<char> line, ref ReadOnlySpan<char> rest, ExtXyzColumn col, Array values, int offset)
+    private string? ParseProperty(ReadOnlySpan<char> line, ref int pos, ExtXyzColumn col, Array values, int offset)
     {
         for (int k = 0; k < col.Count; k++)
         {
-            if (!Tokens.Next(ref rest, out var tok)) return WrongCount(line);
+            if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
             bool ok = true;
             switch (values)
             {

@@ -29,19 +29,33 @@ internal static class Tokens
 
     /// <summary>The whitespace of <see cref="char.IsWhiteSpace(char)"/>, with ASCII decided without a table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (c >= '\u0085' && char.IsWhiteSpace(c));
+    private static bool IsSpace(char c) =>
+        c <= ' ' ? c == ' ' || (uint)(c - '\t') <= '\r' - '\t' : c >= '\u0085' && char.IsWhiteSpace(c);
+
+    /// <summary>
+    /// The next whitespace-separated token of <paramref name="line"/> at or after <paramref name="pos"/>
+    /// (which is advanced past it); the form for hot loops, as an index stays in a register.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Next(ReadOnlySpan<char> line, scoped ref int pos, out ReadOnlySpan<char> token)
+    {
+        int i = pos;
+        while (i < line.Length && IsSpace(line[i])) i++;
+        int start = i;
+        while (i < line.Length && !IsSpace(line[i])) i++;
+        pos = i;
+        token = line.Slice(start, i - start);
+        return i > start;
+    }
 
     /// <summary>The next whitespace-separated token of <paramref name="rest"/> (which is advanced past it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Next(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> token)
     {
-        int i = 0;
-        while (i < rest.Length && IsSpace(rest[i])) i++;
-        int j = i;
-        while (j < rest.Length && !IsSpace(rest[j])) j++;
-        token = rest[i..j];
-        rest = rest[j..];
-        return j > i;
+        int pos = 0;
+        bool found = Next(rest, ref pos, out token);
+        rest = rest.Slice(pos);
+        return found;
     }
 
     /// <summary>Number of whitespace-separated tokens.</summary>
