@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -61,34 +60,15 @@ internal sealed class ExtXyzAtomColumns
         _capacity = cap;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NextToken(ReadOnlySpan<char> line, ref int pos, out ReadOnlySpan<char> token)
-    {
-        int i = pos;
-        while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-        int start = i;
-        while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
-        pos = i;
-        token = line[start..i];
-        return i > start;
-    }
-
-    private static int CountTokens(ReadOnlySpan<char> line)
-    {
-        int n = 0, pos = 0;
-        while (NextToken(line, ref pos, out _)) n++;
-        return n;
-    }
-
     private string WrongCount(ReadOnlySpan<char> line) =>
-        $"an atom line has {CountTokens(line)} values but Properties={_layout.Text} needs {_layout.TokensPerLine}";
+        $"an atom line has {Tokens.Count(line)} values but Properties={_layout.Text} needs {_layout.TokensPerLine}";
 
     /// <summary>Parses atom <paramref name="atom"/>'s line; returns what was wrong, or null.</summary>
     public string? ParseLine(ReadOnlySpan<char> line, int atom, SymbolLookupCache species)
     {
         string? problem = ParseValues(line, atom, species);
         // A line with the wrong number of values is most often a lost or extra line: say that first.
-        return problem is not null && CountTokens(line) != _layout.TokensPerLine ? WrongCount(line) : problem;
+        return problem is not null && Tokens.Count(line) != _layout.TokensPerLine ? WrongCount(line) : problem;
     }
 
     private string? ParseValues(ReadOnlySpan<char> line, int atom, SymbolLookupCache species)
@@ -103,7 +83,7 @@ internal sealed class ExtXyzAtomColumns
             {
                 case ExtXyzRole.Species:
                 {
-                    if (!NextToken(line, ref pos, out var tok)) return WrongCount(line);
+                    if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
                     int z = species.Lookup(tok);
                     if (z == 0) return $"'{tok}' is not a chemical symbol (H…Pu)";
                     _numbers[atom] = z;
@@ -111,7 +91,7 @@ internal sealed class ExtXyzAtomColumns
                 }
                 case ExtXyzRole.Numbers:
                 {
-                    if (!NextToken(line, ref pos, out var tok)) return WrongCount(line);
+                    if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
                     if (!FastNumberParser.TryParseLong(tok, out long z) || z is < 1 or > Elements.MaxZ)
                         return $"Z should be an atomic number 1…{Elements.MaxZ} but is '{tok}'";
                     _numbers[atom] = (int)z;
@@ -123,7 +103,7 @@ internal sealed class ExtXyzAtomColumns
                     double x = 0, y = 0, z = 0;
                     for (int k = 0; k < 3; k++)
                     {
-                        if (!NextToken(line, ref pos, out var tok)) return WrongCount(line);
+                        if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
                         if (!FastNumberParser.TryParseDouble(tok, out double v)) return $"{col.Name} has '{tok}' where a number should be";
                         if (!double.IsFinite(v)) return $"{col.Name} has a non-finite value '{tok}'";
                         if (k == 0) x = v;
@@ -141,14 +121,14 @@ internal sealed class ExtXyzAtomColumns
                 }
             }
         }
-        return NextToken(line, ref pos, out _) ? WrongCount(line) : null;
+        return Tokens.Next(line, ref pos, out _) ? WrongCount(line) : null;
     }
 
     private string? ParseProperty(ReadOnlySpan<char> line, ref int pos, ExtXyzColumn col, Array values, int offset)
     {
         for (int k = 0; k < col.Count; k++)
         {
-            if (!NextToken(line, ref pos, out var tok)) return WrongCount(line);
+            if (!Tokens.Next(line, ref pos, out var tok)) return WrongCount(line);
             bool ok = true;
             switch (values)
             {

@@ -3,56 +3,35 @@ using AtomCuration.Structures;
 namespace AtomCuration.IO;
 
 /// <summary>
-/// Reads extended XYZ frames one at a time from a <see cref="SpanLineReader"/>. A bad frame is
-/// reported and the parser resynchronises on the next line that is a bare atom count (the
-/// line that failed is tried first: when a line was lost, it is often the next frame's count).
+/// Reads extended XYZ frames one at a time from a <see cref="LineSource"/>, for
+/// <see cref="FrameLoop"/>. After a bad frame the parser resynchronises on the next line that is
+/// a bare atom count (the line that failed is tried first: when a line was lost, it is often the
+/// next frame's count).
 /// </summary>
 internal sealed class ExtXyzFrameParser(TextReader text, string? source)
 {
     /// <summary>Largest atom count accepted on a count line (far beyond any DFT frame).</summary>
     private const long MaxAtoms = 100_000_000;
 
-    private readonly SpanLineReader _lines = new(text, source);
+    private readonly LineSource _lines = new(text, source);
     private readonly SymbolLookupCache _species = new();
     private ExtXyzColumns? _lastColumns;
     private bool _resync;
 
-    /// <summary>A frame that cannot be read; <see cref="RetryLine"/>: the failing line may start the next frame.</summary>
-    private sealed class BadFrame(StructureFormatException error, bool retryLine) : Exception(error.Message)
+    /// <summary>The next frame, or null at the end of the text; a bad frame throws <see cref="StructureFormatException"/>.</summary>
+    public Structure? Next(int frame)
     {
-        public StructureFormatException Error { get; } = error;
-        public bool RetryLine { get; } = retryLine;
-    }
-
-    /// <summary>The next frame's result, or null at the end of the text.</summary>
-    public ReadResult? Next(int frame)
-    {
-        try
+        while (true)
         {
-            while (true)
-            {
-                if (!_lines.Next()) return null;
-                var t = _lines.Current.Trim();
-                if (t.IsEmpty || (_resync && !IsCount(t))) continue;
-                break;
-            }
-            _resync = false;
-            return ReadResult.Ok(ParseFrame(frame));
+            if (!_lines.Next()) return null;
+            var t = _lines.Current.Trim();
+            if (t.IsEmpty || (_resync && !IsCount(t))) continue;
+            break;
         }
-        catch (BadFrame e)
-        {
-            _resync = true;
-            if (e.RetryLine) _lines.Unread();
-            return ReadResult.Skipped(e.Error);
-        }
-        catch (StructureFormatException e)
-        {
-            return ReadResult.Fatal(e);
-        }
-        catch (IOException e)
-        {
-            return ReadResult.Fatal(new StructureFormatException(source, _lines.LineNumber, frame, $"reading failed: {e.Message}", e));
-        }
+        _resync = true; // until this frame is complete, a failure means: look for the next count line
+        var structure = ParseFrame(frame);
+        _resync = false;
+        return structure;
     }
 
     private static bool IsCount(ReadOnlySpan<char> t)
@@ -62,8 +41,12 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
         return true;
     }
 
-    private BadFrame Bad(int frame, string problem, bool retryLine = false) =>
-        new(new StructureFormatException(source, _lines.LineNumber, frame, problem), retryLine);
+    private StructureFormatException Bad(int frame, string problem, bool retryLine = false)
+    {
+        var error = _lines.Error(problem, frame);
+        if (retryLine) _lines.Unread();
+        return error;
+    }
 
     private static string Preview(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : $"{s[..40]}…";
 

@@ -40,12 +40,6 @@ public sealed class ExtXyzReader : IStructureReader
     public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new ExtXyzFrameParser(text, source);
-        for (int frame = 0; ; frame++)
-        {
-            if (parser.Next(frame) is not { } result) yield break;
-            yield return result;
-            if (result.IsFatal) yield break;
-        }
+        return FrameLoop.Run(source, new ExtXyzFrameParser(text, source).Next);
     }
 }

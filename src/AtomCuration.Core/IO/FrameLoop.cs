@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -7,12 +8,14 @@ namespace AtomCuration.IO;
 /// null, stamps each structure with its source and frame index, and turns failures into
 /// <see cref="ReadResult"/>s — a <see cref="StructureFormatException"/> (or a structure the
 /// model rejects) skips one frame, a <see cref="FatalReadException"/> or any unforeseen
-/// exception ends the source, so that nothing but results ever leaves a reader.
+/// exception ends the source, so that nothing but results ever leaves a reader — except what the
+/// caller's own stream throws (<see cref="CallerReadException"/>), which is rethrown as it was.
 /// The parser resynchronises itself: after a bad frame it is called again and must first
 /// find the start of the next frame.
 /// </summary>
 internal static class FrameLoop
 {
+    /// <summary>Frames from <paramref name="next"/> (called with the frame index) until it returns null.</summary>
     public static IEnumerable<ReadResult> Run(string? source, Func<int, Structure?> next)
     {
         for (int frame = 0; ; frame++)
@@ -23,6 +26,11 @@ internal static class FrameLoop
                 var s = next(frame);
                 if (s is null) break;
                 item = ReadResult.Ok(s with { SourcePath = source, FrameIndex = frame });
+            }
+            catch (CallerReadException e)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerException!);
+                throw;
             }
             catch (FatalReadException e)
             {
@@ -45,5 +53,21 @@ internal static class FrameLoop
             yield return item;
             if (item.IsFatal) break;
         }
+    }
+
+    /// <summary>
+    /// The one structure of a single-structure file (POSCAR, LAMMPS data). There is nothing to
+    /// resynchronise to, so a bad structure is the file's fatal error rather than a skipped frame.
+    /// </summary>
+    public static IEnumerable<ReadResult> Single(string? source, Func<Structure> parse)
+    {
+        bool done = false;
+        foreach (var r in Run(source, _ =>
+                 {
+                     if (done) return null;
+                     done = true;
+                     return parse();
+                 }))
+            yield return r.Error is { } error ? ReadResult.Fatal(error) : r;
     }
 }

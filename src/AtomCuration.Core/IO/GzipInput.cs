@@ -10,7 +10,7 @@ namespace AtomCuration.IO;
 /// truncated file fails instead of losing its last frames. Multi-member files
 /// (<c>cat a.gz b.gz</c>) fail that check too; <see cref="StructureFileWriter"/> never writes them.
 /// </summary>
-internal sealed class GzipInput : Stream
+internal sealed class GzipInput : ForwardOnlyStream
 {
     private readonly GZipStream _gzip;
     private readonly uint? _expectedSize;
@@ -43,9 +43,6 @@ internal sealed class GzipInput : Stream
     }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
         int n;
@@ -63,25 +60,6 @@ internal sealed class GzipInput : Stream
                 $"the gzip data ends early (truncated file?): {_produced} bytes decompressed, the trailer says {expected} (mod 2^32)");
         return n;
     }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    /// <inheritdoc />
-    public override void Flush() { }
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -37,14 +37,7 @@ public sealed class LammpsDataReader : IStructureReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        var lines = new LineSource(text, source);
-        bool done = false;
-        return FrameLoop.Run(source, frame =>
-        {
-            if (done) return null;
-            done = true;
-            return Parse(lines, options.TypeMap);
-        });
+        return FrameLoop.Single(source, () => Parse(new LineSource(text, source), options.TypeMap));
     }
 
     private sealed record AtomRow(long Id, int Type, double Charge, Vec3 Position, (int, int, int)? Image);

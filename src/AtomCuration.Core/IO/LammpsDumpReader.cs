@@ -51,6 +51,7 @@ public sealed class LammpsDumpReader : IStructureReader
     private sealed class Parser(LineSource lines, IReadOnlyDictionary<int, string>? typeMap)
     {
         private const string FrameStart = "ITEM: TIMESTEP";
+        private readonly SymbolLookupCache _species = new();
         private bool _resync;
 
         public Structure? Next(int frame)
@@ -94,17 +95,17 @@ public sealed class LammpsDumpReader : IStructureReader
 
         private string Value(int frame, string what)
         {
-            var rest = lines.Require(what, frame).AsSpan();
+            var rest = lines.Require(what, frame);
             if (!Tokens.Next(ref rest, out var t)) throw lines.Error($"expected {what}", frame);
             return t.ToString();
         }
 
         private string Expect(string item, int frame)
         {
-            string line = lines.Require($"'{item}'", frame);
+            string line = lines.Require($"'{item}'", frame).ToString();
             if (!line.StartsWith(item, StringComparison.Ordinal))
             {
-                if (line.StartsWith(FrameStart, StringComparison.Ordinal)) lines.PushBack(line);
+                if (line.StartsWith(FrameStart, StringComparison.Ordinal)) lines.Unread();
                 throw lines.Error($"expected '{item}', found '{Clip(line)}'", frame);
             }
             return line;
@@ -125,7 +126,7 @@ public sealed class LammpsDumpReader : IStructureReader
             Span<double> b = stackalloc double[9];
             for (int axis = 0; axis < 3; axis++)
             {
-                var row = lines.Require("a box bounds line", frame).AsSpan();
+                var row = lines.Require("a box bounds line", frame);
                 Tokens.Doubles(ref row, b.Slice(3 * axis, triclinic ? 3 : 2), lines, frame, "box bounds");
             }
             double xy = triclinic ? b[2] : 0, xz = triclinic ? b[5] : 0, yz = triclinic ? b[8] : 0;
@@ -162,13 +163,13 @@ public sealed class LammpsDumpReader : IStructureReader
             Span<double> p = stackalloc double[3], f = stackalloc double[3];
             for (int i = 0; i < n; i++)
             {
-                string line = lines.ReadLine() ?? throw lines.Error($"the file ends after {i} of {n} atom lines", frame);
-                if (line.StartsWith("ITEM:", StringComparison.Ordinal))
+                if (!lines.Next()) throw lines.Error($"the file ends after {i} of {n} atom lines", frame);
+                var cols = lines.Current;
+                if (cols.StartsWith("ITEM:", StringComparison.Ordinal))
                 {
-                    lines.PushBack(line);
+                    lines.Unread();
                     throw lines.Error($"only {i} atom lines where {n} were announced", frame);
                 }
-                var cols = line.AsSpan();
                 int c = 0, other = 0, z = 0;
                 long id = 0;
                 while (Tokens.Next(ref cols, out var t))
@@ -182,8 +183,8 @@ public sealed class LammpsDumpReader : IStructureReader
                             if (!hasElement) z = ZOfType(type, frame);
                             break;
                         case Role.Element:
-                            z = (Elements.TryFromSymbol(t.ToString(), out var e) ? e
-                                : throw lines.Error($"'{t.ToString()}' in the element column is not an element", frame)).Z;
+                            z = _species.Lookup(t) is > 0 and var found ? found
+                                : throw lines.Error($"'{t.ToString()}' in the element column is not an element", frame);
                             break;
                         case Role.Force: f[axes[c]] = Tokens.Double(t, lines, frame, names[c]); break;
                         case Role.Other: extra[other++].Add(Tokens.Double(t, lines, frame, names[c])); break;
@@ -251,12 +252,20 @@ public sealed class LammpsDumpReader : IStructureReader
 
         private static void SortById(long[] ids, int[] numbers, Vec3[] pos, Vec3[]? forces, double[][] extra)
         {
+            if (StrictlyIncreasing(ids)) return; // LAMMPS usually writes in id order; nothing to move
             var order = Enumerable.Range(0, ids.Length).ToArray();
             Array.Sort((long[])ids.Clone(), order);
             Permute(numbers, order);
             Permute(pos, order);
             if (forces is not null) Permute(forces, order);
             foreach (var column in extra) Permute(column, order);
+        }
+
+        private static bool StrictlyIncreasing(long[] ids)
+        {
+            for (int i = 1; i < ids.Length; i++)
+                if (ids[i] <= ids[i - 1]) return false;
+            return true;
         }
 
         private static void Permute<T>(T[] values, int[] order)

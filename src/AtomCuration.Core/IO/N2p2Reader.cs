@@ -14,8 +14,8 @@ namespace AtomCuration.IO;
 /// atomic units (Bohr, Hartree), and so are read by default: lengths × <see cref="Bohr"/>,
 /// energies × <see cref="Hartree"/>, forces × Hartree/Bohr. The constants are CODATA 2014, the
 /// values of <c>ase.units.Bohr</c> and <c>ase.units.Hartree</c> in ASE 3.22, so a file converted
-/// with ASE reads back to the same numbers. Set <see cref="AtomicUnits"/> to false for files
-/// already in Å and eV. Atomic charges (e) become the per-atom property <c>charges</c>, the total
+/// with ASE reads back to the same numbers. For files already in Å and eV set
+/// <see cref="ReadOptions.N2p2Units"/> to <see cref="IO.N2p2Units.Metal"/>. Atomic charges (e) become the per-atom property <c>charges</c>, the total
 /// charge <c>Info["charge"]</c> and the comment <c>Info["comment"]</c>. A damaged block is skipped
 /// and reading resumes at the next <c>begin</c>.
 /// </remarks>
@@ -27,7 +27,10 @@ public sealed class N2p2Reader : IStructureReader
     /// <summary>1 Hartree in eV (CODATA 2014, as <c>ase.units.Hartree</c>).</summary>
     public const double Hartree = 27.211386024367243;
 
-    /// <summary>True (default) when the file is in Bohr and Hartree; false when it is in Å and eV.</summary>
+    /// <summary>
+    /// False reads every file as Å and eV, whatever <see cref="ReadOptions.N2p2Units"/> says; true (default)
+    /// leaves the choice to <see cref="ReadOptions.N2p2Units"/>, which is what callers should set.
+    /// </summary>
     public bool AtomicUnits { get; init; } = true;
 
     /// <inheritdoc />
@@ -48,12 +51,14 @@ public sealed class N2p2Reader : IStructureReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        var parser = new Parser(new LineSource(text, source), AtomicUnits ? Bohr : 1, AtomicUnits ? Hartree : 1);
+        bool atomic = AtomicUnits && options.N2p2Units == N2p2Units.Atomic;
+        var parser = new Parser(new LineSource(text, source), atomic ? Bohr : 1, atomic ? Hartree : 1);
         return FrameLoop.Run(source, parser.ReadBlock);
     }
 
     private sealed class Parser(LineSource lines, double length, double energyUnit)
     {
+        private readonly SymbolLookupCache _species = new();
         private bool _resync;
 
         public Structure? ReadBlock(int frame)
@@ -66,7 +71,7 @@ public sealed class N2p2Reader : IStructureReader
                 if (!_resync && !string.IsNullOrWhiteSpace(line)) junk = true;
             if (junk)
             {
-                if (line is not null) lines.PushBack(line);
+                if (line is not null) lines.Unread();
                 throw lines.Error("text outside a begin … end block", frame);
             }
             if (line is null) return null;
@@ -83,8 +88,7 @@ public sealed class N2p2Reader : IStructureReader
             Span<double> q = stackalloc double[2];
             while (true)
             {
-                line = lines.Require("'end'", frame);
-                var rest = line.AsSpan();
+                var rest = lines.Require("'end'", frame);
                 if (!Tokens.Next(ref rest, out var key)) continue;
                 switch (key)
                 {
@@ -100,7 +104,7 @@ public sealed class N2p2Reader : IStructureReader
                         Tokens.Doubles(ref rest, v, lines, frame, "an atom position");
                         positions.Add(new Vec3(v[0], v[1], v[2]) * length);
                         if (!Tokens.Next(ref rest, out var symbol)) throw lines.Error("an atom line without an element", frame);
-                        numbers.Add(Elements.TryFromSymbol(symbol.ToString(), out var e) ? e.Z
+                        numbers.Add(_species.Lookup(symbol) is > 0 and var z ? z
                             : throw lines.Error($"'{symbol.ToString()}' is not an element", frame));
                         Tokens.Doubles(ref rest, q, lines, frame, "the atomic charge and n");
                         charges.Add(q[0]);
@@ -119,7 +123,7 @@ public sealed class N2p2Reader : IStructureReader
                         _resync = false; // at a block boundary again, whatever Build finds
                         return Build(frame, lattice, numbers, positions, forces, charges, comments, energy, charge);
                     case "begin":
-                        lines.PushBack(line);
+                        lines.Unread();
                         throw lines.Error("'begin' before the 'end' of the previous block", frame);
                     default:
                         throw lines.Error($"unknown keyword '{key.ToString()}' (expected comment, lattice, atom, energy, charge or end)", frame);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -67,15 +66,16 @@ public sealed class OutcarReader : IStructureReader
             Voigt? stress = null;
             bool started = false;
             Span<double> six = stackalloc double[6];
-            while (lines.ReadLine() is { } line)
+            while (lines.Next())
             {
+                var line = lines.Current;
                 if (_numbers is null && line.Contains("TITEL", StringComparison.Ordinal)) AddSpecies(_titel, line, "TITEL");
                 else if (_numbers is null && line.Contains("POTCAR:", StringComparison.Ordinal)) AddSpecies(_potcar, line, "POTCAR:");
                 else if (line.Contains("ions per type", StringComparison.Ordinal)) ReadIonsPerType(line);
                 else if (line.Contains("direct lattice vectors", StringComparison.Ordinal)) _cell = ReadCell(frame);
-                else if (line.AsSpan().TrimStart().StartsWith("in kB"))
+                else if (line.TrimStart().StartsWith("in kB"))
                 {
-                    var rest = line.AsSpan(line.IndexOf("kB", StringComparison.Ordinal) + 2);
+                    var rest = line[(line.IndexOf("kB", StringComparison.Ordinal) + 2)..];
                     Tokens.Doubles(ref rest, six, lines, frame, "the stress (in kB)");
                     // VASP order xx yy zz xy yz zx.
                     stress = KiloBar.ToStress(six[0], six[1], six[2], six[4], six[5], six[3]);
@@ -89,7 +89,7 @@ public sealed class OutcarReader : IStructureReader
                 else if (line.Contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM", StringComparison.Ordinal))
                 {
                     _skipToEnergy = false; // whatever happens now, the step ends here
-                    if (line.AsSpan().TrimStart().StartsWith("ML"))
+                    if (line.TrimStart().StartsWith("ML"))
                     {
                         // A step of VASP's machine-learned force field: its labels are not DFT; forget the step.
                         (positions, forces, stress, started) = (null, null, null, false);
@@ -116,28 +116,28 @@ public sealed class OutcarReader : IStructureReader
         private bool SkipPastEnergyHeader()
         {
             _skipToEnergy = false;
-            while (lines.ReadLine() is { } line)
-                if (line.Contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM", StringComparison.Ordinal)) return true;
+            while (lines.Next())
+                if (lines.Current.Contains("FREE ENERGIE OF THE ION-ELECTRON SYSTEM", StringComparison.Ordinal)) return true;
             return false;
         }
 
-        private void AddSpecies(List<Element> into, string line, string key)
+        private void AddSpecies(List<Element> into, ReadOnlySpan<char> line, string key)
         {
             // "TITEL  = PAW_PBE Fe_pv 06Sep2000" or " POTCAR:    PAW_PBE Fe_pv 06Sep2000": the label is the second word.
-            var rest = line.AsSpan(line.IndexOf(key, StringComparison.Ordinal) + key.Length).TrimStart().TrimStart('=');
+            var rest = line[(line.IndexOf(key, StringComparison.Ordinal) + key.Length)..].TrimStart().TrimStart('=');
             if (!Tokens.Next(ref rest, out _) || !Tokens.Next(ref rest, out var label)) return;
             var e = SpeciesNames.FromPotcarLabel(label)
                 ?? throw new FatalReadException(lines.Error($"'{label.ToString()}' in a {key} line names no element", null));
             into.Add(e);
         }
 
-        private void ReadIonsPerType(string line)
+        private void ReadIonsPerType(ReadOnlySpan<char> line)
         {
-            var rest = line.AsSpan(line.IndexOf('=') + 1);
+            var rest = line[(line.IndexOf('=') + 1)..];
             var counts = new List<int>();
             while (Tokens.Next(ref rest, out var t))
             {
-                long n = long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : 0;
+                long n = FastNumberParser.TryParseLong(t, out long v) ? v : 0;
                 if (n is < 1 or > int.MaxValue)
                     throw new FatalReadException(lines.Error($"'{t.ToString()}' in 'ions per type' is not a positive count", null));
                 counts.Add((int)n);
@@ -165,7 +165,7 @@ public sealed class OutcarReader : IStructureReader
             Span<double> m = stackalloc double[9];
             for (int r = 0; r < 3; r++)
             {
-                var rest = lines.Require("a lattice vector", frame).AsSpan();
+                var rest = lines.Require("a lattice vector", frame);
                 Tokens.Doubles(ref rest, m.Slice(3 * r, 3), lines, frame, "a lattice vector");
             }
             return Cell.FromRows(m);
@@ -182,14 +182,14 @@ public sealed class OutcarReader : IStructureReader
             Span<double> v = stackalloc double[6];
             for (int i = 0; i < n; i++)
             {
-                var rest = (lines.ReadLine() ?? throw lines.Error($"the file ends after {i} of {n} atom lines", frame)).AsSpan();
+                var rest = lines.Next() ? lines.Current : throw lines.Error($"the file ends after {i} of {n} atom lines", frame);
                 Tokens.Doubles(ref rest, v, lines, frame, "an atom's position and force");
                 positions[i] = new Vec3(v[0], v[1], v[2]);
                 forces[i] = new Vec3(v[3], v[4], v[5]);
             }
             var end = lines.Require("the dashed line closing the positions", frame);
-            if (!end.AsSpan().TrimStart().StartsWith("---"))
-                throw lines.Error($"expected {n} atoms and a dashed line, found '{end.Trim()}'", frame);
+            if (!end.TrimStart().StartsWith("---"))
+                throw lines.Error($"expected {n} atoms and a dashed line, found '{end.Trim().ToString()}'", frame);
             return (positions, forces);
         }
 
@@ -198,7 +198,7 @@ public sealed class OutcarReader : IStructureReader
             double? toten = null;
             for (int k = 0; k < 8; k++)
             {
-                string line = lines.Require("the energies of the ionic step", frame);
+                var line = lines.Require("the energies of the ionic step", frame);
                 if (line.Contains("TOTEN", StringComparison.Ordinal)) toten = Tokens.After(line, "TOTEN", lines, frame);
                 else if (line.Contains("sigma->0", StringComparison.Ordinal))
                 {

@@ -3,9 +3,9 @@ using AtomCuration.Structures;
 namespace AtomCuration.IO;
 
 /// <summary>The line-by-line parse of one POSCAR (see <see cref="PoscarReader"/>); every problem is a <see cref="StructureFormatException"/>.</summary>
-internal sealed class PoscarParser(SpanLineReader lines, string? source, ReadOptions options)
+internal sealed class PoscarParser(LineSource lines, string? source, ReadOptions options)
 {
-    private StructureFormatException Bad(string problem) => new(source, lines.LineNumber, 0, problem);
+    private StructureFormatException Bad(string problem) => lines.Error(problem, 0);
 
     private string[] NextTokens(string what)
     {

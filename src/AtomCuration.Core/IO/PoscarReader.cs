@@ -49,20 +49,6 @@ public sealed class PoscarReader : IStructureReader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        ReadResult result;
-        var lines = new SpanLineReader(text, source);
-        try
-        {
-            result = ReadResult.Ok(new PoscarParser(lines, source, options).Parse());
-        }
-        catch (StructureFormatException e)
-        {
-            result = ReadResult.Fatal(e);
-        }
-        catch (IOException e)
-        {
-            result = ReadResult.Fatal(new StructureFormatException(source, lines.LineNumber, 0, $"reading failed: {e.Message}", e));
-        }
-        yield return result;
+        return FrameLoop.Single(source, () => new PoscarParser(new LineSource(text, source), source, options).Parse());
     }
 }

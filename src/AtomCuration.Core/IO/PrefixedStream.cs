@@ -5,7 +5,7 @@ namespace AtomCuration.IO;
 /// (to peek at gzip magic bytes or sniff a format without seeking) and then the rest of it.
 /// Disposing it disposes <paramref name="inner"/> unless <paramref name="leaveOpen"/>.
 /// </summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner, bool leaveOpen) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner, bool leaveOpen) : ForwardOnlyStream
 {
     private int _offset;
 
@@ -19,9 +19,6 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
     }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
         if (_offset < prefixLength)
@@ -33,25 +30,6 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
         }
         return inner.Read(buffer);
     }
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    /// <inheritdoc />
-    public override void Flush() { }
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

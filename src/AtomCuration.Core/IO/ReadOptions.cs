@@ -3,12 +3,25 @@ namespace AtomCuration.IO;
 /// <summary>Which OUTCAR energy becomes <c>Structure.Energy</c>.</summary>
 public enum OutcarEnergy
 {
-    /// <summary>The free energy TOTEN (consistent with VASP's forces; ASE's choice). Default.</summary>
+    /// <summary>
+    /// The free energy TOTEN, the energy VASP's forces are derivatives of. Default. ASE 3.22 keeps
+    /// this value as <c>free_energy</c> (<c>get_potential_energy(force_consistent=True)</c>), but its
+    /// plain <c>get_potential_energy()</c> returns the σ→0 value (<see cref="SigmaZero"/>).
+    /// </summary>
     FreeEnergy,
     /// <summary>The energy without entropy.</summary>
     EnergyWithoutEntropy,
     /// <summary>The σ→0 extrapolated energy.</summary>
     SigmaZero,
+}
+
+/// <summary>Units of an n2p2 / RuNNer <c>input.data</c> file.</summary>
+public enum N2p2Units
+{
+    /// <summary>Bohr and Hartree (the RuNNer convention). Default.</summary>
+    Atomic,
+    /// <summary>Å and eV (LAMMPS <c>metal</c> units), read as written.</summary>
+    Metal,
 }
 
 /// <summary>Options every reader understands; each format uses the ones that apply to it.</summary>
@@ -28,4 +41,7 @@ public sealed record ReadOptions
 
     /// <summary>Which OUTCAR energy to use.</summary>
     public OutcarEnergy OutcarEnergy { get; init; } = OutcarEnergy.FreeEnergy;
+
+    /// <summary>Units of an n2p2 <c>input.data</c> file: atomic (Bohr, Hartree; default) or metal (Å, eV).</summary>
+    public N2p2Units N2p2Units { get; init; } = N2p2Units.Atomic;
 }

@@ -2,7 +2,11 @@ using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
 
-/// <summary>Turns the ways files name species (POTCAR labels, masses, LAMMPS types) into atomic numbers.</summary>
+/// <summary>
+/// Turns the ways files name species (POTCAR labels, masses, LAMMPS types) into atomic numbers.
+/// Plain element symbols, one per atom line, go through <see cref="SymbolLookupCache"/> instead,
+/// which every line reader uses so that no string is made per atom.
+/// </summary>
 internal static class SpeciesNames
 {
     /// <summary>

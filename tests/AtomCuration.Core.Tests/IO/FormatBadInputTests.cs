@@ -1,6 +1,6 @@
 using AtomCuration.IO;
 using AtomCuration.Structures;
-using static AtomCuration.Tests.IO.FormatTestSupport;
+using static AtomCuration.Tests.IO.IOTestSupport;
 
 namespace AtomCuration.Tests.IO;
 
@@ -10,17 +10,6 @@ public class FormatBadInputTests
     private static string Outcar => File.ReadAllText(DataPath("OUTCAR_Fe2O2_relax"));
 
     private static string Vasprun => File.ReadAllText(DataPath("vasprun_Fe2O2_relax.xml"));
-
-    internal static void SameFrame(Structure expected, Structure actual)
-    {
-        Assert.Equal(expected.AtomicNumbers.ToArray(), actual.AtomicNumbers.ToArray());
-        Assert.Equal(expected.Cell, actual.Cell);
-        Assert.Equal(expected.Positions.ToArray(), actual.Positions.ToArray());
-        Assert.Equal(expected.Forces?.ToArray(), actual.Forces?.ToArray());
-        Assert.Equal(expected.Energy, actual.Energy);
-        Assert.Equal(expected.Stress, actual.Stress);
-        Assert.Equal(expected.FrameIndex, actual.FrameIndex);
-    }
 
     // Replaces the n-th occurrence (0-based) of a line-start marker's following line.
     private static string ReplaceNth(string text, string marker, int n, Func<string, string> change)

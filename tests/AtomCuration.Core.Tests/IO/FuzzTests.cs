@@ -1,6 +1,6 @@
 using AtomCuration.IO;
 using AtomCuration.Structures;
-using static AtomCuration.Tests.IO.FormatTestSupport;
+using static AtomCuration.Tests.IO.IOTestSupport;
 
 namespace AtomCuration.Tests.IO;
 
@@ -54,7 +54,7 @@ public class FuzzTests
             foreach (var s in intact)
             {
                 Assert.True(byIndex.ContainsKey(s.FrameIndex), $"{format} trial {trial}: frame {s.FrameIndex} before the damage at {p} was lost");
-                FormatBadInputTests.SameFrame(s, byIndex[s.FrameIndex]);
+                SameFrame(s, byIndex[s.FrameIndex]);
                 compared++;
             }
         }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using AtomCuration.IO;
 using AtomCuration.Structures;
 using AtomCuration.Tests.Support;
-using static AtomCuration.Tests.IO.FormatTestSupport;
+using static AtomCuration.Tests.IO.IOTestSupport;
 
 namespace AtomCuration.Tests.IO;
 
@@ -41,6 +41,9 @@ public class N2p2Tests
             }
             var raw = Ok(ReadFile(new N2p2Reader { AtomicUnits = false }, path));
             Assert.Equal(ours[0].Energy!.Value / N2p2Reader.Hartree, raw[0].Energy!.Value, 1e-12);
+            // The option the cmdlet sets gives the same as the reader property.
+            var metal = Ok(ReadFile(new N2p2Reader(), path, new ReadOptions { N2p2Units = N2p2Units.Metal }));
+            for (int k = 0; k < 2; k++) AssertSame(raw[k] with { SourcePath = null }, metal[k] with { SourcePath = null });
         }
         finally
         {

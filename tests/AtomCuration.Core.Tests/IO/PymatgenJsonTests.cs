@@ -2,7 +2,7 @@ using System.Text.Json;
 using AtomCuration.IO;
 using AtomCuration.Structures;
 using AtomCuration.Tests.Support;
-using static AtomCuration.Tests.IO.FormatTestSupport;
+using static AtomCuration.Tests.IO.IOTestSupport;
 
 namespace AtomCuration.Tests.IO;
 

@@ -1,5 +1,5 @@
 using AtomCuration.IO;
-using static AtomCuration.Tests.IO.FormatTestSupport;
+using static AtomCuration.Tests.IO.IOTestSupport;
 
 namespace AtomCuration.Tests.IO;
 
