@@ -10,13 +10,14 @@ public class ReadOptionsMapperTests
     public void MapsEveryParameter()
     {
         var options = ReadOptionsMapper.Map(StructureFormat.LammpsDump, "0:100:10", new Hashtable { [1] = "cu", ["2"] = "Ni" },
-            ["Ti", "o"], OutcarEnergy.EnergyWithoutEntropy);
+            ["Ti", "o"], OutcarEnergy.EnergyWithoutEntropy, N2p2Units.Metal);
         Assert.Equal(StructureFormat.LammpsDump, options.Format);
         Assert.Equal(FrameSlice.Range(0, 100, 10), options.Index);
         Assert.Equal("Cu", options.TypeMap![1]);
         Assert.Equal("Ni", options.TypeMap![2]);
         Assert.Equal(["Ti", "O"], options.Species);
         Assert.Equal(OutcarEnergy.EnergyWithoutEntropy, options.OutcarEnergy);
+        Assert.Equal(N2p2Units.Metal, options.N2p2Units);
     }
 
     [Fact]

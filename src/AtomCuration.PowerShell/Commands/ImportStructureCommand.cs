@@ -51,12 +51,16 @@ public sealed class ImportStructureCommand : PSCmdlet
     [Parameter]
     public OutcarEnergy OutcarEnergy { get; set; } = OutcarEnergy.FreeEnergy;
 
+    /// <summary>Units of n2p2 input.data files: Atomic (Bohr, Hartree; default) or Metal (Å, eV).</summary>
+    [Parameter]
+    public N2p2Units N2p2Units { get; set; } = N2p2Units.Atomic;
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         try
         {
-            _options = ReadOptionsMapper.Map(Format, Index, TypeMap, Species, OutcarEnergy);
+            _options = ReadOptionsMapper.Map(Format, Index, TypeMap, Species, OutcarEnergy, N2p2Units);
         }
         catch (ArgumentException e)
         {

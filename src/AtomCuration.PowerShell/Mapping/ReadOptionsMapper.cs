@@ -8,7 +8,7 @@ public static class ReadOptionsMapper
 {
     /// <summary>Builds read options; throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public static ReadOptions Map(StructureFormat format, string? index, IDictionary? typeMap, string[]? species,
-        OutcarEnergy outcarEnergy)
+        OutcarEnergy outcarEnergy, N2p2Units n2p2Units = N2p2Units.Atomic)
     {
         FrameSlice slice;
         try
@@ -26,6 +26,7 @@ public static class ReadOptionsMapper
             TypeMap = typeMap is null ? null : MapTypes(typeMap),
             Species = species is { Length: > 0 } ? species.Select(CheckSymbol).ToArray() : null,
             OutcarEnergy = outcarEnergy,
+            N2p2Units = n2p2Units,
         };
     }
 
