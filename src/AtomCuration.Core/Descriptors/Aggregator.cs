@@ -38,26 +38,6 @@ public static class Aggregator
             return;
         }
         for (int c = 0; c < columns; c++)
-        {
-            double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-            for (int i = 0; i < atoms; i++)
-            {
-                double v = rows[i * columns + c];
-                sum += v;
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-            double mean = sum / atoms, ss = 0;
-            // Two passes: the one-pass formula loses digits when the spread is small against the mean.
-            for (int i = 0; i < atoms; i++)
-            {
-                double d = rows[i * columns + c] - mean;
-                ss += d * d;
-            }
-            destination[4 * c] = mean;
-            destination[4 * c + 1] = Math.Sqrt(ss / atoms);
-            destination[4 * c + 2] = min;
-            destination[4 * c + 3] = max;
-        }
+            ColumnStatistics.Write(rows, columns, c, destination.Slice(4 * c, 4));
     }
 }

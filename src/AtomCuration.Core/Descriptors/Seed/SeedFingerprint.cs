@@ -64,9 +64,9 @@ public static class SeedFingerprint
     public const double FallbackVacuum = 10.0;
 
     private static readonly string[] CrystalNNLabels = CrystalNNFingerprint.SiteLabels()
-        .SelectMany(l => SiteStatistics.Names.Select(s => $"{s} {l}")).ToArray();
+        .SelectMany(l => ColumnStatistics.Names.Select(s => $"{s} {l}")).ToArray();
 
-    private static readonly string[] BondLabels = SiteStatistics.Names.Select(s => $"{s} Average bond length").ToArray();
+    private static readonly string[] BondLabels = ColumnStatistics.Names.Select(s => $"{s} Average bond length").ToArray();
 
     /// <summary>All 352 labels, in order.</summary>
     public static IReadOnlyList<string> Labels { get; } = LabelsFor(SeedBlocks.All);
@@ -133,7 +133,7 @@ public static class SeedFingerprint
         Span<double> stats = stackalloc double[4];
         for (int f = 0; f < features; f++)
         {
-            SiteStatistics.Write(matrix, features, f, stats);
+            ColumnStatistics.Write(matrix, features, f, stats);
             foreach (double v in stats) values.Add(v);
         }
     }

@@ -1,10 +1,12 @@
-namespace AtomCuration.Descriptors.Seed;
+namespace AtomCuration.Descriptors;
 
 /// <summary>
-/// matminer <c>SiteStatsFingerprint</c> statistics of one site feature over the sites of a
-/// structure: mean, population standard deviation (numpy <c>std</c>, divisor N), minimum, maximum.
+/// Statistics of one column over the rows (atoms or sites) of a matrix, as matminer's
+/// <c>SiteStatsFingerprint</c> and Stats aggregation define them:
+/// mean, population standard deviation (numpy <c>std</c>, divisor N; two passes, since the one-pass
+/// formula loses digits when the spread is small against the mean), minimum, maximum.
 /// </summary>
-internal static class SiteStatistics
+internal static class ColumnStatistics
 {
     /// <summary>Statistic names in output order.</summary>
     public static readonly string[] Names = ["mean", "std_dev", "minimum", "maximum"];
