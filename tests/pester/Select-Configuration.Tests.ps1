@@ -7,6 +7,15 @@ BeforeAll {
 }
 
 Describe 'Select-Configuration' {
+    It 'scans the hybrid-kernel weight for Spectral and reports the within-cluster energy spread' {
+        $scan = $atoms | Select-Configuration -Method Spectral -ScanDelta 0, 0.5, 1
+        $scan.Count | Should -Be 3
+        $scan[0] | Should -BeOfType ([AtomCuration.Selection.DeltaScanPoint])
+        $scan.Delta | Should -Be @(0, 0.5, 1)
+        foreach ($p in $scan) { $p.Clusters | Should -BeGreaterThan 0; $p.MeanEnergyStd | Should -BeGreaterOrEqual 0 }
+        { $rdf | Select-Configuration -Method KMeans -ScanDelta 0.5 -ErrorAction Stop } | Should -Throw '*Spectral*'
+    }
+
     It 'emits Count structures in selection order with rank, score and cluster' {
         $s = $rdf | Select-Configuration -Method KMeans -Count 5 -Seed 1
         $s.Count | Should -Be 5

@@ -10,13 +10,15 @@ namespace AtomCuration.PowerShell.Commands;
 /// <para type="synopsis">Selects a representative subset of the structures (k-means, FPS, local-environment bank, DPP, MaxVol, CUR, agglomerative, spectral, entropy, random).</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Select, "Configuration", DefaultParameterSetName = CountSet)]
-[OutputType(typeof(Structure))]
+[OutputType(typeof(Structure), ParameterSetName = [CountSet, FractionSet, ThresholdSet])]
+[OutputType(typeof(DeltaScanPoint), ParameterSetName = [DeltaScanSet])]
 public sealed class SelectConfigurationCommand : PSCmdlet
 {
     private readonly CancellationTokenSource _stop = new();
     private const string CountSet = "Count";
     private const string FractionSet = "Fraction";
     private const string ThresholdSet = "Threshold";
+    private const string DeltaScanSet = "DeltaScan";
     private readonly List<Structure> _pool = [];
     private int _seen;
     private SelectionPlan _plan = null!;
@@ -42,6 +44,15 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     /// <summary>Environment distance threshold (LocalEnvironmentBank).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ThresholdSet)]
     public double Threshold { get; set; }
+
+    /// <summary>
+    /// Spectral only: instead of selecting, cluster with each hybrid-kernel weight δ given here and report the cluster
+    /// count and the mean within-cluster standard deviation of energy per atom, to pick δ as paper 003 does.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = DeltaScanSet)]
+    [ValidateNotNullOrEmpty]
+    [ValidateRange(0.0, 1.0)]
+    public double[] ScanDelta { get; set; } = [];
 
     /// <summary>Seed of every random choice (same seed, same selection on any thread count).</summary>
     [Parameter]
@@ -127,6 +138,11 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     {
         if (_pool.Count == 0) return;
         var options = _plan.For(_pool.Count) with { Cancellation = _stop.Token };
+        if (ParameterSetName == DeltaScanSet)
+        {
+            ScanDeltas(options);
+            return;
+        }
         var progress = new ProgressRecord(3, "Select-Configuration",
             $"{Selector.MethodOf(options)}: choosing from {_pool.Count} structures");
         WriteProgress(progress);
@@ -143,6 +159,27 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
         foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(s);
+    }
+
+    private void ScanDeltas(SelectionOptions options)
+    {
+        if (options is not SpectralOptions spectral)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-ScanDelta applies to -Method Spectral, not {Selector.MethodOf(options)}."),
+                "ScanDeltaNeedsSpectral", ErrorCategory.InvalidArgument, Method));
+            return;
+        }
+        IReadOnlyList<DeltaScanPoint> points;
+        try
+        {
+            points = Spectral.ScanDelta(_pool, spectral, ScanDelta);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "ScanDeltaFailed", ErrorCategory.InvalidData, null));
+            return;
+        }
+        WriteObject(points, enumerateCollection: true);
     }
 
     /// <inheritdoc />
