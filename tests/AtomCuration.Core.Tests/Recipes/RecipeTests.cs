@@ -64,7 +64,8 @@ public class RecipeTests
     [Fact]
     public void RunsTheBundledRecipe()
     {
-        var recipe = RecipeFile.Load(RepoPaths.Combine("examples", "cu-curation.yml"));
+        string output = Directory.CreateTempSubdirectory("atomcuration-recipe-").FullName;
+        var recipe = RecipeFile.Load(RepoPaths.Combine("examples", "cu-curation.yml")) with { Output = output };
         var log = new StringWriter();
         var report = RecipeRunner.Run(recipe, log);
         Assert.Equal(59, report.Pool.Count);
@@ -82,5 +83,8 @@ public class RecipeTests
         Assert.InRange(report.PoolErrors!.Overall.EnergyRmse, 0, 5);
         Assert.InRange(report.PoolErrors!.Overall.ForceRmse!.Value, 0, 100);
         Assert.Contains("held out (39 structures not selected)", log.ToString());
+        Assert.True(File.Exists(Path.Combine(output, "potential.eam.alloy")));
+        Assert.Equal(20, AtomCuration.IO.StructureIO.Read(Path.Combine(output, "training.extxyz")).Count(r => r.Structure is not null));
+        Directory.Delete(output, recursive: true);
     }
 }
