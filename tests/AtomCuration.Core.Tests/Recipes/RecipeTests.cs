@@ -26,6 +26,16 @@ public class RecipeTests
     }
 
     [Fact]
+    public void RunsTheStudyRecipeWithTheSeedFingerprint()
+    {
+        var recipe = RecipeFile.Load(RepoPaths.Combine("examples", "cu-seed-kmeans.yml"));
+        var report = RecipeRunner.Run(recipe, new StringWriter());
+        Assert.Equal(352, report.Pool[0].Descriptor!.Value.Length);
+        Assert.Equal(10, report.Training.Select(t => t.Id).Distinct().Count());
+        Assert.InRange(report.PoolErrors!.Overall.EnergyRmse, 0, 5);
+    }
+
+    [Fact]
     public void ParsesTheDescriptorSelectionAndFitStages()
     {
         var r = RecipeFile.Parse("""
