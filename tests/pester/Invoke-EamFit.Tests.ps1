@@ -20,6 +20,12 @@ Describe 'Invoke-EamFit' {
         $a.Parameters | Should -Be $b.Parameters
     }
 
+    It 'returns the best potential so far when -TimeLimit runs out' {
+        $fit = Import-Structure $sample | Invoke-EamFit -Cutoff 5.0 -Restarts 200 -TimeLimit '00:00:02'
+        $fit.StopReason | Should -Be 'Cancelled'
+        $fit.Potential | Should -Not -BeNullOrEmpty
+    }
+
     It 'rejects invalid settings before reading input' {
         { Import-Structure $sample -Index 0 | Invoke-EamFit -Cutoff -1 -ErrorAction Stop } | Should -Throw '*Cutoff*'
     }

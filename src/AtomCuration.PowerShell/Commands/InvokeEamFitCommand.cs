@@ -76,6 +76,10 @@ public sealed class InvokeEamFitCommand : PSCmdlet
     [Parameter]
     public int Seed { get; set; }
 
+    /// <summary>Stop after this long and return the best potential reached (StopReason Cancelled), e.g. '00:05:00'.</summary>
+    [Parameter]
+    public TimeSpan? TimeLimit { get; set; }
+
     /// <summary>Threads evaluating the objective (default: all cores).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -125,6 +129,8 @@ public sealed class InvokeEamFitCommand : PSCmdlet
             record.PercentComplete = p.PercentComplete;
             WriteProgress(record);
         });
+        // Ctrl+C stops the pipeline, and PowerShell then discards output; -TimeLimit is the way to get the best-so-far potential.
+        if (TimeLimit is { } limit) _stop.CancelAfter(limit);
         EamFitResult result;
         try
         {
@@ -133,6 +139,12 @@ public sealed class InvokeEamFitCommand : PSCmdlet
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "CannotFit", ErrorCategory.InvalidData, null));
+            return;
+        }
+        catch (OperationCanceledException e) when (!Stopping)
+        {
+            ThrowTerminatingError(new ErrorRecord(new TimeoutException($"-TimeLimit {TimeLimit} ran out while the training set was being prepared.", e),
+                "TimeLimitBeforeFit", ErrorCategory.OperationTimeout, null));
             return;
         }
         record.RecordType = ProgressRecordType.Completed;
