@@ -40,6 +40,32 @@ public class SoapTests
             Assert.True(Math.Abs(c[k] - expected[k]) <= 1e-6 * scale, $"c[{k}] = {c[k]:R}, quadrature {expected[k]:R}");
     }
 
+    /// <summary>
+    /// DScribe's own stored reference (its authors' numerical projection, l up to 20) for a 27-atom
+    /// H cluster: checks the GTO basis, its orthonormalisation and the real spherical harmonics
+    /// convention (signs and normalisation of every m) against DScribe's definitions, not ours.
+    /// </summary>
+    [Fact]
+    public void CoefficientsMatchDScribesStoredReferenceUpToL20()
+    {
+        string npy = Path.Combine(RepoPaths.Root, "tests", "AtomCuration.Core.Tests", "Descriptors", "Data",
+            "dscribe_gto_coefficients_1_20_2.0_0.1.npy");
+        using var doc = PythonOracle.Run("dscribe_reference_coefficients.py", null, npy);
+        var root = doc.RootElement;
+        var positions = root.GetProperty("positions").EnumerateArray()
+            .Select(p => new Vec3(p[0].GetDouble(), p[1].GetDouble(), p[2].GetDouble())).ToArray();
+        int lmax = root.GetProperty("lmax").GetInt32();
+        var expected = root.GetProperty("coefficients").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var s = Molecule(Enumerable.Repeat(1, positions.Length).ToArray(), positions);
+        var d = new SoapDescriptor(new SoapSettings { RCut = 2.0, Sigma = 0.1, NMax = 1, LMax = lmax }, SpeciesSet.FromStructure(s));
+        var c = d.CoefficientsOf(s, 13);
+        Assert.Equal(expected.Length, c.Length);
+        double scale = expected.Max(Math.Abs);
+        // DScribe's quadrature ran with epsabs 1e-5, epsrel 1e-4.
+        for (int k = 0; k < c.Length; k++)
+            Assert.True(Math.Abs(c[k] - expected[k]) <= 1e-4 * scale, $"c[{k}] = {c[k]:R}, DScribe reference {expected[k]:R}");
+    }
+
     private static double[] PowerSpectrumByHand(double[] c, int species, int nmax, int lmax, bool crossover)
     {
         int lm = (lmax + 1) * (lmax + 1);
