@@ -41,15 +41,16 @@ public class SoapTests
     }
 
     /// <summary>
-    /// DScribe's own stored reference (its authors' numerical projection, l up to 20) for a 27-atom
-    /// H cluster: checks the GTO basis, its orthonormalisation and the real spherical harmonics
-    /// convention (signs and normalisation of every m) against DScribe's definitions, not ours.
+    /// DScribe's own stored references (its authors' numerical projections) for a 27-atom H cluster:
+    /// check the GTO and polynomial bases, their orthonormalisation and the real spherical harmonics
+    /// convention (signs and normalisation of every m, l up to 20) against DScribe's definitions.
     /// </summary>
-    [Fact]
-    public void CoefficientsMatchDScribesStoredReferenceUpToL20()
+    [Theory]
+    [InlineData("dscribe_gto_coefficients_1_20_2.0_0.1.npy", SoapRadialBasis.Gto)]
+    [InlineData("dscribe_polynomial_coefficients_1_9_2.0_0.1.npy", SoapRadialBasis.Polynomial)]
+    public void CoefficientsMatchDScribesStoredReference(string file, SoapRadialBasis rbf)
     {
-        string npy = Path.Combine(RepoPaths.Root, "tests", "AtomCuration.Core.Tests", "Descriptors", "Data",
-            "dscribe_gto_coefficients_1_20_2.0_0.1.npy");
+        string npy = Path.Combine(RepoPaths.Root, "tests", "AtomCuration.Core.Tests", "Descriptors", "Data", file);
         using var doc = PythonOracle.Run("dscribe_reference_coefficients.py", null, npy);
         var root = doc.RootElement;
         var positions = root.GetProperty("positions").EnumerateArray()
@@ -57,8 +58,8 @@ public class SoapTests
         int lmax = root.GetProperty("lmax").GetInt32();
         var expected = root.GetProperty("coefficients").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var s = Molecule(Enumerable.Repeat(1, positions.Length).ToArray(), positions);
-        var d = new SoapDescriptor(new SoapSettings { RCut = 2.0, Sigma = 0.1, NMax = 1, LMax = lmax }, SpeciesSet.FromStructure(s));
-        var c = d.CoefficientsOf(s, 13);
+        var settings = new SoapSettings { RCut = 2.0, Sigma = 0.1, NMax = 1, LMax = lmax, Rbf = rbf };
+        var c = new SoapDescriptor(settings, SpeciesSet.FromStructure(s)).CoefficientsOf(s, 13);
         Assert.Equal(expected.Length, c.Length);
         double scale = expected.Max(Math.Abs);
         // DScribe's quadrature ran with epsabs 1e-5, epsrel 1e-4.
