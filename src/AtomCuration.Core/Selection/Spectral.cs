@@ -184,13 +184,9 @@ public static class Spectral
         var labels = Cluster(affinity, n, options, out int nc);
         var members = Enumerable.Range(0, nc).Select(c => Enumerable.Range(0, n).Where(i => labels[i] == c).ToList())
             .Where(m => m.Count > 0).OrderByDescending(m => m.Count).ThenBy(m => m[0]).ToList();
-        double fraction = options.Fraction ?? (double)options.Count / n;
+        var quotas = Quotas(members.Select(m => m.Count).ToArray(), n, options);
         var rng = new Random(options.Seed);
-        var queues = members.Select(m =>
-        {
-            var shuffled = m.OrderBy(_ => rng.Next()).ToList();
-            return shuffled.Take(Math.Max(1, (int)Math.Round(fraction * m.Count, MidpointRounding.AwayFromZero))).ToList();
-        }).ToList();
+        var queues = members.Select((m, c) => m.OrderBy(_ => rng.Next()).Take(quotas[c]).ToList()).ToList();
         var renumber = new int[nc];
         for (int r = 0; r < members.Count; r++) renumber[labels[members[r][0]]] = r;
         var picks = new List<int>();
@@ -206,6 +202,23 @@ public static class Spectral
         {
             Info = new Dictionary<string, double> { ["Clusters"] = members.Count },
         };
+    }
+
+    /// <summary>
+    /// How many members each cluster gives: with a fraction, round(f·size) and at least one; with a
+    /// count, exactly Count in proportion to cluster size (largest remainder, ties to the larger cluster).
+    /// </summary>
+    private static int[] Quotas(int[] sizes, int n, SpectralOptions options)
+    {
+        if (options.Fraction is double f)
+            return sizes.Select(size => Math.Max(1, (int)Math.Round(f * size, MidpointRounding.AwayFromZero))).ToArray();
+        int k = Math.Min(options.Count, n);
+        var exact = sizes.Select(size => (double)k * size / n).ToArray();
+        var quotas = exact.Select(x => (int)Math.Floor(x)).ToArray();
+        int left = k - quotas.Sum();
+        foreach (int c in Enumerable.Range(0, sizes.Length).OrderByDescending(c => exact[c] - quotas[c]).ThenBy(c => c).Take(left))
+            quotas[c]++;
+        return quotas;
     }
 
     private static double[] MeanEnvironment(FeatureMatrix g)

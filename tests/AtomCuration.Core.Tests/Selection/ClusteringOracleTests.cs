@@ -53,6 +53,14 @@ public class ClusteringOracleTests
         var fixedCount = Spectral.Select(x, new SpectralOptions { Kernel = kernel, Fraction = 0.1, Clusters = 4 });
         Assert.Equal(24, fixedCount.SelectedIndices.Count);
         Assert.True(SamePartition(truth, fixedCount.Labels!));
+        // With a count instead of a fraction: exactly that many, spread over clusters by size.
+        foreach (int count in new[] { 3, 5, 7, 13 })
+        {
+            var byCount = Spectral.Select(x, new SpectralOptions { Kernel = kernel, Count = count, Clusters = 4 });
+            Assert.Equal(count, byCount.SelectedIndices.Distinct().Count());
+            var perCluster = byCount.SelectedIndices.GroupBy(i => byCount.Labels![i]).Select(g => g.Count()).ToList();
+            Assert.True(perCluster.Max() - perCluster.Min() <= 1 || count < 4, $"count {count}: {string.Join(",", perCluster)}");
+        }
         // The automatic count stops at the first N_c whose ⟨d⟩ (Eqs. 13–14) moved by less than d_tol.
         var wide = new Kernel(KernelKind.Rbf, 0.002);
         var kw = wide.Matrix(x);
