@@ -24,6 +24,7 @@ Describe 'Invoke-EamFit' {
         $fit = Import-Structure $sample | Invoke-EamFit -Cutoff 5.0 -Restarts 200 -TimeLimit '00:00:02'
         $fit.StopReason | Should -Be 'Cancelled'
         $fit.Potential | Should -Not -BeNullOrEmpty
+        $fit.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
 
     It 'rejects invalid settings before reading input' {

@@ -130,6 +130,21 @@ public class EamFitterTests
     }
 
     [Fact]
+    public void CancellationDuringARestartKeepsTheBestStartAndSaysItWasCutShort()
+    {
+        var cells = EamFitTestData.FccCells(Mishin.Value, ["Cu"], 3.615, 10, 4, 0.1, 0.03);
+        var options = new EamFitOptions { Cutoff = 5.0, MaxIterations = 8, Restarts = 5, Seed = 7 };
+        var full = EamFitter.Fit(cells, options with { Restarts = 0 });
+        using var cts = new CancellationTokenSource();
+        var cut = EamFitter.Fit(cells, options, new SyncProgress(p =>
+        {
+            if (p.Start == 2) cts.Cancel();
+        }), cts.Token);
+        Assert.Equal(LeastSquaresStopReason.Cancelled, cut.StopReason);
+        Assert.True(cut.Loss <= full.Loss);
+    }
+
+    [Fact]
     public void UnlabelledStructuresAreNamed()
     {
         var cells = EamFitTestData.FccCells(Mishin.Value, ["Cu"], 3.615, 3, 5, 0.1, 0.03);

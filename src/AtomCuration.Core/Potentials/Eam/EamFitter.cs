@@ -50,6 +50,7 @@ public static class EamFitter
             GradientTolerance = options.GradientTolerance,
         };
         LeastSquaresResult? best = null;
+        bool cancelled = false;
         int bestStart = 0, starts = options.Restarts + 1;
         for (int k = 0; k < starts; k++)
         {
@@ -63,7 +64,12 @@ public static class EamFitter
                 best = result;
                 bestStart = k;
             }
-            if (result.StopReason == LeastSquaresStopReason.Cancelled) break;
+            // The run stops at cancellation: the best start so far is kept, and the result says it was cut short.
+            if (result.StopReason == LeastSquaresStopReason.Cancelled)
+            {
+                cancelled = true;
+                break;
+            }
         }
 
         // Densities seen in training decide where F turns linear; energies and forces for the error figures.
@@ -104,7 +110,7 @@ public static class EamFitter
             EnergyRmse = 1000 * Math.Sqrt(e2 / training.Count),
             ForceRmse = fCount > 0 ? 1000 * Math.Sqrt(f2 / fCount) : double.NaN,
             Iterations = best.Iterations,
-            StopReason = best.StopReason,
+            StopReason = cancelled ? LeastSquaresStopReason.Cancelled : best.StopReason,
             Loss = best.Loss,
             LossHistory = best.LossHistory,
             Seed = options.Seed,
