@@ -14,17 +14,7 @@ public sealed class EamEvaluateBench : IBenchmark
     public int Run(string[] args)
     {
         var potential = EamFileReader.Read("/usr/share/lammps/potentials/Cu_mishin1.eam.alloy");
-        const double a = 3.615;
-        const int reps = 14;
-        var rng = new Random(1);
-        var basis = new[] { new Vec3(0, 0, 0), new Vec3(0.5, 0.5, 0), new Vec3(0.5, 0, 0.5), new Vec3(0, 0.5, 0.5) };
-        var pos = new List<Vec3>();
-        for (int x = 0; x < reps; x++)
-            for (int y = 0; y < reps; y++)
-                for (int z = 0; z < reps; z++)
-                    foreach (var b in basis)
-                        pos.Add(a * (new Vec3(x, y, z) + b) + 0.05 * new Vec3(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5, rng.NextDouble() - 0.5));
-        var s = new Structure(Enumerable.Repeat(29, pos.Count).ToImmutableArray(), pos.ToImmutableArray(), Cell.FromParameters(a * reps, a * reps, a * reps, 90, 90, 90), Pbc.All);
+        var s = BenchStructures.JiggledFccCu();
         EamEvaluator.Evaluate(potential, s);
         var times = new List<double>();
         EamResult? r = null;
