@@ -31,6 +31,18 @@ public sealed record LocalEnvironmentBankOptions : SelectionOptions
 
     /// <summary>Visit structures in a random order drawn from <see cref="SelectionOptions.Seed"/> (the paper shuffles the pool).</summary>
     public bool Shuffle { get; init; }
+
+    /// <summary>True when the thresholds are scaled to reach <see cref="SelectionOptions.Count"/> (asked for, or no threshold given).</summary>
+    internal bool FitsCount => FitCount || (Threshold is null && ElementThresholds is null);
+
+    /// <summary>
+    /// The base threshold of element <paramref name="z"/>: its <see cref="ElementThresholds"/> entry, else
+    /// <see cref="Threshold"/>, else 1 when fitting a count; otherwise an error naming the element.
+    /// </summary>
+    internal double BaseThreshold(int z) =>
+        ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t
+            : Threshold ?? (FitsCount ? 1.0 : throw new ArgumentException(
+                $"No threshold for {Elements.FromZ(z).Symbol}: give Threshold or an ElementThresholds entry for every element."));
 }
 
 /// <summary>
@@ -148,13 +160,9 @@ public sealed class LocalEnvironmentBank
                 (order[i], order[j]) = (order[j], order[i]);
             }
         }
-        bool fit = options.FitCount || (options.Threshold is null && options.ElementThresholds is null);
-        double Base(int z) => options.ElementThresholds is { } m && m.TryGetValue(z, out var t) ? t
-            : options.Threshold ?? (fit ? 1.0 : throw new ArgumentException(
-                $"No threshold for {Elements.FromZ(z).Symbol}: give Threshold or an ElementThresholds entry for every element."));
-        foreach (int z in pool.SelectMany(s => s.AtomicNumbers).Distinct()) Base(z);
-        if (!fit) return Run(pool, order, Base, 1.0, scaling, options);
-        return Bisect(pool, order, Base, scaling, options);
+        foreach (int z in pool.SelectMany(s => s.AtomicNumbers).Distinct()) options.BaseThreshold(z);
+        if (!options.FitsCount) return Run(pool, order, options.BaseThreshold, 1.0, scaling, options);
+        return Bisect(pool, order, options.BaseThreshold, scaling, options);
     }
 
     private static SelectionResult Bisect(IReadOnlyList<Structure> pool, int[] order, Func<int, double> baseThreshold,

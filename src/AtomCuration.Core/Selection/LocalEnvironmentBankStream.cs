@@ -16,9 +16,7 @@ public sealed class LocalEnvironmentBankStream
 
     private LocalEnvironmentBankStream(LocalEnvironmentBankOptions options)
     {
-        var perElement = options.ElementThresholds ?? new Dictionary<int, double>();
-        double fallback = options.Threshold ?? 1.0;
-        _bank = new LocalEnvironmentBank(z => perElement.TryGetValue(z, out var t) ? t : fallback, null, options.Threads);
+        _bank = new LocalEnvironmentBank(options.BaseThreshold, null, options.Threads);
     }
 
     /// <summary>
@@ -35,7 +33,9 @@ public sealed class LocalEnvironmentBankStream
     /// Offers the next structure. Selected: the copy with <see cref="Structure.SelectionRank"/> and
     /// <see cref="Structure.SelectionScore"/> (environments added), and <see cref="Structure.Selected"/> true
     /// when <paramref name="includeRejected"/>. Not selected: null, or with <paramref name="includeRejected"/>
-    /// the copy with <see cref="Structure.Selected"/> false.
+    /// the copy with <see cref="Structure.Selected"/> false. An element with neither an
+    /// <see cref="LocalEnvironmentBankOptions.ElementThresholds"/> entry nor a
+    /// <see cref="LocalEnvironmentBankOptions.Threshold"/> throws <see cref="ArgumentException"/>, as the batch bank does.
     /// </summary>
     public Structure? Offer(Structure structure, bool includeRejected = false)
     {

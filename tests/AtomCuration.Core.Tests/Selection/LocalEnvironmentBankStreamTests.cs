@@ -29,6 +29,23 @@ public class LocalEnvironmentBankStreamTests
     }
 
     [Fact]
+    public void AnElementWithoutAThresholdIsAnErrorWhenStreamingAsInTheBatch()
+    {
+        var pool = SelectionData.AtomPool(10, 4, 11);
+        var zs = pool.SelectMany(s => s.AtomicNumbers).Distinct().Order().ToArray();
+        Assert.True(zs.Length > 1);
+        var options = new LocalEnvironmentBankOptions
+        {
+            ElementThresholds = new Dictionary<int, double> { [zs[0]] = 2.0 },
+            Scaling = EnvironmentScaling.None,
+        };
+        var batch = Assert.Throws<ArgumentException>(() => LocalEnvironmentBank.Select(pool, options));
+        var stream = LocalEnvironmentBankStream.TryCreate(options)!;
+        var streamed = Assert.Throws<ArgumentException>(() => pool.Select(s => stream.Offer(s)).ToList());
+        Assert.Equal(batch.Message, streamed.Message);
+    }
+
+    [Fact]
     public void OnlySettingsThatNeedNoWholePoolStream()
     {
         var fixedRaw = new LocalEnvironmentBankOptions { Threshold = 0.3, Scaling = EnvironmentScaling.None };
