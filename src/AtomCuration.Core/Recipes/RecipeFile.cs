@@ -108,31 +108,29 @@ public static class RecipeFile
     private static EamFitOptions? FitOptionsFrom(YamlMap? map)
     {
         if (map is null) return null;
-        var d = new EamFitOptions();
-        var options = new EamFitOptions
+        var given = new EamFitParameters
         {
-            Form = map.Enum<EamFitForm>("form") ?? d.Form,
-            Cutoff = map.Double("cutoff", 0.5, 20) ?? d.Cutoff,
-            PairKnots = map.Int("pairKnots", 2, 200) ?? d.PairKnots,
-            DensityKnots = map.Int("densityKnots", 2, 200) ?? d.DensityKnots,
-            EmbeddingKnots = map.Int("embeddingKnots", 1, 200) ?? d.EmbeddingKnots,
-            EnergyWeight = map.Double("energyWeight", 0) ?? d.EnergyWeight,
-            ForceWeight = map.Double("forceWeight", 0) ?? d.ForceWeight,
-            StressWeight = map.Double("stressWeight", 0) ?? d.StressWeight,
-            MaxIterations = map.Int("maxIterations", 0) ?? d.MaxIterations,
-            Restarts = map.Int("restarts", 0) ?? d.Restarts,
-            Seed = map.Int("seed") ?? d.Seed,
+            Form = map.Enum<EamFitForm>("form"),
+            Cutoff = map.Double("cutoff", 0.5, 20),
+            PairKnots = map.Int("pairKnots", 2, 200),
+            DensityKnots = map.Int("densityKnots", 2, 200),
+            EmbeddingKnots = map.Int("embeddingKnots", 1, 200),
+            EnergyWeight = map.Double("energyWeight", 0),
+            ForceWeight = map.Double("forceWeight", 0),
+            StressWeight = map.Double("stressWeight", 0),
+            MaxIterations = map.Int("maxIterations", 0),
+            Restarts = map.Int("restarts", 0),
+            Seed = map.Int("seed"),
         };
         map.RejectUnknownKeys();
         try
         {
-            options.Validate();
+            return EamFitOptionsMapper.Map(given);
         }
         catch (ArgumentException e)
         {
             throw new RecipeException($"fit: {e.Message}", e);
         }
-        return options;
     }
 
     private static ReadOptions ReadOptionsFrom(YamlMap? map)

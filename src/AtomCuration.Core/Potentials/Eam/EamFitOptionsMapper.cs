@@ -1,8 +1,6 @@
-using AtomCuration.Potentials.Eam;
+namespace AtomCuration.Potentials.Eam;
 
-namespace AtomCuration.PowerShell.Mapping;
-
-/// <summary>Invoke-EamFit's parameters; null means "not given, keep Core's default".</summary>
+/// <summary>Fit settings as a user gives them (Invoke-EamFit's parameters, a recipe's <c>fit</c> section); null means "not given, keep the default".</summary>
 public sealed record EamFitParameters
 {
     /// <summary>-Form.</summary>
@@ -37,7 +35,7 @@ public sealed record EamFitParameters
     public int? ThrottleLimit { get; init; }
 }
 
-/// <summary>Turns Invoke-EamFit's parameters into Core's <see cref="EamFitOptions"/> (plain, testable without PowerShell).</summary>
+/// <summary>Turns user-given fit settings into <see cref="EamFitOptions"/>: every given value over the defaults, then validated.</summary>
 public static class EamFitOptionsMapper
 {
     /// <summary>Options with every given parameter applied over Core's defaults; throws <see cref="ArgumentException"/> when invalid.</summary>
