@@ -2,7 +2,7 @@ using AtomCuration.Structures;
 
 namespace AtomCuration.Descriptors;
 
-/// <summary>Whole-pool helpers: padding of matrix kinds and a species set fixed before streaming in batches.</summary>
+/// <summary>Whole-pool helpers: matrix kinds padded to the largest structure.</summary>
 public static partial class DescriptorCalculator
 {
     /// <summary>
@@ -24,18 +24,6 @@ public static partial class DescriptorCalculator
     public static IEnumerable<DescriptorOutcome> TryAttachAll(IReadOnlyList<Structure> structures, DescriptorOptions options,
         CancellationToken cancellation = default) =>
         TryAttach(structures, PadToLargest(structures, options), cancellation);
-
-    /// <summary>
-    /// <paramref name="options"/> with its species set fixed: unchanged when <see cref="DescriptorOptions.Species"/>
-    /// is given, otherwise the elements of <paramref name="first"/>. A caller that sends a stream in
-    /// several batches fixes the species once, from the first structure, so every batch gets the same columns.
-    /// </summary>
-    public static DescriptorOptions WithSpeciesOf(DescriptorOptions options, Structure first)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(first);
-        return options.Species is { Count: > 0 } ? options : options with { Species = SpeciesSet.FromStructure(first).Symbols };
-    }
 
     private static DescriptorOptions PadToLargest(IReadOnlyList<Structure> structures, DescriptorOptions options)
     {

@@ -14,9 +14,9 @@ namespace AtomCuration.PowerShell.Commands;
 public sealed class GetDescriptorCommand : PSCmdlet
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<Structure> _batch = [];
+    private readonly List<Structure> _pool = [];
     private DescriptorOptions _options = null!;
-    private bool _collectAll;
+    private DescriptorStream? _stream;
     private int _done;
 
     /// <summary>Structures to describe.</summary>
@@ -63,37 +63,35 @@ public sealed class GetDescriptorCommand : PSCmdlet
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
         }
-        _collectAll = DescriptorCalculator.NeedsWholePool(_options);
+        // Batches keep every core busy while the pipeline streams; padded matrix kinds need the whole pool.
+        _stream = DescriptorCalculator.NeedsWholePool(_options) ? null : new DescriptorStream(_options, _stop.Token);
     }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (_done == 0 && _batch.Count == 0) _options = DescriptorCalculator.WithSpeciesOf(_options, InputObject);
-        _batch.Add(InputObject);
-        // Batches keep every core busy while the pipeline streams; padded matrix kinds need the whole pool.
-        if (!_collectAll && _batch.Count >= 16 * ThrottleLimit) Flush();
+        if (_stream is null) _pool.Add(InputObject);
+        else Write(() => _stream.Push(InputObject));
     }
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        Flush();
+        Write(() => _stream?.Complete() ?? DescriptorCalculator.TryAttachAll(_pool, _options, _stop.Token));
         WriteProgress(new ProgressRecord(2, "Get-Descriptor", "Done") { RecordType = ProgressRecordType.Completed });
     }
 
-    private void Flush()
+    private void Write(Func<IEnumerable<DescriptorOutcome>> describe)
     {
-        var outcomes = _collectAll
-            ? DescriptorCalculator.TryAttachAll(_batch, _options, _stop.Token)
-            : DescriptorCalculator.TryAttach(_batch, _options, _stop.Token);
+        int before = _done;
         try
         {
-            foreach (var outcome in outcomes)
+            foreach (var outcome in describe())
             {
                 foreach (var warning in outcome.Warnings) WriteWarning(warning);
                 if (outcome.Output is { } s) WriteObject(s);
                 else WriteError(new ErrorRecord(outcome.Error!, "DescriptorFailed", ErrorCategory.InvalidData, outcome.Input));
+                _done++;
             }
         }
         catch (DescriptorParameterException e)
@@ -101,9 +99,7 @@ public sealed class GetDescriptorCommand : PSCmdlet
             // Settings that only fail once bound to the species (e.g. -PerAtom without a per-atom kind).
             ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
         }
-        _done += _batch.Count;
-        _batch.Clear();
-        WriteProgress(new ProgressRecord(2, "Get-Descriptor", $"{_done} structures described"));
+        if (_done > before) WriteProgress(new ProgressRecord(2, "Get-Descriptor", $"{_done} structures described"));
     }
 
     /// <inheritdoc />

@@ -35,13 +35,4 @@ public class PoolHelpersTests
         Assert.False(mixed[1].Succeeded);
         Assert.Same(Pool[1], mixed[1].Input);
     }
-
-    [Fact]
-    public void SpeciesAreFixedFromTheFirstStructureUnlessGiven()
-    {
-        var options = DescriptorOptions.Create([DescriptorKind.Rdf]);
-        Assert.Equal(["H", "O"], DescriptorCalculator.WithSpeciesOf(options, Pool[1]).Species);
-        var given = options with { Species = ["Cu"] };
-        Assert.Same(given, DescriptorCalculator.WithSpeciesOf(given, Pool[1]));
-    }
 }
