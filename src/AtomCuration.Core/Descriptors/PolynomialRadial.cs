@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using AtomCuration.Common;
 
 namespace AtomCuration.Descriptors;
 
@@ -26,12 +27,12 @@ internal sealed class PolynomialRadial : SoapRadial
         _width = (_lmax + 1) * _nmax;
         _sigma = settings.Sigma;
         double rc = settings.RCut;
-        var s = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(_nmax, _nmax, (p, q) =>
+        // S is close to singular (condition 10¹⁶ at n_max 8), so it is built and inverted in double-double.
+        var beta = Beta = LowdinOrthonormalization.InverseSquareRoot(_nmax, (p, q) =>
         {
             int a = p + 1, b = q + 1;
-            return 2 * Math.Pow(rc, 7 + a + b) / ((5.0 + a + b) * (6.0 + a + b) * (7.0 + a + b));
+            return 2 * DoubleDouble.Pow(rc, 7 + a + b) / ((5.0 + a + b) * (6.0 + a + b) * (7.0 + a + b));
         });
-        var beta = GtoRadialBasis.InverseSquareRoot(s);
         (_nodes, _weights) = GaussLegendre.Rule(Points, 0, rc);
         _basis = new double[_nmax * Points];
         for (int n = 0; n < _nmax; n++)
@@ -45,6 +46,9 @@ internal sealed class PolynomialRadial : SoapRadial
         _table = new double[_gridPoints * _width];
         for (int i = 0; i < _gridPoints; i++) Quadrature(i * Step, _table.AsSpan(i * _width, _width));
     }
+
+    /// <summary>β_na, the orthonormalising weights of (r_cut − r)^(a+3), a = 0…n_max−1.</summary>
+    internal double[,] Beta { get; }
 
     public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
     {
