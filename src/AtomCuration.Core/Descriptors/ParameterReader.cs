@@ -73,7 +73,10 @@ public sealed class ParameterReader
         if (!TryGet(name, out var raw)) return fallback;
         if (raw is T t) return t;
         string s = Convert.ToString(raw, CultureInfo.InvariantCulture) ?? "";
-        if (System.Enum.TryParse<T>(s, true, out var v) && System.Enum.IsDefined(v) && !s.Any(char.IsDigit)) return v;
+        // Enum.TryParse also takes numbers ("1") and flag lists ("A, B"); only names count here (and names may hold digits: SortedL2).
+        string trimmed = s.Trim();
+        bool named = trimmed.Length > 0 && char.IsLetter(trimmed[0]) && !trimmed.Contains(',');
+        if (named && System.Enum.TryParse<T>(trimmed, true, out var v) && System.Enum.IsDefined(v)) return v;
         throw Bad(name, $"must be one of {string.Join(", ", System.Enum.GetNames<T>())}; got {Show(raw)}.");
     }
 

@@ -39,6 +39,21 @@ public class FrameworkTests
         Assert.Contains("(0, ∞)", scale.Message);
     }
 
+    [Theory]
+    [InlineData("SortedL2", true)]
+    [InlineData("sortedl2", true)]
+    [InlineData(" Eigenspectrum ", true)]
+    [InlineData("0", false)]
+    [InlineData("-1", false)]
+    [InlineData("SortedL2, None", false)]
+    [InlineData("", false)]
+    public void EnumParametersTakeNamesOnlyAndNamesMayHoldDigits(string value, bool accepted)
+    {
+        var create = () => DescriptorOptions.Create([DescriptorKind.CoulombMatrix], new Hashtable { ["permutation"] = value, ["maxAtoms"] = 4 });
+        if (accepted) Assert.NotNull(create());
+        else Assert.Contains("must be one of SortedL2, Eigenspectrum, None", Assert.Throws<DescriptorParameterException>(create).Message);
+    }
+
     [Fact]
     public void PresetIsOverriddenKeyByKey()
     {
