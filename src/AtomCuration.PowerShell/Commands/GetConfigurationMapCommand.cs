@@ -14,6 +14,7 @@ namespace AtomCuration.PowerShell.Commands;
 public sealed class GetConfigurationMapCommand : PSCmdlet
 {
     private readonly List<Structure> _pool = [];
+    private readonly CancellationTokenSource _stop = new();
     private MapOptions _options = null!;
 
     /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
@@ -94,7 +95,15 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
         IReadOnlyList<Structure> mapped;
         try
         {
-            mapped = MapAttachment.Attach(_pool, _options);
+            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, _options with
+            {
+                Tsne = _options.Tsne with { Progress = p, Cancellation = _stop.Token },
+                Smacof = _options.Smacof with { Progress = p, Cancellation = _stop.Token },
+            }), fraction =>
+            {
+                progress.PercentComplete = (int)(100 * fraction);
+                WriteProgress(progress);
+            });
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -105,4 +114,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
         WriteProgress(progress);
         foreach (var s in mapped) WriteObject(s);
     }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
 }

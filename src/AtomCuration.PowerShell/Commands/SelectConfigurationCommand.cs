@@ -149,7 +149,11 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         SelectionResult result;
         try
         {
-            result = Selector.Select(_pool, options);
+            result = ProgressRelay.Run(p => Selector.Select(_pool, options with { Progress = p }), fraction =>
+            {
+                progress.PercentComplete = (int)(100 * fraction);
+                WriteProgress(progress);
+            });
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
