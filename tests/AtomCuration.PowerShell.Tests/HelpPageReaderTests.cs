@@ -74,7 +74,7 @@ public class HelpPageReaderTests
             "- .npy: NumPy arrays",
             "- .csv: text",
             "A — Reads: the first; Note: –",
-            "    @{ a = 1 }",
+            "@{ a = 1 }",
         ], page.Description);
         Assert.Equal(["Path"], page.Parameters.Keys); // the ShouldProcess heading is not a parameter of ours
         Assert.Equal(["The file."], page.Parameters["Path"]);

@@ -2,13 +2,10 @@ namespace AtomCuration.HelpBuilder.Markdown;
 
 /// <summary>
 /// Turns Markdown blocks into the plain-text paragraphs a console help page shows: prose without
-/// markup, list items with their marker, code indented, and every table row as a sentence.
+/// markup, list items with their marker, code as its lines, and every table row as a sentence.
 /// </summary>
 public static class PlainText
 {
-    /// <summary>Indentation of code shown inside prose.</summary>
-    public const string CodeIndent = "    ";
-
     /// <summary>The paragraphs of <paramref name="blocks"/>, in order.</summary>
     public static IReadOnlyList<string> Paragraphs(IEnumerable<MarkdownBlock> blocks) =>
         blocks.SelectMany(Render).Where(p => p.Length > 0).ToList();
@@ -18,7 +15,9 @@ public static class PlainText
     {
         ParagraphBlock p => [InlineText.Strip(p.Text)],
         ListItemBlock l => [$"{(l.Marker is "*" or "+" ? "-" : l.Marker)} {InlineText.Strip(l.Text)}"],
-        CodeBlock c => [string.Join('\n', Dedent(c.Lines).Select(line => line.Length == 0 ? line : CodeIndent + line))],
+        // Code keeps its lines and relative indentation, but no indentation of its own: PowerShell trims
+        // every paragraph, which would take it from the first line only.
+        CodeBlock c => [string.Join('\n', Dedent(c.Lines))],
         TableBlock t => t.Rows.Select(row => Row(t.Header, row)),
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name),
     };
