@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Reflection;
 using System.Xml.Linq;
 using AtomCuration.HelpBuilder;
 using AtomCuration.Tests.Support;
@@ -20,23 +19,10 @@ public class HelpFileTests
 
     private static readonly string HelpPath = RepoPaths.Combine(HelpGenerator.HelpFile);
     private static readonly Lazy<XDocument> Help = new(() => XDocument.Load(HelpPath));
-    private static readonly Assembly Module = typeof(AtomCuration.PowerShell.Commands.ImportStructureCommand).Assembly;
 
-    private static IEnumerable<Type> CmdletTypes() =>
-        Module.GetTypes().Where(t => typeof(Cmdlet).IsAssignableFrom(t) && !t.IsAbstract);
+    private static IEnumerable<Type> CmdletTypes() => CmdletMetadataTests.CmdletTypes();
 
-    private static string NameOf(Type t)
-    {
-        var a = t.GetCustomAttributesData().Single(d => d.AttributeType == typeof(CmdletAttribute));
-        return $"{a.ConstructorArguments[0].Value}-{a.ConstructorArguments[1].Value}";
-    }
-
-    public static TheoryData<string> CmdletNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var t in CmdletTypes()) data.Add(NameOf(t));
-        return data;
-    }
+    private static string NameOf(Type t) => CmdletMetadataTests.NameOf(t);
 
     /// <summary>One [Parameter] attribute of a property.</summary>
     private sealed record Declared(string Name, string Set, bool Mandatory, int? Position, bool ByValue, bool ByPropertyName);
@@ -93,7 +79,7 @@ public class HelpFileTests
     }
 
     [Theory]
-    [MemberData(nameof(CmdletNames))]
+    [MemberData(nameof(CmdletMetadataTests.CmdletNames), MemberType = typeof(CmdletMetadataTests))]
     public void HelpHasSynopsisDescriptionAndExamples(string name)
     {
         var command = CommandOf(name);
@@ -115,7 +101,7 @@ public class HelpFileTests
     }
 
     [Theory]
-    [MemberData(nameof(CmdletNames))]
+    [MemberData(nameof(CmdletMetadataTests.CmdletNames), MemberType = typeof(CmdletMetadataTests))]
     public void EveryDeclaredParameterIsDescribedWithItsBinding(string name)
     {
         var listed = CommandOf(name).Element(Command + "parameters")!.Elements(Command + "parameter")
@@ -135,7 +121,7 @@ public class HelpFileTests
     }
 
     [Theory]
-    [MemberData(nameof(CmdletNames))]
+    [MemberData(nameof(CmdletMetadataTests.CmdletNames), MemberType = typeof(CmdletMetadataTests))]
     public void EveryParameterSetIsASyntaxItem(string name)
     {
         var declared = DeclaredParameters(name);
@@ -160,7 +146,7 @@ public class HelpFileTests
     }
 
     [Theory]
-    [MemberData(nameof(CmdletNames))]
+    [MemberData(nameof(CmdletMetadataTests.CmdletNames), MemberType = typeof(CmdletMetadataTests))]
     public void PipelineBoundParameterTypesAreInputTypes(string name)
     {
         var type = CmdletTypes().Single(t => NameOf(t) == name);

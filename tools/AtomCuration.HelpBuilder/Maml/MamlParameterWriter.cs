@@ -17,7 +17,7 @@ public static class MamlParameterWriter
         if (p.ValidValues.Count > 0)
             e.Add(new XElement(CommandNs + "parameterValueGroup",
                 p.ValidValues.Select(v => new XElement(CommandNs + "parameterValue",
-                    new XAttribute("required", "false"), new XAttribute(CommandNs + "variableLength", "false"), v))));
+                    new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))));
         // A switch takes no value, so its syntax shows no <type>.
         if (!p.IsSwitch) e.Add(ParameterValue(p));
         e.Add(DevType(p.Type));
