@@ -26,7 +26,7 @@ public class CmdletMetadataTests
         return data;
     }
 
-    private static string NameOf(Type t)
+    internal static string NameOf(Type t)
     {
         var a = t.GetCustomAttributesData().SingleOrDefault(d => d.AttributeType == typeof(CmdletAttribute))
             ?? throw new InvalidOperationException($"{t} has no [Cmdlet].");
