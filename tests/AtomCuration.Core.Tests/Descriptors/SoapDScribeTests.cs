@@ -17,6 +17,9 @@ namespace AtomCuration.Tests.Descriptors;
 /// DScribe computes its Löwdin weights in double, which loses cond(S)·ε; the fixture records that loss
 /// per case (~1.7e-10 at the defaults, up to 6e-6 for ill-conditioned bases, where our weights are the
 /// exact ones — <see cref="SoapBasisPrecisionTests"/>), and the bound is widened to twice it where it exceeds 1e-8.
+/// The cases cover DScribe's <c>weighting</c> (poly, pow, exp, with and without w0, w0 alone, r_cut given or inferred) and
+/// <c>compression</c> (crossover, mu2, mu1nu1, with and without species weights, per atom and inner/outer averaged), on
+/// both radial bases, periodic and molecular.
 /// </summary>
 public class SoapDScribeTests
 {
@@ -46,15 +49,23 @@ public class SoapDScribeTests
         string average = c.GetProperty("average").GetString()!;
         var parameters = new Hashtable
         {
-            ["rcut"] = c.GetProperty("rcut").GetDouble(),
             ["nmax"] = c.GetProperty("nmax").GetInt32(),
             ["lmax"] = c.GetProperty("lmax").GetInt32(),
             ["sigma"] = c.GetProperty("sigma").GetDouble(),
             ["rbf"] = c.GetProperty("rbf").GetString(),
-            ["crossover"] = c.GetProperty("crossover").GetBoolean(),
             ["species"] = c.GetProperty("species").EnumerateArray().Select(e => e.GetString()!).ToArray(),
         };
         if (average == "inner") parameters["average"] = "Inner";
+        // A null r_cut is DScribe's "infer it from the weighting"; we must infer the same.
+        if (c.GetProperty("rcut").ValueKind != JsonValueKind.Null) parameters["rcut"] = c.GetProperty("rcut").GetDouble();
+        // DScribe's weighting dictionary has our key names (function poly|pow|exp, r0, c, d, m, w0, threshold).
+        if (c.GetProperty("weighting") is { ValueKind: JsonValueKind.Object } weighting) parameters["weighting"] = ToHashtable(weighting);
+        // Compression: the plain cases pass DScribe's mode as our crossover flag, the others as compression (+ speciesWeighting).
+        string mode = c.GetProperty("compression").GetString()!;
+        var speciesWeighting = c.GetProperty("species_weighting");
+        if (speciesWeighting.ValueKind == JsonValueKind.Object) parameters["speciesWeighting"] = ToHashtable(speciesWeighting);
+        if (mode is "off" or "crossover" && speciesWeighting.ValueKind == JsonValueKind.Null) parameters["crossover"] = c.GetProperty("crossover").GetBoolean();
+        else parameters["compression"] = mode;
         var options = DescriptorOptions.Create([DescriptorKind.Soap], parameters, perAtom: average == "off", aggregate: Aggregation.Mean);
         var result = DescriptorCalculator.Attach([structure], options).Single();
         var expected = c.GetProperty("values").EnumerateArray().Select(e => e.GetDouble()).ToArray();
@@ -91,6 +102,14 @@ public class SoapDScribeTests
         double deviation = Math.Abs(actual[worst] - expected[worst]) / scale;
         Assert.True(deviation <= tolerance,
             $"{what}: entry {worst} is {actual[worst]:R}, DScribe {expected[worst]:R}: {deviation:E2} of the largest entry {scale:R}");
+    }
+
+    private static Hashtable ToHashtable(JsonElement e)
+    {
+        var table = new Hashtable();
+        foreach (var p in e.EnumerateObject())
+            table[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetDouble();
+        return table;
     }
 
     private static Structure StructureOf(JsonElement c)
