@@ -8,7 +8,7 @@ namespace AtomCuration.Bench;
 
 /// <summary>
 /// Descriptor cost per atom on one core and throughput on two, for bulk hcp Ti 36-atom cells and
-/// a 10,976-atom fcc Cu cell: <c>descriptors [acsf|soap-gto|soap-poly] [ti|cu]</c> (default: all).
+/// a 10,976-atom fcc Cu cell: <c>descriptors [acsf|soap-gto|soap-poly|soap-gto-pow|soap-gto-mu2] [ti|cu]</c> (default: all).
 /// Settings are the ones the DScribe figures in issue 3 were measured with.
 /// </summary>
 public sealed class DescriptorBench : IBenchmark
@@ -21,6 +21,13 @@ public sealed class DescriptorBench : IBenchmark
         ["acsf"] = (DescriptorKind.Acsf, new Hashtable { ["cutoff"] = 6.0 }),
         ["soap-gto"] = (DescriptorKind.Soap, new Hashtable { ["rcut"] = 5.0, ["nmax"] = 8, ["lmax"] = 6, ["sigma"] = 0.5 }),
         ["soap-poly"] = (DescriptorKind.Soap, new Hashtable { ["rcut"] = 5.0, ["nmax"] = 8, ["lmax"] = 6, ["sigma"] = 0.5, ["rbf"] = "polynomial" }),
+        // DScribe's weighting and compression options, at the same settings: what they cost over soap-gto.
+        ["soap-gto-pow"] = (DescriptorKind.Soap, new Hashtable
+        {
+            ["rcut"] = 5.0, ["nmax"] = 8, ["lmax"] = 6, ["sigma"] = 0.5,
+            ["weighting"] = new Hashtable { ["function"] = "Pow", ["r0"] = 2.0, ["c"] = 1.0, ["d"] = 1.0, ["m"] = 4.0, ["w0"] = 1.0 },
+        }),
+        ["soap-gto-mu2"] = (DescriptorKind.Soap, new Hashtable { ["rcut"] = 5.0, ["nmax"] = 8, ["lmax"] = 6, ["sigma"] = 0.5, ["compression"] = "Mu2" }),
     };
 
     public int Run(string[] args)

@@ -12,7 +12,13 @@ dependencies/eigen pointing at /usr/include/eigen3), then
 Nothing of DScribe is kept in this repository; only its numbers are.
 
 Every case passes all of DScribe's SOAP settings explicitly, so the fixture does not depend on
-DScribe's defaults (its sigma default is 1.0; ours is 0.5).
+DScribe's defaults (its sigma default is 1.0; ours is 0.5). The later cases use DScribe's `weighting`
+(poly/pow/exp, with and without w0, only w0; r_cut inferred from the weighting where "rcut" is null) and
+`compression` (mu2, mu1nu1, crossover, with and without species_weighting), on both radial bases.
+Not included: polynomial mu2 with unequal species weights. DScribe 2.1.1 pairs the weights with the
+wrong neighbours there (soapGeneral.cpp indexes its weights without the central atom but the species
+weights with it), so its numbers disagree with its own off-mode blocks combined as
+sum_{Z,Z'} w_Z w_Z' p^{ZZ'}; the GTO path and the other modes agree with that identity.
 
 Each case also records "dscribe_beta_error": how far DScribe's Loewdin weights (scipy
 sqrtm(inv(S)) in double) are from the exact ones (60-digit mpmath, mpmath_soap.py), as a fraction
@@ -125,14 +131,76 @@ CASES = [
     ("Cu DFT frame 3, default", dft_cu_frame, ["Cu"], {}),
 ]
 
+SMALL = {"n_max": 5, "l_max": 4}
+TIAL_WEIGHTS = {"Al": 0.6, "Ti": 1.7}
+HCO_WEIGHTS = {"H": 0.4, "C": 1.3, "O": 2.2}
+
+
+def weighted(**kw):
+    return dict(SMALL, **kw)
+
+
+def compressed(mode, species_weighting=None, **kw):
+    return dict(SMALL, compression={"mode": mode, "species_weighting": species_weighting}, **kw)
+
+
+CASES += [
+    # weighting, GTO; r_cut None = inferred from the weighting
+    ("triclinic TiAl, weighting poly, r_cut inferred", triclinic_tial, ["Al", "Ti"],
+     weighted(r_cut=None, weighting={"function": "poly", "r0": 4.5, "c": 1.5, "m": 2})),
+    ("triclinic TiAl, weighting pow w0 0, r_cut inferred", triclinic_tial, ["Al", "Ti"],
+     weighted(r_cut=None, weighting={"function": "pow", "r0": 2.0, "c": 1.0, "d": 1.0, "m": 4, "w0": 0.0})),
+    ("hcp Ti 36, weighting pow w0 0.5, r_cut 4.5", hcp_ti36, ["Ti"],
+     weighted(r_cut=4.5, weighting={"function": "pow", "r0": 2.5, "c": 2.0, "d": 0.5, "m": 3, "w0": 0.5})),
+    ("ethanol cluster, weighting exp threshold 0.05, r_cut inferred", cluster_hco, ["H", "C", "O"],
+     weighted(r_cut=None, weighting={"function": "exp", "r0": 1.0, "c": 0.2, "d": 0.5, "threshold": 0.05})),
+    ("ethanol cluster, weighting exp w0 0.3, r_cut 4", cluster_hco, ["H", "C", "O"],
+     weighted(r_cut=4.0, weighting={"function": "exp", "r0": 1.5, "c": 1.0, "d": 0.2, "w0": 0.3})),
+    ("CuNi slab, weighting w0 0.25 only", slab_cuni, ["Cu", "Ni"],
+     weighted(r_cut=4.0, weighting={"w0": 0.25})),
+    # weighting, polynomial
+    ("triclinic TiAl, polynomial, weighting poly w0 0.5, r_cut inferred", triclinic_tial, ["Al", "Ti"],
+     weighted(rbf="polynomial", r_cut=None, weighting={"function": "poly", "r0": 4.0, "c": 1.0, "m": 3, "w0": 0.5})),
+    ("ethanol cluster, polynomial, weighting pow, r_cut 4", cluster_hco, ["H", "C", "O"],
+     weighted(rbf="polynomial", r_cut=4.0, weighting={"function": "pow", "r0": 1.5, "c": 1.0, "d": 1.0, "m": 2})),
+    ("1-atom fcc Cu, polynomial, weighting exp w0 0, r_cut inferred", one_atom_cu, ["Cu"],
+     weighted(rbf="polynomial", r_cut=None, weighting={"function": "exp", "r0": 1.2, "c": 1.0, "d": 0.01, "w0": 0.0})),
+    ("CuNi slab, polynomial, weighting w0 0 only", slab_cuni, ["Cu", "Ni"],
+     weighted(rbf="polynomial", r_cut=4.0, weighting={"w0": 0.0})),
+    # compression, GTO
+    ("triclinic TiAl, mu2", triclinic_tial, ["Al", "Ti"], compressed("mu2")),
+    ("triclinic TiAl, mu2 species-weighted", triclinic_tial, ["Al", "Ti"], compressed("mu2", TIAL_WEIGHTS)),
+    ("triclinic TiAl, mu1nu1", triclinic_tial, ["Al", "Ti"], compressed("mu1nu1")),
+    ("triclinic TiAl, mu1nu1 species-weighted", triclinic_tial, ["Al", "Ti"], compressed("mu1nu1", TIAL_WEIGHTS)),
+    ("triclinic TiAl, crossover species-weighted", triclinic_tial, ["Al", "Ti"], compressed("crossover", TIAL_WEIGHTS)),
+    ("triclinic TiAl, off species-weighted", triclinic_tial, ["Al", "Ti"], compressed("off", TIAL_WEIGHTS)),
+    ("triclinic TiAl, mu2 inner average", triclinic_tial, ["Al", "Ti"], compressed("mu2", TIAL_WEIGHTS, average="inner")),
+    ("triclinic TiAl, mu1nu1 inner average species-weighted", triclinic_tial, ["Al", "Ti"],
+     compressed("mu1nu1", TIAL_WEIGHTS, average="inner")),
+    ("triclinic TiAl, mu1nu1 outer average", triclinic_tial, ["Al", "Ti"], compressed("mu1nu1", average="outer")),
+    ("ethanol cluster, mu2 species-weighted", cluster_hco, ["H", "C", "O"], compressed("mu2", HCO_WEIGHTS)),
+    ("ethanol cluster, mu1nu1 species-weighted", cluster_hco, ["H", "C", "O"], compressed("mu1nu1", HCO_WEIGHTS)),
+    ("CuNi slab, mu1nu1 species-weighted with weighting pow", slab_cuni, ["Cu", "Ni"],
+     compressed("mu1nu1", {"Cu": 1.0, "Ni": 0.3}, weighting={"function": "pow", "r0": 2.0, "c": 1.0, "d": 1.0, "m": 3, "w0": 1.0})),
+    # compression, polynomial
+    ("ethanol cluster, polynomial, mu2", cluster_hco, ["H", "C", "O"], compressed("mu2", rbf="polynomial")),
+    ("triclinic TiAl, polynomial, mu1nu1 species-weighted", triclinic_tial, ["Al", "Ti"],
+     compressed("mu1nu1", TIAL_WEIGHTS, rbf="polynomial")),
+    ("CuNi slab, polynomial, crossover species-weighted, weighting poly", slab_cuni, ["Cu", "Ni"],
+     compressed("crossover", {"Cu": 0.7, "Ni": 1.4}, rbf="polynomial",
+                weighting={"function": "poly", "r0": 4.5, "c": 1.0, "m": 2})),
+]
+
 
 def main():
     out = {"dscribe": "2.1.1", "cases": []}
     for name, make, species, overrides in CASES:
         atoms = make()
         periodic = bool(atoms.pbc.any())
+        given_weighting = dict(overrides["weighting"]) if overrides.get("weighting") else None
         settings, descriptor = soap(species, periodic, **overrides)
         values = np.asarray(descriptor.create(atoms), dtype=float)
+        compression = settings["compression"]
         out["cases"].append({
             "name": name,
             "numbers": atoms.numbers.tolist(),
@@ -141,9 +209,13 @@ def main():
             "pbc": atoms.pbc.tolist(),
             "species": species,
             "rcut": settings["r_cut"], "nmax": settings["n_max"], "lmax": settings["l_max"],
-            "sigma": settings["sigma"], "rbf": settings["rbf"], "crossover": settings["compression"]["mode"] != "crossover",
+            "sigma": settings["sigma"], "rbf": settings["rbf"], "crossover": compression["mode"] != "crossover",
             "average": settings["average"],
-            "dscribe_beta_error": beta_error(descriptor, settings),
+            "compression": compression["mode"],
+            "species_weighting": compression["species_weighting"],
+            "weighting": given_weighting,
+            "rcut_used": descriptor._r_cut,
+            "dscribe_beta_error": beta_error(descriptor, dict(settings, r_cut=descriptor._r_cut)),
             "shape": list(values.shape),
             "values": values.ravel().tolist(),
         })

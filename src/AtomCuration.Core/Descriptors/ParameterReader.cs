@@ -14,17 +14,23 @@ public sealed class ParameterReader
 {
     private readonly Dictionary<string, object?> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _read = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _prefix;
 
     /// <summary>Wraps <paramref name="parameters"/> for the descriptor named <paramref name="owner"/> (used in messages).</summary>
-    public ParameterReader(string owner, IDictionary? parameters)
+    public ParameterReader(string owner, IDictionary? parameters) : this(owner, "", parameters)
+    {
+    }
+
+    private ParameterReader(string owner, string prefix, IDictionary? parameters)
     {
         Owner = owner;
+        _prefix = prefix;
         if (parameters is null) return;
         foreach (DictionaryEntry e in parameters)
         {
             string key = Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
             if (!_values.TryAdd(key, e.Value))
-                throw new DescriptorParameterException(key, $"{owner} parameter '{key}' is given twice (keys are case-insensitive).");
+                throw new DescriptorParameterException(prefix + key, $"{owner} parameter '{prefix}{key}' is given twice (keys are case-insensitive).");
         }
     }
 
@@ -72,11 +78,10 @@ public sealed class ParameterReader
     {
         if (!TryGet(name, out var raw)) return fallback;
         if (raw is T t) return t;
-        string s = Convert.ToString(raw, CultureInfo.InvariantCulture) ?? "";
-        // Enum.TryParse also takes numbers ("1") and flag lists ("A, B"); only names count here (and names may hold digits: SortedL2).
-        string trimmed = s.Trim();
-        bool named = trimmed.Length > 0 && char.IsLetter(trimmed[0]) && !trimmed.Contains(',');
-        if (named && System.Enum.TryParse<T>(trimmed, true, out var v) && System.Enum.IsDefined(v)) return v;
+        // Names only: Enum.TryParse would also take numbers and comma-joined combinations.
+        string s = (Convert.ToString(raw, CultureInfo.InvariantCulture) ?? "").Trim();
+        foreach (var candidate in System.Enum.GetValues<T>())
+            if (string.Equals(candidate.ToString(), s, StringComparison.OrdinalIgnoreCase)) return candidate;
         throw Bad(name, $"must be one of {string.Join(", ", System.Enum.GetNames<T>())}; got {Show(raw)}.");
     }
 
@@ -119,24 +124,55 @@ public sealed class ParameterReader
         return items.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture) ?? "").ToArray();
     }
 
+    /// <summary>
+    /// A nested dictionary (e.g. SOAP's <c>weighting</c>) as a reader of its own, or null when absent; its messages
+    /// name keys as <c>name.key</c>. Call <see cref="Finish"/> on it to reject keys nobody read.
+    /// </summary>
+    public ParameterReader? Section(string name)
+    {
+        if (!TryGet(name, out var raw)) return null;
+        if (raw is not IDictionary d) throw Bad(name, $"must be a dictionary (e.g. @{{ key = value }}); got {Show(raw)}.");
+        return new ParameterReader(Owner, _prefix + name + ".", d);
+    }
+
+    /// <summary>
+    /// A dictionary from names to numbers each in [min, max] (e.g. <c>@{ Ti = 1.0; O = 0.5 }</c>), or null when absent.
+    /// Keys keep their given spelling; they are not checked here.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? NumberMap(string name, double min, double max, bool minOpen = false, bool maxOpen = false)
+    {
+        if (!TryGet(name, out var raw)) return null;
+        if (raw is not IDictionary d) throw Bad(name, $"must be a dictionary of numbers (e.g. @{{ Ti = 1.0; O = 0.5 }}); got {Show(raw)}.");
+        var result = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry e in d)
+        {
+            string key = Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
+            string entry = $"{name}.{key}";
+            double v = ToDouble(entry, Unwrap(e.Value), "a number");
+            CheckRange(entry, v, min, max, minOpen, maxOpen);
+            if (!result.TryAdd(key, v)) throw Bad(name, $"gives '{key}' twice (keys are case-insensitive).");
+        }
+        return result;
+    }
+
     /// <summary>Rejects parameters that were never read (misspelt or meant for another kind).</summary>
     public void Finish()
     {
         var unknown = _values.Keys.Where(k => !_read.Contains(k)).ToList();
         if (unknown.Count > 0 && _read.Count == 0)
-            throw new DescriptorParameterException(unknown[0],
-                $"Unknown {Owner} parameter '{unknown[0]}': {Owner} has fixed settings and takes no parameters besides 'scale'.");
+            throw new DescriptorParameterException(_prefix + unknown[0],
+                $"Unknown {Owner} parameter '{_prefix}{unknown[0]}': {Owner} has fixed settings and takes no parameters besides 'scale'.");
         if (unknown.Count > 0)
-            throw new DescriptorParameterException(unknown[0],
-                $"Unknown {Owner} parameter '{unknown[0]}'. Valid parameters: {string.Join(", ", ValidNames)}.");
+            throw new DescriptorParameterException(_prefix + unknown[0],
+                $"Unknown {Owner} parameter '{_prefix}{unknown[0]}'. Valid parameters: {string.Join(", ", ValidNames.Select(n => _prefix + n))}.");
     }
 
     /// <summary>Names read so far (the valid parameter names once parsing is complete).</summary>
     public IReadOnlyCollection<string> ValidNames => _read;
 
-    /// <summary>An exception naming <paramref name="name"/> with the given explanation.</summary>
+    /// <summary>An exception naming <paramref name="name"/> (inside a <see cref="Section"/>, as <c>section.name</c>) with the given explanation.</summary>
     public DescriptorParameterException Bad(string name, string explanation) =>
-        new(name, $"{Owner} parameter '{name}' {explanation}");
+        new(_prefix + name, $"{Owner} parameter '{_prefix}{name}' {explanation}");
 
     private bool TryGet(string name, out object? value)
     {

@@ -7,14 +7,18 @@ namespace AtomCuration.Descriptors;
 
 /// <summary>
 /// SOAP power spectrum with DScribe 2.1's conventions. Each atom within r_cut + σ√(−2 ln 10⁻³)
-/// of the centre, the centre included, carries an unnormalised Gaussian exp(−|r − r_j|²/2σ²);
-/// per species Z, c^Z_nlm = ∫ g_nl(r) Y_lm(r̂) ρ_Z(r) d³r with real orthonormal Y_lm
-/// (<see cref="RealSolidHarmonics"/>) and the radial basis of <see cref="SoapSettings.Rbf"/>.
-/// p^{Z1 Z2}_{n n' l} = π √(8/(2l+1)) Σ_m c^{Z1}_{nlm} c^{Z2}_{n'lm}, not normalised, no √2 on
-/// off-diagonal entries. Column order: species blocks (Z1 ≤ Z2) as (0,0), (0,1), …, (1,1), …
-/// (only (Z,Z) without crossover); within a block l slowest, then n, then n'; same-species
-/// blocks keep n' ≥ n, mixed blocks all n_max² pairs. Labels: <c>soap[Ti-Ti](n=0,n'=1,l=3)</c>
-/// with n, n' and l counted from 0.
+/// of the centre, the centre included, carries an unnormalised Gaussian w_j exp(−|r − r_j|²/2σ²),
+/// with w_j = 1 or the <see cref="SoapSettings.Weighting"/> at |r_j|;
+/// per species Z, c^Z_nlm = s_Z ∫ g_nl(r) Y_lm(r̂) ρ_Z(r) d³r with real orthonormal Y_lm
+/// (<see cref="RealSolidHarmonics"/>), the radial basis of <see cref="SoapSettings.Rbf"/> and the
+/// species weight s_Z (<see cref="SoapSettings.SpeciesWeights"/>, default 1).
+/// p^{A B}_{n n' l} = π √(8/(2l+1)) Σ_m c^A_{nlm} c^B_{n'lm}, not normalised, no √2 on
+/// off-diagonal entries, where A and B are species or "all", c^all = Σ_Z c^Z.
+/// Column order: blocks (A, B), within a block l slowest, then n, then n'; blocks with A = B keep
+/// n' ≥ n, others all n_max² pairs. The blocks (<see cref="SoapSettings.Compression"/>):
+/// Off, every Z1 ≤ Z2 as (0,0), (0,1), …, (1,1), …; Crossover, (Z,Z); Mu2, the one block (all, all);
+/// Mu1Nu1, (Z, all) per species. Labels: <c>soap[Ti-Ti](n=0,n'=1,l=3)</c>, <c>soap[all-all](…)</c>,
+/// <c>soap[Ti-all](…)</c>, with n (of A), n' (of B) and l counted from 0.
 /// </summary>
 public sealed class SoapDescriptor : Descriptor
 {
@@ -23,6 +27,9 @@ public sealed class SoapDescriptor : Descriptor
     private readonly SoapRadial _radial;
     private readonly RealSolidHarmonics _harmonics;
     private readonly (int A, int B)[] _blocks;
+    private readonly SoapWeighting? _weighting;
+    private readonly double[]? _speciesWeights;
+    private readonly int _sources; // species, plus the slot of c^all when a block uses it
 
     /// <summary>Configures the expansion for <paramref name="species"/>.</summary>
     public SoapDescriptor(SoapSettings settings, SpeciesSet species)
@@ -36,16 +43,26 @@ public sealed class SoapDescriptor : Descriptor
             ? new GtoRadial(settings)
             : new PolynomialRadial(settings);
         _harmonics = new RealSolidHarmonics(_lmax);
-        _blocks = (from a in Enumerable.Range(0, species.Count)
-                   from b in Enumerable.Range(a, species.Count - a)
-                   where settings.Crossover || a == b
-                   select (a, b)).ToArray();
+        _weighting = settings.Weighting;
+        _speciesWeights = SpeciesWeightsOf(settings, species);
+        int all = species.Count;
+        var each = Enumerable.Range(0, all);
+        _blocks = settings.Compression switch
+        {
+            SoapCompression.Off => (from a in each from b in Enumerable.Range(a, all - a) select (a, b)).ToArray(),
+            SoapCompression.Crossover => each.Select(a => (a, a)).ToArray(),
+            SoapCompression.Mu2 => [(all, all)],
+            SoapCompression.Mu1Nu1 => each.Select(a => (a, all)).ToArray(),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Compression, "Unknown SOAP compression."),
+        };
+        _sources = settings.Compression is SoapCompression.Mu2 or SoapCompression.Mu1Nu1 ? all + 1 : all;
+        string Symbol(int k) => k == all ? "all" : species.Symbols[k];
         var labels = new List<string>();
         foreach (var (a, b) in _blocks)
             for (int l = 0; l <= _lmax; l++)
             for (int n = 0; n < _nmax; n++)
             for (int n2 = a == b ? n : 0; n2 < _nmax; n2++)
-                labels.Add($"soap{LabelFormat.Elements(species.Symbols[a], species.Symbols[b])}(n={n},n'={n2},l={l})");
+                labels.Add($"soap{LabelFormat.Elements(Symbol(a), Symbol(b))}(n={n},n'={n2},l={l})");
         Labels = labels;
     }
 
@@ -78,7 +95,7 @@ public sealed class SoapDescriptor : Descriptor
     public override void ComputeStructure(Structure structure, Span<double> vector)
     {
         if (vector.Length != Labels.Count) throw new ArgumentException("Vector has the wrong length.", nameof(vector));
-        var mean = new double[_species.Count * _nmax * _lm];
+        var mean = new double[_sources * _nmax * _lm];
         Expand(structure, (_, c) => TensorPrimitives.Add(mean, c, mean));
         TensorPrimitives.Multiply(mean, 1.0 / structure.Count, mean);
         PowerSpectrum(mean, vector);
@@ -88,13 +105,34 @@ public sealed class SoapDescriptor : Descriptor
     internal double[] CoefficientsOf(Structure structure, int atom)
     {
         double[]? result = null;
-        Expand(structure, (i, c) => { if (i == atom) result = c.ToArray(); });
+        Expand(structure, (i, c) => { if (i == atom) result = c[..(_species.Count * _nmax * _lm)]; });
         return result!;
     }
 
-    private void PowerSpectrum(ReadOnlySpan<double> c, Span<double> output)
+    /// <summary>The species weights in species order, or null when all are 1; every species needs one, as in DScribe.</summary>
+    private static double[]? SpeciesWeightsOf(SoapSettings settings, SpeciesSet species)
+    {
+        if (settings.SpeciesWeights is not { } map) return null;
+        var extra = map.Keys.FirstOrDefault(k => !species.Symbols.Contains(k));
+        if (extra is not null)
+            throw new DescriptorParameterException("speciesWeighting",
+                $"Soap parameter 'speciesWeighting' weights {extra}, which is not among the species ({string.Join(", ", species.Symbols)}); give exactly one weight per species.");
+        return species.Symbols.Select(z => map.TryGetValue(z, out var w)
+            ? w
+            : throw new DescriptorParameterException("speciesWeighting",
+                $"Soap parameter 'speciesWeighting' has no weight for {z}; give exactly one weight per species ({string.Join(", ", species.Symbols)}).")).ToArray();
+    }
+
+    /// <summary>The power spectrum of c[source][n][lm]; fills the c^all slot (if any) first, so <paramref name="c"/> is written to.</summary>
+    private void PowerSpectrum(Span<double> c, Span<double> output)
     {
         int col = 0, perSpecies = _nmax * _lm;
+        if (_sources > _species.Count)
+        {
+            var sum = c.Slice(_species.Count * perSpecies, perSpecies);
+            sum.Clear();
+            for (int b = 0; b < _species.Count; b++) TensorPrimitives.Add(sum, c.Slice(b * perSpecies, perSpecies), sum);
+        }
         foreach (var (a, b) in _blocks)
         {
             var ca = c.Slice(a * perSpecies, perSpecies);
@@ -118,7 +156,7 @@ public sealed class SoapDescriptor : Descriptor
         }
     }
 
-    /// <summary>Expands every atom's neighbour density and hands its coefficients c[Z][n][lm] to <paramref name="sink"/>.</summary>
+    /// <summary>Expands every atom's neighbour density and hands its coefficients c[Z][n][lm] (then a zeroed c^all slot, if used) to <paramref name="sink"/>.</summary>
     private void Expand(Structure structure, Action<int, double[]> sink)
     {
         var nl = NeighborList.Build(structure, Settings.NeighbourCutoff);
@@ -126,7 +164,7 @@ public sealed class SoapDescriptor : Descriptor
         int maxNeighbours = 0;
         for (int i = 0; i < structure.Count; i++) maxNeighbours = Math.Max(maxNeighbours, nl.CountOf(i));
         var ws = new Workspace(maxNeighbours + 1, _species.Count, _nmax, _lmax, _lm);
-        var c = new double[_species.Count * _nmax * _lm];
+        var c = new double[_sources * _nmax * _lm];
         for (int i = 0; i < structure.Count; i++)
         {
             int count = ws.Gather(nl, i, species);
@@ -138,7 +176,9 @@ public sealed class SoapDescriptor : Descriptor
                 var x = VectorMath.Load(ws.X, q);
                 var y = VectorMath.Load(ws.Y, q);
                 var z = VectorMath.Load(ws.Z, q);
-                _radial.Evaluate(x * x + y * y + z * z, radial, ws.Scratch);
+                var r2 = x * x + y * y + z * z;
+                _radial.Evaluate(r2, radial, ws.Scratch);
+                if (_weighting is not null) Weigh(r2, radial);
                 _harmonics.Evaluate(x, y, z, angular);
                 // Transpose to neighbour-contiguous rows so the projections below are plain dot products.
                 ref double radialRow = ref MemoryMarshal.GetArrayDataReference(ws.Radial);
@@ -159,9 +199,23 @@ public sealed class SoapDescriptor : Descriptor
                     for (int lm = l * l; lm < (l + 1) * (l + 1); lm++)
                         c[offset + lm] = TensorPrimitives.Dot(rad, ws.Angular.AsSpan(lm * ws.Capacity + start, len));
                 }
+                if (_speciesWeights is not null)
+                {
+                    var block = c.AsSpan(b * _nmax * _lm, _nmax * _lm);
+                    TensorPrimitives.Multiply(block, _speciesWeights[b], block);
+                }
             }
             sink(i, c);
         }
+    }
+
+    /// <summary>Multiplies four neighbours' radial values by their weights w(r) (the Gaussian's weight factors out of the projection).</summary>
+    private void Weigh(Vector256<double> r2, Span<Vector256<double>> radial)
+    {
+        var w = _weighting!;
+        var factor = Vector256.Create(
+            w.Evaluate(Math.Sqrt(r2[0])), w.Evaluate(Math.Sqrt(r2[1])), w.Evaluate(Math.Sqrt(r2[2])), w.Evaluate(Math.Sqrt(r2[3])));
+        for (int k = 0; k < radial.Length; k++) radial[k] *= factor;
     }
 
     /// <summary>Per-structure scratch: one centre's neighbours (itself first among its species) and their basis values.</summary>

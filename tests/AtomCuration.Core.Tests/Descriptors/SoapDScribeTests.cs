@@ -1,10 +1,6 @@
 using System.Collections;
-using System.Collections.Immutable;
-using System.IO.Compression;
 using System.Text.Json;
 using AtomCuration.Descriptors;
-using AtomCuration.Structures;
-using AtomCuration.Tests.Support;
 
 namespace AtomCuration.Tests.Descriptors;
 
@@ -17,18 +13,16 @@ namespace AtomCuration.Tests.Descriptors;
 /// DScribe computes its Löwdin weights in double, which loses cond(S)·ε; the fixture records that loss
 /// per case (~1.7e-10 at the defaults, up to 6e-6 for ill-conditioned bases, where our weights are the
 /// exact ones — <see cref="SoapBasisPrecisionTests"/>), and the bound is widened to twice it where it exceeds 1e-8.
+/// The cases cover DScribe's <c>weighting</c> (poly, pow, exp, with and without w0, w0 alone, r_cut given or inferred) and
+/// <c>compression</c> (crossover, mu2, mu1nu1, with and without species weights, per atom and inner/outer averaged), on
+/// both radial bases, periodic and molecular.
 /// </summary>
 public class SoapDScribeTests
 {
     /// <summary>The bound: DScribe's per-atom vector to 1e-8 relative.</summary>
     private const double RelativeTolerance = 1e-8;
 
-    private static readonly Lazy<JsonDocument> Fixture = new(() =>
-    {
-        using var file = File.OpenRead(PythonOracle.OraclePath(Path.Combine("fixtures", "dscribe_soap.json.gz")));
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        return JsonDocument.Parse(gz);
-    });
+    private static readonly Lazy<JsonDocument> Fixture = new(() => DScribeFixture.Load("dscribe_soap.json.gz"));
 
     public static TheoryData<string> Cases()
     {
@@ -42,22 +36,30 @@ public class SoapDScribeTests
     public void SoapEqualsDScribe(string name)
     {
         var c = Fixture.Value.RootElement.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
-        var structure = StructureOf(c);
+        var structure = DScribeFixture.StructureOf(c);
         string average = c.GetProperty("average").GetString()!;
         var parameters = new Hashtable
         {
-            ["rcut"] = c.GetProperty("rcut").GetDouble(),
             ["nmax"] = c.GetProperty("nmax").GetInt32(),
             ["lmax"] = c.GetProperty("lmax").GetInt32(),
             ["sigma"] = c.GetProperty("sigma").GetDouble(),
             ["rbf"] = c.GetProperty("rbf").GetString(),
-            ["crossover"] = c.GetProperty("crossover").GetBoolean(),
             ["species"] = c.GetProperty("species").EnumerateArray().Select(e => e.GetString()!).ToArray(),
         };
         if (average == "inner") parameters["average"] = "Inner";
+        // A null r_cut is DScribe's "infer it from the weighting"; we must infer the same.
+        if (c.GetProperty("rcut").ValueKind != JsonValueKind.Null) parameters["rcut"] = c.GetProperty("rcut").GetDouble();
+        // DScribe's weighting dictionary has our key names (function poly|pow|exp, r0, c, d, m, w0, threshold).
+        if (c.GetProperty("weighting") is { ValueKind: JsonValueKind.Object } weighting) parameters["weighting"] = ToHashtable(weighting);
+        // Compression: the plain cases pass DScribe's mode as our crossover flag, the others as compression (+ speciesWeighting).
+        string mode = c.GetProperty("compression").GetString()!;
+        var speciesWeighting = c.GetProperty("species_weighting");
+        if (speciesWeighting.ValueKind == JsonValueKind.Object) parameters["speciesWeighting"] = ToHashtable(speciesWeighting);
+        if (mode is "off" or "crossover" && speciesWeighting.ValueKind == JsonValueKind.Null) parameters["crossover"] = c.GetProperty("crossover").GetBoolean();
+        else parameters["compression"] = mode;
         var options = DescriptorOptions.Create([DescriptorKind.Soap], parameters, perAtom: average == "off", aggregate: Aggregation.Mean);
         var result = DescriptorCalculator.Attach([structure], options).Single();
-        var expected = c.GetProperty("values").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var expected = DScribeFixture.Doubles(c.GetProperty("values"));
         double tolerance = Math.Max(RelativeTolerance, 2 * c.GetProperty("dscribe_beta_error").GetDouble());
         var shape = c.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray();
 
@@ -66,41 +68,21 @@ public class SoapDScribeTests
             var rows = result.AtomDescriptors!;
             Assert.Equal(shape, new[] { rows.Rows, rows.Columns });
             for (int i = 0; i < rows.Rows; i++)
-                AssertRelativelyClose(expected.AsSpan(i * rows.Columns, rows.Columns), rows.Row(i), tolerance, $"{name}, atom {i}");
+                DScribeFixture.AssertRelativelyClose(expected.AsSpan(i * rows.Columns, rows.Columns), rows.Row(i), tolerance, $"{name}, atom {i}");
         }
         else
         {
             var vector = result.Descriptor!.Value.AsSpan();
             Assert.Equal(shape[0], vector.Length);
-            AssertRelativelyClose(expected, vector, tolerance, name);
+            DScribeFixture.AssertRelativelyClose(expected, vector, tolerance, name);
         }
     }
 
-    /// <summary>
-    /// Every entry within <paramref name="tolerance"/> of the vector's largest magnitude (entries span many decades, so a
-    /// per-entry ratio would judge the round-off of near-zero terms); the message names the worst entry.
-    /// </summary>
-    private static void AssertRelativelyClose(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double tolerance, string what)
+    private static Hashtable ToHashtable(JsonElement e)
     {
-        Assert.Equal(expected.Length, actual.Length);
-        double scale = 0;
-        foreach (var v in expected) scale = Math.Max(scale, Math.Abs(v));
-        int worst = 0;
-        for (int k = 1; k < expected.Length; k++)
-            if (Math.Abs(actual[k] - expected[k]) > Math.Abs(actual[worst] - expected[worst])) worst = k;
-        double deviation = Math.Abs(actual[worst] - expected[worst]) / scale;
-        Assert.True(deviation <= tolerance,
-            $"{what}: entry {worst} is {actual[worst]:R}, DScribe {expected[worst]:R}: {deviation:E2} of the largest entry {scale:R}");
+        var table = new Hashtable();
+        foreach (var p in e.EnumerateObject())
+            table[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetDouble();
+        return table;
     }
-
-    private static Structure StructureOf(JsonElement c)
-    {
-        var z = c.GetProperty("numbers").EnumerateArray().Select(e => e.GetInt32()).ToImmutableArray();
-        var positions = c.GetProperty("positions").EnumerateArray().Select(Vec).ToImmutableArray();
-        var cell = c.GetProperty("cell").EnumerateArray().Select(Vec).ToArray();
-        var pbc = c.GetProperty("pbc").EnumerateArray().Select(e => e.GetBoolean()).ToArray();
-        return new Structure(z, positions, new Cell(cell[0], cell[1], cell[2]), new Pbc(pbc[0], pbc[1], pbc[2]));
-    }
-
-    private static Vec3 Vec(JsonElement e) => new(e[0].GetDouble(), e[1].GetDouble(), e[2].GetDouble());
 }

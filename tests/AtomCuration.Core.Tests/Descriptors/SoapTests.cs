@@ -94,7 +94,7 @@ public class SoapTests
     {
         var s = Cluster();
         var species = SpeciesSet.FromStructure(s);
-        var settings = new SoapSettings { NMax = 3, LMax = 2, Crossover = crossover };
+        var settings = new SoapSettings { NMax = 3, LMax = 2, Compression = crossover ? SoapCompression.Off : SoapCompression.Crossover };
         var d = new SoapDescriptor(settings, species);
         Assert.Equal(crossover ? 2 * 3 * 6 + 3 * 9 : 2 * 3 * 6, d.Labels.Count);
         Assert.Equal("soap[O-O](n=0,n'=0,l=0)", d.Labels[0]);
