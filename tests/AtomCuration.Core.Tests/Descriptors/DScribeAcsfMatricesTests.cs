@@ -15,19 +15,11 @@ public class DScribeAcsfMatricesTests
 
     private static readonly Lazy<JsonDocument> Fixture = new(() => DScribeFixture.Load("dscribe_acsf_matrices.json.gz"));
 
-    public static TheoryData<string> AcsfCases() => Names("acsf");
+    public static TheoryData<string> AcsfCases() => DScribeFixture.Names(Fixture.Value, "acsf");
 
-    public static TheoryData<string> MatrixCases() => Names("matrices");
+    public static TheoryData<string> MatrixCases() => DScribeFixture.Names(Fixture.Value, "matrices");
 
-    private static TheoryData<string> Names(string section)
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Fixture.Value.RootElement.GetProperty(section).EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
-
-    private static JsonElement Case(string section, string name) =>
-        Fixture.Value.RootElement.GetProperty(section).EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+    private static JsonElement Case(string section, string name) => DScribeFixture.Case(Fixture.Value, section, name);
 
     /// <summary>
     /// DScribe's row for atom i: per neighbour species b, [G1, G2…]; then per species pair (hi, lo) in the

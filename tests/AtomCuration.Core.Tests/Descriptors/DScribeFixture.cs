@@ -19,6 +19,18 @@ internal static class DScribeFixture
         return JsonDocument.Parse(gz);
     }
 
+    /// <summary>The names of the cases in <paramref name="section"/>, as theory data.</summary>
+    public static TheoryData<string> Names(JsonDocument fixture, string section)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in fixture.RootElement.GetProperty(section).EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
+        return data;
+    }
+
+    /// <summary>The case called <paramref name="name"/> in <paramref name="section"/>.</summary>
+    public static JsonElement Case(JsonDocument fixture, string section, string name) =>
+        fixture.RootElement.GetProperty(section).EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+
     public static Structure StructureOf(JsonElement c)
     {
         var z = c.GetProperty("numbers").EnumerateArray().Select(e => e.GetInt32()).ToImmutableArray();

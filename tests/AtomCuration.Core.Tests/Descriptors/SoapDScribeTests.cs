@@ -24,18 +24,13 @@ public class SoapDScribeTests
 
     private static readonly Lazy<JsonDocument> Fixture = new(() => DScribeFixture.Load("dscribe_soap.json.gz"));
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Fixture.Value.RootElement.GetProperty("cases").EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    public static TheoryData<string> Cases() => DScribeFixture.Names(Fixture.Value, "cases");
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void SoapEqualsDScribe(string name)
     {
-        var c = Fixture.Value.RootElement.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+        var c = DScribeFixture.Case(Fixture.Value, "cases", name);
         var structure = DScribeFixture.StructureOf(c);
         string average = c.GetProperty("average").GetString()!;
         var parameters = new Hashtable
