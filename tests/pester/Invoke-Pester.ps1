@@ -4,7 +4,8 @@
 $ErrorActionPreference = 'Stop'
 $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
 if (-not $pester) {
-    Write-Error 'Pester 5 or later is required: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser'
+    # -ErrorAction Continue: under 'Stop' this would end the script before the result line below.
+    Write-Error 'Pester 5 or later is required: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser' -ErrorAction Continue
     'Pester: 0 passed, 1 failed'
     exit 1
 }
