@@ -9,7 +9,7 @@ if (-not $pester) {
     'Pester: 0 passed, 1 failed'
     exit 1
 }
-Import-Module $pester
+Import-Module -ModuleInfo $pester
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot
 $config.Run.PassThru = $true

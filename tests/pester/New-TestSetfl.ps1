@@ -5,7 +5,7 @@ function New-TestSetfl {
     param([Parameter(Mandatory)] [string] $Path)
     $inv = [cultureinfo]::InvariantCulture
     $nRho = 500; $dRho = 0.01; $nR = 500; $dR = 0.012; $cutoff = 5.5
-    $embedding = foreach ($i in 0..($nRho - 1)) { -[math]::Sqrt($i * $dRho) }
+    $embedding = foreach ($i in 0..($nRho - 1)) { -1.0 * [math]::Sqrt($i * $dRho) }
     $density = foreach ($i in 0..($nR - 1)) {
         $r = $i * $dR
         if ($r -lt $cutoff) { [math]::Exp(-$r) * ($cutoff - $r) * ($cutoff - $r) } else { 0.0 }
