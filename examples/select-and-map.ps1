@@ -14,7 +14,7 @@ $entropy = $pool | Select-Configuration -Method Entropy -Count 8
 $kmeans | Format-Table -View Selection
 
 # Which covers the pool's environments best? (distance from every environment to the nearest selected one)
-[ordered]@{ KMeans = $kmeans; LocalEnvironmentBank = $bank; Entropy = $entropy }.GetEnumerator() | ForEach-Object {
+([ordered]@{ KMeans = $kmeans; LocalEnvironmentBank = $bank; Entropy = $entropy }).GetEnumerator() | ForEach-Object {
     $d = $_.Value | Measure-Diversity -Reference $pool
     [pscustomobject]@{ Method = $_.Key; Entropy = [math]::Round($d.Entropy, 3)
         MeanDistance = [math]::Round($d.MeanDistance, 4); MaxDistance = [math]::Round($d.MaxDistance, 4) }

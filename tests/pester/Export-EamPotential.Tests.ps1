@@ -1,10 +1,15 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
-    $script:ti = Join-Path $PSScriptRoot '../../../shared/data/eam/Ti_Zhou04.eam.alloy'
+    . (Join-Path $PSScriptRoot 'New-TestSetfl.ps1')
     $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
 }
 
 Describe 'Export-EamPotential' {
+    BeforeAll {
+        $script:ti = Join-Path $TestDrive 'Ti_test.eam.alloy'
+        New-TestSetfl $ti
+    }
+
     It 'round-trips a setfl file' {
         $out = Join-Path $TestDrive 'Ti.eam.alloy'
         $f = Import-EamPotential $ti | Export-EamPotential $out -PassThru

@@ -1,15 +1,26 @@
+BeforeDiscovery {
+    # -Skip is evaluated at discovery, before BeforeAll runs.
+    $lammps = '/usr/share/lammps/potentials'
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
-    $script:ti = Join-Path $PSScriptRoot '../../../shared/data/eam/Ti_Zhou04.eam.alloy'
+    . (Join-Path $PSScriptRoot 'New-TestSetfl.ps1')
     $script:lammps = '/usr/share/lammps/potentials'
 }
 
 Describe 'Import-EamPotential' {
+    BeforeAll {
+        $script:ti = Join-Path $TestDrive 'Ti_test.eam.alloy'
+        New-TestSetfl $ti
+    }
+
     It 'reads a setfl file' {
         $p = Import-EamPotential $ti
         $p | Should -BeOfType ([AtomCuration.Potentials.Eam.EamPotential])
         $p.Elements.Symbol | Should -Be 'Ti'
         $p.IsFinnisSinclair | Should -BeFalse
+        $p.Cutoff | Should -Be 5.5
     }
 
     It 'reads funcfl and eam/fs by name, and pipes from Get-ChildItem' -Skip:(-not (Test-Path $lammps)) {
@@ -23,6 +34,8 @@ Describe 'Import-EamPotential' {
         Set-Content $bad 'not a potential'
         $p = Import-EamPotential $bad -ErrorVariable err -ErrorAction SilentlyContinue
         $p | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
         $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'EamFileUnreadable*'
     }
 }
