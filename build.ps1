@@ -19,29 +19,36 @@ param(
     [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
-Set-Location $PSScriptRoot
 $module = Join-Path $PSScriptRoot 'module/AtomCuration'
 
-function Invoke-Build {
-    dotnet publish src/AtomCuration.PowerShell -c $Configuration -o $module --nologo
+# Not named Invoke-Build: the InvokeBuild module's alias of that name would shadow it.
+function Publish-AtomCurationModule {
+    dotnet publish (Join-Path $PSScriptRoot 'src/AtomCuration.PowerShell') -c $Configuration -o $module --nologo
     if ($LASTEXITCODE) { throw "dotnet publish failed ($LASTEXITCODE)" }
 }
 
-switch ($Task) {
-    'Build' { Invoke-Build }
-    'Test' {
-        Invoke-Build
-        dotnet test AtomCuration.sln -c $Configuration --nologo
-        $xunit = $LASTEXITCODE
-        & (Join-Path $PSScriptRoot 'tests/pester/Invoke-Pester.ps1')
-        if ($xunit -or $LASTEXITCODE) { throw 'tests failed' }
+Push-Location $PSScriptRoot
+try {
+    switch ($Task) {
+        'Build' { Publish-AtomCurationModule }
+        'Test' {
+            Publish-AtomCurationModule
+            dotnet test AtomCuration.sln -c $Configuration --nologo
+            $xunit = $LASTEXITCODE
+            # A fresh process: this session may hold an older build of the module, which Import-Module -Force cannot unload.
+            pwsh -NoProfile -File (Join-Path $PSScriptRoot 'tests/pester/Invoke-Pester.ps1')
+            if ($xunit -or $LASTEXITCODE) { throw 'tests failed' }
+        }
+        'Package' {
+            Publish-AtomCurationModule
+            $version = (Import-PowerShellDataFile (Join-Path $module 'AtomCuration.psd1')).ModuleVersion
+            New-Item -ItemType Directory -Force out | Out-Null
+            $zip = "out/AtomCuration-$version.zip"
+            Compress-Archive -Path $module -DestinationPath $zip -Force
+            Write-Host "Packaged $zip"
+        }
     }
-    'Package' {
-        Invoke-Build
-        $version = (Import-PowerShellDataFile (Join-Path $module 'AtomCuration.psd1')).ModuleVersion
-        New-Item -ItemType Directory -Force out | Out-Null
-        $zip = "out/AtomCuration-$version.zip"
-        Compress-Archive -Path $module -DestinationPath $zip -Force
-        Write-Host "Packaged $zip"
-    }
+}
+finally {
+    Pop-Location
 }

@@ -33,4 +33,13 @@ Describe 'Export-EamPotential' {
         Import-EamPotential $ti | Export-EamPotential $out -NoClobber -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 1
     }
+
+    It 'refuses a second potential for the same -Path instead of overwriting the first' {
+        $out = Join-Path $TestDrive 'one.eam.alloy'
+        $p = Import-EamPotential $ti
+        $p, $p | Export-EamPotential $out -ErrorVariable err -ErrorAction SilentlyContinue
+        Test-Path $out | Should -BeTrue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'SecondPotentialForPath,*'
+    }
 }

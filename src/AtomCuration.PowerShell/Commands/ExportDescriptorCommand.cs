@@ -60,10 +60,11 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing() => Dispose();
 
-    /// <inheritdoc />
-    protected override void StopProcessing() => Dispose();
-
-    /// <summary>Closes the output file (writing the .npy header and sidecar).</summary>
+    /// <summary>
+    /// Closes the output file (writing the .npy header and sidecar). PowerShell calls this on the pipeline
+    /// thread once the pipeline ends, stopped (Ctrl+C) or not, so there is no StopProcessing: closing from
+    /// its thread would race a write in progress.
+    /// </summary>
     public void Dispose()
     {
         _writer?.Dispose();

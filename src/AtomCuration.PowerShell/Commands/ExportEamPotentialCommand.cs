@@ -11,6 +11,8 @@ namespace AtomCuration.PowerShell.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class ExportEamPotentialCommand : PSCmdlet
 {
+    private string? _written;
+
     /// <summary>The potential: an EamPotential, an EamFitResult, or a potential file to convert.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public object InputObject { get; set; } = null!;
@@ -61,6 +63,14 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
             return;
         }
         string file = PathResolver.ResolveOutput(this, Path);
+        if (_written is not null)
+        {
+            // One -Path per call: a second potential would silently replace the first.
+            WriteError(new ErrorRecord(new InvalidOperationException(
+                    $"A second potential arrived for {file}; give each potential its own -Path (… | ForEach-Object {{ $_ | Export-EamPotential -Path … }})."),
+                "SecondPotentialForPath", ErrorCategory.InvalidOperation, InputObject));
+            return;
+        }
         if (NoClobber && File.Exists(file))
         {
             WriteError(new ErrorRecord(new IOException($"{file} exists (-NoClobber)."), "FileExists", ErrorCategory.ResourceExists, file));
@@ -76,6 +86,7 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
             WriteError(new ErrorRecord(e, "CannotWritePotential", ErrorCategory.WriteError, file));
             return;
         }
+        _written = file;
         if (PassThru) WriteObject(new FileInfo(file));
     }
 }

@@ -80,10 +80,10 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing() => Dispose();
 
-    /// <inheritdoc />
-    protected override void StopProcessing() => Dispose();
-
-    /// <summary>Closes the output file.</summary>
+    /// <summary>
+    /// Closes the output file. PowerShell calls this on the pipeline thread once the pipeline ends, stopped
+    /// (Ctrl+C) or not, so there is no StopProcessing: closing from its thread would race a write in progress.
+    /// </summary>
     public void Dispose()
     {
         _writer?.Dispose();
