@@ -19,24 +19,37 @@ public sealed record DiversityReport(int Environments, double Entropy, int Refer
 /// </summary>
 public static class Diversity
 {
-    /// <summary>Measures <paramref name="set"/>, optionally against <paramref name="reference"/>; <paramref name="scaling"/> (e.g. a z-score from the reference) is applied to every environment first.</summary>
+    /// <summary>
+    /// Measures <paramref name="set"/>, optionally against <paramref name="reference"/>; <paramref name="scaling"/> (e.g. a
+    /// z-score from the reference) is applied to every environment first. Honours the options' Threads,
+    /// Cancellation and Progress (the fraction of environments searched: the set's, then the reference's).
+    /// </summary>
     public static DiversityReport Measure(IReadOnlyList<Structure> set, IReadOnlyList<Structure>? reference = null,
         EntropyOptions? options = null, ColumnScaling? scaling = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         options ??= new EntropyOptions();
         var mine = Stack(set, scaling);
-        double entropy = NearestNeighbourEntropy.Compute(mine, options.Neighbours, options.Bandwidth);
-        if (reference is null || reference.Count == 0)
+        var refs = reference is null || reference.Count == 0 ? null : Stack(reference, scaling);
+        int total = mine.Rows + (refs?.Rows ?? 0), done = 0;
+        void RowDone()
+        {
+            int d = Interlocked.Increment(ref done);
+            if ((d & 255) == 0) options.Progress?.Report(d / (double)total);
+        }
+        double entropy = NearestNeighbourEntropy.Compute(mine, options.Neighbours, options.Bandwidth, options.Threads,
+            options.Cancellation, RowDone);
+        if (refs is null)
             return new DiversityReport(mine.Rows, entropy, 0, double.NaN, double.NaN, double.NaN);
-        var refs = Stack(reference, scaling);
         var dist = new double[refs.Rows];
         Common.OrderedParallel.For(refs.Rows, r =>
         {
             double best = double.PositiveInfinity;
-            for (int j = 0; j < mine.Rows; j++) best = Math.Min(best, VectorMath.SquaredDistance(refs.Row(r), mine.Row(j)));
+            var row = refs.Row(r);
+            for (int j = 0; j < mine.Rows; j++) best = Math.Min(best, VectorMath.SquaredDistance(row, mine.Row(j)));
             dist[r] = Math.Sqrt(best);
-        }, options.Threads);
+            RowDone();
+        }, options.Threads, options.Cancellation);
         var sorted = dist.Order().ToArray();
         double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
             : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);

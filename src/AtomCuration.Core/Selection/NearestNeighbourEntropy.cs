@@ -11,21 +11,28 @@ namespace AtomCuration.Selection;
 /// </summary>
 public static class NearestNeighbourEntropy
 {
-    /// <summary>S of the rows of <paramref name="environments"/>; −∞ with k or fewer rows.</summary>
-    public static double Compute(FeatureMatrix environments, int neighbours = 1, double bandwidth = 1e-12)
+    /// <summary>
+    /// S of the rows of <paramref name="environments"/>; −∞ with k or fewer rows. Rows are searched in parallel
+    /// (<paramref name="threads"/>; the sum is taken in row order, so the result does not depend on it);
+    /// <paramref name="rowDone"/> is called from the worker threads after each row.
+    /// </summary>
+    public static double Compute(FeatureMatrix environments, int neighbours = 1, double bandwidth = 1e-12,
+        int threads = 0, CancellationToken cancellation = default, Action? rowDone = null)
     {
         ArgumentNullException.ThrowIfNull(environments);
         int n = environments.Rows;
         if (n <= neighbours) return double.NegativeInfinity;
         var kth = new double[n];
-        var buf = new double[neighbours];
-        for (int j = 0; j < n; j++)
+        Common.OrderedParallel.For(n, j =>
         {
-            buf.AsSpan().Fill(double.PositiveInfinity);
+            Span<double> buf = neighbours <= 64 ? stackalloc double[neighbours] : new double[neighbours];
+            buf.Fill(double.PositiveInfinity);
+            var row = environments.Row(j);
             for (int l = 0; l < n; l++)
-                if (l != j) Insert(buf, VectorMath.SquaredDistance(environments.Row(j), environments.Row(l)));
+                if (l != j) Insert(buf, VectorMath.SquaredDistance(row, environments.Row(l)));
             kth[j] = buf[neighbours - 1];
-        }
+            rowDone?.Invoke();
+        }, threads, cancellation);
         return FromKth(kth, n, bandwidth);
     }
 

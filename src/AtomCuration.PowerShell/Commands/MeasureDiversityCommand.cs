@@ -13,6 +13,7 @@ namespace AtomCuration.PowerShell.Commands;
 public sealed class MeasureDiversityCommand : PSCmdlet
 {
     private readonly List<Structure> _set = [];
+    private readonly CancellationTokenSource _stop = new();
     private EntropyOptions _options = null!;
 
     /// <summary>The set to measure (structures carrying per-atom descriptors).</summary>
@@ -77,7 +78,12 @@ public sealed class MeasureDiversityCommand : PSCmdlet
         DiversityReport report;
         try
         {
-            report = DiversityMeasurement.Measure(_set, Reference, _options, Scaling);
+            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, Reference, _options with { Progress = p, Cancellation = _stop.Token }, Scaling),
+                fraction =>
+                {
+                    progress.PercentComplete = (int)(100 * fraction);
+                    WriteProgress(progress);
+                });
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -88,4 +94,7 @@ public sealed class MeasureDiversityCommand : PSCmdlet
         WriteProgress(progress);
         WriteObject(report);
     }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stop.Cancel();
 }

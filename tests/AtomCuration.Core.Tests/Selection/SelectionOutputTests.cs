@@ -84,4 +84,25 @@ public class SelectionOutputTests
         Assert.Equal(Diversity.Measure(set, pool, options, scaling), DiversityMeasurement.Measure(set, pool, options, EnvironmentScaling.MinMax));
         Assert.Equal(0, DiversityMeasurement.Measure(set, set, options, EnvironmentScaling.MinMax).MaxDistance);
     }
+
+    [Fact]
+    public void DiversityIsTheSameOnAnyThreadCountReportsProgressAndCancels()
+    {
+        var pool = SelectionData.AtomPool(200, 4, 6);
+        var set = pool.Take(60).ToList();
+        var serial = Diversity.Measure(set, pool, new EntropyOptions { Threads = 1 });
+        var fractions = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var parallel = Diversity.Measure(set, pool, new EntropyOptions { Threads = 4, Progress = new Recorder(fractions) });
+        Assert.Equal(serial, parallel);
+        Assert.NotEmpty(fractions);
+        Assert.All(fractions, f => Assert.InRange(f, 0, 1));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => Diversity.Measure(set, pool, new EntropyOptions { Threads = 2, Cancellation = cancelled.Token }));
+    }
+
+    private sealed class Recorder(System.Collections.Concurrent.ConcurrentBag<double> bag) : IProgress<double>
+    {
+        public void Report(double value) => bag.Add(value);
+    }
 }
