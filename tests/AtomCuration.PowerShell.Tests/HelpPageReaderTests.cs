@@ -146,4 +146,13 @@ public class HelpPageReaderTests
         Assert.Equal("Summary", fitError.ParameterSets[0]); // the default set first
         Assert.Equal(["PerStructure"], fitError.OutputTypes.Single(o => o.Type.Name == "StructureFitError").SetNames);
     }
+
+    [Theory]
+    [InlineData("# X\n\nS.\n\n## Description\n\nA.\n\n## Description\n\nB.\n", "appears twice")]
+    [InlineData("# X\n\nS.\n\n## Description\n\n|---|---|\n", "no header row")]
+    public void MalformedPagesAreReportedNotCrashedOn(string markdown, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => HelpPageReader.Parse(markdown));
+        Assert.Contains(message, e.Message);
+    }
 }

@@ -52,4 +52,55 @@ public class ProgressRelayTests
         }, shown.Add);
         Assert.Equal([1.0], shown);
     }
+
+    [Fact]
+    public void AReportHeldBackIsShownWhenTheIntervalHasPassed()
+    {
+        var shown = new List<(double Fraction, TimeSpan At)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ProgressRelay.Run(p =>
+        {
+            p.Report(0.1);
+            Thread.Sleep(20);
+            p.Report(0.5); // inside the interval: held back …
+            Thread.Sleep(ProgressRelay.Interval * 4);
+            p.Report(0.6);
+            return 0;
+        }, f => shown.Add((f, clock.Elapsed)));
+        Assert.Equal([0.1, 0.5, 0.6], shown.Select(s => s.Fraction));
+        // … and shown once the interval is up, not when the next report arrives.
+        Assert.True(shown[1].At < ProgressRelay.Interval * 3, $"0.5 shown at {shown[1].At}");
+    }
+
+    [Fact]
+    public void WhenShowingThrowsTheWorkIsWaitedForAndTheErrorComesBack()
+    {
+        using var stop = new CancellationTokenSource();
+        bool workEnded = false;
+        var e = Assert.Throws<InvalidOperationException>(() => ProgressRelay.Run(p =>
+        {
+            try
+            {
+                while (true)
+                {
+                    p.Report(0.5);
+                    stop.Token.ThrowIfCancellationRequested();
+                    Thread.Sleep(5);
+                }
+            }
+            finally
+            {
+                workEnded = true;
+            }
+#pragma warning disable CS0162 // the loop only ends by cancellation
+            return 0;
+#pragma warning restore CS0162
+        }, _ =>
+        {
+            stop.Cancel(); // as StopProcessing does before WriteProgress throws
+            throw new InvalidOperationException("pipeline stopped");
+        }));
+        Assert.Equal("pipeline stopped", e.Message);
+        Assert.True(workEnded);
+    }
 }

@@ -7,16 +7,19 @@ namespace AtomCuration.Common;
 /// orthonormalisation of the SOAP radial bases, whose overlap matrices reach condition numbers of 10¹⁶.
 /// Not for inner loops.
 /// </summary>
-internal readonly struct DoubleDouble : IComparable<DoubleDouble>
+internal readonly struct DoubleDouble
 {
+    /// <summary>Hi + Lo; the caller guarantees |Lo| ≤ ulp(Hi)/2 (use <see cref="TwoSum"/> otherwise).</summary>
     public DoubleDouble(double hi, double lo = 0)
     {
         Hi = hi;
         Lo = lo;
     }
 
+    /// <summary>The leading double: the value rounded to double precision.</summary>
     public double Hi { get; }
 
+    /// <summary>The rounding error of <see cref="Hi"/>.</summary>
     public double Lo { get; }
 
     public static implicit operator DoubleDouble(double value) => new(value);
@@ -90,8 +93,6 @@ internal readonly struct DoubleDouble : IComparable<DoubleDouble>
     }
 
     public static DoubleDouble Abs(DoubleDouble a) => a.Hi < 0 ? -a : a;
-
-    public int CompareTo(DoubleDouble other) => Hi != other.Hi ? Hi.CompareTo(other.Hi) : Lo.CompareTo(other.Lo);
 
     public override string ToString() => $"{Hi:R} + {Lo:R}";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AtomCuration.Common;
 using MathNet.Numerics;
 
@@ -22,22 +23,14 @@ internal sealed class GtoRadialBasis
         Gamma = new double[(lmax + 1) * nmax];
         Weights = new double[(lmax + 1) * nmax * nmax];
         Beta = new double[(lmax + 1) * nmax * nmax];
-        var a = Linspace(1, rcut, nmax);
         for (int l = 0; l <= lmax; l++)
         {
-            for (int k = 0; k < nmax; k++) Alpha[l * nmax + k] = -Math.Log(1e-3 / Math.Pow(a[k], l)) / (a[k] * a[k]);
-            // S = ½Γ(l + 3/2) T with T_pq = (α_p + α_q)^(−l−3/2), so β = T^(−1/2) / √(½Γ(l + 3/2)).
-            int row = l * nmax, power = l + 1;
-            var beta = LowdinOrthonormalization.InverseSquareRoot(nmax, (p, q) =>
-            {
-                var sum = DoubleDouble.TwoSum(Alpha[row + p], Alpha[row + q]);
-                return 1 / (DoubleDouble.Pow(sum, power) * DoubleDouble.Sqrt(sum));
-            });
-            double normalization = 1 / Math.Sqrt(0.5 * SpecialFunctions.Gamma(l + 1.5));
+            Alphas(rcut, nmax, l).CopyTo(Alpha, l * nmax);
+            var beta = LowdinWeights(rcut, nmax, l);
             for (int n = 0; n < nmax; n++)
             for (int k = 0; k < nmax; k++)
             {
-                Beta[(l * nmax + n) * nmax + k] = normalization * beta[n, k];
+                Beta[(l * nmax + n) * nmax + k] = beta[n, k];
                 double alpha = Alpha[l * nmax + k], d = 1 + 2 * alpha * sigma * sigma;
                 Weights[(l * nmax + n) * nmax + k] = Beta[(l * nmax + n) * nmax + k] * Math.Pow(2 * Math.PI, 1.5) * sigma * sigma * sigma * Math.Pow(d, -l - 1.5);
             }
@@ -60,6 +53,35 @@ internal sealed class GtoRadialBasis
 
     /// <summary>β_l,nk (2π)^{3/2} σ³ (1 + 2α_lk σ²)^(−l−3/2) at [(l·nmax + n)·nmax + k].</summary>
     public double[] Weights { get; }
+
+    /// <summary>α_lk for k = 0…nmax−1, exactly as DScribe's NumPy code computes them.</summary>
+    private static double[] Alphas(double rcut, int nmax, int l)
+    {
+        var a = Linspace(1, rcut, nmax);
+        return a.Select(ak => -Math.Log(1e-3 / Math.Pow(ak, l)) / (ak * ak)).ToArray();
+    }
+
+    private static readonly ConcurrentDictionary<(double RCut, int NMax, int L), double[,]> LowdinCache = new();
+
+    /// <summary>
+    /// β_l = S_l^(−1/2), computed once per (r_cut, n_max, l) and shared (read-only) by every basis built with them.
+    /// Throws <see cref="ArgumentException"/> when the basis is too close to linearly dependent.
+    /// </summary>
+    internal static double[,] LowdinWeights(double rcut, int nmax, int l) => LowdinCache.GetOrAdd((rcut, nmax, l), key =>
+    {
+        var alpha = Alphas(key.RCut, key.NMax, key.L);
+        // S = ½Γ(l + 3/2) T with T_pq = (α_p + α_q)^(−l−3/2), so β = T^(−1/2) / √(½Γ(l + 3/2)).
+        var beta = LowdinOrthonormalization.InverseSquareRoot(key.NMax, (p, q) =>
+        {
+            var sum = DoubleDouble.TwoSum(alpha[p], alpha[q]);
+            return 1 / (DoubleDouble.Pow(sum, key.L + 1) * DoubleDouble.Sqrt(sum));
+        });
+        double normalization = 1 / Math.Sqrt(0.5 * SpecialFunctions.Gamma(key.L + 1.5));
+        for (int n = 0; n < key.NMax; n++)
+        for (int k = 0; k < key.NMax; k++)
+            beta[n, k] *= normalization;
+        return beta;
+    });
 
     /// <summary>numpy.linspace(start, stop, count) to the bit: k·step + start, the last point exactly stop.</summary>
     private static double[] Linspace(double start, double stop, int count)

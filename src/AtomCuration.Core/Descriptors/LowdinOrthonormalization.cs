@@ -12,12 +12,22 @@ namespace AtomCuration.Descriptors;
 /// double-double and the whole decomposition runs in it, so β is exact to double rounding for the
 /// given basis (checked against 60-digit mpmath in the tests). Jacobi is used because it is simple in
 /// any arithmetic and keeps small eigenvalues to high relative accuracy; n is at most 20.
+/// Double-double has limits too: β can lose up to κ·10⁻³² with κ the condition number of S scaled to a
+/// unit diagonal (what governs relative accuracy here; the polynomial basis is badly scaled but not
+/// badly conditioned in that sense). Bases beyond <see cref="MaxScaledCondition"/> are refused rather
+/// than returned with fewer than ten correct digits.
 /// </summary>
 internal static class LowdinOrthonormalization
 {
     private const int MaxSweeps = 60;
 
-    /// <summary>S^(−1/2) of the symmetric positive-definite n × n matrix with entries <paramref name="entry"/>(p, q), rounded to double.</summary>
+    /// <summary>The largest scaled condition number accepted: β then keeps about ten digits or more.</summary>
+    public const double MaxScaledCondition = 1e22;
+
+    /// <summary>
+    /// S^(−1/2) of the symmetric positive-definite n × n matrix with entries <paramref name="entry"/>(p, q), rounded to
+    /// double. Throws <see cref="ArgumentException"/> when S is not positive definite or too close to singular.
+    /// </summary>
     public static double[,] InverseSquareRoot(int n, Func<int, int, DoubleDouble> entry)
     {
         var a = new DoubleDouble[n, n];
@@ -27,6 +37,7 @@ internal static class LowdinOrthonormalization
             v[p, p] = 1;
             for (int q = 0; q < n; q++) a[p, q] = entry(p, q);
         }
+        CheckConditioning(a, n);
         Diagonalize(a, v, n);
         var inverseRoot = new DoubleDouble[n];
         for (int k = 0; k < n; k++)
@@ -46,8 +57,35 @@ internal static class LowdinOrthonormalization
         return beta;
     }
 
-    /// <summary>Rotates <paramref name="a"/> to diagonal form, accumulating the rotations in the columns of <paramref name="v"/>.</summary>
-    private static void Diagonalize(DoubleDouble[,] a, DoubleDouble[,] v, int n)
+    /// <summary>The eigenvalues of S scaled to a unit diagonal, D^(−1/2) S D^(−1/2), must span at most <see cref="MaxScaledCondition"/>.</summary>
+    private static void CheckConditioning(DoubleDouble[,] s, int n)
+    {
+        var scaled = new DoubleDouble[n, n];
+        var scale = new DoubleDouble[n];
+        for (int p = 0; p < n; p++)
+        {
+            if (s[p, p].Hi <= 0)
+                throw new ArgumentException("The overlap matrix of the radial basis is not positive definite; lower n_max or raise r_cut.");
+            scale[p] = 1 / DoubleDouble.Sqrt(s[p, p]);
+        }
+        for (int p = 0; p < n; p++)
+        for (int q = 0; q < n; q++)
+            scaled[p, q] = scale[p] * s[p, q] * scale[q];
+        Diagonalize(scaled, null, n);
+        double min = double.PositiveInfinity, max = 0;
+        for (int k = 0; k < n; k++)
+        {
+            min = Math.Min(min, scaled[k, k].Hi);
+            max = Math.Max(max, scaled[k, k].Hi);
+        }
+        if (!(min > 0 && max / min <= MaxScaledCondition))
+            throw new ArgumentException(
+                $"The radial basis functions are too close to linearly dependent (scaled condition number {(min > 0 ? (max / min).ToString("G2", System.Globalization.CultureInfo.InvariantCulture) : "∞")}, " +
+                $"at most {MaxScaledCondition:G2} can be orthonormalised to ten digits); lower n_max or raise r_cut.");
+    }
+
+    /// <summary>Rotates <paramref name="a"/> to diagonal form, accumulating the rotations in the columns of <paramref name="v"/> when given.</summary>
+    private static void Diagonalize(DoubleDouble[,] a, DoubleDouble[,]? v, int n)
     {
         for (int sweep = 0; sweep < MaxSweeps; sweep++)
         {
@@ -71,7 +109,7 @@ internal static class LowdinOrthonormalization
         throw new InvalidOperationException("Jacobi diagonalisation of the radial-basis overlap did not converge.");
     }
 
-    private static void Rotate(DoubleDouble[,] a, DoubleDouble[,] v, int n, int p, int q)
+    private static void Rotate(DoubleDouble[,] a, DoubleDouble[,]? v, int n, int p, int q)
     {
         var apq = a[p, q];
         var theta = (a[q, q] - a[p, p]) / (2 * apq);
@@ -91,6 +129,7 @@ internal static class LowdinOrthonormalization
         a[p, p] -= t * apq;
         a[q, q] += t * apq;
         a[p, q] = a[q, p] = 0;
+        if (v is null) return;
         for (int k = 0; k < n; k++)
         {
             var vkp = v[k, p];

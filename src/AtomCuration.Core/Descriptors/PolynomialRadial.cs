@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.Intrinsics;
 using AtomCuration.Common;
 
@@ -27,12 +28,7 @@ internal sealed class PolynomialRadial : SoapRadial
         _width = (_lmax + 1) * _nmax;
         _sigma = settings.Sigma;
         double rc = settings.RCut;
-        // S is close to singular (condition 10¹⁶ at n_max 8), so it is built and inverted in double-double.
-        var beta = Beta = LowdinOrthonormalization.InverseSquareRoot(_nmax, (p, q) =>
-        {
-            int a = p + 1, b = q + 1;
-            return 2 * DoubleDouble.Pow(rc, 7 + a + b) / ((5.0 + a + b) * (6.0 + a + b) * (7.0 + a + b));
-        });
+        var beta = Beta = LowdinWeights(rc, _nmax);
         (_nodes, _weights) = GaussLegendre.Rule(Points, 0, rc);
         _basis = new double[_nmax * Points];
         for (int n = 0; n < _nmax; n++)
@@ -46,6 +42,19 @@ internal sealed class PolynomialRadial : SoapRadial
         _table = new double[_gridPoints * _width];
         for (int i = 0; i < _gridPoints; i++) Quadrature(i * Step, _table.AsSpan(i * _width, _width));
     }
+
+    private static readonly ConcurrentDictionary<(double RCut, int NMax), double[,]> LowdinCache = new();
+
+    /// <summary>
+    /// β = S^(−1/2), once per (r_cut, n_max) and shared read-only. S is close to singular (condition 10¹⁶ at n_max 8),
+    /// so it is built and inverted in double-double; throws <see cref="ArgumentException"/> when even that is not enough.
+    /// </summary>
+    internal static double[,] LowdinWeights(double rcut, int nmax) => LowdinCache.GetOrAdd((rcut, nmax), key =>
+        LowdinOrthonormalization.InverseSquareRoot(key.NMax, (p, q) =>
+        {
+            int a = p + 1, b = q + 1;
+            return 2 * DoubleDouble.Pow(key.RCut, 7 + a + b) / ((5.0 + a + b) * (6.0 + a + b) * (7.0 + a + b));
+        }));
 
     /// <summary>β_na, the orthonormalising weights of (r_cut − r)^(a+3), a = 0…n_max−1.</summary>
     internal double[,] Beta { get; }

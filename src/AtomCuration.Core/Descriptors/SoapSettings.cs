@@ -121,6 +121,19 @@ public sealed record SoapSettings : IDescriptorSettings
             Average = p.Enum("average", SoapAverage.Outer),
             Normalization = p.Enum("normalization", SoapNormalization.None),
         };
+        // Orthonormalise the basis now (the result is cached for the descriptor), so that a basis too close to
+        // linearly dependent is refused before a pipeline starts, naming the parameter to change.
+        try
+        {
+            if (rbf == SoapRadialBasis.Gto)
+                for (int l = 0; l <= s.LMax; l++) GtoRadialBasis.LowdinWeights(s.RCut, s.NMax, l);
+            else
+                PolynomialRadial.LowdinWeights(s.RCut, s.NMax);
+        }
+        catch (ArgumentException e)
+        {
+            throw p.Bad("nmax", $"= {s.NMax} is too many radial functions for rcut = {s.RCut}: {e.Message}");
+        }
         return s;
     }
 
@@ -155,8 +168,8 @@ public sealed record SoapSettings : IDescriptorSettings
         var bySymbol = new Dictionary<string, double>();
         foreach (var (key, weight) in map)
         {
-            if (!Elements.IsSymbol(key)) throw p.Bad("speciesWeighting", $"names '{key}', which is not a chemical symbol (H … Pu).");
-            bySymbol[key] = weight;
+            if (!Elements.TryFromSymbol(key, out var element)) throw p.Bad("speciesWeighting", $"names '{key}', which is not a chemical symbol (H … Pu).");
+            bySymbol[element.Symbol] = weight; // whatever the case given (ti = Ti), as symbols are matched everywhere else
         }
         return bySymbol;
     }

@@ -51,7 +51,7 @@ internal sealed class GzipInput : ForwardOnlyStream
     private void CheckComplete()
     {
         if (_trailer.Truncation is { } why)
-            throw new IOException($"the BGZF (bgzip) data is truncated: {why}; {_produced} bytes decompressed");
+            throw new IOException($"the {(_trailer.Bgzf ? "BGZF (bgzip)" : "gzip")} data is truncated: {why}; {_produced} bytes decompressed");
         if (_trailer.Size is { } expected && (uint)_produced != expected)
             throw new IOException(_trailer.Bgzf
                 ? $"the BGZF (bgzip) data ends early (truncated file?): {_produced} bytes decompressed, its blocks say {expected} (mod 2^32)"

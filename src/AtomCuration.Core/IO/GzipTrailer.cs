@@ -5,10 +5,12 @@ namespace AtomCuration.IO;
 /// <summary>What a seekable gzip file says its decompressed length is, read without decompressing it.</summary>
 /// <param name="Size">The length mod 2³², or null when it cannot be known.</param>
 /// <param name="Bgzf">Whether the file is BGZF (bgzip): many members, each announcing its compressed size.</param>
-/// <param name="Truncation">For BGZF, why the file must be truncated: a block runs past its end, or the empty end-of-file block is missing.</param>
+/// <param name="Truncation">Why the file must be truncated, when that is known without decompressing: shorter than any
+/// gzip member, or (BGZF) a block running past the end or the empty end-of-file block missing.</param>
 internal readonly record struct GzipTrailer(uint? Size, bool Bgzf, string? Truncation)
 {
     private const int HeaderLength = 18; // fixed header 10, XLEN 2, the BC subfield 6
+    private const int ShortestMember = 20; // header 10, the shortest deflate stream 2, CRC32 and ISIZE 8
 
     /// <summary>
     /// An ordinary gzip file is one member whose last four bytes (ISIZE) are the whole length; .NET's
@@ -19,7 +21,9 @@ internal readonly record struct GzipTrailer(uint? Size, bool Bgzf, string? Trunc
     /// </summary>
     public static GzipTrailer Read(Stream file)
     {
-        if (!file.CanSeek || file.Length < HeaderLength) return default;
+        if (!file.CanSeek) return default;
+        if (file.Length < ShortestMember)
+            return new GzipTrailer(null, false, $"the file has {file.Length} bytes, fewer than any complete gzip member ({ShortestMember})");
         long here = file.Position;
         try
         {

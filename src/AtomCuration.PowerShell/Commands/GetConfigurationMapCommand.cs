@@ -99,11 +99,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
             {
                 Tsne = _options.Tsne with { Progress = p, Cancellation = _stop.Token },
                 Smacof = _options.Smacof with { Progress = p, Cancellation = _stop.Token },
-            }), fraction =>
-            {
-                progress.PercentComplete = (int)(100 * fraction);
-                WriteProgress(progress);
-            });
+            }), ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -78,12 +78,7 @@ public sealed class MeasureDiversityCommand : PSCmdlet
         DiversityReport report;
         try
         {
-            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, Reference, _options with { Progress = p, Cancellation = _stop.Token }, Scaling),
-                fraction =>
-                {
-                    progress.PercentComplete = (int)(100 * fraction);
-                    WriteProgress(progress);
-                });
+            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, Reference, _options with { Progress = p, Cancellation = _stop.Token }, Scaling), ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Management.Automation;
 
 namespace AtomCuration.PowerShell.Commands;
 
@@ -14,9 +15,11 @@ internal static class ProgressRelay
     internal static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Runs <paramref name="work"/> on a worker thread, calls <paramref name="show"/> on this thread with the
-    /// latest fraction reported (at most every <see cref="Interval"/>, and once more for the last report),
-    /// and returns the result or rethrows the work's exception unchanged.
+    /// Runs <paramref name="work"/> on a worker thread and calls <paramref name="show"/> on this thread with the latest
+    /// fraction reported, at most every <see cref="Interval"/> (a report held back is shown when the interval has
+    /// passed, and the last one always). Returns the work's result or rethrows its exception unchanged. If
+    /// <paramref name="show"/> throws (WriteProgress does once the pipeline is stopping), the work is waited for —
+    /// the caller has cancelled it by then — so that it never outlives the cmdlet.
     /// </summary>
     public static T Run<T>(Func<IProgress<double>, T> work, Action<double> show)
     {
@@ -32,20 +35,61 @@ internal static class ProgressRelay
                 reports.CompleteAdding();
             }
         });
+        try
+        {
+            Pump(reports, show);
+        }
+        catch
+        {
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The work's own failure (usually its cancellation) matters less than the one being thrown.
+            }
+            throw;
+        }
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>A <paramref name="record"/> updater for <see cref="Run{T}"/>: percent complete, written by <paramref name="cmdlet"/>.</summary>
+    public static Action<double> Showing(Cmdlet cmdlet, ProgressRecord record) => fraction =>
+    {
+        record.PercentComplete = (int)(100 * fraction);
+        cmdlet.WriteProgress(record);
+    };
+
+    private static void Pump(BlockingCollection<double> reports, Action<double> show)
+    {
         var lastShown = DateTime.MinValue;
         double? pending = null, shown = null;
-        foreach (var fraction in reports.GetConsumingEnumerable())
+        while (true)
         {
-            // Show only the newest of the reports that queued up since the last update.
-            pending = fraction;
-            while (reports.TryTake(out var newer)) pending = newer;
-            if (DateTime.UtcNow - lastShown < Interval) continue;
-            show(Math.Clamp(pending.Value, 0, 1));
-            (shown, pending) = (pending, null);
-            lastShown = DateTime.UtcNow;
+            // With nothing held back, wait for the next report; otherwise only until the held one is due.
+            var wait = pending is null ? Timeout.InfiniteTimeSpan : Interval - (DateTime.UtcNow - lastShown);
+            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            if (reports.TryTake(out var fraction, wait))
+            {
+                pending = fraction;
+                while (reports.TryTake(out var newer)) pending = newer;
+            }
+            else if (reports.IsCompleted)
+            {
+                break;
+            }
+            if (pending is { } value && value == shown)
+            {
+                pending = null; // nothing new to show
+            }
+            else if (pending is { } fresh && DateTime.UtcNow - lastShown >= Interval)
+            {
+                show(Math.Clamp(fresh, 0, 1));
+                (shown, pending, lastShown) = (fresh, null, DateTime.UtcNow);
+            }
         }
-        if (pending is { } last && last != shown) show(Math.Clamp(last, 0, 1));
-        return task.GetAwaiter().GetResult();
+        if (pending is { } last) show(Math.Clamp(last, 0, 1));
     }
 
     private sealed class Reporter(BlockingCollection<double> reports) : IProgress<double>

@@ -149,11 +149,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         SelectionResult result;
         try
         {
-            result = ProgressRelay.Run(p => Selector.Select(_pool, options with { Progress = p }), fraction =>
-            {
-                progress.PercentComplete = (int)(100 * fraction);
-                WriteProgress(progress);
-            });
+            result = ProgressRelay.Run(p => Selector.Select(_pool, options with { Progress = p }), ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

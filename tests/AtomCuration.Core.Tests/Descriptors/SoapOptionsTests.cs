@@ -78,6 +78,11 @@ public class SoapOptionsTests
         var extra = DescriptorOptions.Create([DescriptorKind.Soap],
             new Hashtable { ["nmax"] = 2, ["lmax"] = 1, ["speciesWeighting"] = new Hashtable { ["Ti"] = 1, ["O"] = 2, ["Al"] = 1 } });
         Assert.Contains("Al", Assert.Throws<DescriptorParameterException>(() => DescriptorCalculator.Attach([s], extra).ToList()).Message);
+        // Symbols in any case, as everywhere else.
+        var lower = DescriptorOptions.Create([DescriptorKind.Soap], new Hashtable { ["nmax"] = 2, ["lmax"] = 1, ["speciesWeighting"] = new Hashtable { ["ti"] = 1, ["o"] = 2 } });
+        var proper = DescriptorOptions.Create([DescriptorKind.Soap], new Hashtable { ["nmax"] = 2, ["lmax"] = 1, ["speciesWeighting"] = new Hashtable { ["Ti"] = 1, ["O"] = 2 } });
+        Assert.Equal(DescriptorCalculator.Attach([s], proper).Single().Descriptor!.Value.ToArray(),
+            DescriptorCalculator.Attach([s], lower).Single().Descriptor!.Value.ToArray());
     }
 
     [Fact]

@@ -142,4 +142,33 @@ public class GzipMemberTests : IDisposable
         Assert.True(results[^1].IsFatal);
         Assert.Contains("cat a.gz b.gz", results[^1].Error!.Message);
     }
+
+    [Fact]
+    public void AGzipFileTooShortForAnyMemberIsTruncatedNotEmpty()
+    {
+        var header = Member(Text())[..12];
+        var results = Read(header);
+        Assert.True(results[^1].IsFatal);
+        Assert.Contains("fewer than any complete gzip member", results[^1].Error!.Message);
+    }
+
+    /// <summary>A single member whose header carries an extra field that is not BGZF's is read and checked as one member.</summary>
+    [Fact]
+    public void AnExtraFieldOtherThanBgzfKeepsTheSingleMemberCheck()
+    {
+        var text = Text();
+        var member = Member(text);
+        var withExtra = new byte[member.Length + 8];
+        member.AsSpan(0, 10).CopyTo(withExtra);
+        withExtra[3] |= 4; // FEXTRA
+        withExtra[10] = 6; // XLEN
+        withExtra[12] = (byte)'X';
+        withExtra[13] = (byte)'Y';
+        withExtra[14] = 2;
+        member.AsSpan(10).CopyTo(withExtra.AsSpan(18));
+        Assert.All(Read(withExtra), r => Assert.Null(r.Error));
+        var cut = Read(withExtra[..(withExtra.Length / 2)]);
+        Assert.True(cut[^1].IsFatal);
+        Assert.Contains("ends early", cut[^1].Error!.Message);
+    }
 }

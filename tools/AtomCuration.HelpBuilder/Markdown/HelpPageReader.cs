@@ -17,7 +17,17 @@ public static partial class HelpPageReader
     private static partial Regex ParameterHeading();
 
     /// <summary>Reads the page at <paramref name="path"/>.</summary>
-    public static HelpPage Read(string path) => Parse(File.ReadAllText(path));
+    public static HelpPage Read(string path)
+    {
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{path}: {e.Message}", e);
+        }
+    }
 
     /// <summary>Reads a page from its Markdown text.</summary>
     public static HelpPage Parse(string markdown)
@@ -26,6 +36,8 @@ public static partial class HelpPageReader
         var root = Split(lines);
         string name = root.Title;
         var intro = PlainText.Paragraphs(MarkdownBlockParser.Parse(root.Body));
+        var repeated = root.Children.GroupBy(s => s.Title, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null) throw new FormatException($"the section '## {repeated.Key}' appears twice.");
         var sections = root.Children.ToDictionary(s => s.Title, StringComparer.OrdinalIgnoreCase);
 
         IReadOnlyList<string> Section(string title) =>

@@ -53,6 +53,7 @@ public static partial class MarkdownBlockParser
             var cells = Cells(lines[i]);
             if (!cells.All(c => SeparatorCell().IsMatch(c))) rows.Add(cells);
         }
+        if (rows.Count == 0) throw new FormatException("a table has no header row, only separator rows.");
         return new TableBlock(rows[0], rows.Skip(1).ToList());
     }
 
