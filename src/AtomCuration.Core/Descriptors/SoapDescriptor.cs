@@ -44,6 +44,9 @@ public sealed class SoapDescriptor : Descriptor
             : new PolynomialRadial(settings);
         _harmonics = new RealSolidHarmonics(_lmax);
         _weighting = settings.Weighting;
+        // Parse guards this for users; settings built in code get the same check rather than NaN vectors.
+        if (_weighting is not null && !double.IsFinite(_weighting.Evaluate(0)))
+            throw new ArgumentException("The SOAP weighting is infinite at the central atom (Pow with d = 0); give d > 0 or w0.", nameof(settings));
         _speciesWeights = SpeciesWeightsOf(settings, species);
         int all = species.Count;
         var each = Enumerable.Range(0, all);

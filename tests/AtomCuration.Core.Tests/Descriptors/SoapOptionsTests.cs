@@ -259,4 +259,13 @@ public class SoapOptionsTests
     {
         for (int k = 0; k < values.Length; k++) values[k] *= factor;
     }
+
+    [Fact]
+    public void SettingsBuiltInCodeWithAnInfiniteCentreWeightAreRefused()
+    {
+        var settings = new SoapSettings { Weighting = new SoapWeighting { Function = SoapWeightingFunction.Pow, R0 = 1, C = 1, D = 0, M = 2 } };
+        Assert.Throws<ArgumentException>(() => new SoapDescriptor(settings, SpeciesSet.FromSymbols(["Ti"])));
+        var fixedByW0 = settings with { Weighting = settings.Weighting! with { W0 = 1 } };
+        Assert.NotNull(new SoapDescriptor(fixedByW0, SpeciesSet.FromSymbols(["Ti"])));
+    }
 }
