@@ -39,24 +39,30 @@ public class GzipMemberTests : IDisposable
     private static readonly byte[] EndOfFile =
         [0x1f, 0x8b, 8, 4, 0, 0, 0, 0, 0, 0xff, 6, 0, (byte)'B', (byte)'C', 2, 0, 0x1b, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
+    /// <summary>
+    /// <paramref name="member"/> with an extra field (FEXTRA) of one 2-byte subfield <paramref name="id1"/><paramref name="id2"/>
+    /// inserted after its 10-byte header; for BGZF's "BC" the subfield holds the block size − 1.
+    /// </summary>
+    private static byte[] WithExtraField(byte[] member, char id1, char id2)
+    {
+        var block = new byte[member.Length + 8];
+        member.AsSpan(0, 10).CopyTo(block);
+        block[3] |= 4; // FEXTRA
+        block[10] = 6; // XLEN
+        block[12] = (byte)id1;
+        block[13] = (byte)id2;
+        block[14] = 2;
+        BitConverter.TryWriteBytes(block.AsSpan(16), (ushort)(block.Length - 1));
+        member.AsSpan(10).CopyTo(block.AsSpan(18));
+        return block;
+    }
+
     /// <summary>BGZF as the SAM specification defines it: members of at most 64 KiB, each with the "BC" extra field giving its size, then the empty end-of-file member.</summary>
     private static byte[] Bgzf(byte[] data, int chunk = 30_000)
     {
         var output = new MemoryStream();
         for (int start = 0; start < data.Length; start += chunk)
-        {
-            var member = Member(data.AsSpan(start, Math.Min(chunk, data.Length - start)));
-            var block = new byte[member.Length + 8];
-            member.AsSpan(0, 10).CopyTo(block);
-            block[3] |= 4; // FEXTRA
-            block[10] = 6; // XLEN
-            block[12] = (byte)'B';
-            block[13] = (byte)'C';
-            block[14] = 2;
-            BitConverter.TryWriteBytes(block.AsSpan(16), (ushort)(block.Length - 1));
-            member.AsSpan(10).CopyTo(block.AsSpan(18));
-            output.Write(block);
-        }
+            output.Write(WithExtraField(Member(data.AsSpan(start, Math.Min(chunk, data.Length - start))), 'B', 'C'));
         output.Write(EndOfFile);
         return output.ToArray();
     }
@@ -157,15 +163,7 @@ public class GzipMemberTests : IDisposable
     public void AnExtraFieldOtherThanBgzfKeepsTheSingleMemberCheck()
     {
         var text = Text();
-        var member = Member(text);
-        var withExtra = new byte[member.Length + 8];
-        member.AsSpan(0, 10).CopyTo(withExtra);
-        withExtra[3] |= 4; // FEXTRA
-        withExtra[10] = 6; // XLEN
-        withExtra[12] = (byte)'X';
-        withExtra[13] = (byte)'Y';
-        withExtra[14] = 2;
-        member.AsSpan(10).CopyTo(withExtra.AsSpan(18));
+        var withExtra = WithExtraField(Member(text), 'X', 'Y');
         Assert.All(Read(withExtra), r => Assert.Null(r.Error));
         var cut = Read(withExtra[..(withExtra.Length / 2)]);
         Assert.True(cut[^1].IsFatal);
