@@ -6,7 +6,8 @@ namespace AtomCuration.Structures;
 /// For every entry, j is the neighbour, S its image shift, D = r_j − r_i + S·cell the
 /// distance vector (from the positions as given, not wrapped) and d = |D| &lt; cutoff —
 /// the same pair set as ASE's <c>neighbor_list('ijdDS', atoms, cutoff)</c>. A full list has
-/// both (i, j, S) and (j, i, −S); a half list keeps one of them.
+/// both (i, j, S) and (j, i, −S); a half list keeps one of them. The entry arrays may be longer
+/// than <see cref="PairCount"/> (a large list keeps the builder's buffers rather than copying them).
 /// </summary>
 public sealed class NeighborList
 {
@@ -42,22 +43,22 @@ public sealed class NeighborList
     public int AtomCount => _offsets.Length - 1;
 
     /// <summary>Number of (i, j, S) entries.</summary>
-    public int PairCount => _indices.Length;
+    public int PairCount => _offsets[^1];
 
     /// <summary>Row starts, length AtomCount + 1.</summary>
     public ReadOnlySpan<int> Offsets => _offsets;
 
     /// <summary>Neighbour index j of every entry.</summary>
-    public ReadOnlySpan<int> Indices => _indices;
+    public ReadOnlySpan<int> Indices => _indices.AsSpan(0, PairCount);
 
     /// <summary>Distance vector D of every entry (Å).</summary>
-    public ReadOnlySpan<Vec3> Vectors => _vectors;
+    public ReadOnlySpan<Vec3> Vectors => _vectors.AsSpan(0, PairCount);
 
     /// <summary>Distance |D| of every entry (Å).</summary>
-    public ReadOnlySpan<double> Distances => _distances;
+    public ReadOnlySpan<double> Distances => _distances.AsSpan(0, PairCount);
 
     /// <summary>Image shift S of every entry.</summary>
-    public ReadOnlySpan<ImageShift> Shifts => _shifts;
+    public ReadOnlySpan<ImageShift> Shifts => _shifts.AsSpan(0, PairCount);
 
     /// <summary>Number of neighbours of atom i.</summary>
     public int CountOf(int i) => _offsets[i + 1] - _offsets[i];

@@ -16,8 +16,12 @@ internal sealed class NeighborPairCollector
     private readonly double _cutoff;
     private readonly bool _half;
     private readonly int[] _offsets;
-    // Rented: a 36-atom cell at 7 Å needs ~90 kB of vectors, which fresh arrays would put on the
-    // large-object heap once per structure (more costly than the search itself).
+    // Small lists rent their buffers: a 36-atom cell at 7 Å needs ~90 kB of vectors, which fresh arrays
+    // would put on the large-object heap once per structure (more costly than the search itself); the
+    // finished list copies them out. Large lists (a 10,976-atom cell at 6.9 Å: 1.5 M entries, 70 MB) own
+    // uninitialised buffers and hand them over: zeroing and copying them cost more than the search.
+    private const int OwnedFrom = 1 << 16;
+    private readonly bool _owned;
     private int[] _js;
     private Vec3[] _ds;
     private double[] _dist;
@@ -35,10 +39,11 @@ internal sealed class NeighborPairCollector
         int n = _positions.Length;
         _offsets = new int[n + 1];
         int capacity = EstimatedEntries(structure, cutoff, half);
-        _js = ArrayPool<int>.Shared.Rent(capacity);
-        _ds = ArrayPool<Vec3>.Shared.Rent(capacity);
-        _dist = ArrayPool<double>.Shared.Rent(capacity);
-        _ss = ArrayPool<ImageShift>.Shared.Rent(capacity);
+        _owned = capacity >= OwnedFrom;
+        _js = Allocate<int>(capacity);
+        _ds = Allocate<Vec3>(capacity);
+        _dist = Allocate<double>(capacity);
+        _ss = Allocate<ImageShift>(capacity);
     }
 
     /// <summary>
@@ -75,9 +80,10 @@ internal sealed class NeighborPairCollector
     /// <summary>Closes the row of atom i (call once per atom, in order).</summary>
     public void EndAtom(int i) => _offsets[i + 1] = _count;
 
-    /// <summary>The finished list (exact-size copies; the rented buffers go back to the pool).</summary>
+    /// <summary>The finished list: the buffers themselves when owned, else exact-size copies (the rented buffers go back to the pool).</summary>
     public NeighborList ToList()
     {
+        if (_owned) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _ss);
         var list = new NeighborList(_cutoff, _half, _offsets, _js.AsSpan(0, _count).ToArray(), _ds.AsSpan(0, _count).ToArray(),
             _dist.AsSpan(0, _count).ToArray(), _ss.AsSpan(0, _count).ToArray());
         Return(_js);
@@ -95,11 +101,14 @@ internal sealed class NeighborPairCollector
         _ss = Regrow(_ss);
     }
 
+    private T[] Allocate<T>(int length) =>
+        _owned ? GC.AllocateUninitializedArray<T>(length) : ArrayPool<T>.Shared.Rent(length);
+
     private T[] Regrow<T>(T[] old)
     {
-        var bigger = ArrayPool<T>.Shared.Rent(old.Length * 2);
+        var bigger = Allocate<T>(old.Length * 2);
         old.AsSpan(0, _count).CopyTo(bigger);
-        Return(old);
+        if (!_owned) Return(old);
         return bigger;
     }
 

@@ -45,6 +45,9 @@ public class NeighborListTests
             RandomPositions(rng, Cell.FromParameters(7, 7, 7, 90, 90, 90), 12)), 3.5));
         var big = Cell.FromParameters(18, 17, 19, 84, 95, 101);
         cases.Add(new("large triclinic, 600 atoms", Make(big, Pbc.All, RandomPositions(rng, big, 600)), 5.0));
+        // Past 65,536 estimated entries the builder hands its own buffers over instead of copying rented ones.
+        var bigger = Cell.FromParameters(21, 20, 22, 86, 93, 98);
+        cases.Add(new("large triclinic, 1,000 atoms, 6 Å (~100k entries)", Make(bigger, Pbc.All, RandomPositions(rng, bigger, 1000)), 6.0));
         return cases;
     }
 
