@@ -15,20 +15,30 @@ internal sealed class GtoRadial : SoapRadial
         _basis = new GtoRadialBasis(settings.RCut, _nmax, _lmax, settings.Sigma);
     }
 
+    /// <summary>The projected Gaussians exp(−γ_lk r²) (<see cref="GtoRadialBasis.Gamma"/>); <see cref="ToBasis"/> applies the weights.</summary>
     public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
     {
         var gamma = _basis.Gamma;
+        for (int lk = 0; lk < (_lmax + 1) * _nmax; lk++)
+            output[lk] = VectorMath.ExpNonPositive(r2 * Vector256.Create(-gamma[lk]));
+    }
+
+    /// <summary>c_nlm = Σ_k W_lnk P_klm with W the <see cref="GtoRadialBasis.Weights"/>: once per atom, not per neighbour.</summary>
+    public override void ToBasis(Span<double> block)
+    {
         var weights = _basis.Weights;
-        var e = scratch[.._nmax];
+        int lmCount = (_lmax + 1) * (_lmax + 1);
+        Span<double> column = stackalloc double[_nmax];
         for (int l = 0; l <= _lmax; l++)
+        for (int lm = l * l; lm < (l + 1) * (l + 1); lm++)
         {
-            for (int k = 0; k < _nmax; k++) e[k] = VectorMath.ExpNonPositive(r2 * Vector256.Create(-gamma[l * _nmax + k]));
+            for (int k = 0; k < _nmax; k++) column[k] = block[k * lmCount + lm];
             for (int n = 0; n < _nmax; n++)
             {
-                int w = (l * _nmax + n) * _nmax;
-                var sum = Vector256<double>.Zero;
-                for (int k = 0; k < _nmax; k++) sum += Vector256.Create(weights[w + k]) * e[k];
-                output[l * _nmax + n] = sum;
+                var w = weights.AsSpan((l * _nmax + n) * _nmax, _nmax);
+                double sum = 0;
+                for (int k = 0; k < _nmax; k++) sum += w[k] * column[k];
+                block[n * lmCount + lm] = sum;
             }
         }
     }

@@ -195,13 +195,14 @@ public sealed class SoapDescriptor : Descriptor
                 int start = ws.Start[b], len = ws.Start[b + 1] - start;
                 if (len == 0) continue;
                 for (int l = 0; l <= _lmax; l++)
-                for (int n = 0; n < _nmax; n++)
+                for (int k = 0; k < _nmax; k++)
                 {
-                    var rad = ws.Radial.AsSpan((l * _nmax + n) * ws.Capacity + start, len);
-                    int offset = (b * _nmax + n) * _lm;
+                    var rad = ws.Radial.AsSpan((l * _nmax + k) * ws.Capacity + start, len);
+                    int offset = (b * _nmax + k) * _lm;
                     for (int lm = l * l; lm < (l + 1) * (l + 1); lm++)
                         c[offset + lm] = TensorPrimitives.Dot(rad, ws.Angular.AsSpan(lm * ws.Capacity + start, len));
                 }
+                _radial.ToBasis(c.AsSpan(b * _nmax * _lm, _nmax * _lm));
                 if (_speciesWeights is not null)
                 {
                     var block = c.AsSpan(b * _nmax * _lm, _nmax * _lm);
