@@ -16,8 +16,7 @@ internal static class EamSplineStart
     public static (EamFitModel Model, double[] Theta) Create(EamTrainingSet data, IReadOnlyList<Structure> training, EamFitOptions options)
     {
         int n = data.ElementCount;
-        var zjw = data.AtomicNumbers.Select(z =>
-            ZhouJohnsonWadleyParameters.Published.TryGetValue(Elements.FromZ(z).Symbol, out var p) ? p : ZhouJohnsonWadleyParameters.Published["Cu"]).ToArray();
+        var zjw = data.AtomicNumbers.Select(ZhouJohnsonWadleyParameters.StartingShapeFor).ToArray();
         var scale = zjw.Select(p => data.TypicalNeighbourDistance / p.Re).ToArray();
         var rho0 = Enumerable.Range(0, n).Select(a => (Func<double, double>)(r => new ZjwDensity(zjw[a]).Value(r / scale[a]))).ToArray();
         var phi0 = new Func<double, double>[n * (n + 1) / 2];

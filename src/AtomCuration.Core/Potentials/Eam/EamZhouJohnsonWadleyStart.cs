@@ -15,8 +15,7 @@ internal static class EamZhouJohnsonWadleyStart
     public static (EamFitModel Model, double[] Theta) Create(EamTrainingSet data, IReadOnlyList<Structure> training, EamFitOptions options)
     {
         int n = data.ElementCount;
-        var zjw = data.AtomicNumbers.Select(z =>
-            ZhouJohnsonWadleyParameters.Published.TryGetValue(Elements.FromZ(z).Symbol, out var p) ? p : ZhouJohnsonWadleyParameters.Published["Cu"]).ToArray();
+        var zjw = data.AtomicNumbers.Select(ZhouJohnsonWadleyParameters.StartingShapeFor).ToArray();
         double re = data.TypicalNeighbourDistance;
         var pair = new IFittableFunction[n * (n + 1) / 2];
         var blocks = new List<double[]>();

@@ -1,3 +1,5 @@
+using AtomCuration.Structures;
+
 namespace AtomCuration.Potentials.Eam;
 
 /// <summary>
@@ -28,4 +30,8 @@ public sealed record ZhouJohnsonWadleyParameters(
     /// Cu Ag Au Ni Pd Pt Al Pb Fe Mo Ta W Mg Co Ti Zr.
     /// </summary>
     public static IReadOnlyDictionary<string, ZhouJohnsonWadleyParameters> Published { get; } = ZhouJohnsonWadleyTable.Build();
+
+    /// <summary>The published parameters of element <paramref name="z"/>, or Cu's where the paper has none: a fit's starting shape.</summary>
+    internal static ZhouJohnsonWadleyParameters StartingShapeFor(int z) =>
+        Published.TryGetValue(Elements.FromZ(z).Symbol, out var p) ? p : Published["Cu"];
 }

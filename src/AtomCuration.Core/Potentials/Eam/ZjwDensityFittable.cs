@@ -15,15 +15,5 @@ internal sealed class ZjwDensityFittable(double re) : IFittableFunction
         return 0;
     }
 
-    public IRadialFunction Build(ReadOnlySpan<double> p) => new Fixed(this, p.ToArray());
-
-    private sealed class Fixed(ZjwDensityFittable f, double[] p) : IRadialFunction
-    {
-        public double Evaluate(double x, out double derivative)
-        {
-            Span<double> gv = stackalloc double[3], gd = stackalloc double[3];
-            f.Evaluate(p, x, out double v, out derivative, out _, gv, gd);
-            return v;
-        }
-    }
+    public IRadialFunction Build(ReadOnlySpan<double> p) => new FittableAtParameters(this, p.ToArray());
 }

@@ -28,7 +28,7 @@ internal sealed class ZjwEmbeddingFittable(ZhouJohnsonWadleyParameters shape) : 
         return 0;
     }
 
-    public IRadialFunction Build(ReadOnlySpan<double> p) => new Fixed(this, p.ToArray());
+    public IRadialFunction Build(ReadOnlySpan<double> p) => new FittableAtParameters(this, p.ToArray());
 
     /// <summary>Value and slope differences between neighbouring branches at 0.85ρₑ and 1.15ρₑ, as (residual, gradient) rows.</summary>
     public IEnumerable<(double Value, double[] Gradient)> ContinuityRows(double[] p)
@@ -83,16 +83,6 @@ internal sealed class ZjwEmbeddingFittable(ZhouJohnsonWadleyParameters shape) : 
             v[9] = (1 - eta * ln) * pw;
             d[9] = -eta * eta * pw * ln / rho;
             d2[9] = -eta * eta * pw * (eta * ln + 1 - ln) / (rho * rho);
-        }
-    }
-
-    private sealed class Fixed(ZjwEmbeddingFittable f, double[] p) : IRadialFunction
-    {
-        public double Evaluate(double x, out double derivative)
-        {
-            Span<double> gv = stackalloc double[10], gd = stackalloc double[10];
-            f.Evaluate(p, x, out double v, out derivative, out _, gv, gd);
-            return v;
         }
     }
 }

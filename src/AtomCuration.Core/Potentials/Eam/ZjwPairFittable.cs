@@ -22,16 +22,5 @@ internal sealed class ZjwPairFittable(double re) : IFittableFunction
         return 0;
     }
 
-    public IRadialFunction Build(ReadOnlySpan<double> p) => new Fixed(this, p.ToArray());
-
-    /// <summary>The pair function at fixed parameters.</summary>
-    private sealed class Fixed(ZjwPairFittable f, double[] p) : IRadialFunction
-    {
-        public double Evaluate(double x, out double derivative)
-        {
-            Span<double> gv = stackalloc double[6], gd = stackalloc double[6];
-            f.Evaluate(p, x, out double v, out derivative, out _, gv, gd);
-            return v;
-        }
-    }
+    public IRadialFunction Build(ReadOnlySpan<double> p) => new FittableAtParameters(this, p.ToArray());
 }
