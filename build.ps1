@@ -36,7 +36,7 @@ try {
             dotnet test AtomCuration.sln -c $Configuration --nologo
             $xunit = $LASTEXITCODE
             # A fresh process: this session may hold an older build of the module, which Import-Module -Force cannot unload.
-            pwsh -NoProfile -File (Join-Path $PSScriptRoot 'tests/pester/Invoke-Pester.ps1')
+            dotnet pwsh -NoProfile -File (Join-Path $PSScriptRoot 'tests/pester/Invoke-Pester.ps1')
             if ($xunit -or $LASTEXITCODE) { throw 'tests failed' }
         }
         'Package' {

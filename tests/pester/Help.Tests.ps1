@@ -38,7 +38,9 @@ Describe 'Get-Help <_>' -ForEach $cmdlets {
             $entry = $help.parameters.parameter | Where-Object name -eq $p.Name
             $entry | Should -Not -BeNullOrEmpty -Because "-$($p.Name) should be in the help"
             ($entry.description.Text -join "`n").Trim() | Should -Not -BeNullOrEmpty -Because "-$($p.Name) should be described"
-            $mandatory = @($p.ParameterSets.Values | Where-Object IsMandatory).Count -eq $p.ParameterSets.Count
+            # Not $p.ParameterSets.Count: on a dictionary PowerShell reads a key first, and Select-Configuration has a set named Count.
+            $sets = @($p.ParameterSets.Values)
+            $mandatory = @($sets | Where-Object IsMandatory).Count -eq $sets.Count
             $entry.required | Should -Be $mandatory.ToString().ToLowerInvariant() -Because "-$($p.Name) Required?"
         }
     }

@@ -2,15 +2,15 @@
 # Runs every *.Tests.ps1 here against the module built into module/AtomCuration
 # (./test.sh publishes it first) and ends with "Pester: N passed, N failed".
 $ErrorActionPreference = 'Stop'
-$pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.2.0' | Sort-Object Version -Descending | Select-Object -First 1
-# 5.2: New-PesterConfiguration (5.0 and 5.1 lack it); BeforeDiscovery and Describe -ForEach need 5.1.
-if (-not $pester) {
+# The Pester the repository pins (tools/restore-tools.sh restores it from NuGet), never one installed elsewhere.
+$manifest = Join-Path $PSScriptRoot '../../.tools/packages/pester/5.9.1/tools/Pester.psd1'
+if (-not (Test-Path $manifest)) {
     # -ErrorAction Continue: under 'Stop' this would end the script before the result line below.
-    Write-Error 'Pester 5.2 or later is required: Install-Module Pester -MinimumVersion 5.2 -Scope CurrentUser' -ErrorAction Continue
+    Write-Error "Pester 5.9.1 is not restored: run tools/restore-tools.sh (looked for $manifest)" -ErrorAction Continue
     'Pester: 0 passed, 1 failed'
     exit 1
 }
-Import-Module -ModuleInfo $pester
+Import-Module $manifest -Force
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot
 $config.Run.PassThru = $true
