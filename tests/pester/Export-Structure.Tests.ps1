@@ -50,3 +50,55 @@ Describe 'Export-Structure' {
         Test-Path $out | Should -BeFalse
     }
 }
+
+Describe 'Export-Structure: training inputs of other fitting codes' {
+    It 'round-trips n2p2 input.data, MLIP .cfg and FitSNAP JSON through Import-Structure' {
+        $in = Import-Structure $sample -Index ':6'
+        foreach ($name in 'input.data', 'train.cfg') {
+            $out = Join-Path $TestDrive $name
+            $in | Export-Structure $out
+            $back = Import-Structure $out
+            $back.Count | Should -Be 6
+            for ($i = 0; $i -lt 6; $i++) {
+                $back[$i].Energy | Should -BeGreaterThan ($in[$i].Energy - 1e-9)
+                $back[$i].Energy | Should -BeLessThan ($in[$i].Energy + 1e-9)
+                $back[$i].Forces[3].Y | Should -BeGreaterThan ($in[$i].Forces[3].Y - 1e-12)
+                $back[$i].Forces[3].Y | Should -BeLessThan ($in[$i].Forces[3].Y + 1e-12)
+            }
+        }
+        (Import-Structure (Join-Path $TestDrive 'train.cfg'))[0].ConfigType | Should -Be $in[0].ConfigType
+    }
+
+    It 'writes one file per structure in folders by config_type, named after the source frame' {
+        $in = Import-Structure $sample
+        $folder = Join-Path $TestDrive 'fitsnap'
+        $in | Export-Structure "$folder/" -Format FitSnapJson
+        $files = Get-ChildItem $folder -Recurse -File
+        $files.Count | Should -Be $in.Count
+        ($files.Directory.Name | Sort-Object -Unique) | Should -Be ($in.ConfigType | Sort-Object -Unique)
+        $files[0].Name | Should -Match '^\d{5}_Cu_SNAP_sample\.extxyz\.gz_\d+\.json$'
+        $back = Import-Structure $files.FullName
+        ($back.Energy | Measure-Object -Sum).Sum | Should -BeGreaterThan (($in.Energy | Measure-Object -Sum).Sum - 1e-6)
+    }
+
+    It 'writes one POSCAR folder per structure for a DFT campaign' {
+        $folder = Join-Path $TestDrive 'vasp'
+        New-Item -ItemType Directory $folder | Out-Null
+        Import-Structure $sample -Index ':4' | Export-Structure $folder -Format Poscar
+        @(Get-ChildItem $folder -Recurse -Filter POSCAR).Count | Should -Be 4
+    }
+
+    It 'refuses a folder without -Format' {
+        { Import-Structure $sample -Index 0 | Export-Structure (Join-Path $TestDrive 'nofmt/') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CannotOpenOutput,AtomCuration.PowerShell.Commands.ExportStructureCommand'
+    }
+
+    It 'refuses n2p2 for an unlabelled structure with a per-structure error' {
+        $s = Import-Structure $sample -Index 0
+        $bare = $s.WithPositions($s.Positions)
+        $out = Join-Path $TestDrive 'bare-input.data'
+        $bare | Export-Structure $out -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'CannotWriteStructure,AtomCuration.PowerShell.Commands.ExportStructureCommand'
+        "$($err[0])" | Should -Match 'energy'
+    }
+}

@@ -35,4 +35,10 @@ public interface IStructureWriter
 
     /// <summary>Writes one structure (one frame).</summary>
     void Write(TextWriter text, AtomCuration.Structures.Structure structure);
+
+    /// <summary>
+    /// The writer for one new file: this one for formats whose frames are independent; a fresh instance
+    /// where a numbering runs across a file (MLIP's atom types).
+    /// </summary>
+    IStructureWriter ForFile() => this;
 }

@@ -48,7 +48,7 @@ public sealed class StructureFileWriter : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (format == StructureFormat.Auto) format = StructureIO.FormatForWriting(path);
-        var writer = StructureIO.WriterFor(format);
+        var writer = StructureIO.WriterFor(format).ForFile();
         bool exists = File.Exists(path);
         if (exists && noClobber) throw new IOException($"'{path}' already exists and NoClobber was given.");
         bool nonEmpty = exists && new FileInfo(path).Length > 0;

@@ -21,4 +21,8 @@ public enum StructureFormat
     PymatgenJson,
     /// <summary>n2p2 / RuNNer input.data.</summary>
     N2p2,
+    /// <summary>MLIP (moment tensor potential) .cfg configurations.</summary>
+    MlipCfg,
+    /// <summary>FitSNAP JSON: one configuration a file, in folders by group.</summary>
+    FitSnapJson,
 }

@@ -78,7 +78,7 @@ public static class StructureIO
     /// <summary>
     /// The format to write a path in, from its extension (any <c>.gz</c> stripped):
     /// <c>.xyz</c>/<c>.extxyz</c> → ExtXyz; <c>POSCAR</c>, <c>CONTCAR</c>, <c>.vasp</c>,
-    /// <c>.poscar</c> → Poscar; <c>.data</c>/<c>.lmp</c> → LammpsData.
+    /// <c>.poscar</c> → Poscar; <c>input.data</c> → N2p2; <c>.data</c>/<c>.lmp</c> → LammpsData; <c>.cfg</c> → MlipCfg.
     /// </summary>
     /// <exception cref="ArgumentException">The name says nothing; the message lists the -Format choices.</exception>
     public static StructureFormat FormatForWriting(string path)
@@ -87,10 +87,15 @@ public static class StructureIO
         string name = StripGz(Path.GetFileName(path));
         if (ExtXyzReader.IsExtXyzName(name)) return StructureFormat.ExtXyz;
         if (PoscarReader.IsPoscarName(name)) return StructureFormat.Poscar;
-        if (Path.GetExtension(name).ToLowerInvariant() is ".data" or ".lmp") return StructureFormat.LammpsData;
+        if (name.EndsWith("input.data", StringComparison.OrdinalIgnoreCase)) return StructureFormat.N2p2;
+        switch (Path.GetExtension(name).ToLowerInvariant())
+        {
+            case ".data" or ".lmp": return StructureFormat.LammpsData;
+            case ".cfg": return StructureFormat.MlipCfg;
+        }
         throw new ArgumentException(
             $"Cannot tell which format to write '{path}' in from its name; use -Format with one of: " +
-            $"{List([StructureFormat.ExtXyz, StructureFormat.Poscar, StructureFormat.LammpsData])}.", nameof(path));
+            $"{List(FormatRegistry.Writers.Select(w => w.Format))}.", nameof(path));
     }
 
     /// <summary>The name without a trailing <c>.gz</c>.</summary>

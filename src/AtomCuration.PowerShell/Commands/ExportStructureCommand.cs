@@ -5,7 +5,7 @@ using AtomCuration.Structures;
 namespace AtomCuration.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes structures to extended XYZ (lossless), POSCAR or LAMMPS data.</para>
+/// <para type="synopsis">Writes structures to extended XYZ (lossless), POSCAR, LAMMPS data, n2p2 input.data, MLIP .cfg or FitSNAP JSON; into one file, or one file each below a folder.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "Structure", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Structure))]
@@ -14,12 +14,13 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private StructureFileWriter? _writer;
+    private StructureFolderWriter? _folder;
 
     /// <summary>Structures to write.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public Structure InputObject { get; set; } = null!;
 
-    /// <summary>Output file; .gz compresses.</summary>
+    /// <summary>Output file (.gz compresses), or a folder (an existing one, or a path ending in '/') to get one file per structure in subfolders by config_type.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
@@ -49,11 +50,14 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        string file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path);
-        if (!ShouldProcess(file, Append ? "Append structures" : "Write structures")) return;
+        string given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+        string file = PathResolver.ResolveOutput(this, given);
+        bool folder = Directory.Exists(file) || given.EndsWith('/') || given.EndsWith(System.IO.Path.DirectorySeparatorChar);
+        if (!ShouldProcess(file, folder ? "Write one file per structure below this folder" : Append ? "Append structures" : "Write structures")) return;
         try
         {
-            _writer = StructureFileWriter.Open(file, Format, Append, NoClobber);
+            if (folder) _folder = StructureFolderWriter.Open(file, Format, NoClobber);
+            else _writer = StructureFileWriter.Open(file, Format, Append, NoClobber);
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -64,10 +68,16 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (_writer is null) return;
+        if (_writer is null && _folder is null) return;
         try
         {
-            _writer.Write(InputObject);
+            if (_folder is not null) WriteVerbose($"{InputObject.Id} → {_folder.Write(InputObject)}");
+            else _writer!.Write(InputObject);
+        }
+        catch (IOException e) when (_folder is not null)
+        {
+            WriteError(new ErrorRecord(e, "CannotWriteStructure", ErrorCategory.WriteError, InputObject));
+            return;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException)
         {
