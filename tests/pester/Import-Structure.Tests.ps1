@@ -54,3 +54,37 @@ Describe 'Import-Structure' {
         $text | Should -Match 'Cu'
     }
 }
+
+Describe 'Import-Structure fails loudly' {
+    BeforeAll {
+        $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+    }
+
+    It 'reports a wildcard that matches nothing, as Get-Content does, and $? is false' {
+        $r = Import-Structure (Join-Path $TestDrive 'nomatch*.extxyz') -ErrorVariable err -ErrorAction SilentlyContinue
+        $ok = $?
+        $r | Should -BeNullOrEmpty
+        $ok | Should -BeFalse
+        $err[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,AtomCuration.PowerShell.Commands.ImportStructureCommand'
+        { Import-Structure (Join-Path $TestDrive 'nomatch*.extxyz') -ErrorAction Stop } | Should -Throw '*does not exist*'
+    }
+
+    It 'says a directory is a directory' {
+        $err = $null
+        Import-Structure $TestDrive -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'PathIsDirectory,AtomCuration.PowerShell.Commands.ImportStructureCommand'
+        "$($err[0])" | Should -Match 'is a directory'
+    }
+
+    It 'reports an -Index beyond the last frame with the frame count' {
+        $r = Import-Structure $sample -Index 500 -ErrorVariable err -ErrorAction SilentlyContinue
+        $r | Should -BeNullOrEmpty
+        "$($err[0])" | Should -Match 'out of range: the file holds 59 frames'
+        Import-Structure $sample -Index -60 -ErrorVariable err2 -ErrorAction SilentlyContinue
+        "$($err2[0])" | Should -Match 'out of range'
+        # A slice that selects nothing is not an error, as in Python.
+        Import-Structure $sample -Index '500:' -ErrorVariable err3 | Should -BeNullOrEmpty
+        $err3 | Should -BeNullOrEmpty
+        (Import-Structure $sample -Index -1).FrameIndex | Should -Be 58
+    }
+}

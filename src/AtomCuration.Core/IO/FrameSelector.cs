@@ -10,11 +10,50 @@ namespace AtomCuration.IO;
 /// </summary>
 internal static class FrameSelector
 {
-    public static IEnumerable<ReadResult> Apply(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)
+    public static IEnumerable<ReadResult> Apply(IEnumerable<ReadResult> frames, FrameSlice slice, string? source, CancellationToken cancellation)
+    {
+        if (!slice.IsSingle) return Select(frames, slice, cancellation);
+        var counter = new FrameCounter();
+        return RequireOne(Select(counter.Count(frames), slice, cancellation), slice, source, counter);
+    }
+
+    private static IEnumerable<ReadResult> Select(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)
     {
         if (slice.IsStreamable) return Stream(frames, slice, cancellation);
         if (slice.Step > 0 && (slice.Start ?? 0) >= 0) return Delayed(frames, slice, cancellation);
         return Buffered(frames, slice, cancellation);
+    }
+
+    /// <summary>
+    /// A single index names one frame, as Python's <c>frames[i]</c> does: a file that ends before it is an error
+    /// (ASE raises IndexError), not an empty result. A slice that selects nothing stays silent, as in Python.
+    /// </summary>
+    private static IEnumerable<ReadResult> RequireOne(IEnumerable<ReadResult> selected, FrameSlice slice, string? source, FrameCounter counter)
+    {
+        bool any = false;
+        foreach (var r in selected)
+        {
+            any = true;
+            yield return r;
+        }
+        if (!any)
+            yield return ReadResult.Fatal(new StructureFormatException(source, null, null,
+                $"-Index {slice} is out of range: the file holds {counter.Frames} frame{(counter.Frames == 1 ? "" : "s")}"));
+    }
+
+    /// <summary>Counts the frames a reader produced (bad ones included, as the slice counts them).</summary>
+    private sealed class FrameCounter
+    {
+        public int Frames { get; private set; }
+
+        public IEnumerable<ReadResult> Count(IEnumerable<ReadResult> frames)
+        {
+            foreach (var r in frames)
+            {
+                if (!r.IsFatal) Frames++;
+                yield return r;
+            }
+        }
     }
 
     private static IEnumerable<ReadResult> Stream(IEnumerable<ReadResult> frames, FrameSlice slice, CancellationToken cancellation)

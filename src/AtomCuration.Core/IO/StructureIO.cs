@@ -172,7 +172,7 @@ public static class StructureIO
         }
         using (text)
         {
-            foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options), options.Index, cancellation))
+            foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options), options.Index, source, cancellation))
                 yield return r;
         }
     }

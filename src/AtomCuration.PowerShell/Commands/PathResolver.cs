@@ -22,8 +22,21 @@ internal static class PathResolver
                 cmdlet.WriteError(new ErrorRecord(e, "PathNotFound", ErrorCategory.ObjectNotFound, path));
                 continue;
             }
+            if (resolved.Count == 0)
+            {
+                // A wildcard that matches nothing resolves to nothing without an exception; Get-Content calls that an error.
+                cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."),
+                    "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                continue;
+            }
             foreach (var file in resolved)
             {
+                if (Directory.Exists(file))
+                {
+                    cmdlet.WriteError(new ErrorRecord(new IOException($"'{file}' is a directory, not a structure file (Get-ChildItem -Recurse -File | Import-Structure reads the files below it)."),
+                        "PathIsDirectory", ErrorCategory.InvalidArgument, file));
+                    continue;
+                }
                 if (!File.Exists(file))
                 {
                     cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No such file: {file}", file),

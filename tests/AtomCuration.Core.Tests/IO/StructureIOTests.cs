@@ -109,13 +109,24 @@ public class StructureIOTests
     [InlineData("-2:-6:-1", new[] { 8, 7, 6, 5 })]
     [InlineData("::-4", new[] { 9, 5, 1 })]
     [InlineData("20:", new int[0])]
-    [InlineData("-20", new int[0])]
     public void SlicesFollowPythonSemantics(string slice, int[] expected)
     {
         var frames = ReadText(Frames(10), options: new ReadOptions { Index = FrameSlice.Parse(slice) });
         Assert.Equal(expected, frames.Select(r => r.Structure!.FrameIndex));
         // The same as Python on a list of 10: cross-checked against FrameSlice.Indices.
         Assert.Equal(FrameSlice.Parse(slice).Indices(10), expected);
+    }
+
+    [Theory]
+    [InlineData("-20")]
+    [InlineData("10")]
+    [InlineData("12")]
+    public void ASingleIndexBeyondTheFileIsAnErrorAsInPython(string index)
+    {
+        var results = ReadText(Frames(10), options: new ReadOptions { Index = FrameSlice.Parse(index) });
+        var error = Assert.Single(results);
+        Assert.True(error.IsFatal);
+        Assert.Contains($"-Index {index} is out of range: the file holds 10 frames", error.Error!.Message);
     }
 
     [Fact]
