@@ -76,7 +76,8 @@ Describe 'Export-Structure: training inputs of other fitting codes' {
         $files = Get-ChildItem $folder -Recurse -File
         $files.Count | Should -Be $in.Count
         ($files.Directory.Name | Sort-Object -Unique) | Should -Be ($in.ConfigType | Sort-Object -Unique)
-        $files[0].Name | Should -Match '^\d{5}_Cu_SNAP_sample\.extxyz\.gz_\d+\.json$'
+        # Position in the pipeline, then the id (path of the source file and frame) made file-name safe.
+        $files | ForEach-Object { $_.Name | Should -Match '^\d{5}_(.+_)?Cu_SNAP_sample\.extxyz\.gz_\d+\.json$' }
         $back = Import-Structure $files.FullName
         ($back.Energy | Measure-Object -Sum).Sum | Should -BeGreaterThan (($in.Energy | Measure-Object -Sum).Sum - 1e-6)
     }
@@ -100,5 +101,22 @@ Describe 'Export-Structure: training inputs of other fitting codes' {
         $bare | Export-Structure $out -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'CannotWriteStructure,AtomCuration.PowerShell.Commands.ExportStructureCommand'
         "$($err[0])" | Should -Match 'energy'
+    }
+}
+
+Describe 'Export-Structure traceability' {
+    It 'writes each frame''s origin and the selection it carries into extxyz' {
+        $picked = Import-Structure $sample | Get-Descriptor -Preset AverageSoap |
+            Select-Configuration -Method KMeans -Count 4 -Seed 1
+        $out = Join-Path $TestDrive 'picked.extxyz'
+        $picked | Export-Structure $out
+        $back = Import-Structure $out
+        $back.Count | Should -Be 4
+        for ($i = 0; $i -lt 4; $i++) {
+            $back[$i].Info['origin_path'] | Should -Be $picked[$i].SourcePath
+            $back[$i].Info['origin_frame'] | Should -Be $picked[$i].FrameIndex
+            $back[$i].Info['selection_rank'] | Should -Be $picked[$i].SelectionRank
+            $back[$i].Info['cluster'] | Should -Be $picked[$i].ClusterId
+        }
     }
 }

@@ -88,3 +88,21 @@ Describe 'Import-Structure fails loudly' {
         (Import-Structure $sample -Index -1).FrameIndex | Should -Be 58
     }
 }
+
+Describe 'Import-Structure ids' {
+    It 'gives every structure a unique id when files share a name (relative path + frame)' {
+        $sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+        foreach ($run in 'a', 'b', 'c/d') {
+            New-Item -ItemType Directory -Force (Join-Path $TestDrive "runs/$run") | Out-Null
+            Copy-Item $sample (Join-Path $TestDrive "runs/$run/frames.extxyz.gz")
+        }
+        Push-Location $TestDrive
+        try {
+            $last = Get-ChildItem runs -Recurse -Filter frames.extxyz.gz | Import-Structure -Index -1
+            ($last.Id | Sort-Object) | Should -Be @('runs/a/frames.extxyz.gz#58', 'runs/b/frames.extxyz.gz#58', 'runs/c/d/frames.extxyz.gz#58')
+        }
+        finally { Pop-Location }
+        # Outside the current location the full path names the file.
+        (Import-Structure $sample -Index 0).Id | Should -BeLike '*Cu_SNAP_sample.extxyz.gz#0'
+    }
+}

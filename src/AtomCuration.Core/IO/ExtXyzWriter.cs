@@ -9,7 +9,8 @@ namespace AtomCuration.IO;
 /// Writes extended XYZ that ASE 3.22 and <see cref="ExtXyzReader"/> read back unchanged:
 /// <c>Lattice</c> (omitted for a molecule without cell), <c>Properties</c> with species, pos,
 /// forces and every <see cref="AtomProperty"/>, then every Info entry in order, energy,
-/// stress (9 numbers) and pbc. Reals are written in shortest round-trip form, so values
+/// stress (9 numbers) and pbc; and, so that a frame can be traced later, its origin and what the pipeline
+/// attached (<see cref="TraceInfo"/>). Reals are written in shortest round-trip form, so values
 /// survive bit for bit. Info strings that would read back as something else (numbers,
 /// T/F, empty) and string arrays use ASE's <c>_JSON</c> form.
 /// </summary>
@@ -44,7 +45,8 @@ public sealed class ExtXyzWriter : IStructureWriter
             line.Append(':').Append(p.Name).Append(':').Append("RISL"[(int)p.Type]).Append(':')
                 .Append(p.Columns.ToString(CultureInfo.InvariantCulture));
         }
-        foreach (var (key, value) in structure.Info)
+        var attached = TraceInfo.For(structure).Where(e => !structure.Info.ContainsKey(e.Key));
+        foreach (var (key, value) in structure.Info.Concat(attached))
         {
             if (ReservedKeys.Contains(key))
                 throw new ArgumentException($"Info key '{key}' is reserved in extended XYZ; it is written from the structure itself.");

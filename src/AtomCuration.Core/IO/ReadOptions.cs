@@ -1,3 +1,5 @@
+using AtomCuration.Structures;
+
 namespace AtomCuration.IO;
 
 /// <summary>Which OUTCAR energy becomes <c>Structure.Energy</c>.</summary>
@@ -44,4 +46,11 @@ public sealed record ReadOptions
 
     /// <summary>Units of an n2p2 <c>input.data</c> file: atomic (Bohr, Hartree; default) or metal (Å, eV).</summary>
     public N2p2Units N2p2Units { get; init; } = N2p2Units.Atomic;
+
+    /// <summary>
+    /// What names the file in each structure's <see cref="Structure.Id"/> (<c>name#frame</c>); null = the file
+    /// name. Import-Structure gives the path relative to the current location, so that ids stay unique when
+    /// many files share a name (every OUTCAR below a folder).
+    /// </summary>
+    public string? SourceName { get; init; }
 }

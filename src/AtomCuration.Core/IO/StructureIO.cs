@@ -173,7 +173,9 @@ public static class StructureIO
         using (text)
         {
             foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options), options.Index, source, cancellation))
-                yield return r;
+                yield return options.SourceName is { } name && r.Structure is { } s
+                    ? ReadResult.Ok(s with { Id = $"{name}#{s.FrameIndex}" })
+                    : r;
         }
     }
 }

@@ -108,7 +108,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        foreach (var s in mapped) WriteObject(s);
+        foreach (var s in mapped) WriteObject(ViewTypes.Tag(s, ViewTypes.Map));
     }
 
     /// <inheritdoc />

@@ -80,7 +80,7 @@ public sealed class ImportStructureCommand : PSCmdlet
     {
         int read = 0, skipped = 0;
         var progress = new ProgressRecord(1, "Import-Structure", file);
-        foreach (var result in StructureIO.Read(file, _options, _stop.Token))
+        foreach (var result in StructureIO.Read(file, _options with { SourceName = NameInIds(file) }, _stop.Token))
         {
             if (result.Structure is { } s)
             {
@@ -101,6 +101,15 @@ public sealed class ImportStructureCommand : PSCmdlet
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
         if (skipped > 0) WriteWarning($"{file}: {read} structures read, {skipped} bad frame(s) skipped.");
+    }
+
+    /// <summary>The file as ids name it: relative to the current location when below it (unique, short), else the full path.</summary>
+    private string NameInIds(string file)
+    {
+        string here = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+        string relative = System.IO.Path.GetRelativePath(here, file);
+        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative)
+            ? file : relative.Replace('\\', '/');
     }
 
     /// <inheritdoc />

@@ -158,7 +158,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(s);
+        foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(ViewTypes.Tag(s, ViewTypes.Selection));
     }
 
     private void ScanDeltas(SelectionOptions options)

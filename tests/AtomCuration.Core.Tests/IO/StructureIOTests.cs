@@ -201,6 +201,31 @@ public class StructureIOTests
     }
 
     [Fact]
+    public void ExtXyzCarriesEachFramesOriginAndWhatThePipelineAttached()
+    {
+        using var tmp = new TempDir();
+        var frames = ReadText(Frames(3), source: "/data/pool.extxyz").Select(r => r.Structure!).ToList();
+        var picked = frames[2] with { SelectionRank = 0, Selected = true, ClusterId = 4, SelectionScore = 1.5, MapX = -0.25, MapY = 3 };
+        string first = tmp.File("selected.extxyz");
+        using (var w = StructureFileWriter.Open(first)) w.Write(picked);
+        var once = Assert.Single(ReadAll(first));
+        Assert.Equal("/data/pool.extxyz", once.Info[TraceInfo.OriginPath]);
+        Assert.Equal(2L, once.Info[TraceInfo.OriginFrame]);
+        Assert.Equal(0L, once.Info["selection_rank"]);
+        Assert.Equal(true, once.Info["selected"]);
+        Assert.Equal(4L, once.Info["cluster"]);
+        Assert.Equal(1.5, once.Info["selection_score"]);
+        Assert.Equal(-0.25, once.Info["map_x"]);
+        Assert.Equal(3.0, once.Info["map_y"]);
+        // Written again from the intermediate file: the origin still names the first source.
+        string second = tmp.File("again.extxyz");
+        using (var w = StructureFileWriter.Open(second)) w.Write(once);
+        var twice = Assert.Single(ReadAll(second));
+        Assert.Equal("/data/pool.extxyz", twice.Info[TraceInfo.OriginPath]);
+        Assert.Equal(2L, twice.Info[TraceInfo.OriginFrame]);
+    }
+
+    [Fact]
     public void FileWriterHonoursGzipAppendNoClobberAndSingleFrameFormats()
     {
         using var tmp = new TempDir();
@@ -216,7 +241,9 @@ public class StructureIOTests
         using (var w = StructureFileWriter.Open(gz, append: true)) w.Write(frames[2]);
         var back = ReadAll(gz);
         Assert.Equal(3, back.Count);
-        for (int i = 0; i < 3; i++) AssertSame(frames[i] with { FrameIndex = i, SourcePath = gz }, back[i]);
+        // What was read back carries, besides its own Info, where it was first read from (TraceInfo).
+        for (int i = 0; i < 3; i++)
+            AssertSame(frames[i] with { FrameIndex = i, SourcePath = gz, Info = frames[i].Info.Concat(TraceInfo.For(frames[i])).ToDictionary() }, back[i]);
         var e = Assert.Throws<IOException>(() => StructureFileWriter.Open(gz, noClobber: true));
         Assert.Contains(gz, e.Message);
 

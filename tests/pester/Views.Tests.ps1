@@ -1,0 +1,52 @@
+# What a user sees by default: the views in module/AtomCuration/AtomCuration.format.ps1xml.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+    $script:pool = Import-Structure $sample
+}
+
+Describe 'Structure views' {
+    It 'keeps the distinctive end of an id (the frame number) in a narrow table' {
+        $text = $pool | Select-Object -First 12 | Format-Table | Out-String -Width 80
+        $text | Should -Match 'gz#11 '
+        $text | Should -Match 'E/atom \(eV\)'
+    }
+
+    It 'shows a curated list with units and no empty sections' {
+        $text = $pool[3] | Format-List | Out-String -Width 200
+        $text | Should -Match 'Energy \(eV\)\s+: -?\d+\.\d{6} \(-?\d+\.\d{6} eV/atom\)'
+        $text | Should -Match 'Stress \(GPa\)\s+: xx '
+        $text | Should -Match 'Cell a b c \(Å\)'
+        $text | Should -Not -Match 'PositionSpan|Voigt|IsFinite|Descriptor|Selection|Map'
+    }
+
+    It 'shows rank, selected and cluster by default after Select-Configuration' {
+        $picked = $pool | Get-Descriptor -Preset AverageSoap | Select-Configuration -Method KMeans -Count 3 -Seed 1
+        $picked[0].PSObject.TypeNames[0] | Should -Be 'AtomCuration.Structures.Structure#Selection'
+        $picked[0] | Should -BeOfType ([AtomCuration.Structures.Structure])
+        ($picked | Out-String -Width 120) | Should -Match 'Rank\s+Selected\s+Cluster'
+    }
+
+    It 'shows the map coordinates by default after Get-ConfigurationMap' {
+        $map = $pool | Select-Object -First 10 | Get-Descriptor -Kind Rdf | Get-ConfigurationMap -Method Pca
+        ($map | Out-String -Width 120) | Should -Match 'MapX\s+MapY'
+    }
+}
+
+Describe 'Fit error views' {
+    BeforeAll {
+        $script:fit = $pool | Select-Object -First 10 | Invoke-EamFit -Cutoff 5 -MaxIterations 5 -Seed 1
+    }
+
+    It 'fits the summary table in 80 columns without wrapped headers' {
+        $lines = ($pool | Measure-FitError -Potential $fit -GroupBy config_type | Out-String -Width 80) -split "`n"
+        ($lines | Where-Object { $_ -match 'E RMSE meV/atom\s+F RMSE meV/Å\s+σ RMSE GPa' }).Count | Should -Be 1
+        ($lines | Measure-Object -Maximum Length).Maximum | Should -BeLessOrEqual 80
+        ($pool | Measure-FitError -Potential $fit | Format-Table -View Detailed | Out-String -Width 120) | Should -Match 'E MAE meV/atom'
+    }
+
+    It 'shows the EAM kind unclipped' {
+        ($fit | Export-EamPotential (Join-Path $TestDrive 'p.eam.alloy') -PassThru | Out-Null)
+        (Import-EamPotential (Join-Path $TestDrive 'p.eam.alloy') | Out-String) | Should -Match 'eam/alloy'
+    }
+}
