@@ -16,6 +16,7 @@
         'Export-EamPotential'
         'Invoke-EamFit'
         'Measure-FitError'
+        'Invoke-EamCalculation'
         'Get-Descriptor'
         'Export-Descriptor'
         'Select-Configuration'

@@ -2,6 +2,11 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
     $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
     $script:fit = Import-Structure $sample -Index '::2' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 30 -Seed 1
+    # Frame 1 of the sample with its copper relabelled as nickel: labelled, but an element the Cu fit lacks.
+    $cu = Join-Path $TestDrive 'one.extxyz'
+    Import-Structure $sample -Index 1 | Export-Structure $cu
+    $script:nickel = Join-Path $TestDrive 'ni.extxyz'
+    (Get-Content $cu) -replace '^Cu ', 'Ni ' | Set-Content $nickel
 }
 
 Describe 'Measure-FitError' {
@@ -39,5 +44,58 @@ Describe 'Measure-FitError' {
 
     It 'rejects something that is not a potential' {
         { Import-Structure $sample -Index 0 | Measure-FitError -Potential 42 -ErrorAction Stop } | Should -Throw '*potential*'
+    }
+}
+
+Describe 'Measure-FitError on real work' {
+    It 'reports a structure the potential cannot evaluate by id, as InvalidData, and measures the others' {
+        $pool = @(Import-Structure $sample -Index ':4') + @(Import-Structure $nickel)
+        $r = $pool | Measure-FitError $fit -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.Structures | Should -Be 4
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'StructureNotEvaluated,AtomCuration.PowerShell.Commands.MeasureFitErrorCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $err[0].TargetObject.Id | Should -Be $pool[-1].Id
+        "$($err[0])" | Should -Match 'element Ni is not in the potential'
+        "$($err[0].Exception.GetType().Name)" | Should -Not -Be 'AggregateException'
+    }
+
+    It 'groups by the property users see, or an Info key in any case, and warns on a key no structure has' {
+        $pool = Import-Structure $sample
+        $a = $pool | Measure-FitError $fit -GroupBy ConfigType
+        $b = $pool | Measure-FitError $fit -GroupBy CONFIG_TYPE
+        ($a.Group -join ',') | Should -Be ($b.Group -join ',')
+        ($a | Where-Object Group -eq 'Vacancy').Structures | Should -Be 8
+        $c = $pool | Measure-FitError $fit -GroupBy nosuchkey -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -Match "No structure has a value for 'nosuchkey'.*config_type"
+        $c[0].Group | Should -Be '(none)'
+        ($pool | Measure-FitError $fit -PerStructure -GroupBy ConfigType)[0].Group | Should -Be $pool[0].ConfigType
+    }
+
+    It 'fits and reports the per-element energy offset of a potential with another energy zero' {
+        # The analytic test potential, declared as copper: an energy zero far from the DFT totals'.
+        $ti = Join-Path $TestDrive 'ti.eam.alloy'
+        . (Join-Path $PSScriptRoot 'New-TestSetfl.ps1')
+        New-TestSetfl -Path $ti
+        $file = Join-Path $TestDrive 'other-zero.eam.alloy'
+        (Get-Content $ti) -replace '\bTi\b', 'Cu' | Set-Content $file
+        $pool = Import-Structure $sample -Index '::3'
+        $raw = $pool | Measure-FitError (Get-Item $file)
+        $fitted = $pool | Measure-FitError (Get-Item $file) -FitEnergyOffset -Verbose 4>&1
+        $summary = $fitted | Where-Object { $_ -is [AtomCuration.Fitting.FitErrorSummary] }
+        $verbose = $fitted | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $summary.EnergyRmse | Should -BeLessThan ($raw.EnergyRmse / 10)
+        $summary.EnergyOffsets.Keys | Should -Be 'Cu'
+        "$verbose" | Should -Match 'Cu -?\d+\.\d{6}'
+        ($summary | Out-String -Width 200) | Should -Match '\(all; E0 Cu -?\d\.\d{3}\)'
+    }
+
+    It 'gives every atom''s reference and predicted force for a force parity plot' {
+        $atoms = Import-Structure $sample -Index ':2' | Measure-FitError $fit -PerAtom
+        $atoms.Count | Should -Be 216
+        $atoms[0] | Should -BeOfType ([AtomCuration.Fitting.AtomForceError])
+        $first = Import-Structure $sample -Index 0
+        $atoms[0].ReferenceFx | Should -Be $first.Forces[0].X
+        $atoms[107].Atom | Should -Be 107
     }
 }

@@ -13,7 +13,9 @@ public sealed record Prediction(double Energy, IReadOnlyList<Vec3> Forces, Voigt
 /// Compares predictions with DFT labels: energy RMSE/MAE per atom, force RMSE/MAE per Cartesian
 /// component, stress RMSE (GPa), worst cases — overall, per value of an Info key, and per
 /// structure. Structures without an energy label are an error that names them (never a NaN);
-/// forces and stresses are compared where labelled.
+/// forces and stresses are compared where labelled. Groups are named by a <see cref="GroupKey"/> (an Info key
+/// or a structure property, any case). Optionally, per-element energy offsets are fitted first
+/// (<see cref="ReferenceEnergyFit"/>), since DFT and a potential rarely share an energy zero.
 /// </summary>
 public static class FitErrorAnalysis
 {
@@ -24,33 +26,71 @@ public static class FitErrorAnalysis
     /// <param name="worst">How many worst cases each summary lists.</param>
     /// <param name="degree">Threads; 0 = all cores.</param>
     /// <param name="cancellation">Observed between structures.</param>
+    /// <param name="fitEnergyOffsets">Fit and remove per-element energy offsets before comparing.</param>
+    /// <remarks>A structure the potential cannot evaluate is left out and listed in <see cref="FitErrorReport.Failures"/>.</remarks>
+    /// <exception cref="ArgumentException">A structure lacks an energy label, or none could be evaluated.</exception>
     public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, EamPotential potential, string? groupBy = null, int worst = 5,
-        int degree = 0, CancellationToken cancellation = default)
+        int degree = 0, CancellationToken cancellation = default, bool fitEnergyOffsets = false)
     {
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(potential);
         RequireLabels(structures);
-        var predictions = EamEvaluator.EvaluateMany(potential, structures, degree, cancellation)
-            .Select(r => new Prediction(r.Energy, r.Forces, r.Stress)).ToList();
-        return Analyze(structures, predictions, groupBy, worst);
+        var outcomes = EamEvaluation.Each(potential, structures, degree, cancellation).ToList();
+        var evaluated = outcomes.Where(o => o.Result is not null).ToList();
+        var failures = outcomes.Where(o => o.Result is null).ToList();
+        if (evaluated.Count == 0 && failures.Count > 0)
+            throw new ArgumentException($"The potential could evaluate none of the {failures.Count} structure(s): {failures[0].Problem}");
+        var predictions = evaluated.Select(o => new Prediction(o.Result!.Energy, o.Result.Forces, o.Result.Stress)).ToList();
+        return Analyze(evaluated.Select(o => o.Structure).ToList(), predictions, groupBy, worst, fitEnergyOffsets) with { Failures = failures };
     }
 
     /// <summary>Compares given predictions with the labels.</summary>
     /// <exception cref="ArgumentException">Counts differ, or structures lack energy labels (named).</exception>
-    public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, IReadOnlyList<Prediction> predictions, string? groupBy = null, int worst = 5)
+    public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, IReadOnlyList<Prediction> predictions, string? groupBy = null, int worst = 5,
+        bool fitEnergyOffsets = false)
     {
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(predictions);
         if (structures.Count != predictions.Count) throw new ArgumentException($"{structures.Count} structures but {predictions.Count} predictions.");
         if (structures.Count == 0) throw new ArgumentException("No structures to compare.");
         RequireLabels(structures);
+        IReadOnlyDictionary<string, double>? offsets = null;
+        if (fitEnergyOffsets)
+        {
+            var mu = ReferenceEnergyFit.Fit(structures, predictions.Select(p => p.Energy).ToList());
+            predictions = predictions.Select((p, k) => p with { Energy = p.Energy + ReferenceEnergyFit.OffsetOf(structures[k], mu) }).ToList();
+            offsets = mu.ToDictionary(e => Elements.FromZ(e.Key).Symbol, e => e.Value);
+        }
+        var key = groupBy is null ? null : GroupKey.Parse(groupBy);
         var rows = new Row[structures.Count];
-        for (int k = 0; k < rows.Length; k++) rows[k] = Compare(structures[k], predictions[k], groupBy);
-        var overall = Summarise(null, rows, worst);
-        var groups = groupBy is null
+        for (int k = 0; k < rows.Length; k++) rows[k] = Compare(structures[k], predictions[k], key);
+        var overall = Summarise(null, rows, worst) with { EnergyOffsets = offsets };
+        var groups = key is null
             ? []
-            : rows.GroupBy(r => r.Record.Group!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Summarise(g.Key, g.ToArray(), worst)).ToList();
-        return new FitErrorReport(overall, groups, rows.Select(r => r.Record).ToList());
+            : rows.GroupBy(r => r.Record.Group!).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Summarise(g.Key, g.ToArray(), worst) with { EnergyOffsets = offsets }).ToList();
+        return new FitErrorReport(overall, groups, rows.Select(r => r.Record).ToList())
+        {
+            EnergyOffsets = offsets,
+            Compared = structures,
+            Predictions = predictions,
+        };
+    }
+
+    /// <summary>Every labelled atom's reference and predicted force, structure by structure, for a force parity plot.</summary>
+    public static IEnumerable<AtomForceError> AtomForces(FitErrorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        for (int k = 0; k < report.Compared.Count; k++)
+        {
+            var s = report.Compared[k];
+            if (s.Forces is not { } reference) continue;
+            var predicted = report.Predictions[k].Forces;
+            string? group = report.PerStructure[k].Group;
+            for (int i = 0; i < s.Count; i++)
+                yield return new AtomForceError(s.Id, group, i, Elements.FromZ(s.AtomicNumbers[i]).Symbol,
+                    reference[i].X, reference[i].Y, reference[i].Z, predicted[i].X, predicted[i].Y, predicted[i].Z);
+        }
     }
 
     private static void RequireLabels(IReadOnlyList<Structure> structures)
@@ -62,7 +102,7 @@ public static class FitErrorAnalysis
 
     private sealed record Row(StructureFitError Record, double ForceSq, double ForceAbs, int ForceCount, double StressSq, int StressCount);
 
-    private static Row Compare(Structure s, Prediction p, string? groupBy)
+    private static Row Compare(Structure s, Prediction p, GroupKey? groupBy)
     {
         if (p.Forces.Count != s.Count) throw new ArgumentException($"{s.Id}: {p.Forces.Count} predicted forces for {s.Count} atoms.");
         double reference = s.Energy!.Value / s.Count, predicted = p.Energy / s.Count;
@@ -86,7 +126,7 @@ public static class FitErrorAnalysis
                 sSq += d * d;
                 sCount++;
             }
-        string? group = groupBy is null ? null : s.GetInfo(groupBy)?.ToString() ?? "(none)";
+        string? group = groupBy?.GroupOf(s);
         var record = new StructureFitError(s.Id, group, s.Count, reference, predicted, 1000 * (predicted - reference),
             fCount > 0 ? 1000 * Math.Sqrt(fSq / fCount) : null, fCount > 0 ? 1000 * fMax : null,
             sCount > 0 ? Math.Sqrt(sSq / sCount) : null);

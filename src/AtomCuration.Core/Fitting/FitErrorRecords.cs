@@ -21,6 +21,9 @@ public sealed record WorstCase(string Id, double Error);
 /// <summary>Error statistics over a set of structures (all of them, or one group).</summary>
 public sealed record FitErrorSummary
 {
+    /// <summary>Per-element energy offsets removed before comparing (eV/atom, by symbol), or null when none were fitted.</summary>
+    public IReadOnlyDictionary<string, double>? EnergyOffsets { get; init; }
+
     /// <summary>Group value, or null for the whole set.</summary>
     public string? Group { get; init; }
 
@@ -59,4 +62,31 @@ public sealed record FitErrorSummary
 /// <param name="Overall">All structures.</param>
 /// <param name="Groups">One summary per value of the grouping key (ordered by value), empty when not grouping.</param>
 /// <param name="PerStructure">One record per structure, in input order.</param>
-public sealed record FitErrorReport(FitErrorSummary Overall, IReadOnlyList<FitErrorSummary> Groups, IReadOnlyList<StructureFitError> PerStructure);
+public sealed record FitErrorReport(FitErrorSummary Overall, IReadOnlyList<FitErrorSummary> Groups, IReadOnlyList<StructureFitError> PerStructure)
+{
+    /// <summary>Structures the potential could not evaluate (each names the structure and why); they are in no statistic.</summary>
+    public IReadOnlyList<AtomCuration.Potentials.Eam.EamOutcome> Failures { get; init; } = [];
+
+    /// <summary>Per-element energy offsets removed before comparing (eV/atom, by symbol), or null when none were fitted.</summary>
+    public IReadOnlyDictionary<string, double>? EnergyOffsets { get; init; }
+
+    /// <summary>The structures compared, in the order of <see cref="PerStructure"/>.</summary>
+    public IReadOnlyList<AtomCuration.Structures.Structure> Compared { get; init; } = [];
+
+    /// <summary>Their predictions (offsets included), in the same order.</summary>
+    public IReadOnlyList<Prediction> Predictions { get; init; } = [];
+}
+
+/// <summary>One atom's force, reference and predicted (eV/Å), for a force parity plot.</summary>
+/// <param name="Id">Structure id.</param>
+/// <param name="Group">Its group, or null when not grouping.</param>
+/// <param name="Atom">Zero-based atom index.</param>
+/// <param name="Element">Chemical symbol.</param>
+/// <param name="ReferenceFx">Reference force, x (eV/Å).</param>
+/// <param name="ReferenceFy">Reference force, y (eV/Å).</param>
+/// <param name="ReferenceFz">Reference force, z (eV/Å).</param>
+/// <param name="PredictedFx">Predicted force, x (eV/Å).</param>
+/// <param name="PredictedFy">Predicted force, y (eV/Å).</param>
+/// <param name="PredictedFz">Predicted force, z (eV/Å).</param>
+public sealed record AtomForceError(string Id, string? Group, int Atom, string Element, double ReferenceFx, double ReferenceFy, double ReferenceFz,
+    double PredictedFx, double PredictedFy, double PredictedFz);

@@ -13,11 +13,12 @@ namespace AtomCuration.Recipes;
 public sealed record PoolSummary(string Group, int Structures, long Atoms, int Labelled,
     double? MinEnergyPerAtom, double? MaxEnergyPerAtom, double? MaxForce)
 {
-    /// <summary>One summary per value of Info[<paramref name="groupBy"/>] (missing values group as "(none)"), then "all".</summary>
+    /// <summary>One summary per value of <paramref name="groupBy"/> (a <see cref="GroupKey"/>; missing values group as "(none)"), then "all".</summary>
     public static IReadOnlyList<PoolSummary> Of(IEnumerable<Structure> structures, string groupBy = "config_type")
     {
         var list = structures as IReadOnlyCollection<Structure> ?? structures.ToList();
-        var groups = list.GroupBy(s => s.GetInfo(groupBy)?.ToString() ?? "(none)", StringComparer.Ordinal)
+        var key = GroupKey.Parse(groupBy);
+        var groups = list.GroupBy(key.GroupOf, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Summarise(g.Key, g.ToList()))
             .ToList();

@@ -107,7 +107,7 @@ public static class RecipeRunner
         }
         var result = Selector.Select(pool, options);
         var chosen = result.SelectedIndices.Select(i => pool[i]).ToList();
-        var byGroup = chosen.GroupBy(s => s.GetInfo(groupBy)?.ToString() ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal)
+        var byGroup = chosen.GroupBy(GroupKey.Parse(groupBy).GroupOf).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         log.WriteLine($"select: {Selector.MethodOf(options)} chose {chosen.Count} of {pool.Count} ({string.Join(", ", byGroup)})");
         return chosen;

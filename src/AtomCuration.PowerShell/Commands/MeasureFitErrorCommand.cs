@@ -12,10 +12,12 @@ namespace AtomCuration.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Measure, "FitError", DefaultParameterSetName = SummarySet)]
 [OutputType(typeof(FitErrorSummary), ParameterSetName = [SummarySet])]
 [OutputType(typeof(StructureFitError), ParameterSetName = [PerStructureSet])]
+[OutputType(typeof(AtomForceError), ParameterSetName = [PerAtomSet])]
 public sealed class MeasureFitErrorCommand : PSCmdlet
 {
     private const string SummarySet = "Summary";
     private const string PerStructureSet = "PerStructure";
+    private const string PerAtomSet = "PerAtom";
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _structures = [];
     private EamPotential _potential = null!;
@@ -28,10 +30,14 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
     [Parameter(Mandatory = true, Position = 0)]
     public object Potential { get; set; } = null!;
 
-    /// <summary>Info key to group by (e.g. config_type): one summary per value, then the overall one.</summary>
-    [Parameter(ParameterSetName = SummarySet)]
+    /// <summary>Info key or structure property to group by, any case (config_type, ConfigType, Formula): one summary per value, then the overall one.</summary>
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? GroupBy { get; set; }
+
+    /// <summary>Fit per-element energy offsets (least squares) and remove them before comparing energies; the summaries say so and give them.</summary>
+    [Parameter]
+    public SwitchParameter FitEnergyOffset { get; set; }
 
     /// <summary>How many worst structures each summary names.</summary>
     [Parameter(ParameterSetName = SummarySet)]
@@ -41,6 +47,10 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
     /// <summary>One record per structure (reference and predicted energy per atom, force RMSE, max force error) for a parity plot.</summary>
     [Parameter(Mandatory = true, ParameterSetName = PerStructureSet)]
     public SwitchParameter PerStructure { get; set; }
+
+    /// <summary>One record per labelled atom (reference and predicted force components, eV/Å) for a force parity plot.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PerAtomSet)]
+    public SwitchParameter PerAtom { get; set; }
 
     /// <summary>Threads evaluating the potential (default: all cores).</summary>
     [Parameter]
@@ -67,18 +77,26 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (GroupBy is not null && GroupKey.Parse(GroupBy).Unmatched(_structures) is { } unmatched) WriteWarning(unmatched);
         FitErrorReport report;
         try
         {
-            report = FitErrorAnalysis.Analyze(_structures, _potential, GroupBy, Worst, ThrottleLimit, _stop.Token);
+            report = FitErrorAnalysis.Analyze(_structures, _potential, GroupBy, Worst, ThrottleLimit, _stop.Token, FitEnergyOffset);
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "CannotMeasure", ErrorCategory.InvalidData, null));
             return;
         }
+        foreach (var failure in report.Failures)
+            WriteError(new ErrorRecord(new ArgumentException(failure.Problem), "StructureNotEvaluated", ErrorCategory.InvalidData, failure.Structure));
+        if (report.EnergyOffsets is { } offsets)
+            WriteVerbose("Per-element energy offsets removed before comparing (eV/atom): " +
+                         string.Join(", ", offsets.Select(o => $"{o.Key} {o.Value:F6}")));
         if (PerStructure)
             WriteObject(report.PerStructure, enumerateCollection: true);
+        else if (PerAtom)
+            foreach (var atom in FitErrorAnalysis.AtomForces(report)) WriteObject(atom);
         else
         {
             WriteObject(report.Groups, enumerateCollection: true);

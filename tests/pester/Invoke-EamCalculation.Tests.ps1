@@ -1,0 +1,40 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
+    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+    $script:fit = Import-Structure $sample -Index '::2' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 30 -Seed 1
+    # Frame 1 of the sample with its copper relabelled as nickel: an element the Cu fit lacks.
+    $cu = Join-Path $TestDrive 'one.extxyz'
+    Import-Structure $sample -Index 1 | Export-Structure $cu
+    $script:nickel = Join-Path $TestDrive 'ni.extxyz'
+    (Get-Content $cu) -replace '^Cu ', 'Ni ' | Set-Content $nickel
+}
+
+Describe 'Invoke-EamCalculation' {
+    It 'labels structures with the potential and keeps the labels they had' {
+        $in = Import-Structure $sample -Index ':3'
+        $out = $in | Invoke-EamCalculation $fit
+        $out.Count | Should -Be 3
+        $check = $in | Measure-FitError $fit -PerStructure
+        for ($i = 0; $i -lt 3; $i++) {
+            $out[$i].EnergyPerAtom | Should -BeGreaterThan ($check[$i].PredictedEnergyPerAtom - 1e-12)
+            $out[$i].EnergyPerAtom | Should -BeLessThan ($check[$i].PredictedEnergyPerAtom + 1e-12)
+            $out[$i].Info['reference_energy'] | Should -Be $in[$i].Energy
+            $out[$i].Info['calculator'] | Should -Match 'EamFitResult'
+        }
+        $saved = Join-Path $TestDrive 'labelled.extxyz'
+        $out | Export-Structure $saved
+        $back = Import-Structure $saved
+        ($back[0].AtomProperties | Where-Object Name -eq 'reference_forces').Columns | Should -Be 3
+        $in[1].Energy | Should -Be $back[1].Info['reference_energy']
+    }
+
+    It 'takes a potential file as FileInfo and reports what it cannot evaluate' {
+        $file = Join-Path $TestDrive 'fit.eam.alloy'
+        $fit | Export-EamPotential $file
+        $r = @(Import-Structure $sample -Index 0) + @(Import-Structure $nickel) |
+            Invoke-EamCalculation (Get-Item $file) -ErrorVariable err -ErrorAction SilentlyContinue
+        @($r).Count | Should -Be 1
+        $r.Info['calculator'] | Should -Be 'fit.eam.alloy'
+        $err[0].FullyQualifiedErrorId | Should -Be 'StructureNotEvaluated,AtomCuration.PowerShell.Commands.InvokeEamCalculationCommand'
+    }
+}
