@@ -156,7 +156,11 @@ public class EamFitterTests
     [Fact]
     public void ZhouJohnsonWadleyFormRecoversItsOwnTable()
     {
-        var teacher = EamFileReader.Read(Support.PythonOracle.SharedDataPath("eam/Ti_Zhou04.eam.alloy"));
+        // The teacher is a setfl table of the published Ti form, written and read back as LAMMPS would.
+        var published = ZhouJohnsonWadley.Published("Ti");
+        var setfl = new StringWriter();
+        EamFileWriter.Write(published, setfl, EamTableResolution.Suggest(published, 2000, 2000), EamFileFormat.Setfl);
+        var teacher = EamFileReader.Read(new StringReader(setfl.ToString()), EamFileFormat.Setfl, "Ti.eam.alloy");
         var rng = new Random(12);
         var cells = Enumerable.Range(0, 12)
             .Select(k => EamFitTestData.Label(teacher, EamTestStructures.Hcp(["Ti"], 2.95 * (1 + 0.02 * (rng.NextDouble() - 0.5)), 4.68, 2, rng, 0.12, 0.03)))
