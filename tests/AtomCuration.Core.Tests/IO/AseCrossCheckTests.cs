@@ -79,7 +79,13 @@ public class AseCrossCheckTests
     }
 
     [Fact]
-    public void BundledDatasetsAndOurRewritesReadAsAseReadsThem()
+    public void BundledDatasetsAndOurRewritesReadAsAseReadsThem() => Oracle.Frozen(BundledDatasetsAndOurRewritesReadAsAseReadsThemCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void BundledDatasetsAndOurRewritesReadAsAseReadsThem_Live() => Oracle.Live("", BundledDatasetsAndOurRewritesReadAsAseReadsThemCheck);
+
+    private void BundledDatasetsAndOurRewritesReadAsAseReadsThemCheck()
     {
         using var tmp = new TempDir();
         Assert.True(Datasets.Length >= 3, $"only {Datasets.Length} bundled datasets");
@@ -152,7 +158,13 @@ public class AseCrossCheckTests
     }
 
     [Fact]
-    public void AseReadsEveryInfoValueAndPropertyWeWrite()
+    public void AseReadsEveryInfoValueAndPropertyWeWrite() => Oracle.Frozen(AseReadsEveryInfoValueAndPropertyWeWriteCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void AseReadsEveryInfoValueAndPropertyWeWrite_Live() => Oracle.Live("", AseReadsEveryInfoValueAndPropertyWeWriteCheck);
+
+    private void AseReadsEveryInfoValueAndPropertyWeWriteCheck()
     {
         using var tmp = new TempDir();
         var s = RichStructure();
@@ -222,7 +234,13 @@ public class AseCrossCheckTests
     }
 
     [Fact]
-    public void HandWrittenCommentLinesReadAsAseReadsThem()
+    public void HandWrittenCommentLinesReadAsAseReadsThem() => Oracle.Frozen(HandWrittenCommentLinesReadAsAseReadsThemCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void HandWrittenCommentLinesReadAsAseReadsThem_Live() => Oracle.Live("", HandWrittenCommentLinesReadAsAseReadsThemCheck);
+
+    private void HandWrittenCommentLinesReadAsAseReadsThemCheck()
     {
         using var tmp = new TempDir();
         string path = tmp.File("hand.extxyz");
