@@ -89,6 +89,24 @@ public class EamFileRoundTripTests
     }
 
     [Fact]
+    public void ARefusedFileLeavesTheExistingOneUntouched()
+    {
+        string file = Temp("Ti.eam");
+        try
+        {
+            File.WriteAllText(file, "earlier file");
+            var ti = ZhouJohnsonWadley.Published("Ti");
+            Assert.Throws<ArgumentException>(() => EamFileWriter.Write(ti, file, EamTableResolution.Covering(ti.Cutoff, 60, 1000, 1000)));
+            Assert.Equal("earlier file", File.ReadAllText(file));
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, true);
+        }
+    }
+
+    [Fact]
     public void MalformedFileNamesLine()
     {
         var text = "c\nc\nc\n1 Cu\n100 0.1 100 0.05 4.9\n29 63.5 3.6 fcc\n1 2 x 4\n";
