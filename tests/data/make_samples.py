@@ -34,4 +34,6 @@ def main(data_dir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../../../shared/data")
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: make_samples.py DATA_DIR")
+    main(sys.argv[1])
