@@ -10,7 +10,8 @@ status=0
 tools/restore-tools.sh || { echo "could not restore PowerShell and Pester (tools/restore-tools.sh)" >&2; echo "0 passed, 1 failed"; exit 1; }
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet test AtomCuration.sln -c Release --nologo 2>&1 | tee "$log"
+# Normal verbosity: a skipped test is listed with its reason (e.g. which oracle is missing).
+dotnet test AtomCuration.sln -c Release --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
