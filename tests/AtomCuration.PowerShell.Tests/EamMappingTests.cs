@@ -40,10 +40,19 @@ public class EamMappingTests
     [Fact]
     public void PotentialResolverAcceptsPotentialsFitsAndPaths()
     {
-        string ti = Path.Combine(RepoPaths.Root, "..", "shared", "data", "eam", "Ti_Zhou04.eam.alloy");
-        var fromPath = PotentialResolver.Resolve("Ti.eam.alloy", _ => ti);
-        Assert.Equal("Ti", fromPath.Elements.Single().Symbol);
-        Assert.Same(fromPath, PotentialResolver.Resolve(fromPath, p => p));
+        string ti = Path.Combine(Directory.CreateTempSubdirectory("ac-eam-").FullName, "Ti.eam.alloy");
+        var published = ZhouJohnsonWadley.Published("Ti");
+        EamFileWriter.Write(published, ti, EamTableResolution.Suggest(published, 1000, 1000));
+        try
+        {
+            var fromPath = PotentialResolver.Resolve("Ti.eam.alloy", _ => ti);
+            Assert.Equal("Ti", fromPath.Elements.Single().Symbol);
+            Assert.Same(fromPath, PotentialResolver.Resolve(fromPath, p => p));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(ti)!, true);
+        }
         var bad = Assert.Throws<ArgumentException>(() => PotentialResolver.Resolve(42, p => p));
         Assert.Contains("Int32", bad.Message);
         var missing = Assert.Throws<ArgumentException>(() => PotentialResolver.Resolve("nope.eam.alloy", p => "/nonexistent/" + p));

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Fixture maker: pymatgen seed fingerprints of real DFT Ta structures.
 
-Reads /work/shared/data/Ta_FitSNAP_JCP2014.extxyz.gz (or argv[1]) with ASE, keeps the first
+Reads the Ta_FitSNAP_JCP2014.extxyz.gz of the shared DFT data (path given as argv[2]) with ASE, keeps the first
 frame of every config_type (A15/BCC/FCC bulk, elastic and volume scans, displaced cells,
 generalised stacking faults, surfaces with vacuum, liquid) and writes to stdout JSON
 {"inputs": [oracle input per frame, with "name"], "outputs": [{"cn": per-site CrystalNN
@@ -21,7 +21,9 @@ here = os.path.dirname(os.path.abspath(__file__))
 source = open(os.path.join(here, "pymatgen_seed.py")).read().split("\nmode = sys.argv[1]")[0]
 exec(compile(source, "pymatgen_seed.py", "exec"))
 
-path = sys.argv[2] if len(sys.argv) > 2 else "/work/shared/data/Ta_FitSNAP_JCP2014.extxyz.gz"
+if len(sys.argv) < 3:
+    raise SystemExit("usage: pymatgen_seed_ta.py PATH/Ta_FitSNAP_JCP2014.extxyz.gz")
+path = sys.argv[2]
 frames = read(io.StringIO(gzip.open(path, "rt").read()), index=":", format="extxyz")
 seen, inputs = set(), []
 for atoms in frames:

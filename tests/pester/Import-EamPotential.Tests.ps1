@@ -1,12 +1,6 @@
-BeforeDiscovery {
-    # -Skip is evaluated at discovery, before BeforeAll runs.
-    $lammps = '/usr/share/lammps/potentials'
-}
-
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
     . (Join-Path $PSScriptRoot 'New-TestSetfl.ps1')
-    $script:lammps = '/usr/share/lammps/potentials'
 }
 
 Describe 'Import-EamPotential' {
@@ -23,10 +17,16 @@ Describe 'Import-EamPotential' {
         $p.Cutoff | Should -Be 5.5
     }
 
-    It 'reads funcfl and eam/fs by name, and pipes from Get-ChildItem' -Skip:(-not (Test-Path $lammps)) {
-        (Import-EamPotential (Join-Path $lammps 'Cu_u3.eam')).Elements.Symbol | Should -Be 'Cu'
-        (Import-EamPotential (Join-Path $lammps 'Zr_mm.eam.fs')).IsFinnisSinclair | Should -BeTrue
-        (Get-ChildItem $lammps -Filter 'CuNi.eam.alloy' | Import-EamPotential).Elements.Count | Should -Be 2
+    It 'reads funcfl and eam/fs by name, and pipes from Get-ChildItem' {
+        # Both files are made here: a small analytic funcfl, and the test setfl exported as eam/fs.
+        $dir = New-Item -ItemType Directory (Join-Path $TestDrive 'formats')
+        New-TestFuncfl (Join-Path $dir 'Cu.eam')
+        Import-EamPotential $ti | Export-EamPotential (Join-Path $dir 'Ti.eam.fs')
+        (Import-EamPotential (Join-Path $dir 'Cu.eam')).Elements.Symbol | Should -Be 'Cu'
+        (Import-EamPotential (Join-Path $dir 'Ti.eam.fs')).IsFinnisSinclair | Should -BeTrue
+        $piped = @(Get-ChildItem $dir -Filter '*.eam*' | Import-EamPotential)
+        $piped.Count | Should -Be 2
+        ($piped.Elements.Symbol | Sort-Object) -join ',' | Should -Be 'Cu,Ti'
     }
 
     It 'writes a non-terminating error for a file that is not a potential' {

@@ -1,6 +1,6 @@
 #Requires -Version 7.4
 # Runs every *.Tests.ps1 here against the module built into module/AtomCuration
-# (./test.sh publishes it first) and ends with "Pester: N passed, N failed".
+# (./test.sh publishes it first) and ends with "Pester: N passed, N failed" (then ", N skipped" if any).
 $ErrorActionPreference = 'Stop'
 # The Pester the repository pins (tools/restore-tools.sh restores it from NuGet), never one installed elsewhere.
 $manifest = Join-Path $PSScriptRoot '../../.tools/packages/pester/5.9.1/tools/Pester.psd1'
@@ -16,5 +16,6 @@ $config.Run.Path = $PSScriptRoot
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $result = Invoke-Pester -Configuration $config
-"Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed"
+$skipped = if ($result.SkippedCount -gt 0) { ", $($result.SkippedCount) skipped" } else { '' }
+"Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) failed$skipped"
 exit ([int](($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount) -gt 0))

@@ -21,7 +21,13 @@ public class ExportTests
     }
 
     [Fact]
-    public void NumpyReadsNpyAndCsvBitForBit()
+    public void NumpyReadsNpyAndCsvBitForBit() => Oracle.Frozen(NumpyReadsNpyAndCsvBitForBitCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "numpy")]
+    public void NumpyReadsNpyAndCsvBitForBit_Live() => Oracle.Live("", NumpyReadsNpyAndCsvBitForBitCheck);
+
+    private void NumpyReadsNpyAndCsvBitForBitCheck()
     {
         var dir = Directory.CreateTempSubdirectory("desc-export");
         try

@@ -26,7 +26,13 @@ public class EmbeddingOracleTests
     }
 
     [Fact]
-    public void ExactTsneTrustworthinessMatchesScikitLearn()
+    public void ExactTsneTrustworthinessMatchesScikitLearn() => Oracle.Frozen(ExactTsneTrustworthinessMatchesScikitLearnCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "sklearn")]
+    public void ExactTsneTrustworthinessMatchesScikitLearn_Live() => Oracle.Live("", ExactTsneTrustworthinessMatchesScikitLearnCheck);
+
+    private void ExactTsneTrustworthinessMatchesScikitLearnCheck()
     {
         var (all, fx) = Fixture();
         int n = fx.GetProperty("exact_n").GetInt32();
@@ -37,7 +43,13 @@ public class EmbeddingOracleTests
     }
 
     [Fact]
-    public void BarnesHutTsneTrustworthinessMatchesScikitLearn()
+    public void BarnesHutTsneTrustworthinessMatchesScikitLearn() => Oracle.Frozen(BarnesHutTsneTrustworthinessMatchesScikitLearnCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "sklearn")]
+    public void BarnesHutTsneTrustworthinessMatchesScikitLearn_Live() => Oracle.Live("", BarnesHutTsneTrustworthinessMatchesScikitLearnCheck);
+
+    private void BarnesHutTsneTrustworthinessMatchesScikitLearnCheck()
     {
         var (x, fx) = Fixture();
         var ours = Tsne.Embed(x, new TsneOptions { Perplexity = fx.GetProperty("bh_perplexity").GetDouble(), ExactLimit = 0 });
@@ -46,7 +58,13 @@ public class EmbeddingOracleTests
     }
 
     [Fact]
-    public void ClassicalMdsIsTheEigenSolutionAndSmacofStressMatchesScikitLearn()
+    public void ClassicalMdsIsTheEigenSolutionAndSmacofStressMatchesScikitLearn() => Oracle.Frozen(ClassicalMdsIsTheEigenSolutionAndSmacofStressMatchesScikitLearnCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "sklearn")]
+    public void ClassicalMdsIsTheEigenSolutionAndSmacofStressMatchesScikitLearn_Live() => Oracle.Live("", ClassicalMdsIsTheEigenSolutionAndSmacofStressMatchesScikitLearnCheck);
+
+    private void ClassicalMdsIsTheEigenSolutionAndSmacofStressMatchesScikitLearnCheck()
     {
         var x = SelectionData.Correlated(80, 6, 43);
         int n = x.Rows;

@@ -9,7 +9,13 @@ namespace AtomCuration.Tests.Geometry;
 public class VoronoiTessellationTests
 {
     [Fact]
-    public void FacetsMatchPymatgenVoronoiNN()
+    public void FacetsMatchPymatgenVoronoiNN() => Oracle.Frozen(FacetsMatchPymatgenVoronoiNNCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "pymatgen")]
+    public void FacetsMatchPymatgenVoronoiNN_Live() => Oracle.Live("", FacetsMatchPymatgenVoronoiNNCheck);
+
+    private void FacetsMatchPymatgenVoronoiNNCheck()
     {
         var cases = SeedCases.All();
         using var doc = PythonOracle.Run("pymatgen_seed.py", cases.Select(c => SeedCases.ToOracle(c.Structure)).ToList(), "voronoi");

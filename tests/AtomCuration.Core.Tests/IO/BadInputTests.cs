@@ -61,13 +61,13 @@ public class BadInputTests
     [Fact]
     public void TruncatedGzipIsAFatalErrorAfterTheIntactFrames()
     {
-        var data = File.ReadAllBytes(PythonOracle.SharedDataPath("Ta_FitSNAP_JCP2014.extxyz.gz"));
+        var data = File.ReadAllBytes(TestData.Cu);
         foreach (int cut in new[] { data.Length / 2, data.Length - 4, data.Length - 1 })
         {
             using var stream = new MemoryStream(data, 0, cut);
-            var results = StructureIO.Read(stream, "Ta.extxyz.gz").ToList();
+            var results = StructureIO.Read(stream, "Cu.extxyz.gz").ToList();
             Assert.True(results[^1].IsFatal, $"cut at {cut}: no fatal error");
-            Assert.Contains("Ta.extxyz.gz", results[^1].Error!.Message);
+            Assert.Contains("Cu.extxyz.gz", results[^1].Error!.Message);
             Assert.All(results.Take(results.Count - 2), r => Assert.Null(r.Error));
         }
     }
@@ -91,10 +91,10 @@ public class BadInputTests
         Assert.True(l.IsFatal);
         Assert.Contains("longer", l.Error!.Message);
         // Corrupt gzip body.
-        var gz = File.ReadAllBytes(PythonOracle.SharedDataPath("Ta_FitSNAP_JCP2014.extxyz.gz"));
+        var gz = File.ReadAllBytes(TestData.Cu);
         for (int i = 100; i < 200; i++) gz[i] ^= 0x5a;
         using var corrupt = new MemoryStream(gz);
-        var c = StructureIO.Read(corrupt, "Ta.gz").Last();
+        var c = StructureIO.Read(corrupt, "Cu.gz").Last();
         Assert.True(c.IsFatal);
     }
 
@@ -110,13 +110,13 @@ public class BadInputTests
         Assert.Contains("line 10", t[0].Error!.Message);
     }
 
-    /// <summary>A small valid file and its frames: datasets' smallest frames, a rich frame, a molecule.</summary>
+    /// <summary>A small valid file and its frames: small cuts of the bundled samples, a rich frame, a molecule.</summary>
     private static (string Text, List<Structure> Frames) FuzzSource()
     {
-        var ta = ReadAll(PythonOracle.SharedDataPath("Ta_FitSNAP_JCP2014.extxyz.gz")).Where(s => s.Count <= 3).Take(3);
+        var small = TestData.SmallFrames();
         var molecule = new Structure(ImmutableArray.Create(8, 1, 1),
             ImmutableArray.Create(new Vec3(0, 0, 0), new Vec3(0.757, 0.586, 0), new Vec3(-0.757, 0.586, 0)), Cell.Empty, Pbc.None);
-        var frames = ta.Append(AseCrossCheckTests.RichStructure()).Append(molecule).ToList();
+        var frames = small.Append(AseCrossCheckTests.RichStructure()).Append(molecule).ToList();
         var w = new StringWriter();
         foreach (var s in frames) new ExtXyzWriter().Write(w, s);
         string text = w.ToString();

@@ -13,10 +13,8 @@ namespace AtomCuration.Tests.IO;
 /// </summary>
 internal static class IOTestSupport
 {
-    /// <summary>File names of every extended XYZ dataset in the shared data folder (at least the five documented).</summary>
-    public static readonly string[] Datasets = Directory
-        .GetFiles(PythonOracle.SharedDataPath(""), "*.extxyz*")
-        .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+    /// <summary>Paths of every bundled extended XYZ sample (<see cref="TestData.Datasets"/>).</summary>
+    public static readonly string[] Datasets = TestData.Datasets;
 
     /// <summary>Every structure of a file; fails on any error result.</summary>
     public static List<Structure> ReadAll(string path, ReadOptions? options = null)

@@ -7,12 +7,15 @@ using static AtomCuration.Tests.IO.IOTestSupport;
 
 namespace AtomCuration.Tests.IO;
 
-/// <summary>Dump and data files written by the real LAMMPS binary once per test class.</summary>
-public sealed class LammpsFiles : IDisposable
+/// <summary>
+/// Dump and data files written by the real LAMMPS binary (or replayed from its frozen output), and ASE's
+/// reading of them, once per test class and oracle mode.
+/// </summary>
+public sealed class LammpsFileSet : IDisposable
 {
-    public LammpsFiles()
+    public LammpsFileSet()
     {
-        Dir = Path.Combine(Path.GetTempPath(), "atomcuration-lammps-" + Guid.NewGuid().ToString("N"));
+        Dir = Directory.CreateTempSubdirectory("atomcuration-lammps-").FullName;
         using var doc = PythonOracle.Run("lammps_make_files.py", new { dir = Dir });
         Assert.Equal(7, doc.RootElement.GetProperty("files").GetArrayLength());
         var cuNi = new { specorder = new[] { "Cu", "Ni" } };
@@ -37,12 +40,38 @@ public sealed class LammpsFiles : IDisposable
     public void Dispose() => Directory.Delete(Dir, true);
 }
 
+/// <summary>The file set of the calling test's oracle mode: live LAMMPS and ASE, or their frozen output.</summary>
+public sealed class LammpsFiles : IDisposable
+{
+    private readonly Lazy<LammpsFileSet> _frozen = new(() => new LammpsFileSet());
+    private readonly Lazy<LammpsFileSet> _live = new(() => new LammpsFileSet());
+
+    private LammpsFileSet Current => Oracle.IsLive ? _live.Value : _frozen.Value;
+
+    /// <summary>ASE's frames of each generated file, by path.</summary>
+    public Dictionary<string, List<JsonElement>> Ase => Current.Ase;
+
+    public string this[string name] => Current[name];
+
+    public void Dispose()
+    {
+        if (_frozen.IsValueCreated) _frozen.Value.Dispose();
+        if (_live.IsValueCreated) _live.Value.Dispose();
+    }
+}
+
 public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
 {
     private static readonly Dictionary<int, string> CuNi = new() { [1] = "Cu", [2] = "Ni" };
 
     [Fact]
-    public void DumpWithElementColumnMatchesAse()
+    public void DumpWithElementColumnMatchesAse() => Oracle.Frozen(DumpWithElementColumnMatchesAseCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "lammps")]
+    public void DumpWithElementColumnMatchesAse_Live() => Oracle.Live("", DumpWithElementColumnMatchesAseCheck);
+
+    private void DumpWithElementColumnMatchesAseCheck()
     {
         var ase = files.Ase[files["tri_element.dump"]];
         var ours = Ok(ReadFile(new LammpsDumpReader(), files["tri_element.dump"]));
@@ -54,7 +83,13 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     }
 
     [Fact]
-    public void ScaledAndUnwrappedDumpsMatchAseAndEachOther()
+    public void ScaledAndUnwrappedDumpsMatchAseAndEachOther() => Oracle.Frozen(ScaledAndUnwrappedDumpsMatchAseAndEachOtherCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "lammps")]
+    public void ScaledAndUnwrappedDumpsMatchAseAndEachOther_Live() => Oracle.Live("", ScaledAndUnwrappedDumpsMatchAseAndEachOtherCheck);
+
+    private void ScaledAndUnwrappedDumpsMatchAseAndEachOtherCheck()
     {
         var reference = Ok(ReadFile(new LammpsDumpReader(), files["tri_element.dump"]));
         foreach (var name in new[] { "tri_scaled.lammpstrj", "tri_atom.dump", "tri_unwrapped.dump" })
@@ -87,7 +122,13 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     }
 
     [Fact]
-    public void SlabDumpHasMixedPeriodicity()
+    public void SlabDumpHasMixedPeriodicity() => Oracle.Frozen(SlabDumpHasMixedPeriodicityCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "lammps")]
+    public void SlabDumpHasMixedPeriodicity_Live() => Oracle.Live("", SlabDumpHasMixedPeriodicityCheck);
+
+    private void SlabDumpHasMixedPeriodicityCheck()
     {
         var ase = files.Ase[files["slab.dump"]];
         var ours = Ok(ReadFile(new LammpsDumpReader(), files["slab.dump"], new ReadOptions { TypeMap = CuNi }));
@@ -97,7 +138,13 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     }
 
     [Fact]
-    public void DataFilesMatchAse()
+    public void DataFilesMatchAse() => Oracle.Frozen(DataFilesMatchAseCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "lammps")]
+    public void DataFilesMatchAse_Live() => Oracle.Live("", DataFilesMatchAseCheck);
+
+    private void DataFilesMatchAseCheck()
     {
         foreach (var (name, style) in new[] { ("tri_atomic.data", "atomic"), ("slab_charge.data", "charge") })
         {
@@ -114,7 +161,13 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     }
 
     [Fact]
-    public void WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientation()
+    public void WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientation() => Oracle.Frozen(WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientationCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "lammps")]
+    public void WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientation_Live() => Oracle.Live("", WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientationCheck);
+
+    private void WrittenDataFilesGiveLammpsTheSameEnergyInAnyOrientationCheck()
     {
         // One Cu–Ni structure in four lattice-equivalent descriptions: lower-triangular, rotated,
         // with c replaced by c + a + b (tilts beyond LAMMPS's limits), and left-handed (a and b swapped).

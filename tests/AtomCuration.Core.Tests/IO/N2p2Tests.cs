@@ -9,7 +9,13 @@ namespace AtomCuration.Tests.IO;
 public class N2p2Tests
 {
     [Fact]
-    public void AtomicUnitsConvertWithAseConstants()
+    public void AtomicUnitsConvertWithAseConstants() => Oracle.Frozen(AtomicUnitsConvertWithAseConstantsCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void AtomicUnitsConvertWithAseConstants_Live() => Oracle.Live("", AtomicUnitsConvertWithAseConstantsCheck);
+
+    private void AtomicUnitsConvertWithAseConstantsCheck()
     {
         string path = Path.Combine(Path.GetTempPath(), $"atomcuration-{Guid.NewGuid():N}-input.data");
         try

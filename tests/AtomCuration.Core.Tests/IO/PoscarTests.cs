@@ -18,7 +18,13 @@ public class PoscarTests
     }
 
     [Fact]
-    public void FilesAseWritesReadAsAseReadsThem()
+    public void FilesAseWritesReadAsAseReadsThem() => Oracle.Frozen(FilesAseWritesReadAsAseReadsThemCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void FilesAseWritesReadAsAseReadsThem_Live() => Oracle.Live("", FilesAseWritesReadAsAseReadsThemCheck);
+
+    private void FilesAseWritesReadAsAseReadsThemCheck()
     {
         using var tmp = new TempDir();
         var rng = new Random(11);
@@ -64,7 +70,13 @@ public class PoscarTests
     }
 
     [Fact]
-    public void HandWrittenVasp4NegativeScaleAndSelectiveReadAsAseReadsThem()
+    public void HandWrittenVasp4NegativeScaleAndSelectiveReadAsAseReadsThem() => Oracle.Frozen(HandWrittenVasp4NegativeScaleAndSelectiveReadAsAseReadsThemCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void HandWrittenVasp4NegativeScaleAndSelectiveReadAsAseReadsThem_Live() => Oracle.Live("", HandWrittenVasp4NegativeScaleAndSelectiveReadAsAseReadsThemCheck);
+
+    private void HandWrittenVasp4NegativeScaleAndSelectiveReadAsAseReadsThemCheck()
     {
         using var tmp = new TempDir();
         string v4 = tmp.File("v4.vasp"), negative = tmp.File("neg.vasp"), selective = tmp.File("sel.vasp"), triple = tmp.File("cart.vasp");
@@ -92,7 +104,13 @@ public class PoscarTests
     }
 
     [Fact]
-    public void WriterRoundTripsAndAseReadsIt()
+    public void WriterRoundTripsAndAseReadsIt() => Oracle.Frozen(WriterRoundTripsAndAseReadsItCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void WriterRoundTripsAndAseReadsIt_Live() => Oracle.Live("", WriterRoundTripsAndAseReadsItCheck);
+
+    private void WriterRoundTripsAndAseReadsItCheck()
     {
         using var tmp = new TempDir();
         var cell = Cell.FromParameters(4.1, 5.2, 6.3, 80, 95, 110);

@@ -264,6 +264,10 @@ public class StructureIOTests
     }
 
     [Fact]
-    public void SharedDatasetPathHelperFindsTheData() =>
-        Assert.True(File.Exists(PythonOracle.SharedDataPath("Ta_FitSNAP_JCP2014.extxyz.gz")));
+    public void BundledTestDataIsInsideTheRepository() =>
+        Assert.All(TestData.Datasets, d =>
+        {
+            Assert.StartsWith(RepoPaths.Root, Path.GetFullPath(d), StringComparison.Ordinal);
+            Assert.True(File.Exists(d), d);
+        });
 }

@@ -10,14 +10,26 @@ public class VaspReaderTests
 {
     private static readonly string[] Outcars = ["OUTCAR_Fe2O2_relax", "OUTCAR_LiPS_npt"];
 
-    private static readonly Lazy<Dictionary<string, List<JsonElement>>> Ase = new(() => AseFrames(
+    private static Dictionary<string, List<JsonElement>> AseRun() => AseFrames(
         new AseRequest(DataPath("OUTCAR_Fe2O2_relax"), "vasp-out"),
         new AseRequest(DataPath("OUTCAR_LiPS_npt"), "vasp-out"),
         new AseRequest(DataPath("vasprun_Fe2O2_relax.xml"), "vasp-xml"),
-        new AseRequest(DataPath("vasprun_Si2_vasp6.xml"), "vasp-xml")));
+        new AseRequest(DataPath("vasprun_Si2_vasp6.xml"), "vasp-xml"));
+
+    private static readonly Lazy<Dictionary<string, List<JsonElement>>> AseFrozen = new(AseRun);
+    private static readonly Lazy<Dictionary<string, List<JsonElement>>> AseLive = new(AseRun);
+
+    /// <summary>ASE's frames in the calling test's oracle mode (each made once, in its own mode).</summary>
+    private static Lazy<Dictionary<string, List<JsonElement>>> Ase => Oracle.IsLive ? AseLive : AseFrozen;
 
     [Fact]
-    public void OutcarMatchesAseOnEveryIonicStep()
+    public void OutcarMatchesAseOnEveryIonicStep() => Oracle.Frozen(OutcarMatchesAseOnEveryIonicStepCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "ase")]
+    public void OutcarMatchesAseOnEveryIonicStep_Live() => Oracle.Live("", OutcarMatchesAseOnEveryIonicStepCheck);
+
+    private void OutcarMatchesAseOnEveryIonicStepCheck()
     {
         foreach (var name in Outcars)
         {
@@ -42,7 +54,15 @@ public class VaspReaderTests
     [Theory]
     [InlineData("vasprun_Fe2O2_relax.xml", 5)]
     [InlineData("vasprun_Si2_vasp6.xml", 3)]
-    public void VasprunMatchesAseOnEveryIonicStep(string name, int steps)
+    public void VasprunMatchesAseOnEveryIonicStep(string name, int steps) => Oracle.Frozen(() => VasprunMatchesAseOnEveryIonicStepCheck(name, steps));
+
+    [SkippableTheory]
+    [Trait("Oracle", "ase")]
+    [InlineData("vasprun_Fe2O2_relax.xml", 5)]
+    [InlineData("vasprun_Si2_vasp6.xml", 3)]
+    public void VasprunMatchesAseOnEveryIonicStep_Live(string name, int steps) => Oracle.Live("", () => VasprunMatchesAseOnEveryIonicStepCheck(name, steps));
+
+    private void VasprunMatchesAseOnEveryIonicStepCheck(string name, int steps)
     {
         string path = DataPath(name);
         var ase = Ase.Value[path];
@@ -59,7 +79,13 @@ public class VaspReaderTests
     }
 
     [Fact]
-    public void VasprunEnergiesAgreeWithPymatgenAndWithTheOutcarOfTheSameRun()
+    public void VasprunEnergiesAgreeWithPymatgenAndWithTheOutcarOfTheSameRun() => Oracle.Frozen(VasprunEnergiesAgreeWithPymatgenAndWithTheOutcarOfTheSameRunCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "pymatgen")]
+    public void VasprunEnergiesAgreeWithPymatgenAndWithTheOutcarOfTheSameRun_Live() => Oracle.Live("", VasprunEnergiesAgreeWithPymatgenAndWithTheOutcarOfTheSameRunCheck);
+
+    private void VasprunEnergiesAgreeWithPymatgenAndWithTheOutcarOfTheSameRunCheck()
     {
         string xml = DataPath("vasprun_Fe2O2_relax.xml");
         using var doc = PythonOracle.Run("pymatgen_vasprun_energies.py", new { path = xml });

@@ -1,3 +1,4 @@
+using AtomCuration.Tests.Support;
 using AtomCuration.Potentials.Eam;
 
 namespace AtomCuration.Tests.Potentials;
@@ -5,13 +6,29 @@ namespace AtomCuration.Tests.Potentials;
 /// <summary>Files we write, read back by LAMMPS (and by us), reproduce the in-memory model.</summary>
 public class EamFileRoundTripTests
 {
-    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"atomcuration-{Guid.NewGuid():N}-{name}");
+    private static string Temp(string name) => Path.Combine(Directory.CreateTempSubdirectory("atomcuration-eam-").FullName, name);
 
-    public static TheoryData<string> Cases => new() { "zjw-Ti setfl", "Cu_u3 funcfl", "Zr_mm fs", "zjw-CuNi setfl" };
+    /// <summary>Models made in the test (frozen and live).</summary>
+    public static TheoryData<string> Cases => new() { "zjw-Ti setfl", "zjw-CuNi setfl" };
+
+    /// <summary>Models read from Debian lammps-data's files (live only: not in the repository).</summary>
+    public static TheoryData<string> LammpsDataCases => new() { "Cu_u3 funcfl", "Zr_mm fs" };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void LammpsReadsWhatWeWrite(string name)
+    public void LammpsReadsWhatWeWrite(string name) => Oracle.Frozen(() => LammpsReadsWhatWeWriteCheck(name));
+
+    [SkippableTheory]
+    [Trait("Oracle", "lammps")]
+    [MemberData(nameof(Cases))]
+    public void LammpsReadsWhatWeWrite_Live(string name) => Oracle.Live("lammps", () => LammpsReadsWhatWeWriteCheck(name));
+
+    [SkippableTheory]
+    [Trait("Oracle", "lammps")]
+    [MemberData(nameof(LammpsDataCases))]
+    public void LammpsReadsWhatWeWriteFromLammpsData_Live(string name) => Oracle.Live("lammps, lammps-data", () => LammpsReadsWhatWeWriteCheck(name));
+
+    private static void LammpsReadsWhatWeWriteCheck(string name)
     {
         EamPotential model;
         string style, file;
@@ -31,12 +48,12 @@ public class EamFileRoundTripTests
                 resolution = EamTableResolution.Covering(model.Cutoff, 60, 10000, 10000);
                 break;
             case "Cu_u3 funcfl":
-                model = EamFileReader.Read("/usr/share/lammps/potentials/Cu_u3.eam");
+                model = EamFileReader.Read(Path.Combine(Oracle.LammpsPotentials, "Cu_u3.eam"));
                 (style, file, species, a) = ("eam", Temp("Cu.eam"), ["Cu"], 3.615);
                 resolution = new EamTableResolution(499, 5.0100200400801306e-04, 499, 1.0000000000000009e-02);
                 break;
             default:
-                model = EamFileReader.Read("/usr/share/lammps/potentials/Zr_mm.eam.fs");
+                model = EamFileReader.Read(Path.Combine(Oracle.LammpsPotentials, "Zr_mm.eam.fs"));
                 (style, file, species, a, c) = ("eam/fs", Temp("Zr.eam.fs"), ["Zr"], 3.23, 5.15);
                 resolution = new EamTableResolution(10000, 5e-2, 10000, 7.6e-4);
                 break;
@@ -58,7 +75,7 @@ public class EamFileRoundTripTests
         }
         finally
         {
-            File.Delete(file);
+            Directory.Delete(Path.GetDirectoryName(file)!, true);
         }
     }
 
@@ -69,6 +86,24 @@ public class EamFileRoundTripTests
         var ex = Assert.Throws<ArgumentException>(() =>
             EamFileWriter.Write(ti, TextWriter.Null, EamTableResolution.Covering(ti.Cutoff, 60, 1000, 1000), EamFileFormat.Funcfl));
         Assert.Contains("r·φ(r) ≥ 0", ex.Message);
+    }
+
+    [Fact]
+    public void ARefusedFileLeavesTheExistingOneUntouched()
+    {
+        string file = Temp("Ti.eam");
+        try
+        {
+            File.WriteAllText(file, "earlier file");
+            var ti = ZhouJohnsonWadley.Published("Ti");
+            Assert.Throws<ArgumentException>(() => EamFileWriter.Write(ti, file, EamTableResolution.Covering(ti.Cutoff, 60, 1000, 1000)));
+            Assert.Equal("earlier file", File.ReadAllText(file));
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, true);
+        }
     }
 
     [Fact]

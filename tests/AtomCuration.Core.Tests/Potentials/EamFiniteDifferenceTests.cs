@@ -7,9 +7,9 @@ namespace AtomCuration.Tests.Potentials;
 /// <summary>Forces and stress are −∂E/∂r and (1/V)∂E/∂ε: checked by central differences, independent of LAMMPS.</summary>
 public class EamFiniteDifferenceTests
 {
-    public static TheoryData<string> Potentials => new() { "zjw-Ti", "zjw-CuNi", "Zr_mm.eam.fs", "CuNi.eam.alloy" };
+    public static TheoryData<string> Potentials => new() { "zjw-Ti", "zjw-CuNi", "zjw-Zr eam/fs table", "zjw-CuNi setfl table" };
 
-    public static TheoryData<string> ForcePotentials => new() { "zjw-Ti", "zjw-CuNi", "Zr_mm.eam.fs", "CuNi.eam.alloy", "zjw-Cu cluster" };
+    public static TheoryData<string> ForcePotentials => new() { "zjw-Ti", "zjw-CuNi", "zjw-Zr eam/fs table", "zjw-CuNi setfl table", "zjw-Cu cluster" };
 
     private static (EamPotential, Structure) Setup(string name, Random rng)
     {
@@ -19,8 +19,8 @@ public class EamFiniteDifferenceTests
             "zjw-CuNi" => (ZhouJohnsonWadley.Published("Cu", "Ni"), EamTestStructures.Triclinic(["Cu", "Ni"], 6, 11.8, rng, 2.1)),
             "zjw-Cu cluster" => (ZhouJohnsonWadley.Published("Cu"), new Structure(
                 Enumerable.Repeat("Cu", 13), Enumerable.Range(0, 13).Select(k => 2.3 * EamTestStructures.RandomUnitBall(rng) * 1.6), Cell.Empty, Pbc.None)),
-            "Zr_mm.eam.fs" => (EamFileReader.Read("/usr/share/lammps/potentials/Zr_mm.eam.fs"), EamTestStructures.Hcp(["Zr"], 3.23, 5.15, 2, rng, 0.15, 0.03, true)),
-            _ => (EamFileReader.Read("/usr/share/lammps/potentials/CuNi.eam.alloy"), EamTestStructures.Fcc(["Cu", "Ni"], 3.56, 2, rng, 0.15, 0.03)),
+            "zjw-Zr eam/fs table" => (GeneratedEam.Table(EamFileFormat.FinnisSinclair, "Zr"), EamTestStructures.Hcp(["Zr"], 3.23, 5.15, 2, rng, 0.15, 0.03, true)),
+            _ => (GeneratedEam.Table(EamFileFormat.Setfl, "Cu", "Ni"), EamTestStructures.Fcc(["Cu", "Ni"], 3.56, 2, rng, 0.15, 0.03)),
         };
     }
 

@@ -1,13 +1,24 @@
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Structures;
+using AtomCuration.Tests.Support;
 
 namespace AtomCuration.Tests.Potentials;
 
-/// <summary>Our evaluator against LAMMPS's pair_style eam, eam/alloy and eam/fs on the same cells.</summary>
+/// <summary>
+/// Our evaluator against LAMMPS's pair_style eam, eam/alloy and eam/fs on the same cells: on tables the
+/// test writes (frozen and live), and live on Debian lammps-data's own potential files.
+/// </summary>
 public class EamLammpsCrossCheckTests
 {
-    private const string Potentials = "/usr/share/lammps/potentials";
+    /// <summary>Potentials the test writes itself (the published ZJW form as tables): file, style, elements, a, c, hcp.</summary>
+    public static TheoryData<string, string, string, double, double, bool> GeneratedCases => new()
+    {
+        { "zjw-Ti.eam.alloy", "eam/alloy", "Ti", 2.95, 4.68, true },
+        { "zjw-CuNi.eam.alloy", "eam/alloy", "Ni Cu", 3.56, 0, false },
+        { "zjw-Zr.eam.fs", "eam/fs", "Zr", 3.23, 5.15, true },
+    };
 
+    /// <summary>Debian lammps-data's files (live only: they are not in the repository).</summary>
     public static TheoryData<string, string, string, double, double, bool> Cases => new()
     {
         // file, style, elements, lattice constant, c (0 = fcc), hcp
@@ -40,10 +51,42 @@ public class EamLammpsCrossCheckTests
     }
 
     [Theory]
+    [MemberData(nameof(GeneratedCases))]
+    public void MatchesLammpsOnTablesWeWrite(string file, string style, string elements, double a, double c, bool hcp) =>
+        Oracle.Frozen(() => Generated(file, style, elements, a, c, hcp));
+
+    [SkippableTheory]
+    [Trait("Oracle", "lammps")]
+    [MemberData(nameof(GeneratedCases))]
+    public void MatchesLammpsOnTablesWeWrite_Live(string file, string style, string elements, double a, double c, bool hcp) =>
+        Oracle.Live("lammps", () => Generated(file, style, elements, a, c, hcp));
+
+    [SkippableTheory]
+    [Trait("Oracle", "lammps")]
     [MemberData(nameof(Cases))]
-    public void MatchesLammps(string file, string style, string elements, double a, double c, bool hcp)
+    public void MatchesLammps_Live(string file, string style, string elements, double a, double c, bool hcp) =>
+        Oracle.Live("lammps, lammps-data", () => Check(Path.Combine(Oracle.LammpsPotentials, file), style, elements, a, c, hcp));
+
+    private static void Generated(string file, string style, string elements, double a, double c, bool hcp)
     {
-        string path = Path.Combine(Potentials, file);
+        var species = elements.Split(' ');
+        var format = style == "eam/fs" ? EamFileFormat.FinnisSinclair : EamFileFormat.Setfl;
+        var dir = Directory.CreateTempSubdirectory("atomcuration-eam-");
+        try
+        {
+            string path = Path.Combine(dir.FullName, file);
+            File.WriteAllText(path, GeneratedEam.Text(ZhouJohnsonWadley.Published(species), format));
+            Check(path, style, elements, a, c, hcp);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    private static void Check(string path, string style, string elements, double a, double c, bool hcp)
+    {
+        string file = Path.GetFileName(path);
         var potential = EamFileReader.Read(path);
         var species = elements.Split(' ');
         var cells = CellsFor(species, a, c, hcp, file.Length * 7919);

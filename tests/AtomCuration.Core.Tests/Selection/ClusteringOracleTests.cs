@@ -21,7 +21,13 @@ public class ClusteringOracleTests
     }
 
     [Fact]
-    public void AgglomerativeMatchesScikitLearn()
+    public void AgglomerativeMatchesScikitLearn() => Oracle.Frozen(AgglomerativeMatchesScikitLearnCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "sklearn")]
+    public void AgglomerativeMatchesScikitLearn_Live() => Oracle.Live("", AgglomerativeMatchesScikitLearnCheck);
+
+    private void AgglomerativeMatchesScikitLearnCheck()
     {
         var x = SelectionData.Correlated(150, 5, 31);
         var rows = SelectionData.Rows(x);
@@ -40,7 +46,13 @@ public class ClusteringOracleTests
     }
 
     [Fact]
-    public void SpectralAgreesWithScikitLearnOnBlobs()
+    public void SpectralAgreesWithScikitLearnOnBlobs() => Oracle.Frozen(SpectralAgreesWithScikitLearnOnBlobsCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "sklearn")]
+    public void SpectralAgreesWithScikitLearnOnBlobs_Live() => Oracle.Live("", SpectralAgreesWithScikitLearnOnBlobsCheck);
+
+    private void SpectralAgreesWithScikitLearnOnBlobsCheck()
     {
         var (x, truth) = SelectionData.Blobs(240, 4, 4, 1.0, 32);
         var kernel = new Kernel(KernelKind.Rbf, 0.05);

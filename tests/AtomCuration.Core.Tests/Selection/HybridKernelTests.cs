@@ -21,7 +21,13 @@ public class HybridKernelTests
     }
 
     [Fact]
-    public void HybridAffinityMatchesEquation11()
+    public void HybridAffinityMatchesEquation11() => Oracle.Frozen(HybridAffinityMatchesEquation11Check);
+
+    [SkippableFact]
+    [Trait("Oracle", "numpy")]
+    public void HybridAffinityMatchesEquation11_Live() => Oracle.Live("", HybridAffinityMatchesEquation11Check);
+
+    private void HybridAffinityMatchesEquation11Check()
     {
         var pool = GroupedPool(12, 51);
         var o = new SpectralOptions { Delta = 0.3, Kernel = new Kernel(KernelKind.Laplacian, 0.2) };
@@ -50,7 +56,13 @@ public class HybridKernelTests
     }
 
     [Fact]
-    public void EntropySelectionWithSecondNeighbourMatchesDefinition()
+    public void EntropySelectionWithSecondNeighbourMatchesDefinition() => Oracle.Frozen(EntropySelectionWithSecondNeighbourMatchesDefinitionCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "numpy")]
+    public void EntropySelectionWithSecondNeighbourMatchesDefinition_Live() => Oracle.Live("", EntropySelectionWithSecondNeighbourMatchesDefinitionCheck);
+
+    private void EntropySelectionWithSecondNeighbourMatchesDefinitionCheck()
     {
         var pool = SelectionData.AtomPool(12, 3, 53, 3, 5);
         using var doc = PythonOracle.Run("selection_reference.py", new object[]

@@ -12,7 +12,13 @@ public class PerAtomOracleTests
         pool.Select(s => SelectionData.Rows(s.AtomDescriptors!)).ToArray();
 
     [Fact]
-    public void LocalEnvironmentBankMatchesDefinition()
+    public void LocalEnvironmentBankMatchesDefinition() => Oracle.Frozen(LocalEnvironmentBankMatchesDefinitionCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "numpy")]
+    public void LocalEnvironmentBankMatchesDefinition_Live() => Oracle.Live("", LocalEnvironmentBankMatchesDefinitionCheck);
+
+    private void LocalEnvironmentBankMatchesDefinitionCheck()
     {
         var pool = SelectionData.AtomPool(40, 6, 11);
         var thresholds = new Dictionary<int, double> { [1] = 0.35, [8] = 0.5 };
@@ -67,7 +73,13 @@ public class PerAtomOracleTests
     }
 
     [Fact]
-    public void EntropySelectionMatchesDefinition()
+    public void EntropySelectionMatchesDefinition() => Oracle.Frozen(EntropySelectionMatchesDefinitionCheck);
+
+    [SkippableFact]
+    [Trait("Oracle", "numpy")]
+    public void EntropySelectionMatchesDefinition_Live() => Oracle.Live("", EntropySelectionMatchesDefinitionCheck);
+
+    private void EntropySelectionMatchesDefinitionCheck()
     {
         var pool = SelectionData.AtomPool(15, 3, 14, 3, 5);
         using var doc = PythonOracle.Run("selection_reference.py", new object[] { new { method = "entropy", structures = StructuresJson(pool), k = 5 } });

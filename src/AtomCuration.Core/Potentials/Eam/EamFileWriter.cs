@@ -12,13 +12,25 @@ namespace AtomCuration.Potentials.Eam;
 /// </summary>
 public static class EamFileWriter
 {
-    /// <summary>Writes to a file; the format comes from the name unless given (eam/fs potentials always write eam/fs).</summary>
+    /// <summary>
+    /// Writes to a file; the format comes from the name unless given (eam/fs potentials always write eam/fs).
+    /// The file is written beside <paramref name="path"/> and moved over it when complete, so a refused
+    /// potential leaves neither an empty file nor a damaged earlier one.
+    /// </summary>
     public static void Write(EamPotential potential, string path, EamTableResolution resolution, EamFileFormat? format = null, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fmt = format ?? EamFileFormats.FromPath(path);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        Write(potential, writer, resolution, fmt, comment);
+        string partial = path + ".partial";
+        try
+        {
+            using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false))) Write(potential, writer, resolution, fmt, comment);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     /// <summary>Writes to a text writer.</summary>
