@@ -88,11 +88,27 @@ public sealed record Structure
     /// <summary>Stress (eV/Å³, Voigt xx yy zz yz xz xy, positive = tensile as in ASE), when labelled.</summary>
     public Voigt? Stress { get; init; }
 
-    /// <summary>Everything else the source carried (config_type, source, …), in file order.</summary>
-    public IReadOnlyDictionary<string, object> Info { get; init; } = EmptyInfo;
+    /// <summary>
+    /// Everything else the source carried (config_type, source, …), in file order. The structure keeps its own
+    /// read-only copy (array values become immutable arrays): writing to it throws, and changing the dictionary
+    /// it was made from changes nothing here.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Info
+    {
+        get => _info;
+        init => _info = FrozenInfo.From(value);
+    }
 
-    /// <summary>Per-atom columns other than species, positions and forces (tags, magmoms, …).</summary>
-    public IReadOnlyList<AtomProperty> AtomProperties { get; init; } = [];
+    private readonly IReadOnlyDictionary<string, object> _info = FrozenInfo.Empty;
+
+    /// <summary>Per-atom columns other than species, positions and forces (tags, magmoms, …); a read-only list.</summary>
+    public IReadOnlyList<AtomProperty> AtomProperties
+    {
+        get => _atomProperties;
+        init => _atomProperties = value is ImmutableArray<AtomProperty> frozen ? frozen : (value ?? []).ToImmutableArray();
+    }
+
+    private readonly IReadOnlyList<AtomProperty> _atomProperties = ImmutableArray<AtomProperty>.Empty;
 
     /// <summary>File the structure was read from, if any.</summary>
     public string? SourcePath { get; init; }
@@ -181,8 +197,6 @@ public sealed record Structure
 
     /// <summary>Wraps an array as an immutable array without copying; the caller must not touch it afterwards.</summary>
     internal static ImmutableArray<T> Own<T>(T[] array) => ImmutableCollectionsMarshal.AsImmutableArray(array);
-
-    private static readonly IReadOnlyDictionary<string, object> EmptyInfo = new Dictionary<string, object>();
 
     private string BuildFormula()
     {

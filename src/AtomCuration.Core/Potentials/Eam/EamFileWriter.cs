@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AtomCuration.IO;
 
 namespace AtomCuration.Potentials.Eam;
 
@@ -12,13 +13,26 @@ namespace AtomCuration.Potentials.Eam;
 /// </summary>
 public static class EamFileWriter
 {
-    /// <summary>Writes to a file; the format comes from the name unless given (eam/fs potentials always write eam/fs).</summary>
-    public static void Write(EamPotential potential, string path, EamTableResolution resolution, EamFileFormat? format = null, string? comment = null)
+    /// <summary>
+    /// Writes to a file; the format comes from the name unless given (eam/fs potentials always write eam/fs).
+    /// The table goes to a temporary file moved over <paramref name="path"/> once complete (<see cref="AtomicFile"/>),
+    /// so a failure leaves the previous file as it was.
+    /// </summary>
+    /// <param name="potential">The potential to tabulate.</param>
+    /// <param name="path">Target file.</param>
+    /// <param name="resolution">Grids to sample on.</param>
+    /// <param name="format">File format; from the name when null.</param>
+    /// <param name="comment">Text for the header lines.</param>
+    /// <param name="noClobber">Refuse when <paramref name="path"/> exists.</param>
+    public static void Write(EamPotential potential, string path, EamTableResolution resolution, EamFileFormat? format = null,
+        string? comment = null, bool noClobber = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fmt = format ?? EamFileFormats.FromPath(path);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        Write(potential, writer, resolution, fmt, comment);
+        using var file = AtomicFile.Create(path, noClobber);
+        using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            Write(potential, writer, resolution, fmt, comment);
+        file.Commit();
     }
 
     /// <summary>Writes to a text writer.</summary>
