@@ -121,3 +121,20 @@ Describe 'Structures cannot be changed through their dictionaries and arrays' {
         $copy.AtomProperties[0].Values[0] | Should -Be 7
     }
 }
+
+Describe 'Degenerate cells are refused when read' {
+    It 'reports a nearly flat periodic cell by file and frame and keeps the other frames' {
+        $path = Join-Path $TestDrive 'flat.extxyz'
+        $frame = { param($c) '2', "Lattice=""3.6 0 0 0 3.6 0 $c"" Properties=species:S:1:pos:R:3 energy=-7 pbc=""T T T""", 'Cu 0 0 0', 'Cu 1.8 1.8 0' }
+        Set-Content -LiteralPath $path -Value (@(& $frame '0 0 3.6') + @(& $frame '0 0 1e-6') + @(& $frame '1e-9 0 1e-9') + @(& $frame '0 0 3.6'))
+        $ok = Import-Structure $path -ErrorVariable bad -ErrorAction SilentlyContinue
+        $ok.Count | Should -Be 2
+        $bad.Count | Should -Be 2
+        $bad[0].Exception.Message | Should -BeLike '*flat.extxyz*frame 1*degenerate*'
+        $bad[1].Exception.Message | Should -BeLike '*flat.extxyz*frame 2*degenerate*'
+        $bad[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        # The frames that were kept go on through a neighbour search in good time.
+        $d = $ok | Get-Descriptor -Preset SeedFingerprint
+        $d.Count | Should -Be 2
+    }
+}

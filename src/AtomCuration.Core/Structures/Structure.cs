@@ -35,12 +35,30 @@ public sealed record Structure
         for (int axis = 0; axis < 3; axis++)
             if (pbc[axis] && cell[axis].LengthSquared == 0)
                 throw new ArgumentException($"Periodic along lattice vector {axis} but that vector is zero.");
-        if (pbc.Any && !cell.IsFullRank)
-            _ = NeighborListBuilder.WorkingBasis(cell, pbc); // throws when the periodic vectors are dependent
+        if (pbc.Any) CheckHeights(cell, pbc);
         AtomicNumbers = atomicNumbers;
         Positions = positions;
         Cell = cell;
         Pbc = pbc;
+    }
+
+    /// <summary>
+    /// Smallest distance (Å) allowed between opposite faces of the cell along a periodic lattice vector:
+    /// 0.1 Å, far below any physical repeat (an atom's nearest periodic image is at least this far away)
+    /// and large enough that a neighbour search at a 10 Å cutoff visits at most ~200 images per axis.
+    /// </summary>
+    public const double MinimumPeriodicHeight = 0.1;
+
+    /// <summary>Refuses a periodic cell whose height (volume over face area) along a periodic axis is degenerate.</summary>
+    private static void CheckHeights(Cell cell, Pbc pbc)
+    {
+        var basis = NeighborListBuilder.WorkingBasis(cell, pbc); // throws when the periodic vectors are dependent
+        var heights = basis.PlaneSpacings;
+        for (int axis = 0; axis < 3; axis++)
+            if (pbc[axis] && !(heights[axis] >= MinimumPeriodicHeight))
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The periodic cell is degenerate: its height along lattice vector {"abc"[axis]} is {heights[axis]:g3} Å " +
+                    $"(volume {cell.Volume:g3} Å³); a periodic cell needs at least {MinimumPeriodicHeight} Å between opposite faces."));
     }
 
     /// <summary>Convenience constructor from plain arrays (copied).</summary>
