@@ -138,3 +138,43 @@ Describe 'Degenerate cells are refused when read' {
         $d.Count | Should -Be 2
     }
 }
+
+Describe 'Overlapping atoms are reported by id and the other structures go on' {
+    BeforeAll {
+        $script:pool = Join-Path $TestDrive 'overlap.extxyz'
+        $frames[0..5] | Export-Structure $pool
+        # A seventh frame: frame 0 with atom 1 moved onto atom 0.
+        $one = Join-Path $TestDrive 'one.extxyz'
+        $frames[0] | Export-Structure $one
+        $lines = Get-Content -LiteralPath $one
+        $lines[3] = $lines[2]
+        Add-Content -LiteralPath $pool -Value $lines
+        $script:structures = @(Import-Structure $pool)
+        $script:culprit = $structures[6].Id
+    }
+
+    It 'Get-Descriptor: <Preset>' -ForEach @(@{ Preset = 'SeedFingerprint' }, @{ Preset = 'LocalEnvironment' }, @{ Preset = 'AverageSoap' }) {
+        $d = $structures | Get-Descriptor -Preset $Preset -ErrorVariable bad -ErrorAction SilentlyContinue
+        $d.Count | Should -Be 6
+        $bad.Count | Should -Be 1
+        $bad[0].Exception.Message | Should -BeLike "*$culprit*atoms 0 and 1 overlap*"
+        foreach ($s in $d) { $s.Descriptor | Where-Object { -not [double]::IsFinite($_) } | Should -BeNullOrEmpty }
+    }
+
+    It 'Invoke-EamFit' {
+        $fit = $structures | Invoke-EamFit -Cutoff 5.0 -MaxIterations 5 -Restarts 1 -Seed 1 -ErrorVariable bad -ErrorAction SilentlyContinue
+        $fit | Should -Not -BeNullOrEmpty
+        $bad.Count | Should -Be 1
+        $bad[0].Exception.Message | Should -BeLike "*$culprit*overlap*"
+        $bad[0].CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
+    It 'Measure-FitError' {
+        $fit = $structures[0..5] | Invoke-EamFit -Cutoff 5.0 -MaxIterations 5 -Restarts 1 -Seed 1
+        $r = $structures | Measure-FitError -Potential $fit -ErrorVariable bad -ErrorAction SilentlyContinue
+        $r[-1].Structures | Should -Be 6
+        [double]::IsFinite($r[-1].EnergyRmse) | Should -BeTrue
+        $bad.Count | Should -Be 1
+        $bad[0].Exception.Message | Should -BeLike "*$culprit*overlap*"
+    }
+}

@@ -30,6 +30,7 @@ public static class FitErrorAnalysis
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(potential);
         RequireLabels(structures);
+        OverlappingAtoms.CheckAll(structures);
         var predictions = EamEvaluator.EvaluateMany(potential, structures, degree, cancellation)
             .Select(r => new Prediction(r.Energy, r.Forces, r.Stress)).ToList();
         return Analyze(structures, predictions, groupBy, worst);
