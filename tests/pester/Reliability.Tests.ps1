@@ -178,3 +178,26 @@ Describe 'Overlapping atoms are reported by id and the other structures go on' {
         $bad[0].Exception.Message | Should -BeLike "*$culprit*overlap*"
     }
 }
+
+Describe 'Selections never repeat a structure and say when the pool has fewer distinct ones than asked' {
+    It 'FPS on ten copies of one structure returns it once, with a warning' {
+        $one = Import-Structure $sample -Index 0
+        $pool = 1..10 | ForEach-Object { $one } | Get-Descriptor -Preset SeedFingerprint
+        $picked = $pool | Select-Configuration -Method Fps -Count 3 -WarningVariable warned -WarningAction SilentlyContinue
+        @($picked).Count | Should -Be 1
+        $warned.Count | Should -Be 1
+        "$($warned[0])" | Should -BeLike '*selected 1 of the 3*1 distinct*'
+        $all = $pool | Select-Configuration -Method Fps -Count 3 -IncludeRejected -WarningAction SilentlyContinue
+        @($all).Count | Should -Be 10
+        @($all | Where-Object Selected).Count | Should -Be 1
+    }
+
+    It 'FPS on a pool with copies picks each distinct structure once' {
+        $three = Import-Structure $sample -Index ':3'
+        $pool = 1..4 | ForEach-Object { $three } | Get-Descriptor -Preset SeedFingerprint
+        $picked = $pool | Select-Configuration -Method Fps -Count 5 -WarningVariable warned -WarningAction SilentlyContinue
+        @($picked).Count | Should -Be 3
+        @($picked.Id | Sort-Object -Unique).Count | Should -Be 3
+        "$($warned[0])" | Should -BeLike '*3 distinct*'
+    }
+}
