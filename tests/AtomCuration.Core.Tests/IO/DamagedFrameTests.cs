@@ -125,4 +125,18 @@ public class DamagedFrameTests
         Assert.True(result.IsFatal);
         Assert.Contains("holds no structure", result.Error!.Message);
     }
+
+    [Theory]
+    [InlineData("config_type=\"bulk energy=-2.5 stress=\"1 2 3 4 5 6\"")]
+    [InlineData("note='it s energy=-2.5")]
+    [InlineData("tags={1 2 energy=-2.5")]
+    public void AnUnbalancedQuoteThatSwallowsLabelsIsAnErrorOnThatFrame(string keyValues)
+    {
+        string bad = $"2\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3 {keyValues} pbc=\"T T T\"\nFe 0 0 0\nFe 1 1 1\n";
+        var results = Read(new ExtXyzReader(), Good + bad + Good);
+        Assert.Equal(3, results.Count);
+        Assert.Equal(1, results[1].Error!.Frame);
+        Assert.Contains("never closes", results[1].Error!.Message);
+        Assert.Equal(2, results[2].Structure!.FrameIndex);
+    }
 }
