@@ -75,6 +75,7 @@ public sealed class CompositeDescriptor
     {
         ArgumentNullException.ThrowIfNull(structure);
         if (_usesSpecies) _ = Species.IndicesOf(structure);
+        OverlappingAtoms.Check(structure);
         int n = structure.Count;
         var vector = StructureLabels.Count > 0 ? new double[StructureLabels.Count] : null;
         var atoms = AttachAtoms ? new double[n * AtomLabels.Count] : null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AtomCuration.IO;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Descriptors;
@@ -11,14 +12,17 @@ namespace AtomCuration.Descriptors;
 /// </summary>
 public sealed class CsvDescriptorWriter : IDescriptorWriter
 {
+    private readonly AtomicFile _file;
     private readonly StreamWriter _writer;
+    private bool _done;
     private IReadOnlyList<string>? _labels;
     private readonly StringBuilder _line = new();
 
-    /// <summary>Creates (or overwrites) <paramref name="path"/>.</summary>
+    /// <summary>Starts writing <paramref name="path"/>; it is created or replaced at <see cref="Complete"/>.</summary>
     public CsvDescriptorWriter(string path)
     {
-        _writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        _file = AtomicFile.Create(path);
+        _writer = new StreamWriter(_file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
     }
 
     /// <inheritdoc />
@@ -27,6 +31,7 @@ public sealed class CsvDescriptorWriter : IDescriptorWriter
     /// <inheritdoc />
     public void Write(Structure structure)
     {
+        ObjectDisposedException.ThrowIf(_done, this);
         bool first = _labels is null;
         var values = DescriptorRows.Check(structure, ref _labels);
         if (first) _writer.WriteLine("id," + string.Join(",", _labels!.Select(Quote)));
@@ -37,7 +42,28 @@ public sealed class CsvDescriptorWriter : IDescriptorWriter
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        _done = true;
+        try
+        {
+            _writer.Dispose();
+            _file.Commit();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>Closes the writer; without <see cref="Complete"/> the target keeps its previous content.</summary>
+    public void Dispose()
+    {
+        if (_done) return;
+        _done = true;
+        _file.Dispose();
+    }
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";

@@ -18,6 +18,7 @@ public static class DescriptorWriter
     {
         using var writer = Open(path);
         foreach (var s in structures) writer.Write(s);
+        writer.Complete();
         return writer.Count;
     }
 }

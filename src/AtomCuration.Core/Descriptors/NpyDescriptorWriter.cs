@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AtomCuration.IO;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Descriptors;
@@ -9,24 +10,27 @@ namespace AtomCuration.Descriptors;
 /// <summary>
 /// Writes structure descriptors as a NumPy <c>.npy</c> file (format 1.0, little-endian
 /// <c>&lt;f8</c>, C order, shape structures × features) plus a sidecar <c>.json</c> (same path,
-/// extension replaced) holding <c>labels</c>, <c>ids</c> and <c>shape</c>. Rows stream to disk;
-/// the header reserves room for the final shape and is rewritten on <see cref="Dispose"/>.
+/// extension replaced) holding <c>labels</c>, <c>ids</c> and <c>shape</c>. Rows stream to a temporary
+/// file; the header reserves room for the final shape and is rewritten on <see cref="Complete"/>,
+/// which then moves both files into place (without it, the targets keep their previous content).
 /// </summary>
 public sealed class NpyDescriptorWriter : IDescriptorWriter
 {
     private const int HeaderBytes = 128; // magic + version + length + dict, padded to a multiple of 64
+    private readonly AtomicFile _file;
     private readonly FileStream _stream;
     private readonly List<string> _ids = [];
     private IReadOnlyList<string>? _labels;
     private readonly byte[] _buffer = new byte[8];
     private bool _disposed;
 
-    /// <summary>Creates (or overwrites) <paramref name="path"/> and its sidecar.</summary>
+    /// <summary>Starts writing <paramref name="path"/>; it and its sidecar are created or replaced at <see cref="Complete"/>.</summary>
     public NpyDescriptorWriter(string path)
     {
         Path = path;
         SidecarPath = System.IO.Path.ChangeExtension(path, ".json");
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        _file = AtomicFile.Create(path);
+        _stream = _file.Stream;
         _stream.Write(Header(0, 0));
     }
 
@@ -52,29 +56,47 @@ public sealed class NpyDescriptorWriter : IDescriptorWriter
         _ids.Add(structure.Id);
     }
 
-    /// <summary>Writes the final header and the sidecar.</summary>
+    /// <summary>Writes the final header and the sidecar, then moves both into place.</summary>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _disposed = true;
+        int columns = _labels?.Count ?? 0;
+        using var sidecar = AtomicFile.Create(SidecarPath);
+        try
+        {
+            _stream.Position = 0;
+            _stream.Write(Header(_ids.Count, columns));
+            using (var json = new Utf8JsonWriter(sidecar.Stream, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteStartArray("shape");
+                json.WriteNumberValue(_ids.Count);
+                json.WriteNumberValue(columns);
+                json.WriteEndArray();
+                json.WriteStartArray("labels");
+                foreach (var l in _labels ?? []) json.WriteStringValue(l);
+                json.WriteEndArray();
+                json.WriteStartArray("ids");
+                foreach (var id in _ids) json.WriteStringValue(id);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            _file.Commit();
+            sidecar.Commit();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>Closes the writer; without <see cref="Complete"/> the targets keep their previous content.</summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        int columns = _labels?.Count ?? 0;
-        _stream.Position = 0;
-        _stream.Write(Header(_ids.Count, columns));
-        _stream.Dispose();
-        using var sidecar = File.Create(SidecarPath);
-        using var json = new Utf8JsonWriter(sidecar, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteStartArray("shape");
-        json.WriteNumberValue(_ids.Count);
-        json.WriteNumberValue(columns);
-        json.WriteEndArray();
-        json.WriteStartArray("labels");
-        foreach (var l in _labels ?? []) json.WriteStringValue(l);
-        json.WriteEndArray();
-        json.WriteStartArray("ids");
-        foreach (var id in _ids) json.WriteStringValue(id);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        _file.Dispose();
     }
 
     private static byte[] Header(int rows, int columns)

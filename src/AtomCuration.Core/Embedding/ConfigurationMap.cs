@@ -50,6 +50,8 @@ public static class ConfigurationMap
     /// <summary>Maps the rows of a pool matrix.</summary>
     public static MapResult Compute(FeatureMatrix x, MapOptions options)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        AtomCuration.Selection.FiniteDescriptors.Require(x, row => $"Row {row}");
         ArgumentNullException.ThrowIfNull(options);
         var p = Preprocessing.Apply(x, options.Preprocess);
         int n = p.Rows;

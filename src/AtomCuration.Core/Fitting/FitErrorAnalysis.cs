@@ -35,6 +35,7 @@ public static class FitErrorAnalysis
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(potential);
         RequireLabels(structures);
+        OverlappingAtoms.CheckAll(structures);
         var outcomes = EamEvaluation.Each(potential, structures, degree, cancellation).ToList();
         var evaluated = outcomes.Where(o => o.Result is not null).ToList();
         var failures = outcomes.Where(o => o.Result is null).ToList();

@@ -17,10 +17,17 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
     private readonly SymbolLookupCache _species = new();
     private ExtXyzColumns? _lastColumns;
     private bool _resync;
+    private (string Text, long Line)? _pending; // a line after a frame that began no frame: the next frame's error
 
     /// <summary>The next frame, or null at the end of the text; a bad frame throws <see cref="StructureFormatException"/>.</summary>
     public Structure? Next(int frame)
     {
+        if (_pending is { } p)
+        {
+            _pending = null;
+            _resync = true;
+            throw new StructureFormatException(source, p.Line, frame, $"expected the number of atoms (a non-negative integer) but found '{p.Text}'");
+        }
         while (true)
         {
             if (!_lines.Next()) return null;
@@ -48,6 +55,64 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
         return error;
     }
 
+    /// <summary>
+    /// Looks past a frame for exactly one more line shaped like its atom lines, followed by the next count, a
+    /// blank line or the end: then the frame lists more atoms than it declares (a count one too small, an atom
+    /// line repeated), and <paramref name="line"/> is that line. Several such lines are rather the atoms of a
+    /// next frame that lost its header: that is reported as the next frame's error, as before, and this frame stands.
+    /// </summary>
+    private bool OneExtraAtomLine(int tokensPerLine, out string? line)
+    {
+        line = null;
+        try
+        {
+            if (!_lines.Next()) return false;
+        }
+        catch (FatalReadException)
+        {
+            return false; // left for the next frame to report
+        }
+        var t = _lines.Current.Trim();
+        if (t.IsEmpty || IsCount(t) || CountTokens(t) != tokensPerLine)
+        {
+            _lines.Unread();
+            return false;
+        }
+        string first = Preview(t);
+        long firstLine = _lines.LineNumber;
+        bool more;
+        try
+        {
+            more = _lines.Next();
+        }
+        catch (FatalReadException)
+        {
+            _pending = (first, firstLine);
+            return false;
+        }
+        if (!more)
+        {
+            line = first;
+            return true;
+        }
+        var u = _lines.Current.Trim();
+        _lines.Unread();
+        if (u.IsEmpty || IsCount(u))
+        {
+            line = first;
+            return true;
+        }
+        _pending = (first, firstLine);
+        return false;
+    }
+
+    private static int CountTokens(ReadOnlySpan<char> t)
+    {
+        int n = 0;
+        while (Tokens.Next(ref t, out _)) n++;
+        return n;
+    }
+
     private static string Preview(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : $"{s[..40]}…";
 
     private Structure ParseFrame(int frame)
@@ -68,6 +133,8 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
             string? problem = atoms.ParseLine(_lines.Current, a, _species);
             if (problem is not null) throw Bad(frame, problem, retryLine: true);
         }
+        if (OneExtraAtomLine(header.Columns.TokensPerLine, out string? extra))
+            throw Bad(frame, $"the frame declares {n} atoms but one more atom line, '{extra}', follows its last atom (an atom count too small, or an atom line repeated)");
         try
         {
             return atoms.Build(header, source, frame);

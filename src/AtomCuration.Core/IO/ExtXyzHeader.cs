@@ -31,7 +31,13 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
         }
         else
         {
-            foreach (var (key, raw) in ExtXyzKeyValues.Split(line))
+            var pairs = ExtXyzKeyValues.Split(line, out char unclosed);
+            if (unclosed != '\0')
+            {
+                error = $"the comment line opens a {unclosed} that it never closes, which would swallow the rest of the line (energy=, stress=, …)";
+                return null!;
+            }
+            foreach (var (key, raw) in pairs)
             {
                 switch (key)
                 {

@@ -14,7 +14,13 @@ namespace AtomCuration.IO;
 internal static class ExtXyzKeyValues
 {
     /// <summary>Splits the line into raw (unquoted, unescaped) key/value pairs, in order; a null value is a bare key.</summary>
-    public static List<KeyValuePair<string, string?>> Split(ReadOnlySpan<char> line)
+    public static List<KeyValuePair<string, string?>> Split(ReadOnlySpan<char> line) => Split(line, out _);
+
+    /// <summary>
+    /// As <see cref="Split(ReadOnlySpan{char})"/>; <paramref name="unclosed"/> is the quote or bracket still open at
+    /// the end of the line (it swallowed everything after it), or <c>'\0'</c>.
+    /// </summary>
+    public static List<KeyValuePair<string, string?>> Split(ReadOnlySpan<char> line, out char unclosed)
     {
         // Each pair is a list of parts: the key, then values; "a=b=c" keeps "b=c" as the value.
         var pairs = new List<List<StringBuilder>> { new() { new StringBuilder() } };
@@ -47,6 +53,7 @@ internal static class ExtXyzKeyValues
             }
             else part.Append(c);
         }
+        unclosed = close switch { '}' => '{', ']' => '[', _ => close };
         var result = new List<KeyValuePair<string, string?>>(pairs.Count);
         foreach (var p in pairs)
         {

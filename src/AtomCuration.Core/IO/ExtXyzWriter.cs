@@ -41,7 +41,7 @@ public sealed class ExtXyzWriter : IStructureWriter
         {
             CheckPropertyName(p.Name);
             if (p.Rows != structure.Count) throw new ArgumentException($"Atom property '{p.Name}' has {p.Rows} rows for {structure.Count} atoms.");
-            if (p.Values is string[] strings) Array.ForEach(strings, v => CheckAtomString(p.Name, v));
+            if (p.Raw is string[] strings) Array.ForEach(strings, v => CheckAtomString(p.Name, v));
             line.Append(':').Append(p.Name).Append(':').Append("RISL"[(int)p.Type]).Append(':')
                 .Append(p.Columns.ToString(CultureInfo.InvariantCulture));
         }
@@ -77,7 +77,7 @@ public sealed class ExtXyzWriter : IStructureWriter
                 {
                     text.Write(' ');
                     int at = i * p.Columns + k;
-                    switch (p.Values)
+                    switch (p.Raw)
                     {
                         case double[] d:
                             text.Write(FastNumberParser.FormatReal(d[at]));
@@ -121,7 +121,7 @@ public sealed class ExtXyzWriter : IStructureWriter
             ? throw new ArgumentException($"Atom property '{name}' has the value '{value}', which is empty or has whitespace.")
             : value;
 
-    private static string FormatValue(string key, object value) => value switch
+    private static string FormatValue(string key, object value) => FrozenInfo.Thaw(value) switch
     {
         string s => NeedsJson(s) ? Quote("_JSON " + JsonSerializer.Serialize(s)) : Quote(s),
         bool b => b ? "T" : "F",

@@ -11,7 +11,8 @@ namespace AtomCuration.IO;
 /// exception ends the source, so that nothing but results ever leaves a reader — except what the
 /// caller's own stream throws (<see cref="CallerReadException"/>), which is rethrown as it was.
 /// The parser resynchronises itself: after a bad frame it is called again and must first
-/// find the start of the next frame.
+/// find the start of the next frame. A source without a single frame (empty, whitespace only)
+/// is reported as a fatal error rather than read as nothing.
 /// </summary>
 internal static class FrameLoop
 {
@@ -24,8 +25,10 @@ internal static class FrameLoop
             try
             {
                 var s = next(frame);
-                if (s is null) break;
-                item = ReadResult.Ok(s with { SourcePath = source, FrameIndex = frame });
+                if (s is null && frame == 0)
+                    item = ReadResult.Fatal(new StructureFormatException(source, null, null, "the file holds no structure (it is empty or only whitespace)"));
+                else if (s is null) break;
+                else item = ReadResult.Ok(s with { SourcePath = source, FrameIndex = frame });
             }
             catch (CallerReadException e)
             {

@@ -42,6 +42,14 @@ public sealed class LammpsDataReader : IStructureReader
 
     private sealed record AtomRow(long Id, int Type, double Charge, Vec3 Position, (int, int, int)? Image);
 
+    private static string HeaderKeyword(ReadOnlySpan<char> line)
+    {
+        var words = new List<string>(3);
+        while (Tokens.Next(ref line, out var t))
+            if (words.Count > 0 || !FastNumberParser.TryParseDouble(t, out _)) words.Add(t.ToString());
+        return string.Join(' ', words);
+    }
+
     private static Structure Parse(LineSource lines, IReadOnlyDictionary<int, string>? typeMap)
     {
         lines.Require("the title line", 0);
@@ -55,12 +63,16 @@ public sealed class LammpsDataReader : IStructureReader
             if (line.IsWhiteSpace()) continue;
             if (!StartsWithNumber(line)) { section = raw; break; }
             var rest = line;
-            if (line.EndsWith("atom types")) types = Count(ref rest, lines, "atom types");
-            else if (line.EndsWith("atoms")) atoms = Count(ref rest, lines, "atoms");
-            else if (line.EndsWith("xlo xhi")) { Tokens.Doubles(ref rest, box[0..2], lines, 0, "xlo xhi"); haveX = true; }
-            else if (line.EndsWith("ylo yhi")) { Tokens.Doubles(ref rest, box[2..4], lines, 0, "ylo yhi"); haveY = true; }
-            else if (line.EndsWith("zlo zhi")) { Tokens.Doubles(ref rest, box[4..6], lines, 0, "zlo zhi"); haveZ = true; }
-            else if (line.EndsWith("xy xz yz")) Tokens.Doubles(ref rest, box[6..9], lines, 0, "xy xz yz");
+            // The keyword is whatever follows the numbers, compared word by word (tabs or several spaces between words are fine).
+            switch (HeaderKeyword(line))
+            {
+                case "atom types": types = Count(ref rest, lines, "atom types"); break;
+                case "atoms": atoms = Count(ref rest, lines, "atoms"); break;
+                case "xlo xhi": Tokens.Doubles(ref rest, box[0..2], lines, 0, "xlo xhi"); haveX = true; break;
+                case "ylo yhi": Tokens.Doubles(ref rest, box[2..4], lines, 0, "ylo yhi"); haveY = true; break;
+                case "zlo zhi": Tokens.Doubles(ref rest, box[4..6], lines, 0, "zlo zhi"); haveZ = true; break;
+                case "xy xz yz": Tokens.Doubles(ref rest, box[6..9], lines, 0, "xy xz yz"); break;
+            }
             // other header counts (bonds, angles, extra …) do not matter here
         }
         if (atoms < 1) throw lines.Error("the header has no positive 'atoms' count", 0);

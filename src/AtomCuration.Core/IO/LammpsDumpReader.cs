@@ -201,15 +201,45 @@ public sealed class LammpsDumpReader : IStructureReader
                 pos.Add(positionRole is Role.Scaled or Role.ScaledUnwrapped ? origin + cell.ToCartesian(v) : v);
                 if (hasForces) forces.Add(new Vec3(f[0], f[1], f[2]));
             }
+            CheckFrameEnd(n, ncol, frame);
             var (idArray, zArray, posArray) = (ids.ToArray(), numbers.ToArray(), pos.ToArray());
             var forceArray = hasForces ? forces.ToArray() : null;
             var extraArrays = extra.Select(b => b.ToArray()).ToArray();
-            if (hasId) SortById(idArray, zArray, posArray, forceArray, extraArrays);
+            if (hasId)
+            {
+                SortById(idArray, zArray, posArray, forceArray, extraArrays);
+                for (int i = 1; i < idArray.Length; i++)
+                    if (idArray[i] == idArray[i - 1]) throw lines.Error($"atom id {idArray[i]} appears twice among the {n} atom lines", frame);
+            }
             return new Structure(Structure.Own(zArray), Structure.Own(posArray), cell, pbc)
             {
                 Forces = forceArray is null ? null : Structure.Own(forceArray),
                 AtomProperties = others.Select((c, k) => new AtomProperty(names[c], AtomPropertyType.Real, 1, extraArrays[k])).ToArray(),
             };
+        }
+
+        // A line after the last atom with the ATOMS header's column count is one more atom line: the frame
+        // holds more atoms than it announced (a count too small, a repeated line). Anything else is left to the next frame.
+        private void CheckFrameEnd(int n, int ncol, int frame)
+        {
+            try
+            {
+                if (!lines.Next()) return;
+            }
+            catch (FatalReadException)
+            {
+                return; // left for the next frame to report
+            }
+            var next = lines.Current;
+            var rest = next;
+            int tokens = 0;
+            while (Tokens.Next(ref rest, out _)) tokens++;
+            if (tokens != ncol || next.StartsWith("ITEM:", StringComparison.Ordinal))
+            {
+                lines.Unread();
+                return;
+            }
+            throw lines.Error($"more atom lines than the {n} announced (found '{Clip(next.ToString())}' where the next ITEM line should be)", frame);
         }
 
         private int ZOfType(int type, int frame)

@@ -136,6 +136,8 @@ public sealed class N2p2Reader : IStructureReader
         {
             if (lattice.Count is not (0 or 3)) throw lines.Error($"{lattice.Count} lattice lines: expected 0 or 3", frame);
             if (positions.Count == 0) throw lines.Error("a block with no atoms", frame);
+            // Every n2p2 block carries its energy; without it the forces would come out with no energy, silently.
+            if (energy is null) throw lines.Error("the block has no 'energy' line (n2p2 requires one per structure)", frame);
             var cell = lattice.Count == 3 ? new Cell(lattice[0], lattice[1], lattice[2]) : Cell.Empty;
             var info = new Dictionary<string, object>();
             if (comments.Count > 0) info["comment"] = string.Join("\n", comments);

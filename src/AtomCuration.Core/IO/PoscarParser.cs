@@ -101,6 +101,10 @@ internal sealed class PoscarParser(LineSource lines, string? source, ReadOptions
                 if (!FastNumberParser.TryParseBool(t[3 + k], out flags[3 * a + k]))
                     throw Bad($"expected a T/F selective-dynamics flag but found '{t[3 + k]}'");
         }
+        // Velocities and predictor-corrector data come after a blank line: another coordinate line
+        // right after the last atom means the counts announce fewer atoms than the file lists.
+        if (lines.Next() && LooksLikeCoordinates(lines.Current))
+            throw Bad($"the species counts add up to {n} atoms but another coordinate line follows the last of them");
         try
         {
             return new Structure(Structure.Own(numbers.ToArray()), Structure.Own(positions), cell, Pbc.All)
@@ -115,6 +119,17 @@ internal sealed class PoscarParser(LineSource lines, string? source, ReadOptions
         {
             throw Bad(e.Message);
         }
+    }
+
+    private static bool LooksLikeCoordinates(ReadOnlySpan<char> line)
+    {
+        int reals = 0;
+        while (Tokens.Next(ref line, out var t) && reals < 3)
+        {
+            if (!FastNumberParser.TryParseDouble(t, out _)) return false;
+            reals++;
+        }
+        return reals == 3;
     }
 
     /// <summary>ASE's fallback for VASP 4: the comment line names the species when its first tokens are all symbols.</summary>

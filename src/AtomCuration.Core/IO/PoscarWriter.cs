@@ -41,7 +41,7 @@ public sealed class PoscarWriter : IStructureWriter
         sb.AppendJoin(' ', runs.Select(r => Elements.FromZ(r.Z).Symbol)).Append('\n');
         sb.AppendJoin(' ', runs.Select(r => r.Count.ToString(CultureInfo.InvariantCulture))).Append('\n');
         var flags = structure.AtomProperties.FirstOrDefault(p =>
-            p.Name == PoscarReader.SelectiveDynamicsProperty && p.Type == AtomPropertyType.Logical && p.Columns == 3)?.Values as bool[];
+            p.Name == PoscarReader.SelectiveDynamicsProperty && p.Type == AtomPropertyType.Logical && p.Columns == 3)?.Raw as bool[];
         if (flags is not null) sb.Append("Selective dynamics\n");
         sb.Append("Cartesian\n");
         for (int a = 0; a < structure.Count; a++)

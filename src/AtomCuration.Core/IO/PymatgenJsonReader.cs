@@ -202,11 +202,11 @@ public sealed class PymatgenJsonReader : IStructureReader
                 _opened = true;
                 Take();
                 c = SkipWhitespace();
-                if (c == ']') { _closed = true; return null; }
+                if (c == ']') return Close(frame);
             }
             else
             {
-                if (c == ']') { _closed = true; return null; }
+                if (c == ']') return Close(frame);
                 if (c != ',') throw Fatal(c < 0 ? "the file ends inside the list (no closing ']')" : $"expected ',' or ']' between list elements, found '{(char)c}'", frame);
                 Take();
                 c = SkipWhitespace();
@@ -245,6 +245,17 @@ public sealed class PymatgenJsonReader : IStructureReader
             }
             _element.Append(_buffer, chunk, _pos - chunk);
             return (_element.ToString(), line);
+        }
+
+        // The list ends here: anything after it but whitespace (two lists concatenated, trailing junk) is an error, not ignored.
+        private (string Text, long Line)? Close(int frame)
+        {
+            _closed = true;
+            Take();
+            int c = SkipWhitespace();
+            if (c >= 0)
+                throw Fatal($"'{(char)c}' after the closing ']' of the list: only whitespace may follow (two files concatenated?)", frame);
+            return null;
         }
 
         private FatalReadException Fatal(string problem, int frame) => new(new StructureFormatException(source, _line, frame, problem));

@@ -7,25 +7,29 @@ namespace AtomCuration.IO;
 /// <summary>
 /// Writes structures to one file, one after another, in a format chosen explicitly or from
 /// the name (<see cref="StructureIO.FormatForWriting"/>). A path ending in <c>.gz</c> is
-/// gzip-compressed. Appending to a gzip file rewrites it as a single gzip member (via a
-/// temporary file, moved into place on <see cref="Dispose"/>) so that the truncation check
-/// of the reader keeps working.
+/// gzip-compressed. Everything goes to a temporary file (<see cref="AtomicFile"/>) that
+/// <see cref="Complete"/> moves over the target; <see cref="Dispose"/> without it (an error,
+/// Ctrl+C) leaves the target as it was. So a pipeline that reads the file it writes reads it
+/// whole, and appending starts from a copy of the old content (a gzip file is rewritten as a
+/// single member, so that the truncation check of the reader keeps working).
 /// </summary>
 public sealed class StructureFileWriter : IDisposable
 {
     private readonly IStructureWriter _writer;
     private readonly TextWriter _text;
+    private readonly Stream _stream;
+    private readonly AtomicFile _file;
     private readonly string _path;
-    private readonly string? _temporary;
     private readonly int _existing;
     private bool _disposed;
 
-    private StructureFileWriter(string path, IStructureWriter writer, TextWriter text, string? temporary, int existing)
+    private StructureFileWriter(string path, IStructureWriter writer, AtomicFile file, Stream stream, TextWriter text, int existing)
     {
         _path = path;
         _writer = writer;
+        _file = file;
+        _stream = stream;
         _text = text;
-        _temporary = temporary;
         _existing = existing;
     }
 
@@ -35,7 +39,7 @@ public sealed class StructureFileWriter : IDisposable
     /// <summary>Structures written through this writer.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Opens <paramref name="path"/> for writing.</summary>
+    /// <summary>Starts writing <paramref name="path"/>; the file itself changes only at <see cref="Complete"/>.</summary>
     /// <param name="path">Target file; <c>.gz</c> at the end means gzip.</param>
     /// <param name="format">Format, or <see cref="StructureFormat.Auto"/> to decide from the name.</param>
     /// <param name="append">Add to an existing file instead of replacing it.</param>
@@ -55,33 +59,26 @@ public sealed class StructureFileWriter : IDisposable
         if (append && nonEmpty && !writer.SupportsMultipleFrames)
             throw new InvalidOperationException($"'{path}' already holds a structure and {format} holds only one; write a new file instead.");
         bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        string? temporary = null;
+        bool appending = append && nonEmpty;
+        var file = AtomicFile.Create(path, noClobber, copyExisting: appending && !gzip);
         Stream? stream = null;
         try
         {
-            if (gzip && append && nonEmpty)
+            stream = gzip ? new GZipStream(file.Stream, CompressionLevel.Fastest, leaveOpen: true) : file.Stream;
+            if (gzip && appending)
             {
-                temporary = path + ".tmp-" + Environment.ProcessId;
-                stream = new GZipStream(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), CompressionLevel.Fastest);
                 using var old = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
                 old.CopyTo(stream);
-            }
-            else
-            {
-                // CreateNew makes NoClobber hold even if the file appears after the check above.
-                var mode = append ? FileMode.Append : noClobber ? FileMode.CreateNew : FileMode.Create;
-                stream = new FileStream(path, mode, FileAccess.Write, FileShare.None, 1 << 16);
-                if (gzip) stream = new GZipStream(stream, CompressionLevel.Fastest);
             }
         }
         catch
         {
-            stream?.Dispose();
-            if (temporary is not null) File.Delete(temporary);
+            if (gzip) stream?.Dispose();
+            file.Dispose();
             throw;
         }
-        var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        return new StructureFileWriter(path, writer, text, temporary, nonEmpty && append ? 1 : 0);
+        var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        return new StructureFileWriter(path, writer, file, stream, text, appending ? 1 : 0);
     }
 
     /// <summary>Writes one structure.</summary>
@@ -97,12 +94,41 @@ public sealed class StructureFileWriter : IDisposable
         Count++;
     }
 
-    /// <summary>Flushes and closes the file.</summary>
+    /// <summary>Finishes the file and moves it over the target.</summary>
+    /// <exception cref="IOException">The file could not be finished or moved into place; the target is unchanged.</exception>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _disposed = true;
+        try
+        {
+            _text.Dispose();
+            if (!ReferenceEquals(_stream, _file.Stream)) _stream.Dispose();
+            _file.Commit();
+        }
+        finally
+        {
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>Closes the writer; without <see cref="Complete"/> the target keeps its previous content.</summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        _text.Dispose();
-        if (_temporary is not null) File.Move(_temporary, _path, overwrite: true);
+        try
+        {
+            _text.Dispose();
+            if (!ReferenceEquals(_stream, _file.Stream)) _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // The partial output is being discarded anyway.
+        }
+        finally
+        {
+            _file.Dispose();
+        }
     }
 }

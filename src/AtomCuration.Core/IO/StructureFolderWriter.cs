@@ -54,7 +54,11 @@ public sealed class StructureFolderWriter
             _ => Path.Combine(group, stem + ExtensionOf(_format)),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = StructureFileWriter.Open(path, _format, noClobber: _noClobber)) file.Write(structure);
+        using (var file = StructureFileWriter.Open(path, _format, noClobber: _noClobber))
+        {
+            file.Write(structure);
+            file.Complete();
+        }
         _files.Add(path);
         return path;
     }

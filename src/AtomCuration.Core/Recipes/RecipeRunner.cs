@@ -64,7 +64,10 @@ public static class RecipeRunner
             string folder = recipe.Resolve(output);
             Directory.CreateDirectory(folder);
             using (var writer = StructureFileWriter.Open(Path.Combine(folder, "training.extxyz")))
+            {
                 foreach (var s in training) writer.Write(s with { Descriptor = null, DescriptorLabels = null, AtomDescriptors = null });
+                writer.Complete();
+            }
             log.WriteLine($"wrote {Path.Combine(folder, "training.extxyz")} ({training.Count} structures)");
             string file = Path.Combine(folder, "potential.eam.alloy");
             EamFileWriter.Write(fit.Potential, file, EamTableResolution.Suggest(fit.Potential), EamFileFormat.Setfl, recipe.Name);

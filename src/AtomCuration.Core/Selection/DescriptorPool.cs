@@ -10,7 +10,7 @@ namespace AtomCuration.Selection;
 public static class DescriptorPool
 {
     /// <summary>The N × d matrix of structure descriptors (row i = structure i).</summary>
-    /// <exception cref="InvalidOperationException">A structure has no descriptor, or lengths differ.</exception>
+    /// <exception cref="InvalidOperationException">A structure has no descriptor, lengths differ, or a value is not finite (each named).</exception>
     public static FeatureMatrix FromStructures(IReadOnlyList<Structure> pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -24,6 +24,7 @@ public static class DescriptorPool
                 throw new InvalidOperationException(
                     $"Structure '{pool[i].Id}' (index {i}) has a descriptor of length {desc.Length}, but '{pool[0].Id}' has {d}: " +
                     "run the same Get-Descriptor call on the whole pool.");
+            FiniteDescriptors.Require(pool[i], i, desc.AsSpan());
             desc.AsSpan().CopyTo(values.AsSpan(i * d, d));
         }
         var labels = pool[0].DescriptorLabels is { Count: var n } l && n == d ? l : Matrices.Create(0, d, []).Labels;
@@ -31,13 +32,15 @@ public static class DescriptorPool
     }
 
     /// <summary>The per-atom descriptor matrix of <paramref name="structure"/> (atoms × features).</summary>
-    /// <exception cref="InvalidOperationException">The structure has no per-atom descriptors.</exception>
+    /// <exception cref="InvalidOperationException">The structure has no per-atom descriptors, or one is not finite (named).</exception>
     public static FeatureMatrix AtomDescriptorsOf(Structure structure, int index)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        return structure.AtomDescriptors ?? throw new InvalidOperationException(
+        var atoms = structure.AtomDescriptors ?? throw new InvalidOperationException(
             $"Structure '{structure.Id}' (index {index}) has no per-atom descriptors (AtomDescriptors): " +
             "run Get-Descriptor with a per-atom descriptor before this step.");
+        FiniteDescriptors.Require(atoms, atom => $"Structure '{structure.Id}' (index {index}), atom {atom},");
+        return atoms;
     }
 
     private static System.Collections.Immutable.ImmutableArray<double> Require(Structure s, int i) =>

@@ -17,6 +17,9 @@ public sealed record FpsOptions : SelectionOptions
 /// Farthest point sampling: after the start, each pick is the row whose distance to the nearest
 /// already-selected row is largest; ties go to the lowest index. The score of each pick is the
 /// covering radius after it (largest distance from any row to its nearest selected row).
+/// Once that radius is zero every row is a copy of a selected one, so the selection stops there:
+/// an index is never picked twice, and fewer than <see cref="SelectionOptions.Count"/> come back
+/// when the pool has fewer distinct rows (scikit-matter issue #128 repeats the last pick instead).
 /// </summary>
 public static class FarthestPointSampling
 {
@@ -38,14 +41,15 @@ public static class FarthestPointSampling
         var mind = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
         int chunks = (n + Chunk - 1) / Chunk;
         var chunkBest = new int[chunks];
-        var picks = new int[k];
-        var scores = new double[k];
+        var picks = new List<int>(k);
+        var scores = new List<double>(k);
         int next = start;
         for (int t = 0; t < k; t++)
         {
+            if (t > 0 && !(mind[next] > 0)) break; // every row is covered by (a copy of) a selected row
             options.Cancellation.ThrowIfCancellationRequested();
             options.Progress?.Report(t / (double)k);
-            picks[t] = next;
+            picks.Add(next);
             int s = next;
             OrderedParallel.For(chunks, ch =>
             {
@@ -63,7 +67,7 @@ public static class FarthestPointSampling
             }, options.Threads);
             next = chunkBest[0];
             for (int ch = 1; ch < chunks; ch++) if (mind[chunkBest[ch]] > mind[next]) next = chunkBest[ch];
-            scores[t] = Math.Sqrt(mind[next]);
+            scores.Add(Math.Sqrt(mind[next]));
         }
         return new SelectionResult(SelectionMethod.Fps, picks, scores);
     }

@@ -16,4 +16,7 @@ public sealed record SelectionResult(
 {
     /// <summary>Method-specific figures (e.g. the threshold found by bisection, the cluster count chosen).</summary>
     public IReadOnlyDictionary<string, double> Info { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>What the caller should know (e.g. fewer distinct candidates than asked for); a cmdlet writes each as a warning.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

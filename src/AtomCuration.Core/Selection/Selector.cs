@@ -54,18 +54,29 @@ public static class Selector
     public static SelectionResult Select(IReadOnlyList<Structure> pool, SelectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        return options switch
+        var result = options switch
         {
             RandomOptions o => RandomSelector.Select(pool.Count, o),
             LocalEnvironmentBankOptions o => LocalEnvironmentBank.Select(pool, o),
             EntropyOptions o => EntropySelector.Select(pool, o),
             SpectralOptions o => Spectral.Select(pool, o),
-            _ => SelectFromMatrix(DescriptorPool.FromStructures(pool), options),
+            _ => null,
         };
+        return result is null
+            ? SelectFromMatrix(DescriptorPool.FromStructures(pool), options)
+            : SelectionCount.Check(result, options, pool.Count, () => SelectionCount.DistinctDescriptors(pool));
     }
 
     /// <summary>Runs a descriptor-space method on a ready pool matrix (rows = pool members).</summary>
-    public static SelectionResult SelectFromMatrix(FeatureMatrix x, SelectionOptions options) => options switch
+    /// <exception cref="InvalidOperationException">A value of <paramref name="x"/> is not finite (row and column named).</exception>
+    public static SelectionResult SelectFromMatrix(FeatureMatrix x, SelectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        FiniteDescriptors.Require(x, row => $"Row {row}");
+        return SelectionCount.Check(SelectFromMatrixCore(x, options), options, x.Rows, () => SelectionCount.DistinctRows(x));
+    }
+
+    private static SelectionResult SelectFromMatrixCore(FeatureMatrix x, SelectionOptions options) => options switch
     {
         RandomOptions o => RandomSelector.Select(x.Rows, o),
         KMeansOptions o => KMeans.Select(x, o),

@@ -16,8 +16,10 @@ public enum AtomPropertyType
 /// <summary>
 /// A per-atom property that is not one of the named labels of a <see cref="Structure"/>
 /// (tags, magnetic moments, velocities, …), kept so that writing is lossless.
-/// <see cref="Values"/> is a row-major array of <c>atoms × Columns</c>: <c>double[]</c>,
-/// <c>long[]</c>, <c>string[]</c> or <c>bool[]</c> according to <see cref="Type"/>.
+/// <see cref="Values"/> is a row-major, read-only list of <c>atoms × Columns</c> values:
+/// <c>double</c>, <c>long</c>, <c>string</c> or <c>bool</c> according to <see cref="Type"/>.
+/// The property keeps its own copy of the array it was made from, and writing through
+/// <see cref="Values"/> throws, so structures sharing a property cannot change each other.
 /// </summary>
 public sealed record AtomProperty
 {
@@ -40,7 +42,14 @@ public sealed record AtomProperty
         Name = name;
         Type = type;
         Columns = columns;
-        Values = values;
+        Raw = (Array)values.Clone();
+        Values = Raw switch
+        {
+            double[] d => Array.AsReadOnly(d),
+            long[] l => Array.AsReadOnly(l),
+            string[] t => Array.AsReadOnly(t),
+            _ => Array.AsReadOnly((bool[])Raw),
+        };
     }
 
     /// <summary>Column name (e.g. <c>tags</c>).</summary>
@@ -52,9 +61,16 @@ public sealed record AtomProperty
     /// <summary>Values per atom.</summary>
     public int Columns { get; }
 
-    /// <summary>Row-major values, atoms × columns.</summary>
-    public Array Values { get; }
+    /// <summary>Row-major values, atoms × columns (read-only: writing throws <see cref="NotSupportedException"/>).</summary>
+    public System.Collections.IList Values { get; }
+
+    /// <summary>The values as an array of their element type (a copy).</summary>
+    public T[] ToArray<T>() => Raw is T[] typed ? (T[])typed.Clone()
+        : throw new InvalidCastException($"Property '{Name}' holds {Type} values, not {typeof(T).Name}.");
+
+    /// <summary>The private array behind <see cref="Values"/>; never handed out of the library.</summary>
+    internal Array Raw { get; }
 
     /// <summary>Number of atoms the property covers.</summary>
-    public int Rows => Values.Length / Columns;
+    public int Rows => Raw.Length / Columns;
 }

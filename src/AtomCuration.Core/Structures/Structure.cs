@@ -35,12 +35,30 @@ public sealed record Structure
         for (int axis = 0; axis < 3; axis++)
             if (pbc[axis] && cell[axis].LengthSquared == 0)
                 throw new ArgumentException($"Periodic along lattice vector {axis} but that vector is zero.");
-        if (pbc.Any && !cell.IsFullRank)
-            _ = NeighborListBuilder.WorkingBasis(cell, pbc); // throws when the periodic vectors are dependent
+        if (pbc.Any) CheckHeights(cell, pbc);
         AtomicNumbers = atomicNumbers;
         Positions = positions;
         Cell = cell;
         Pbc = pbc;
+    }
+
+    /// <summary>
+    /// Smallest distance (Å) allowed between opposite faces of the cell along a periodic lattice vector:
+    /// 0.1 Å, far below any physical repeat (an atom's nearest periodic image is at least this far away)
+    /// and large enough that a neighbour search at a 10 Å cutoff visits at most ~200 images per axis.
+    /// </summary>
+    public const double MinimumPeriodicHeight = 0.1;
+
+    /// <summary>Refuses a periodic cell whose height (volume over face area) along a periodic axis is degenerate.</summary>
+    private static void CheckHeights(Cell cell, Pbc pbc)
+    {
+        var basis = NeighborListBuilder.WorkingBasis(cell, pbc); // throws when the periodic vectors are dependent
+        var heights = basis.PlaneSpacings;
+        for (int axis = 0; axis < 3; axis++)
+            if (pbc[axis] && !(heights[axis] >= MinimumPeriodicHeight))
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The periodic cell is degenerate: its height along lattice vector {"abc"[axis]} is {heights[axis]:g3} Å " +
+                    $"(volume {cell.Volume:g3} Å³); a periodic cell needs at least {MinimumPeriodicHeight} Å between opposite faces."));
     }
 
     /// <summary>Convenience constructor from plain arrays (copied).</summary>
@@ -88,11 +106,27 @@ public sealed record Structure
     /// <summary>Stress (eV/Å³, Voigt xx yy zz yz xz xy, positive = tensile as in ASE), when labelled.</summary>
     public Voigt? Stress { get; init; }
 
-    /// <summary>Everything else the source carried (config_type, source, …), in file order.</summary>
-    public IReadOnlyDictionary<string, object> Info { get; init; } = EmptyInfo;
+    /// <summary>
+    /// Everything else the source carried (config_type, source, …), in file order. The structure keeps its own
+    /// read-only copy (array values become immutable arrays): writing to it throws, and changing the dictionary
+    /// it was made from changes nothing here.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> Info
+    {
+        get => _info;
+        init => _info = FrozenInfo.From(value);
+    }
 
-    /// <summary>Per-atom columns other than species, positions and forces (tags, magmoms, …).</summary>
-    public IReadOnlyList<AtomProperty> AtomProperties { get; init; } = [];
+    private readonly IReadOnlyDictionary<string, object> _info = FrozenInfo.Empty;
+
+    /// <summary>Per-atom columns other than species, positions and forces (tags, magmoms, …); a read-only list.</summary>
+    public IReadOnlyList<AtomProperty> AtomProperties
+    {
+        get => _atomProperties;
+        init => _atomProperties = value is ImmutableArray<AtomProperty> frozen ? frozen : (value ?? []).ToImmutableArray();
+    }
+
+    private readonly IReadOnlyList<AtomProperty> _atomProperties = ImmutableArray<AtomProperty>.Empty;
 
     /// <summary>File the structure was read from, if any.</summary>
     public string? SourcePath { get; init; }
@@ -181,8 +215,6 @@ public sealed record Structure
 
     /// <summary>Wraps an array as an immutable array without copying; the caller must not touch it afterwards.</summary>
     internal static ImmutableArray<T> Own<T>(T[] array) => ImmutableCollectionsMarshal.AsImmutableArray(array);
-
-    private static readonly IReadOnlyDictionary<string, object> EmptyInfo = new Dictionary<string, object>();
 
     private string BuildFormula()
     {

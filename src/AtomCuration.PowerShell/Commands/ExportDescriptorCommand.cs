@@ -57,13 +57,30 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
         if (PassThru) WriteObject(InputObject);
     }
 
-    /// <inheritdoc />
-    protected override void EndProcessing() => Dispose();
+    /// <summary>The pipeline completed: the written file (and .npy sidecar) replace the target.</summary>
+    protected override void EndProcessing()
+    {
+        if (_writer is null) return;
+        var writer = _writer;
+        _writer = null;
+        try
+        {
+            writer.Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "CannotReplaceOutput", ErrorCategory.WriteError, writer));
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+    }
 
     /// <summary>
-    /// Closes the output file (writing the .npy header and sidecar). PowerShell calls this on the pipeline
-    /// thread once the pipeline ends, stopped (Ctrl+C) or not, so there is no StopProcessing: closing from
-    /// its thread would race a write in progress.
+    /// Discards an unfinished output (the pipeline failed or was stopped with Ctrl+C): the target keeps its previous
+    /// content. PowerShell calls this on the pipeline thread once the pipeline ends, so there is no StopProcessing:
+    /// closing from its thread would race a write in progress.
     /// </summary>
     public void Dispose()
     {

@@ -79,7 +79,7 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
         if (!ShouldProcess(file, "Write EAM potential")) return;
         try
         {
-            EamFileWriter.Write(potential, file, EamTableResolution.Suggest(potential, RCount, RhoCount), Format, Comment);
+            EamFileWriter.Write(potential, file, EamTableResolution.Suggest(potential, RCount, RhoCount), Format, Comment, NoClobber);
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -87,12 +87,33 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
         if (PassThru) WriteObject(InputObject);
     }
 
-    /// <inheritdoc />
-    protected override void EndProcessing() => Dispose();
+    /// <summary>The pipeline completed: the written file replaces the target.</summary>
+    protected override void EndProcessing()
+    {
+        if (_writer is null) return;
+        var writer = _writer;
+        _writer = null;
+        if (writer.Count == 0 && !Append)
+        {
+            // Nothing arrived (a wildcard that matched nothing, an empty filter): no empty file that looks like a result.
+            writer.Dispose();
+            WriteWarning("Export-Structure received no structures; no file was written.");
+            return;
+        }
+        try
+        {
+            writer.Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "CannotReplaceOutput", ErrorCategory.WriteError, writer));
+        }
+    }
 
     /// <summary>
-    /// Closes the output file. PowerShell calls this on the pipeline thread once the pipeline ends, stopped
-    /// (Ctrl+C) or not, so there is no StopProcessing: closing from its thread would race a write in progress.
+    /// Discards an unfinished output (the pipeline failed or was stopped with Ctrl+C): the target keeps its previous
+    /// content. PowerShell calls this on the pipeline thread once the pipeline ends, so there is no StopProcessing:
+    /// closing from its thread would race a write in progress.
     /// </summary>
     public void Dispose()
     {

@@ -115,8 +115,13 @@ public sealed class InvokeEamFitCommand : PSCmdlet
         }
     }
 
-    /// <inheritdoc />
-    protected override void ProcessRecord() => _training.Add(InputObject);
+    /// <summary>Collects the training set; a structure with overlapping atoms is reported by id and left out.</summary>
+    protected override void ProcessRecord()
+    {
+        if (OverlappingAtoms.Problem(InputObject) is { } problem)
+            WriteError(new ErrorRecord(new ArgumentException(problem), "OverlappingAtoms", ErrorCategory.InvalidData, InputObject));
+        else _training.Add(InputObject);
+    }
 
     /// <inheritdoc />
     protected override void EndProcessing()

@@ -71,8 +71,13 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
         }
     }
 
-    /// <inheritdoc />
-    protected override void ProcessRecord() => _structures.Add(InputObject);
+    /// <summary>Collects the structures; one with overlapping atoms is reported by id and left out.</summary>
+    protected override void ProcessRecord()
+    {
+        if (OverlappingAtoms.Problem(InputObject) is { } problem)
+            WriteError(new ErrorRecord(new ArgumentException(problem), "OverlappingAtoms", ErrorCategory.InvalidData, InputObject));
+        else _structures.Add(InputObject);
+    }
 
     /// <inheritdoc />
     protected override void EndProcessing()

@@ -158,6 +158,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
+        foreach (var w in result.Warnings) WriteWarning(w);
         foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(ViewTypes.Tag(s, ViewTypes.Selection));
     }
 

@@ -202,6 +202,9 @@ public class BadInputTests
             Assert.True(results.Count >= intact, $"mutant {m}: {results.Count} results but {intact} intact frames");
             for (int f = 0; f < intact; f++)
             {
+                // Damage that leaves exactly one atom-shaped line before the next count cannot be told from a count one
+                // too small in the frame before it: that frame is then reported (never changed silently).
+                if (f == intact - 1 && results[f].Error is { } adjacent && adjacent.Message.Contains("one more atom line")) continue;
                 Assert.True(results[f].Structure is not null, $"mutant {m}: intact frame {f} failed: {results[f].Error?.Message}");
                 Assert.Equal(f, results[f].Structure!.FrameIndex);
                 AssertSame(frames[f], results[f].Structure!);

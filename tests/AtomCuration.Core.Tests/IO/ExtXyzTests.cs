@@ -27,10 +27,10 @@ public class ExtXyzTests
         Assert.Equal("bulk", s.ConfigType);
         Assert.Equal(["config_type"], s.Info.Keys);
         Assert.Equal(["tags", "m", "lab", "fix"], s.AtomProperties.Select(p => p.Name));
-        Assert.Equal(new long[] { 4, -5 }, (long[])s.AtomProperties[0].Values);
-        Assert.Equal(new[] { 1.5, 2.5, 3.5, 4.5 }, (double[])s.AtomProperties[1].Values);
-        Assert.Equal(new[] { "a", "b" }, (string[])s.AtomProperties[2].Values);
-        Assert.Equal(new[] { true, false }, (bool[])s.AtomProperties[3].Values);
+        Assert.Equal(new long[] { 4, -5 }, s.AtomProperties[0].ToArray<long>());
+        Assert.Equal(new[] { 1.5, 2.5, 3.5, 4.5 }, s.AtomProperties[1].ToArray<double>());
+        Assert.Equal(new[] { "a", "b" }, s.AtomProperties[2].ToArray<string>());
+        Assert.Equal(new[] { true, false }, s.AtomProperties[3].ToArray<bool>());
         Assert.Equal("test.extxyz", s.SourcePath);
     }
 
@@ -69,7 +69,7 @@ public class ExtXyzTests
         Assert.Equal(new Voigt(-1, -2, -3, -3 / 8.0, -2 / 8.0, -1 / 8.0), vir.Stress);
         Assert.Equal(-2.0, vir.Energy);
         Assert.Equal(-2.0, vir.Info["free_energy"]);
-        Assert.Equal(9, ((double[])vir.Info["virial"]).Length);
+        Assert.Equal(9, ((ImmutableArray<double>)vir.Info["virial"]).Length);
         var both = ReadOne("1\nLattice=\"2 0 0 0 2 0 0 0 2\" free_energy=-2 energy=-1\nH 0 0 0\n");
         Assert.Equal(-1.0, both.Energy);
     }

@@ -191,7 +191,7 @@ public class FormatBadInputTests
         var s = Ok(ReadText(new LammpsDataReader(), Samples.Data))[0];
         Assert.Equal(new[] { 29, 28, 29 }, s.AtomicNumbers.ToArray());
         Assert.Equal(new Cell(new Vec3(5, 0, 0), new Vec3(0.5, 5, 0), new Vec3(0, -0.5, 6)), s.Cell);
-        Assert.Equal(new long[] { 0, 0, 1, 0, 0, 0, 0, 0, 0 }, (long[])s.AtomProperties.Single(p => p.Name == "travel").Values);
+        Assert.Equal(new long[] { 0, 0, 1, 0, 0, 0, 0, 0, 0 }, s.AtomProperties.Single(p => p.Name == "travel").ToArray<long>());
 
         Assert.Contains("matches no element", Bad(Samples.Data.Replace("63.546", "250.5")));
         Assert.Contains("2 atoms in the Atoms section, the header says 3", Bad(Samples.Data.Replace("3 1 2.0 2.0 2.0 0 0 0", "")));

@@ -41,7 +41,7 @@ public class N2p2Tests
                 Close(Flat(e.GetProperty("positions")), Flat(s.Positions), 1e-13, "positions");
                 Close(Flat(e.GetProperty("forces")), Flat(s.Forces!.Value), 1e-13, "forces");
                 Assert.Equal(e.GetProperty("energy").GetDouble(), s.Energy!.Value, 1e-11);
-                Close(Numbers(e.GetProperty("charges")), (double[])s.AtomProperties.Single(p => p.Name == "charges").Values, 1e-15, "charges");
+                Close(Numbers(e.GetProperty("charges")), s.AtomProperties.Single(p => p.Name == "charges").ToArray<double>(), 1e-15, "charges");
                 Assert.Equal(e.GetProperty("comment").GetString(), s.Info["comment"]);
                 Assert.Equal(0.0, s.Info["charge"]);
             }

@@ -65,7 +65,7 @@ public class PoscarTests
             AseCrossCheckTests.AssertMatchesAse(cases[k].Path, ours, ase[k]);
             var flags = ours[0].AtomProperties.SingleOrDefault(p => p.Name == PoscarReader.SelectiveDynamicsProperty);
             Assert.Equal(cases[k].Fixed is not null, flags is not null);
-            if (flags is not null) Assert.Equal([false, false, false], ((bool[])flags.Values)[..3]);
+            if (flags is not null) Assert.Equal([false, false, false], (flags.ToArray<bool>())[..3]);
         }
     }
 
@@ -93,7 +93,7 @@ public class PoscarTests
         for (int k = 0; k < files.Length; k++)
             AseCrossCheckTests.AssertMatchesAse(files[k], ReadAll(files[k]), ase[k]);
         Assert.Equal(64.0, ReadAll(negative)[0].Cell.Volume, 12);
-        var flags = (bool[])ReadAll(selective)[0].AtomProperties.Single().Values;
+        var flags = ReadAll(selective)[0].AtomProperties.Single().ToArray<bool>();
         Assert.Equal([true, false, true, false, false, false], flags);
         // POTCAR-style suffixes (which ASE 3.22 rejects) are dropped.
         var suffixed = ReadOne(File.ReadAllText(negative).Replace(" Cu\n", " Cu_pv/abc123\n"), source: "POSCAR");
@@ -120,7 +120,11 @@ public class PoscarTests
             AtomProperties = [new AtomProperty(PoscarReader.SelectiveDynamicsProperty, AtomPropertyType.Logical, 3, Enumerable.Range(0, 21).Select(i => i % 4 != 0).ToArray())],
         };
         string path = tmp.File("CONTCAR");
-        using (var w = StructureFileWriter.Open(path)) w.Write(s);
+        using (var w = StructureFileWriter.Open(path))
+        {
+            w.Write(s);
+            w.Complete();
+        }
         var back = ReadAll(path)[0];
         AssertSame(s with { SourcePath = path }, back);
         var ase = AseCrossCheckTests.AseRead([path], format: "vasp")[0];

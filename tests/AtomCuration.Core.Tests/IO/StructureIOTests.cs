@@ -236,9 +236,14 @@ public class StructureIOTests
             w.Write(frames[0]);
             w.Write(frames[1]);
             Assert.Equal(2, w.Count);
+            w.Complete();
         }
         using (var gzStream = File.OpenRead(gz)) Assert.Equal(0x1f, gzStream.ReadByte());
-        using (var w = StructureFileWriter.Open(gz, append: true)) w.Write(frames[2]);
+        using (var w = StructureFileWriter.Open(gz, append: true))
+        {
+            w.Write(frames[2]);
+            w.Complete();
+        }
         var back = ReadAll(gz);
         Assert.Equal(3, back.Count);
         // What was read back carries, besides its own Info, where it was first read from (TraceInfo).
@@ -253,13 +258,22 @@ public class StructureIOTests
             w.Write(frames[0]);
             var one = Assert.Throws<InvalidOperationException>(() => w.Write(frames[1]));
             Assert.Contains("single structure", one.Message);
+            w.Complete();
         }
         Assert.Throws<InvalidOperationException>(() => StructureFileWriter.Open(poscar, append: true));
         Assert.Equal(frames[0].Positions.ToArray(), ReadAll(poscar)[0].Positions.ToArray());
 
         string plain = tmp.File("plain.xyz");
-        using (var w = StructureFileWriter.Open(plain)) w.Write(frames[0]);
-        using (var w = StructureFileWriter.Open(plain, append: true)) w.Write(frames[1]);
+        using (var w = StructureFileWriter.Open(plain))
+        {
+            w.Write(frames[0]);
+            w.Complete();
+        }
+        using (var w = StructureFileWriter.Open(plain, append: true))
+        {
+            w.Write(frames[1]);
+            w.Complete();
+        }
         Assert.Equal(2, ReadAll(plain).Count);
     }
 

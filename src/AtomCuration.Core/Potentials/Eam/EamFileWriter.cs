@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AtomCuration.IO;
 
 namespace AtomCuration.Potentials.Eam;
 
@@ -14,23 +15,24 @@ public static class EamFileWriter
 {
     /// <summary>
     /// Writes to a file; the format comes from the name unless given (eam/fs potentials always write eam/fs).
-    /// The file is written beside <paramref name="path"/> and moved over it when complete, so a refused
-    /// potential leaves neither an empty file nor a damaged earlier one.
+    /// The table goes to a temporary file moved over <paramref name="path"/> once complete (<see cref="AtomicFile"/>),
+    /// so a failure leaves the previous file as it was.
     /// </summary>
-    public static void Write(EamPotential potential, string path, EamTableResolution resolution, EamFileFormat? format = null, string? comment = null)
+    /// <param name="potential">The potential to tabulate.</param>
+    /// <param name="path">Target file.</param>
+    /// <param name="resolution">Grids to sample on.</param>
+    /// <param name="format">File format; from the name when null.</param>
+    /// <param name="comment">Text for the header lines.</param>
+    /// <param name="noClobber">Refuse when <paramref name="path"/> exists.</param>
+    public static void Write(EamPotential potential, string path, EamTableResolution resolution, EamFileFormat? format = null,
+        string? comment = null, bool noClobber = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         var fmt = format ?? EamFileFormats.FromPath(path);
-        string partial = path + ".partial";
-        try
-        {
-            using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false))) Write(potential, writer, resolution, fmt, comment);
-            File.Move(partial, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial);
-        }
+        using var file = AtomicFile.Create(path, noClobber);
+        using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            Write(potential, writer, resolution, fmt, comment);
+        file.Commit();
     }
 
     /// <summary>Writes to a text writer.</summary>

@@ -35,7 +35,7 @@ internal sealed class EamTrainingSet
 
     public int ElementCount => AtomicNumbers.Count;
 
-    /// <summary>Prepares <paramref name="structures"/>; throws naming every structure without an energy label.</summary>
+    /// <summary>Prepares <paramref name="structures"/>; throws naming every structure without an energy label or with overlapping atoms.</summary>
     public static EamTrainingSet Create(IReadOnlyList<Structure> structures, EamFitOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(structures);
@@ -43,6 +43,7 @@ internal sealed class EamTrainingSet
         var unlabelled = structures.Where(s => s.Energy is null).Select(s => s.Id).ToList();
         if (unlabelled.Count > 0)
             throw new ArgumentException($"{unlabelled.Count} training structure(s) have no energy: {string.Join(", ", unlabelled.Take(10))}{(unlabelled.Count > 10 ? ", …" : "")}.");
+        OverlappingAtoms.CheckAll(structures);
         var species = structures.SelectMany(s => s.Species).Distinct().Order().ToArray();
         var index = species.Select((z, k) => (z, k)).ToDictionary(t => t.z, t => t.k);
         var items = OrderedParallel.Map(structures, s => Prepare(s, index, options), options.ThrottleLimit, cancellation).ToArray();
