@@ -18,7 +18,7 @@ public sealed class EamLammpsBench : IBenchmark
     private const string TiPotential = "/work/shared/data/eam/Ti_Zhou04.eam.alloy";
 
     public string Name => "eam-lammps";
-    public string Description => "EAM E+F+stress vs LAMMPS: 'write DIR' (data + inputs), 'cu K [cached]' (32,000-atom Cu, K evaluations), 'ti K [cached]' (1,800 Ti cells, K passes)";
+    public string Description => "EAM E+F+stress vs LAMMPS: 'write DIR' (data + inputs), 'cu K [cached]' (32,000-atom Cu, K evaluations), 'ti K [cached]' (1,800 Ti cells, K passes), 'measure K' (fit errors on the Ti pool K times)";
 
     public int Run(string[] args)
     {
@@ -63,8 +63,30 @@ public sealed class EamLammpsBench : IBenchmark
                     $"CPU per pass ({k} passes, {(cached ? "neighbour lists cached" : "neighbour lists built every time")}): min {times[0] * 1e3:F1} / median {times[k / 2] * 1e3:F1} / max {times[^1] * 1e3:F1} ms = {times[k / 2] / atoms * 1e6:F3} µs/atom (median); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
                 return 0;
             }
+            case "measure":
+            {
+                // Measure-FitError's work (FitErrorAnalysis.Analyze) called K times on the same 1,800-cell pool, 2 threads.
+                int k = args.Length > 1 ? int.Parse(args[1], inv) : 20;
+                var potential = EamFileReader.Read(TiPotential);
+                var pool = TiCells();
+                NeighborListCache.Clear(); // labelling the cells filled it
+                var times = new List<double>();
+                for (int call = 0; call < k; call++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    double cpu = CpuClock.Now;
+                    var report = AtomCuration.Fitting.FitErrorAnalysis.Analyze(pool, potential, degree: 2);
+                    times.Add(CpuClock.Now - cpu);
+                    if (call == 0 || call == k - 1)
+                        Console.WriteLine(string.Create(inv, $"call {call + 1}: {clock.Elapsed.TotalMilliseconds:F0} ms wall, {times[^1] * 1e3:F0} ms CPU; energy RMSE {report.Overall.EnergyRmse} (teacher = potential)"));
+                }
+                var later = times.Skip(1).Order().ToList();
+                Console.WriteLine(string.Create(inv,
+                    $"{k} calls: first {times[0] * 1e3:F0} ms CPU (neighbour lists built), later min {later[0] * 1e3:F0} / median {later[later.Count / 2] * 1e3:F0} / max {later[^1] * 1e3:F0} ms CPU; cache {NeighborListCache.Bytes / 1e6:F1} MB; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                return 0;
+            }
             default:
-                Console.Error.WriteLine("usage: eam-lammps write DIR | cu K [cached] | ti K [cached]");
+                Console.Error.WriteLine("usage: eam-lammps write DIR | cu K [cached] | ti K [cached] | measure K");
                 return 2;
         }
     }
