@@ -26,6 +26,9 @@ internal static class NeighborListBuilder
     /// <summary>Most periodic copies of atoms (ghosts) one search may create.</summary>
     public const long MaxGhosts = 1L << 26;
 
+    // Work arrays kept per thread between calls up to this size (a 32,000-atom cell needs about 4 MB).
+    private const long MaxRetainedScratchBytes = 32_000_000;
+
     [ThreadStatic] private static Scratch? t_scratch;
 
     /// <summary>Per-thread work arrays, reused from call to call (grown, never shrunk below what the last call needed).</summary>
@@ -44,6 +47,12 @@ internal static class NeighborListBuilder
         public int[] SlotOwner = [];
         public ImageShift[] SlotImage = [];
         public double[] X = [], Y = [], Z = [];
+
+        /// <summary>Bytes held by the work arrays.</summary>
+        public long Bytes =>
+            24L * (Frac.Length + Wrapped.Length + SlotPos.Length) + 12L * (Offset.Length + GhostImage.Length + SlotImage.Length)
+            + 4L * (Ints.Length + Bins.Length + Slots.Length + GhostOwner.Length + GhostBin.Length + SlotOwner.Length)
+            + 8L * (X.Length + Y.Length + Z.Length);
 
         public static T[] Ensure<T>(ref T[] array, long length)
         {
@@ -104,6 +113,8 @@ internal static class NeighborListBuilder
             SmallCellNeighbors.Search(wrapped.AsSpan(0, n), basis, reach, cutoff, half, sink, scratch);
         else
             CellListNeighbors.Search(frac.AsSpan(0, n), wrapped.AsSpan(0, n), basis, pbc, spacing, cutoff, half, sink, scratch);
+        // A very large structure does not leave its work arrays pinned to the thread.
+        if (scratch.Bytes > MaxRetainedScratchBytes) t_scratch = null;
         return sink.ToList();
     }
 

@@ -34,9 +34,12 @@ public static class EamEvaluator
         var vectors = list.Vectors;
         // dρ/dr at i due to j, then (when the two densities differ) at j due to i.
         bool oneSpecies = potential.ElementCount == 1;
-        var drho = t_densityDerivatives is { } held && held.Length >= (oneSpecies ? 1 : 2) * pairs
+        // Kept per thread between calls up to 4 M entries (32 MB); a larger structure gets a buffer of its own.
+        int needed = (oneSpecies ? 1 : 2) * pairs;
+        var drho = t_densityDerivatives is { } held && held.Length >= needed
             ? held
-            : t_densityDerivatives = GC.AllocateUninitializedArray<double>(Math.Max((oneSpecies ? 1 : 2) * pairs, 1024));
+            : GC.AllocateUninitializedArray<double>(Math.Max(needed, 1024));
+        if (drho.Length <= 1 << 22) t_densityDerivatives = drho;
         var rho = new double[n];
         if (oneSpecies)
         {
