@@ -2,7 +2,7 @@
 # usage: dotnet pwsh -NoProfile -File bench/cold-start.ps1 -Module module/AtomCuration/AtomCuration.psd1
 param($Module)
 $t0 = [Diagnostics.Stopwatch]::StartNew()
-Import-Module $Module
+Import-Module (Resolve-Path $Module).Path
 $import = $t0.ElapsedMilliseconds
 $t = [Diagnostics.Stopwatch]::StartNew()
 $pool = Import-Structure (Join-Path $PSScriptRoot ../examples/data/Cu_SNAP_sample.extxyz.gz)
