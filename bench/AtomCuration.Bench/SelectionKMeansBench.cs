@@ -6,7 +6,7 @@ namespace AtomCuration.Bench;
 public sealed class SelectionKMeansBench : IBenchmark
 {
     public string Name => "kmeans";
-    public string Description => "k-means k=100 on 100,000 × 85 (args: [restarts] [--overlap] [--sklearn])";
+    public string Description => "k-means k=100 on 100,000 × 85 (args: [restarts] [--overlap] [--max-iter N] [--dump PATH] [--sklearn [ALGORITHM]])";
 
     public int Run(string[] args)
     {
@@ -16,9 +16,22 @@ public sealed class SelectionKMeansBench : IBenchmark
         var x = overlap ? SelectionBenchData.Blobs(100_000, 85, 20, 3, spread: 12) : SelectionBenchData.Blobs(100_000, 85, 150, 3);
         KMeans.Fit(SelectionBenchData.Blobs(2000, 85, 5, 4), new KMeansOptions { Count = 5, Restarts = 1 }); // JIT
         KMeansModel m = null!;
-        double t = SelectionBenchData.Time(() => m = KMeans.Fit(x, new KMeansOptions { Count = 100, Restarts = restarts, Seed = 1, Tolerance = overlap ? 1e-6 : 1e-4, MaxIterations = overlap ? 600 : 300 }));
+        double tol = overlap ? 1e-6 : 1e-4;
+        int maxIter = Option(args, "--max-iter") is { } mi ? int.Parse(mi) : overlap ? 600 : 300;
+        // --dump PATH writes the matrix (raw little-endian float64) for the reference run from the command line.
+        if (Option(args, "--dump") is { } dump) File.WriteAllBytes(dump, System.Runtime.InteropServices.MemoryMarshal.AsBytes(x.Values).ToArray());
+        double t = SelectionBenchData.Time(() => m = KMeans.Fit(x, new KMeansOptions { Count = 100, Restarts = restarts, Seed = 1, Tolerance = tol, MaxIterations = maxIter }));
         Console.WriteLine($"k-means 100,000 × 85, k=100, restarts {restarts}, {Environment.ProcessorCount} cores: {t:F2} s, inertia {m.Inertia:G6}, iterations {m.Iterations}");
-        if (args.Contains("--sklearn")) SelectionBenchData.SideBySide("kmeans", SelectionBenchData.Dump(x), "100000", "85", "100", restarts.ToString());
+        // The reference runs with the same tolerance and iteration cap (its default algorithm here: lloyd; name elkan to compare with it).
+        if (args.Contains("--sklearn"))
+            SelectionBenchData.SideBySide("kmeans", SelectionBenchData.Dump(x), "100000", "85", "100", restarts.ToString(),
+                Option(args, "--sklearn") is { } alg && !alg.StartsWith("--") ? alg : "lloyd", tol.ToString("R", System.Globalization.CultureInfo.InvariantCulture), maxIter.ToString());
         return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """scikit-learn / NumPy side of the selection benchmarks: same data (raw float64 file), same task.
-usage: selection_sklearn.py kmeans PATH N D K N_INIT | fps PATH N D K | tsne PATH N D PERPLEXITY
+usage: selection_sklearn.py kmeans PATH N D K N_INIT [ALGORITHM [TOL [MAX_ITER]]] | fps PATH N D K | tsne PATH N D PERPLEXITY
+k-means defaults: algorithm lloyd, tol 1e-4 (scikit-learn's), max_iter 300. The BLAS is the one the dynamic
+linker finds: Debian's default alternative, or OpenBLAS with
+LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread for that command only; it is printed.
 """
 import sys
 import time
@@ -13,9 +16,22 @@ X = np.fromfile(path, dtype="<f8").reshape(n, d)
 t = time.perf_counter()
 if kind == "kmeans":
     from sklearn.cluster import KMeans
+    import sklearn
     k, n_init = int(sys.argv[5]), int(sys.argv[6])
-    km = KMeans(n_clusters=k, n_init=n_init, algorithm="lloyd", random_state=0).fit(X)
-    print(f"scikit-learn KMeans(lloyd, n_init={n_init}): {time.perf_counter() - t:.2f} s, inertia {km.inertia_:.6g}, iterations {km.n_iter_}")
+    algorithm = sys.argv[7] if len(sys.argv) > 7 else "lloyd"
+    tol = float(sys.argv[8]) if len(sys.argv) > 8 else 1e-4
+    max_iter = int(sys.argv[9]) if len(sys.argv) > 9 else 300
+    try:
+        from threadpoolctl import threadpool_info
+        blas = "; ".join(f"{i['internal_api']} {i.get('version')} ({i['filepath']}, {i['num_threads']} threads, {i.get('architecture')})"
+                         for i in threadpool_info() if i["user_api"] == "blas") or "no BLAS seen by threadpoolctl"
+    except ImportError:
+        blas = "threadpoolctl not installed"
+    t = time.perf_counter()
+    c = time.process_time()
+    km = KMeans(n_clusters=k, n_init=n_init, algorithm=algorithm, tol=tol, max_iter=max_iter, random_state=0).fit(X)
+    print(f"scikit-learn {sklearn.__version__} KMeans({algorithm}, n_init={n_init}, tol={tol:g}, max_iter={max_iter}), NumPy {np.__version__}, BLAS {blas}: "
+          f"{time.perf_counter() - t:.2f} s wall, {time.process_time() - c:.2f} s CPU, inertia {km.inertia_:.6g}, iterations {km.n_iter_}")
 elif kind == "fps":
     k = int(sys.argv[5])
     start = int(np.argmax(((X - X.mean(axis=0)) ** 2).sum(axis=1)))

@@ -48,7 +48,8 @@ public sealed record KMeansModel(double[] Centers, int[] Labels, double Inertia,
 /// <summary>
 /// k-means: greedy k-means++ seeding (2 + ⌊ln k⌋ candidates per centre, the best kept), Lloyd
 /// iterations until the labels stop changing or the summed squared centre shift falls below the
-/// tolerance, restarts keeping the lowest inertia. An emptied cluster is re-seeded with the point
+/// tolerance, restarts keeping the lowest inertia. The iterations skip distance computations with
+/// Elkan's bounds (<see cref="KMeansElkan"/>) while rows × k bounds fit in 256 MB, else with Hamerly's. An emptied cluster is re-seeded with the point
 /// farthest from its centre. Selection returns the member nearest each centroid.
 /// </summary>
 public static class KMeans
@@ -83,7 +84,9 @@ public static class KMeans
             options.Progress?.Report(r / (double)seeds.Length);
             options.Cancellation.ThrowIfCancellationRequested();
             var centers = PlusPlus(data, norms, n, d, k, new Random(seeds[r]), options.Threads);
-            var m = Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
+            var m = (long)n * k <= KMeansElkan.MaxBounds
+                ? KMeansElkan.Run(data, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
+                : Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
             if (best is null || m.Inertia < best.Inertia) best = m;
         }
         return best!;
@@ -115,21 +118,34 @@ public static class KMeans
         var cand = new int[trials];
         var candDist = new double[trials * n];
         var candPot = new double[trials];
+        // One pass over the rows per new centre scores all candidates (the rows are read once, not once per
+        // candidate); partial potentials are kept per fixed chunk and added in chunk order, so the sums do not
+        // depend on the thread count.
+        int chunks = (n + Chunk - 1) / Chunk;
+        var partial = new double[chunks * trials];
         for (int c = 1; c < k; c++)
         {
             for (int t = 0; t < trials; t++) cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
-            OrderedParallel.For(trials, t =>
+            OrderedParallel.For(chunks, ch =>
             {
-                var row = x.AsSpan(cand[t] * d, d);
-                var dist = candDist.AsSpan(t * n, n);
-                double s = 0;
-                for (int i = 0; i < n; i++)
+                int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
+                var part = partial.AsSpan(ch * trials, trials);
+                part.Clear();
+                for (int i = lo; i < hi; i++)
                 {
-                    dist[i] = Math.Min(closest[i], VectorMath.SquaredDistance(x.AsSpan(i * d, d), row));
-                    s += dist[i];
+                    var row = x.AsSpan(i * d, d);
+                    double own = closest[i];
+                    for (int t = 0; t < trials; t++)
+                    {
+                        double v = Math.Min(own, VectorMath.SquaredDistance(row, x.AsSpan(cand[t] * d, d)));
+                        candDist[t * n + i] = v;
+                        part[t] += v;
+                    }
                 }
-                candPot[t] = s;
             }, threads);
+            candPot.AsSpan().Clear();
+            for (int ch = 0; ch < chunks; ch++)
+                for (int t = 0; t < trials; t++) candPot[t] += partial[ch * trials + t];
             int b = 0;
             for (int t = 1; t < trials; t++) if (candPot[t] < candPot[b]) b = t;
             pot = candPot[b];
@@ -251,7 +267,7 @@ public static class KMeans
         }, threads);
     }
 
-    private static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, out int[] total)
+    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, out int[] total)
     {
         total = new int[k];
         Array.Clear(next);
@@ -266,7 +282,7 @@ public static class KMeans
     }
 
     /// <summary>Moves each empty centre onto the point currently farthest from its own centre; true when any moved.</summary>
-    private static bool Reseed(double[] x, int n, int d, int k, int[] labels, double[] dist, int[] total, double[] next)
+    internal static bool Reseed(double[] x, int n, int d, int k, int[] labels, double[] dist, int[] total, double[] next)
     {
         bool moved = false;
         for (int j = 0; j < k; j++)

@@ -6,7 +6,9 @@ namespace AtomCuration.Structures;
 /// For every entry, j is the neighbour, S its image shift, D = r_j − r_i + S·cell the
 /// distance vector (from the positions as given, not wrapped) and d = |D| &lt; cutoff —
 /// the same pair set as ASE's <c>neighbor_list('ijdDS', atoms, cutoff)</c>. A full list has
-/// both (i, j, S) and (j, i, −S); a half list keeps one of them. The entry arrays may be longer
+/// both (i, j, S) and (j, i, −S); a half list keeps one of them (which one is the search's choice:
+/// it is found searching forward from one of the two atoms). Shifts are stored unless the list was
+/// built without them (<see cref="HasShifts"/>). The entry arrays may be longer
 /// than <see cref="PairCount"/> (a large list keeps the builder's buffers rather than copying them).
 /// </summary>
 public sealed class NeighborList
@@ -15,10 +17,10 @@ public sealed class NeighborList
     private readonly int[] _indices;
     private readonly Vec3[] _vectors;
     private readonly double[] _distances;
-    private readonly ImageShift[] _shifts;
+    private readonly ImageShift[]? _shifts;
 
     internal NeighborList(double cutoff, bool half, int[] offsets, int[] indices, Vec3[] vectors,
-        double[] distances, ImageShift[] shifts)
+        double[] distances, ImageShift[]? shifts)
     {
         Cutoff = cutoff;
         IsHalf = half;
@@ -33,10 +35,20 @@ public sealed class NeighborList
     public static NeighborList Build(Structure structure, double cutoff, bool half = false) =>
         NeighborListBuilder.Build(structure, cutoff, half);
 
+    /// <summary>Builds the list without image shifts (for callers that need only j, D and d).</summary>
+    internal static NeighborList BuildWithoutShifts(Structure structure, double cutoff, bool half) =>
+        NeighborListBuilder.Build(structure, cutoff, half, shifts: false);
+
+    /// <summary>True when the list stores image shifts (<see cref="Shifts"/>).</summary>
+    public bool HasShifts => _shifts is not null;
+
+    /// <summary>Bytes held by the list's arrays (for memory-bounded caches).</summary>
+    internal long Bytes => 4L * _offsets.Length + (4L + 24 + 8 + (_shifts is null ? 0 : 12)) * _indices.Length;
+
     /// <summary>The cutoff (Å); pairs have distance strictly below it.</summary>
     public double Cutoff { get; }
 
-    /// <summary>True when each pair appears once (i &lt; j, or i = j with a positive shift).</summary>
+    /// <summary>True when each pair appears once.</summary>
     public bool IsHalf { get; }
 
     /// <summary>Number of atoms.</summary>
@@ -58,7 +70,8 @@ public sealed class NeighborList
     public ReadOnlySpan<double> Distances => _distances.AsSpan(0, PairCount);
 
     /// <summary>Image shift S of every entry.</summary>
-    public ReadOnlySpan<ImageShift> Shifts => _shifts.AsSpan(0, PairCount);
+    /// <exception cref="InvalidOperationException">The list was built without shifts.</exception>
+    public ReadOnlySpan<ImageShift> Shifts => RequireShifts().AsSpan(0, PairCount);
 
     /// <summary>Number of neighbours of atom i.</summary>
     public int CountOf(int i) => _offsets[i + 1] - _offsets[i];
@@ -73,7 +86,10 @@ public sealed class NeighborList
     public ReadOnlySpan<double> DistancesOf(int i) => _distances.AsSpan(_offsets[i], CountOf(i));
 
     /// <summary>Image shifts of atom i's neighbours.</summary>
-    public ReadOnlySpan<ImageShift> ShiftsOf(int i) => _shifts.AsSpan(_offsets[i], CountOf(i));
+    public ReadOnlySpan<ImageShift> ShiftsOf(int i) => RequireShifts().AsSpan(_offsets[i], CountOf(i));
+
+    private ImageShift[] RequireShifts() =>
+        _shifts ?? throw new InvalidOperationException("This neighbour list was built without image shifts.");
 
     /// <summary>The row-owner i of every entry (the <c>i</c> array of ASE).</summary>
     public int[] FirstIndices()

@@ -6,7 +6,9 @@ namespace AtomCuration.Structures;
 /// <summary>
 /// Accepts candidate pairs found on wrapped positions and stores those ASE keeps, with D, d and
 /// S computed from the positions as given (as ASE does), so every search strategy of
-/// <see cref="NeighborListBuilder"/> yields the same entries.
+/// <see cref="NeighborListBuilder"/> yields the same entries. Which of a pair's two orientations a
+/// half list holds is the search's choice; the collector stores what it is given. Shifts are
+/// stored only when asked for.
 /// </summary>
 internal sealed class NeighborPairCollector
 {
@@ -14,7 +16,9 @@ internal sealed class NeighborPairCollector
     private readonly ImageShift[] _offset;
     private readonly Vec3 _a, _b, _c;
     private readonly double _cutoff;
+    private readonly double _sureInside;
     private readonly bool _half;
+    private readonly bool _withShifts;
     private readonly int[] _offsets;
     // Small lists rent their buffers: a 36-atom cell at 7 Å needs ~90 kB of vectors, which fresh arrays
     // would put on the large-object heap once per structure (more costly than the search itself); the
@@ -29,12 +33,14 @@ internal sealed class NeighborPairCollector
     private int _count;
 
     /// <summary>A collector for <paramref name="structure"/>, whose atom i was wrapped by −<paramref name="offset"/>[i] cells.</summary>
-    public NeighborPairCollector(Structure structure, ImageShift[] offset, double cutoff, bool half)
+    public NeighborPairCollector(Structure structure, ImageShift[] offset, double cutoff, bool half, bool shifts = true)
     {
+        _withShifts = shifts;
         _positions = structure.Positions;
         _offset = offset;
         (_a, _b, _c) = (structure.Cell.A, structure.Cell.B, structure.Cell.C);
         _cutoff = cutoff;
+        _sureInside = cutoff * cutoff * (1 - 1e-9);
         _half = half;
         int n = _positions.Length;
         _offsets = new int[n + 1];
@@ -43,7 +49,7 @@ internal sealed class NeighborPairCollector
         _js = Allocate<int>(capacity);
         _ds = Allocate<Vec3>(capacity);
         _dist = Allocate<double>(capacity);
-        _ss = Allocate<ImageShift>(capacity);
+        _ss = shifts ? Allocate<ImageShift>(capacity) : [];
     }
 
     /// <summary>
@@ -59,13 +65,38 @@ internal sealed class NeighborPairCollector
         return (int)Math.Min(entries, 1 << 26);
     }
 
-    /// <summary>Considers j in the wrapped-cell image (sx, sy, sz) as a neighbour of i (j ≠ i or a non-zero image).</summary>
-    public void Consider(int i, int j, int sx, int sy, int sz)
+    /// <summary>
+    /// Considers j in the wrapped-cell image <paramref name="image"/> as a neighbour of i, given the distance
+    /// vector <paramref name="d"/> the search computed from wrapped positions and its square length. Well inside
+    /// the cutoff that vector is kept (it differs from the exact one by rounding only); within a relative 10⁻⁹ of
+    /// the cutoff the pair is decided on the vector from the positions as given, as ASE decides it.
+    /// </summary>
+    public void Consider(int i, int j, ImageShift image, Vec3 d, double r2)
+    {
+        if (r2 > _sureInside)
+        {
+            Consider(i, j, image);
+            return;
+        }
+        if (_count == _js.Length) Grow();
+        _js[_count] = j;
+        _ds[_count] = d;
+        _dist[_count] = Math.Sqrt(r2);
+        if (_withShifts)
+        {
+            var oi = _offset[i];
+            var oj = _offset[j];
+            _ss[_count] = new ImageShift(image.A - oj.A + oi.A, image.B - oj.B + oi.B, image.C - oj.C + oi.C);
+        }
+        _count++;
+    }
+
+    /// <summary>Considers j in the wrapped-cell image <paramref name="image"/> as a neighbour of i (j ≠ i or a non-zero image).</summary>
+    public void Consider(int i, int j, ImageShift image)
     {
         var oi = _offset[i];
         var oj = _offset[j];
-        var s = new ImageShift(sx - oj.A + oi.A, sy - oj.B + oi.B, sz - oj.C + oi.C);
-        if (_half && (j < i || (j == i && !s.IsPositive))) return;
+        var s = new ImageShift(image.A - oj.A + oi.A, image.B - oj.B + oi.B, image.C - oj.C + oi.C);
         var exact = _positions[j] - _positions[i] + (s.A * _a + s.B * _b + s.C * _c);
         double r = exact.Length;
         if (r >= _cutoff) return;
@@ -73,7 +104,7 @@ internal sealed class NeighborPairCollector
         _js[_count] = j;
         _ds[_count] = exact;
         _dist[_count] = r;
-        _ss[_count] = s;
+        if (_withShifts) _ss[_count] = s;
         _count++;
     }
 
@@ -83,13 +114,13 @@ internal sealed class NeighborPairCollector
     /// <summary>The finished list: the buffers themselves when owned, else exact-size copies (the rented buffers go back to the pool).</summary>
     public NeighborList ToList()
     {
-        if (_owned) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _ss);
+        if (_owned) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _withShifts ? _ss : null);
         var list = new NeighborList(_cutoff, _half, _offsets, _js.AsSpan(0, _count).ToArray(), _ds.AsSpan(0, _count).ToArray(),
-            _dist.AsSpan(0, _count).ToArray(), _ss.AsSpan(0, _count).ToArray());
+            _dist.AsSpan(0, _count).ToArray(), _withShifts ? _ss.AsSpan(0, _count).ToArray() : null);
         Return(_js);
         Return(_ds);
         Return(_dist);
-        Return(_ss);
+        if (_withShifts) Return(_ss);
         return list;
     }
 
@@ -98,7 +129,7 @@ internal sealed class NeighborPairCollector
         _js = Regrow(_js);
         _ds = Regrow(_ds);
         _dist = Regrow(_dist);
-        _ss = Regrow(_ss);
+        if (_withShifts) _ss = Regrow(_ss);
     }
 
     private T[] Allocate<T>(int length) =>

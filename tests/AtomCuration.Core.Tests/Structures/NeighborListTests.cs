@@ -48,6 +48,11 @@ public class NeighborListTests
         // Past 65,536 estimated entries the builder hands its own buffers over instead of copying rented ones.
         var bigger = Cell.FromParameters(21, 20, 22, 86, 93, 98);
         cases.Add(new("large triclinic, 1,000 atoms, 6 Å (~100k entries)", Make(bigger, Pbc.All, RandomPositions(rng, bigger, 1000)), 6.0));
+        // Orthogonal cells prune the stencil's far corners; a 3-bin-wide cell puts ghosts of ghosts' neighbours in play.
+        var box = Cell.FromParameters(14, 15, 16, 90, 90, 90);
+        cases.Add(new("orthogonal box, 400 atoms, 5 Å", Make(box, Pbc.All, RandomPositions(rng, box, 400, 0.1)), 5.0));
+        var thin = Cell.FromParameters(7.5, 12, 13, 90, 90, 90);
+        cases.Add(new("orthogonal, cutoff past the short side, 120 atoms", Make(thin, Pbc.All, RandomPositions(rng, thin, 120)), 8.0));
         return cases;
     }
 
@@ -129,8 +134,12 @@ public class NeighborListTests
             var fullSet = new HashSet<(int, int, ImageShift)>();
             for (int p = 0; p < full.PairCount; p++) fullSet.Add((fullFirst[p], full.Indices[p], full.Shifts[p]));
             var halfFirst = half.FirstIndices();
+            var unordered = new HashSet<(int, int, ImageShift)>();
             for (int p = 0; p < half.PairCount; p++)
             {
+                var key = (halfFirst[p], half.Indices[p], half.Shifts[p]);
+                var flipped = (half.Indices[p], halfFirst[p], -half.Shifts[p]);
+                Assert.True(unordered.Add(key) && unordered.Add(flipped) || key == flipped, $"{c.Name}: pair {key} twice in the half list");
                 Assert.Contains((halfFirst[p], half.Indices[p], half.Shifts[p]), fullSet);
                 Assert.Contains((half.Indices[p], halfFirst[p], -half.Shifts[p]), fullSet);
             }
@@ -151,6 +160,29 @@ public class NeighborListTests
         }
         var s = Make(Cell.FromParameters(2.9, 2.9, 2.9, 90, 90, 90), Pbc.All, [new Vec3(5, -7, 1)]);
         Assert.Equal(expected, NeighborList.Build(s, 8.0).PairCount);
+    }
+
+    [Fact]
+    public void RefusesANearlyFlatCellInsteadOfVisitingMillionsOfImages()
+    {
+        // 10⁻⁵ Å thick along c: a 6 Å cutoff would reach 600,001 images along c alone, times 7 × 7 along a and b.
+        var flat = new Cell(new Vec3(3, 0, 0), new Vec3(0, 3, 0), new Vec3(0, 0, 1e-5));
+        var s = Make(flat, Pbc.All, [Vec3.Zero, new Vec3(1.5, 1.5, 0)]);
+        var e = Assert.Throws<ArgumentException>(() => NeighborList.Build(s, 6.0, half: true));
+        Assert.Contains("nearly flat", e.Message);
+        // The same cell periodic only along a and b is an ordinary slab.
+        var slab = Make(flat, new Pbc(true, true, false), [Vec3.Zero, new Vec3(1.5, 1.5, 0)]);
+        Assert.True(NeighborList.Build(slab, 6.0).PairCount > 0);
+    }
+
+    [Fact]
+    public void AListBuiltWithoutShiftsSaysSo()
+    {
+        var s = Make(Cell.FromParameters(3, 3, 3, 90, 90, 90), Pbc.All, [Vec3.Zero]);
+        var list = NeighborList.BuildWithoutShifts(s, 4.0, half: true);
+        Assert.False(list.HasShifts);
+        Assert.Equal(NeighborList.Build(s, 4.0, half: true).PairCount, list.PairCount);
+        Assert.Throws<InvalidOperationException>(() => list.Shifts.Length);
     }
 
     [Fact]

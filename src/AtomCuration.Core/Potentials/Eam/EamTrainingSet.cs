@@ -85,7 +85,7 @@ internal sealed class EamTrainingSet
 
     private static Item Prepare(Structure s, Dictionary<int, int> index, EamFitOptions options)
     {
-        var list = NeighborList.Build(s, options.Cutoff, half: true);
+        var list = NeighborListCache.Get(s, options.Cutoff, half: true); // built once per structure and cutoff, whatever the restarts
         var first = list.FirstIndices();
         var j = list.Indices.ToArray();
         var r = list.Distances.ToArray();

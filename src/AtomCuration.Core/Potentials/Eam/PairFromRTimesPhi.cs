@@ -15,7 +15,9 @@ public sealed class PairFromRTimesPhi : IRadialFunction
     /// <inheritdoc />
     public double Evaluate(double r, out double derivative)
     {
-        double z2 = RTimesPhi.Evaluate(r, out double z2p);
+        // A table read from a setfl file is by far the common case: call it directly (sealed, inlinable).
+        double z2p;
+        double z2 = RTimesPhi is TabulatedFunction table ? table.Evaluate(r, out z2p) : RTimesPhi.Evaluate(r, out z2p);
         double recip = 1.0 / r;
         double phi = z2 * recip;
         derivative = z2p * recip - phi * recip;

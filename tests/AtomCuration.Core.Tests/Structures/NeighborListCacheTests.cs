@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using AtomCuration.Structures;
+
+namespace AtomCuration.Tests.Structures;
+
+public class NeighborListCacheTests
+{
+    private static Structure Make(int seed, double a = 8.0)
+    {
+        var rng = new Random(seed);
+        var cell = AtomCuration.Structures.Cell.FromParameters(a, a, a, 90, 90, 90);
+        var pos = Enumerable.Range(0, 40).Select(_ => cell.ToCartesian(new Vec3(rng.NextDouble(), rng.NextDouble(), rng.NextDouble()))).ToImmutableArray();
+        return new Structure(Enumerable.Repeat(29, pos.Length).ToImmutableArray(), pos, cell, Pbc.All);
+    }
+
+    [Fact]
+    public void AStructureAndItsCopiesShareOneListPerCutoff()
+    {
+        var s = Make(1);
+        var first = NeighborListCache.Get(s, 4.0, half: true);
+        Assert.Same(first, NeighborListCache.Get(s, 4.0, half: true));
+        Assert.Same(first, NeighborListCache.Get(s with { Energy = -1.0, Id = "copy" }, 4.0, half: true));
+        Assert.NotSame(first, NeighborListCache.Get(s, 4.5, half: true));
+        Assert.NotSame(first, NeighborListCache.Get(s, 4.0, half: false));
+        Assert.Equal(NeighborList.Build(s, 4.0, half: true).PairCount, first.PairCount);
+    }
+
+    [Fact]
+    public void ANewCellUnderTheSamePositionsGetsAFreshList()
+    {
+        var s = Make(2);
+        var before = NeighborListCache.Get(s, 4.0, half: true);
+        var strained = new Structure(s.AtomicNumbers, s.Positions, AtomCuration.Structures.Cell.FromParameters(7, 7, 7, 90, 90, 90), Pbc.All);
+        var after = NeighborListCache.Get(strained, 4.0, half: true);
+        Assert.NotSame(before, after);
+        Assert.Equal(NeighborList.Build(strained, 4.0, half: true).PairCount, after.PairCount);
+    }
+
+    [Fact]
+    public void CachedListsStayWithinTheBudget()
+    {
+        long saved = NeighborListCache.BudgetBytes;
+        try
+        {
+            long one = NeighborList.BuildWithoutShifts(Make(3), 5.0, half: true).Bytes;
+            NeighborListCache.BudgetBytes = 5 * one;
+            for (int k = 0; k < 40; k++)
+            {
+                NeighborListCache.Get(Make(100 + k), 5.0, half: true);
+                Assert.True(NeighborListCache.Bytes <= NeighborListCache.BudgetBytes, $"{NeighborListCache.Bytes} bytes held, budget {NeighborListCache.BudgetBytes}");
+            }
+        }
+        finally
+        {
+            NeighborListCache.BudgetBytes = saved;
+        }
+    }
+}
