@@ -6,15 +6,12 @@ using AtomCuration.Structures;
 namespace AtomCuration.Selection;
 
 /// <summary>
-/// Turns Select-Configuration's parameters into Core's per-method <see cref="SelectionOptions"/>
-/// (plain, testable without PowerShell). Every bad value is rejected with an
-/// <see cref="ArgumentException"/> naming the parameter or <c>-Options</c> key and its valid range.
+/// Turns <see cref="SelectionSettings"/> (Select-Configuration's parameters, a recipe's <c>select</c> section)
+/// into Core's per-method <see cref="SelectionOptions"/>. Every bad <c>-Options</c> knob is rejected with an
+/// <see cref="ArgumentException"/> naming the key and its valid range.
 /// </summary>
 public static class SelectionOptionsMapper
 {
-    /// <summary>Name of the k-means preset of the fingerprint study (paper 000), <see cref="KMeansOptions.Study"/>.</summary>
-    public const string KMeansStudy = "KMeansStudy";
-
     private const string ElementThresholds = "elementThresholds";
 
     /// <summary>The <c>-Options</c> keys <paramref name="method"/> accepts (for help and tests), read off the mapping itself.</summary>
@@ -26,60 +23,36 @@ public static class SelectionOptionsMapper
     }
 
     /// <summary>
-    /// Builds the plan. Exactly one of <paramref name="count"/>, <paramref name="fraction"/> and
-    /// <paramref name="threshold"/> is expected (the cmdlet's parameter sets); <paramref name="method"/> may be
-    /// null when <paramref name="preset"/> implies it. Preprocessing arguments left null keep the preset's value.
-    /// <paramref name="blockWeights"/> maps column ranges ("0-243", or one column "12") to weights.
+    /// Builds the plan from validated <paramref name="settings"/>: the method's record (or the preset's), its
+    /// <see cref="SelectionSettings.Options"/> knobs read by name, then the count, seed and preprocessing given.
     /// </summary>
-    public static SelectionPlan Map(SelectionMethod? method, int? count, double? fraction, double? threshold, int seed,
-        bool? standardize, double? explainedVariance, int? components, IDictionary? blockWeights, string? preset,
-        IDictionary? options, int throttleLimit)
+    public static SelectionPlan Map(SelectionSettings settings)
     {
-        var m = ResolveMethod(method, preset);
-        if (count is < 1) throw new ArgumentException($"-Count must be at least 1; got {count}.", nameof(count));
-        if (fraction is double f && !(f > 0 && f <= 1)) throw new ArgumentException($"-Fraction must be in (0, 1]; got {Num(f)}.", nameof(fraction));
-        if (threshold is double t && !(t > 0 && double.IsFinite(t))) throw new ArgumentException($"-Threshold must be in (0, ∞); got {Num(t)}.", nameof(threshold));
-        if (threshold is not null && m != SelectionMethod.LocalEnvironmentBank)
-            throw new ArgumentException($"-Threshold applies to LocalEnvironmentBank only; {m} takes -Count or -Fraction.", nameof(threshold));
-        if (explainedVariance is double ev && !(ev > 0 && ev <= 1))
-            throw new ArgumentException($"-ExplainedVariance must be in (0, 1]; got {Num(ev)}.", nameof(explainedVariance));
-        if (components is < 1) throw new ArgumentException($"-Components must be at least 1; got {components}.", nameof(components));
-        if (explainedVariance is not null && components is not null)
-            throw new ArgumentException("Give -ExplainedVariance or -Components, not both.", nameof(components));
-
-        int k = count ?? 10;
-        var start = preset is null ? Selector.DefaultOptions(m) : KMeansOptions.Study(k, seed);
-        var reader = new ParameterReader($"Select-Configuration -Options ({m})", Copy(options, out var elementThresholds));
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        var m = settings.ResolvedMethod;
+        int k = settings.Count ?? 10;
+        var start = settings.Preset is null ? Selector.DefaultOptions(m) : KMeansOptions.Study(k, settings.Seed);
+        var reader = new ParameterReader($"Select-Configuration -Options ({m})", Copy(settings.Options, out var elementThresholds));
         if (elementThresholds is not null && m != SelectionMethod.LocalEnvironmentBank)
             throw new ArgumentException($"Select-Configuration -Options elementThresholds applies to LocalEnvironmentBank only, not {m}.", "elementThresholds");
-        var o = ReadMethodOptions(start, reader, elementThresholds, threshold, count is not null || fraction is not null, fraction);
-        bool restartsFromCount = preset is not null && !reader.Has("restarts");
+        var o = ReadMethodOptions(start, reader, elementThresholds, settings.Threshold, settings.Count is not null || settings.Fraction is not null, settings.Fraction);
+        bool restartsFromCount = settings.Preset is not null && !reader.Has("restarts");
         reader.Finish();
         var p = o.Preprocess;
         o = o with
         {
             Count = k,
-            Seed = seed,
-            Threads = throttleLimit,
+            Seed = settings.Seed,
             Preprocess = p with
             {
-                Standardize = standardize ?? p.Standardize,
-                BlockWeights = blockWeights is null ? p.BlockWeights : ReadBlocks(blockWeights),
-                ExplainedVariance = components is not null ? null : explainedVariance ?? p.ExplainedVariance,
-                Components = explainedVariance is not null ? null : components ?? p.Components,
+                Standardize = settings.Standardize ?? p.Standardize,
+                BlockWeights = settings.BlockWeights ?? p.BlockWeights,
+                ExplainedVariance = settings.Components is not null ? null : settings.ExplainedVariance ?? p.ExplainedVariance,
+                Components = settings.ExplainedVariance is not null ? null : settings.Components ?? p.Components,
             },
         };
-        return new SelectionPlan(o, fraction, restartsFromCount);
-    }
-
-    private static SelectionMethod ResolveMethod(SelectionMethod? method, string? preset)
-    {
-        if (preset is null) return method ?? throw new ArgumentException("Give -Method (or -Preset).", nameof(method));
-        if (!preset.Equals(KMeansStudy, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"-Preset: no selection preset named '{preset}'; presets: {KMeansStudy}.", nameof(preset));
-        if (method is not null and not SelectionMethod.KMeans)
-            throw new ArgumentException($"-Preset {KMeansStudy} configures KMeans, not {method}.", nameof(preset));
-        return SelectionMethod.KMeans;
+        return new SelectionPlan(o, settings.Fraction, restartsFromCount);
     }
 
     private static SelectionOptions ReadMethodOptions(SelectionOptions o, ParameterReader r, IDictionary? elementThresholds,
@@ -156,24 +129,6 @@ public static class SelectionOptionsMapper
         return result;
     }
 
-    private static ColumnBlock[] ReadBlocks(IDictionary table)
-    {
-        var blocks = new List<ColumnBlock>();
-        foreach (DictionaryEntry e in table)
-        {
-            string key = Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
-            var parts = key.Split('-', StringSplitOptions.TrimEntries);
-            if (parts.Length is < 1 or > 2 || !parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-                throw new ArgumentException($"-BlockWeights: key '{key}' is not a column range such as '0-243' or '12'.", "blockWeights");
-            int first = int.Parse(parts[0], CultureInfo.InvariantCulture), last = int.Parse(parts[^1], CultureInfo.InvariantCulture);
-            if (last < first) throw new ArgumentException($"-BlockWeights: range '{key}' ends before it starts.", "blockWeights");
-            double w = new ParameterReader("-BlockWeights", new Hashtable { [key] = e.Value })
-                .Double(key, 1, 0, double.PositiveInfinity, maxOpen: true);
-            blocks.Add(new ColumnBlock(first, last, w));
-        }
-        return blocks.OrderBy(b => b.First).ToArray();
-    }
-
     /// <summary>A case-insensitive copy of the knobs without <c>elementThresholds</c>, which is returned apart (a nested table).</summary>
     private static Hashtable Copy(IDictionary? options, out IDictionary? elementThresholds)
     {
@@ -191,5 +146,4 @@ public static class SelectionOptionsMapper
         return copy;
     }
 
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

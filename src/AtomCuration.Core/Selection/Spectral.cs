@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -83,10 +84,14 @@ public static class Spectral
         return k;
     }
 
-    /// <summary>Runs the δ scan of paper 003 (automatic cluster count at every δ).</summary>
-    public static IReadOnlyList<DeltaScanPoint> ScanDelta(IReadOnlyList<Structure> pool, SpectralOptions options, IEnumerable<double>? deltas = null)
+    /// <summary>Runs the δ scan of paper 003 (automatic cluster count at every δ); <paramref name="context"/> supplies threads and cancellation.</summary>
+    public static IReadOnlyList<DeltaScanPoint> ScanDelta(IReadOnlyList<Structure> pool, SpectralOptions options, IEnumerable<double>? deltas = null,
+        RunContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        options = (SpectralOptions)options.WithRun(context, "scan");
         var energy = pool.Select((s, i) => s.Energy is double e ? e / s.Count
             : throw new InvalidOperationException($"Structure '{s.Id}' (index {i}) has no energy; the δ scan needs energies.")).ToArray();
         var result = new List<DeltaScanPoint>();

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Management.Automation;
 using AtomCuration.Fitting;
 using AtomCuration.PowerShell.Mapping;
@@ -12,7 +13,8 @@ namespace AtomCuration.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Measure, "FitError", DefaultParameterSetName = SummarySet)]
 [OutputType(typeof(FitErrorSummary), ParameterSetName = [SummarySet])]
 [OutputType(typeof(StructureFitError), ParameterSetName = [PerStructureSet])]
-public sealed class MeasureFitErrorCommand : PSCmdlet
+[OptionsRecord(typeof(RunContext))]
+public sealed class MeasureFitErrorCommand : PSCmdlet, IDisposable
 {
     private const string SummarySet = "Summary";
     private const string PerStructureSet = "PerStructure";
@@ -88,4 +90,7 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }
