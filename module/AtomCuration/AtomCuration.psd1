@@ -21,6 +21,7 @@
         'Select-Configuration'
         'Get-ConfigurationMap'
         'Measure-Diversity'
+        'Invoke-CurationRecipe'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -92,10 +92,11 @@ public static class RecipeRunner
             Lap("describe");
         }
         IReadOnlyList<int>? selected = null;
+        SelectionOptions? selectionOptions = null;
         IReadOnlyList<Structure> training = pool;
         if (recipe.Select is { } select)
         {
-            selected = Choose(pool, select, recipe.GroupBy, log, context);
+            (selected, selectionOptions) = Choose(pool, select, recipe.GroupBy, log, context);
             training = selected.Select(i => pool[i]).ToList();
             Lap("select");
         }
@@ -141,7 +142,7 @@ public static class RecipeRunner
             Lap("write");
         }
         timings["total"] = total.Elapsed.TotalSeconds;
-        var provenance = RunProvenance.ToJson(RunProvenance.Create(recipe, files, outputs, context.ThrottleLimit, powerShellVersion, timings, started));
+        var provenance = RunProvenance.ToJson(RunProvenance.Create(recipe, files, outputs, context.ThrottleLimit, powerShellVersion, timings, started, selectionOptions));
         if (provenancePath is not null)
         {
             File.WriteAllText(provenancePath, provenance);
@@ -184,7 +185,7 @@ public static class RecipeRunner
         return described;
     }
 
-    private static IReadOnlyList<int> Choose(List<Structure> pool, SelectionSettings stage, string groupBy, TextWriter log, RunContext context)
+    private static (IReadOnlyList<int>, SelectionOptions) Choose(List<Structure> pool, SelectionSettings stage, string groupBy, TextWriter log, RunContext context)
     {
         SelectionOptions options;
         try
@@ -200,7 +201,7 @@ public static class RecipeRunner
         var byGroup = chosen.GroupBy(s => s.GetInfo(groupBy)?.ToString() ?? "(none)").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         log.WriteLine($"select: {Selector.MethodOf(options)} chose {chosen.Count} of {pool.Count} ({string.Join(", ", byGroup)})");
-        return result.SelectedIndices.ToList();
+        return (result.SelectedIndices.ToList(), options);
     }
 
     private static IEnumerable<string> ExpandPool(Recipe recipe)

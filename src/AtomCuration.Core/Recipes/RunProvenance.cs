@@ -31,9 +31,10 @@ public static class RunProvenance
         return new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["path"] = path, ["bytes"] = length, ["sha256"] = hash };
     }
 
-    /// <summary>The provenance document of a run.</summary>
+    /// <summary>The provenance document of a run; <paramref name="selection"/> is the selection record the select section resolved to.</summary>
     public static SortedDictionary<string, object?> Create(Recipe recipe, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs,
-        int threads, string? powerShellVersion, IReadOnlyDictionary<string, double> timings, DateTime startedUtc)
+        int threads, string? powerShellVersion, IReadOnlyDictionary<string, double> timings, DateTime startedUtc,
+        Selection.SelectionOptions? selection = null)
     {
         var seeds = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         if (recipe.Select is { } s) seeds["select"] = s.Seed;
@@ -54,6 +55,14 @@ public static class RunProvenance
                 ["os"] = RuntimeInformation.OSDescription,
             },
             ["seeds"] = seeds,
+            // What the select section resolved to: the method's own record with every knob and the preprocessing.
+            ["resolved"] = selection is null ? null : new SortedDictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["select"] = new SortedDictionary<string, object?>(Options.OptionsBinder.ToPlain(selection), StringComparer.Ordinal)
+                {
+                    ["method"] = Selection.Selector.MethodOf(selection).ToString(),
+                },
+            },
             ["threads"] = threads,
             ["startedUtc"] = startedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["timingsSeconds"] = new SortedDictionary<string, object?>(timings.ToDictionary(t => t.Key, t => (object?)t.Value), StringComparer.Ordinal),
