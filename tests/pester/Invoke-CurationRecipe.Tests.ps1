@@ -58,3 +58,13 @@ Describe 'Invoke-CurationRecipe' {
         ($r | Out-String) | Should -Match 'Pool E RMSE'
     }
 }
+
+Describe 'about_AtomCuration_Recipes' {
+    It 'documents every section with types, defaults and ranges' {
+        $text = Get-Help about_AtomCuration_Recipes | Out-String
+        $text | Should -Match 'SECTION FIT'
+        $text | Should -Match 'cutoff'
+        $text | Should -Match 'Range: \(0, ∞\)'
+        $text | Should -Match 'blockWeights'
+    }
+}
