@@ -98,7 +98,7 @@ public class SelectionSettingsBindingTests
         var bad = Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: 0.2,
             options: new Hashtable { ["elementThresholds"] = new Hashtable { ["Xx"] = 0.3 } }));
         Assert.Contains("'Xx'", bad.Message);
-        var negative = Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: 0.2,
+        var negative = Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: 0.2,
             options: new Hashtable { ["elementThresholds"] = new Hashtable { ["H"] = -1 } }));
         Assert.Contains("(0, ∞)", negative.Message);
     }
@@ -149,15 +149,16 @@ public class SelectionSettingsBindingTests
     }
 
     [Theory]
-    [InlineData(SelectionMethod.KMeans, "restarts", 0, "'restarts'", "[1, 100000]")]
-    [InlineData(SelectionMethod.Spectral, "delta", 1.5, "'delta'", "[0, 1]")]
-    [InlineData(SelectionMethod.MaxVol, "tolerance", 0.5, "'tolerance'", "[1, ∞)")]
-    [InlineData(SelectionMethod.Entropy, "bandwidth", 0, "'bandwidth'", "(0, ∞)")]
-    [InlineData(SelectionMethod.Dpp, "mode", "Best", "'mode'", "Greedy, Sample")]
-    [InlineData(SelectionMethod.Fps, "gamma", 2, "'gamma'", "needs 'kernel'")]
+    [InlineData(SelectionMethod.KMeans, "restarts", 0, ".restarts: Restarts", "[1, 100000]")]
+    [InlineData(SelectionMethod.Spectral, "delta", 1.5, ".delta: Delta", "[0, 1]")]
+    [InlineData(SelectionMethod.MaxVol, "tolerance", 0.5, ".tolerance: Tolerance", "[1, ∞)")]
+    [InlineData(SelectionMethod.Entropy, "bandwidth", 0, ".bandwidth: Bandwidth", "(0, ∞)")]
+    [InlineData(SelectionMethod.Dpp, "mode", "Best", ".mode: 'Best'", "Greedy, Sample")]
+    [InlineData(SelectionMethod.Fps, "gamma", 2, ".gamma:", "needs 'kernel'")]
+    [InlineData(SelectionMethod.Dpp, "gamma", -1, ".gamma: Gamma", "(0, ∞)")]
     public void BadKnobsAreRejectedNamingTheKeyAndItsRange(SelectionMethod method, string key, object value, string named, string range)
     {
-        var e = Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(method, options: new Hashtable { [key] = value }));
+        var e = Assert.ThrowsAny<ArgumentException>(() => Map(method, options: new Hashtable { [key] = value }));
         Assert.Contains(named, e.Message);
         Assert.Contains(range, e.Message);
         Assert.Contains(method.ToString(), e.Message);
@@ -166,10 +167,10 @@ public class SelectionSettingsBindingTests
     [Fact]
     public void UnknownKnobsListTheValidOnes()
     {
-        var e = Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(SelectionMethod.KMeans, options: new Hashtable { ["restart"] = 3 }));
+        var e = Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, options: new Hashtable { ["restart"] = 3 }));
         Assert.Contains("'restart'", e.Message);
         Assert.Contains("restarts", e.Message);
-        Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(SelectionMethod.Random, options: new Hashtable { ["kernel"] = "Rbf" }));
+        Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.Random, options: new Hashtable { ["kernel"] = "Rbf" }));
         Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.Fps, options: new Hashtable { ["elementThresholds"] = new Hashtable { ["H"] = 1 } }));
     }
 

@@ -91,7 +91,7 @@ Describe 'Select-Configuration' {
     }
 
     It 'rejects bad options naming the key and its range' {
-        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restarts = 0 } -ErrorAction Stop } | Should -Throw "*'restarts'*must be in ``[1, 100000``]*"
+        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restarts = 0 } -ErrorAction Stop } | Should -Throw "*(KMeans).restarts: Restarts must be in ``[1, 100000``]*"
         { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restart = 2 } -ErrorAction Stop } | Should -Throw '*restarts*'
         { $rdf | Select-Configuration KMeans -Threshold 0.3 -ErrorAction Stop } | Should -Throw '*LocalEnvironmentBank*'
         # -Fraction's [ValidateRange] is Core's (0, 1] (a reflection test keeps them equal), so PowerShell itself refuses 2.

@@ -31,7 +31,7 @@ public static class OptionRanges
         return Of(source);
     }
 
-    /// <summary>Throws when <paramref name="value"/> (a number, or an array of numbers) lies outside <paramref name="range"/>.</summary>
+    /// <summary>Throws when <paramref name="value"/> (a number, an array of numbers, or a mapping's values) lies outside <paramref name="range"/>.</summary>
     internal static void Check(OptionRangeAttribute range, string name, object? value)
     {
         switch (value)
@@ -43,6 +43,9 @@ public static class OptionRanges
                 return;
             case int[] many:
                 foreach (var v in many) Check(range, name, v);
+                return;
+            case System.Collections.IDictionary map: // a range on a mapping applies to its values
+                foreach (System.Collections.DictionaryEntry e in map) Check(range, $"{name}[{e.Key}]", e.Value);
                 return;
         }
         double x = Convert.ToDouble(value, CultureInfo.InvariantCulture);

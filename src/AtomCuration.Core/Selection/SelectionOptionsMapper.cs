@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using AtomCuration.Descriptors;
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -13,14 +13,32 @@ namespace AtomCuration.Selection;
 public static class SelectionOptionsMapper
 {
     private const string ElementThresholds = "elementThresholds";
+    private const string KernelKey = "kernel";
+    private const string GammaKey = "gamma";
 
-    /// <summary>The <c>-Options</c> keys <paramref name="method"/> accepts (for help and tests), read off the mapping itself.</summary>
+    /// <summary>Method properties set from Select-Configuration's own parameters or from dedicated keys, never as plain knobs.</summary>
+    private static readonly HashSet<string> NotKnobs = new(StringComparer.Ordinal)
+    {
+        nameof(LocalEnvironmentBankOptions.Threshold), nameof(LocalEnvironmentBankOptions.FitCount),
+        nameof(LocalEnvironmentBankOptions.ElementThresholds), nameof(SpectralOptions.Fraction), nameof(FpsOptions.Kernel),
+    };
+
+    /// <summary>
+    /// The <c>-Options</c> keys <paramref name="method"/> accepts (for help and tests): the bindable properties its own
+    /// record declares, <c>kernel</c> and <c>gamma</c> where it has a kernel, <c>elementThresholds</c> for the bank.
+    /// </summary>
     public static IReadOnlyList<string> OptionKeys(SelectionMethod method)
     {
-        var reader = new ParameterReader(method.ToString(), null);
-        ReadMethodOptions(Selector.DefaultOptions(method), reader, null, null, false, null);
-        return method == SelectionMethod.LocalEnvironmentBank ? [ElementThresholds, .. reader.ValidNames] : reader.ValidNames.ToArray();
+        var type = Selector.DefaultOptions(method).GetType();
+        var keys = new List<string>();
+        if (method == SelectionMethod.LocalEnvironmentBank) keys.Add(ElementThresholds);
+        keys.AddRange(Knobs(type).Select(p => OptionsBinder.KeyName(p.Name)));
+        if (type.GetProperty(nameof(FpsOptions.Kernel)) is not null) keys.AddRange([KernelKey, GammaKey]);
+        return keys;
     }
+
+    private static IEnumerable<System.Reflection.PropertyInfo> Knobs(Type type) =>
+        OptionsBinder.Bindable(type).Where(p => p.DeclaringType == type && !NotKnobs.Contains(p.Name));
 
     /// <summary>
     /// Builds the plan from validated <paramref name="settings"/>: the method's record (or the preset's), its
@@ -33,12 +51,28 @@ public static class SelectionOptionsMapper
         var m = settings.ResolvedMethod;
         int k = settings.Count ?? 10;
         var start = settings.Preset is null ? Selector.DefaultOptions(m) : KMeansOptions.Study(k, settings.Seed);
-        var reader = new ParameterReader($"Select-Configuration -Options ({m})", Copy(settings.Options, out var elementThresholds));
-        if (elementThresholds is not null && m != SelectionMethod.LocalEnvironmentBank)
-            throw new ArgumentException($"Select-Configuration -Options elementThresholds applies to LocalEnvironmentBank only, not {m}.", "elementThresholds");
-        var o = ReadMethodOptions(start, reader, elementThresholds, settings.Threshold, settings.Count is not null || settings.Fraction is not null, settings.Fraction);
-        bool restartsFromCount = settings.Preset is not null && !reader.Has("restarts");
-        reader.Finish();
+        string context = $"Select-Configuration -Options ({m})";
+        var knobs = Copy(settings.Options);
+        var o = start switch
+        {
+            LocalEnvironmentBankOptions b => b with
+            {
+                Threshold = settings.Threshold,
+                FitCount = settings.Count is not null || settings.Fraction is not null,
+                ElementThresholds = Take(knobs, ElementThresholds) is { } table ? ReadElementThresholds(table, context) : null,
+            },
+            SpectralOptions sp => sp with { Fraction = settings.Fraction },
+            _ => start,
+        };
+        if (knobs.ContainsKey(ElementThresholds))
+            throw new OptionsException($"{context}: elementThresholds applies to LocalEnvironmentBank only, not {m}.", ElementThresholds);
+        o = WithKernel(o, knobs, context);
+        var valid = OptionKeys(m);
+        foreach (string key in knobs.Keys)
+            if (!valid.Contains(key, StringComparer.OrdinalIgnoreCase))
+                throw new OptionsException($"{context}: unknown key '{key}'; valid keys: {(valid.Count == 0 ? "none" : string.Join(", ", valid))}.", key);
+        bool restartsFromCount = settings.Preset is not null && !knobs.ContainsKey("restarts");
+        o = (SelectionOptions)OptionsBinder.Bind(o.GetType(), knobs, o, context);
         var p = o.Preprocess;
         o = o with
         {
@@ -55,95 +89,65 @@ public static class SelectionOptionsMapper
         return new SelectionPlan(o, settings.Fraction, restartsFromCount);
     }
 
-    private static SelectionOptions ReadMethodOptions(SelectionOptions o, ParameterReader r, IDictionary? elementThresholds,
-        double? threshold, bool sized, double? fraction) => o switch
+    /// <summary>The kernel from the <c>kernel</c> and <c>gamma</c> keys (removed from <paramref name="knobs"/>), over the method's default kernel.</summary>
+    private static SelectionOptions WithKernel(SelectionOptions o, Hashtable knobs, string context)
     {
-        KMeansOptions k => k with
+        var property = o.GetType().GetProperty(nameof(FpsOptions.Kernel));
+        object? kindValue = Take(knobs, KernelKey), gammaValue = Take(knobs, GammaKey);
+        if (property is null)
         {
-            Restarts = r.Int("restarts", k.Restarts, 1, 100_000),
-            Tolerance = r.Double("tolerance", k.Tolerance, 0, double.PositiveInfinity, maxOpen: true),
-            MaxIterations = r.Int("maxIterations", k.MaxIterations, 1, 1_000_000),
-        },
-        FpsOptions s => s with { Start = Optional(r, "start", r.Int("start", 0, 0, int.MaxValue)), Kernel = ReadKernel(r, null) },
-        LocalEnvironmentBankOptions b => b with
-        {
-            Threshold = threshold,
-            ElementThresholds = elementThresholds is null ? null : ReadElementThresholds(elementThresholds),
-            FitCount = sized,
-            Scaling = r.Enum("scaling", b.Scaling),
-            Shuffle = r.Bool("shuffle", b.Shuffle),
-        },
-        DppOptions d => d with { Kernel = ReadKernel(r, d.Kernel)!, Mode = r.Enum("mode", d.Mode) },
-        MaxVolOptions v => v with
-        {
-            Tolerance = r.Double("tolerance", v.Tolerance, 1, double.PositiveInfinity, maxOpen: true),
-            MaxSwaps = r.Int("maxSwaps", v.MaxSwaps, 0, int.MaxValue),
-        },
-        CurOptions c => c with { Components = r.Int("components", c.Components, 1, 100_000) },
-        AgglomerativeOptions a => a with { Linkage = r.Enum("linkage", a.Linkage), Kernel = ReadKernel(r, null) },
-        SpectralOptions s => s with
-        {
-            Kernel = ReadKernel(r, s.Kernel)!,
-            Delta = r.Double("delta", s.Delta, 0, 1),
-            Clusters = Optional(r, "clusters", r.Int("clusters", 1, 1, 100_000)),
-            DistanceTolerance = r.Double("distanceTolerance", s.DistanceTolerance, 0, double.PositiveInfinity, minOpen: true, maxOpen: true),
-            MaxClusters = r.Int("maxClusters", s.MaxClusters, 2, 100_000),
-            Fraction = fraction,
-        },
-        EntropyOptions e => e with
-        {
-            Neighbours = r.Int("neighbours", e.Neighbours, 1, 1000),
-            Bandwidth = r.Double("bandwidth", e.Bandwidth, 0, double.PositiveInfinity, minOpen: true, maxOpen: true),
-        },
-        _ => o,
-    };
-
-    /// <summary>The value read for an optional key, or null when the key is absent (it is read either way, so it counts as valid).</summary>
-    private static int? Optional(ParameterReader r, string name, int value) => r.Has(name) ? value : null;
-
-    private static Kernel? ReadKernel(ParameterReader r, Kernel? fallback)
-    {
-        bool given = r.Has("kernel");
-        var kind = r.Enum("kernel", fallback?.Kind ?? KernelKind.Rbf);
-        bool gammaGiven = r.Has("gamma");
-        double gamma = r.Double("gamma", fallback?.Gamma ?? 1.0, 0, double.PositiveInfinity, minOpen: true, maxOpen: true);
-        if (!given && fallback is null)
-        {
-            if (gammaGiven) throw r.Bad("gamma", $"needs 'kernel' ({string.Join(", ", Enum.GetNames<KernelKind>())}).");
-            return null;
+            if (kindValue is not null || gammaValue is not null)
+                throw new OptionsException($"{context}: unknown key '{(kindValue is not null ? KernelKey : GammaKey)}'; {Selector.MethodOf(o)} takes no kernel.", KernelKey);
+            return o;
         }
-        return new Kernel(kind, gamma);
+        var fallback = (Kernel?)property.GetValue(o);
+        if (kindValue is null && gammaValue is null) return o;
+        if (kindValue is null && fallback is null)
+            throw new OptionsException($"{context}.{GammaKey}: needs '{KernelKey}' ({string.Join(", ", Enum.GetNames<KernelKind>())}).", GammaKey);
+        var kind = kindValue is null ? fallback!.Kind : (KernelKind)OptionsBinder.ConvertTo(typeof(KernelKind), kindValue, null, $"{context}.{KernelKey}")!;
+        double gamma = gammaValue is null ? fallback?.Gamma ?? 1.0 : (double)OptionsBinder.ConvertTo(typeof(double), gammaValue, null, $"{context}.{GammaKey}")!;
+        var kernel = new Kernel(kind, gamma);
+        try
+        {
+            OptionRanges.Validate(kernel);
+        }
+        catch (ArgumentException e)
+        {
+            throw new OptionsException($"{context}.{GammaKey}: {OptionsException.Bare(e)}", GammaKey, e);
+        }
+        var copy = o with { };
+        property.SetValue(copy, kernel);
+        return copy;
     }
 
-    private static Dictionary<int, double> ReadElementThresholds(IDictionary table)
+    private static Dictionary<int, double> ReadElementThresholds(object value, string context)
     {
-        var reader = new ParameterReader("Select-Configuration -Options elementThresholds", table);
+        if (value is not IDictionary table)
+            throw new OptionsException($"{context}: elementThresholds must be a mapping such as @{{ Pd = 0.2; H = 0.3 }}.", ElementThresholds);
         var result = new Dictionary<int, double>();
         foreach (DictionaryEntry e in table)
         {
             string symbol = Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
             if (!Elements.TryFromSymbol(symbol, out var element))
-                throw new ArgumentException($"Select-Configuration -Options elementThresholds: '{symbol}' is not a chemical symbol (H…Pu).", "elementThresholds");
-            result[element.Z] = reader.Double(symbol, 0, 0, double.PositiveInfinity, minOpen: true, maxOpen: true);
+                throw new OptionsException($"{context}: elementThresholds: '{symbol}' is not a chemical symbol (H…Pu).", ElementThresholds);
+            result[element.Z] = (double)OptionsBinder.ConvertTo(typeof(double), e.Value, null, $"{context}.{ElementThresholds}.{symbol}")!;
         }
         return result;
     }
 
-    /// <summary>A case-insensitive copy of the knobs without <c>elementThresholds</c>, which is returned apart (a nested table).</summary>
-    private static Hashtable Copy(IDictionary? options, out IDictionary? elementThresholds)
+    private static object? Take(Hashtable knobs, string key)
     {
-        elementThresholds = null;
-        var copy = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        if (options is null) return copy;
-        foreach (DictionaryEntry e in options)
-        {
-            string key = Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
-            if (key.Equals(ElementThresholds, StringComparison.OrdinalIgnoreCase))
-                elementThresholds = e.Value as IDictionary
-                    ?? throw new ArgumentException("Select-Configuration -Options elementThresholds must be a hashtable such as @{ Pd = 0.2; H = 0.3 }.", "elementThresholds");
-            else copy[key] = e.Value;
-        }
-        return copy;
+        var value = knobs[key];
+        knobs.Remove(key);
+        return value;
     }
 
+    /// <summary>A case-insensitive copy of the knobs.</summary>
+    private static Hashtable Copy(IDictionary? options)
+    {
+        var copy = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        if (options is null) return copy;
+        foreach (DictionaryEntry e in options) copy[Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? ""] = e.Value;
+        return copy;
+    }
 }

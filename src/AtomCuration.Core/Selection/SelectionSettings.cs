@@ -26,7 +26,7 @@ public sealed record SelectionSettings : IOptions
     public double? Fraction { get; init; }
 
     /// <summary>Environment distance threshold (LocalEnvironmentBank only).</summary>
-    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
+    [SameRangeAs(typeof(LocalEnvironmentBankOptions), nameof(LocalEnvironmentBankOptions.Threshold))]
     public double? Threshold { get; init; }
 
     /// <summary>Seed of every random choice (same seed, same selection on any thread count).</summary>
