@@ -15,14 +15,14 @@ public sealed class EamObjectiveBench : IBenchmark
         int threads = args.Length > 1 ? int.Parse(args[1]) : 1;
         var teacher = EamFileReader.Read("/work/shared/data/eam/Ti_Zhou04.eam.alloy");
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
-        var options = new EamFitOptions { Cutoff = 5.5, ThrottleLimit = threads };
+        var options = new EamFitOptions { Cutoff = 5.5 };
         var clock = Stopwatch.StartNew();
-        var data = EamTrainingSet.Create(cells, options, default);
+        var data = EamTrainingSet.Create(cells, options, threads, default);
         Console.WriteLine($"prepare {clock.Elapsed.TotalMilliseconds:F0} ms, pairs {data.Items.Sum(i => i.R.Length):N0}");
         clock.Restart();
-        var (model, theta) = EamSplineStart.Create(data, cells, options);
+        var (model, theta) = EamSplineStart.Create(data, cells, options, threads);
         Console.WriteLine($"start {clock.Elapsed.TotalMilliseconds:F0} ms, parameters {model.ParameterCount}");
-        var objective = new EamFitObjective(model, data, options);
+        var objective = new EamFitObjective(model, data, options, threads);
         var jtj = new double[model.ParameterCount * model.ParameterCount];
         var jtr = new double[model.ParameterCount];
         for (int rep = 0; rep < 3; rep++)

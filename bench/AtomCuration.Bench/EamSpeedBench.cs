@@ -18,10 +18,10 @@ public sealed class EamSpeedBench : IBenchmark
         var clock = Stopwatch.StartNew();
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
         Console.WriteLine($"generated and labelled {cells.Count} cells of {cells[0].Count} atoms in {clock.Elapsed.TotalSeconds:F1} s");
-        var options = new EamFitOptions { Form = form, Cutoff = 5.5, ThrottleLimit = threads, Seed = 1 };
+        var options = new EamFitOptions { Form = form, Cutoff = 5.5, Seed = 1 };
         if (args.Length > 3) options = options with { RelativeTolerance = double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var result = EamFitter.Fit(cells, options);
+        var result = EamFitter.Fit(cells, options, new AtomCuration.Options.RunContext { ThrottleLimit = threads });
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine(result);
         Console.WriteLine($"threads {threads}: fit {result.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU, {result.Iterations} iterations; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");

@@ -18,7 +18,7 @@ public sealed class EamTeacherBench : IBenchmark
         var teacher = EamFileReader.Read(path);
         var cells = EamBenchData.LabelledFcc(teacher, "Cu", 3.615, total, seed: 1, displacement: 0.1, strain: 0.03);
         var options = new EamFitOptions { Cutoff = teacher.Cutoff, Seed = 1 };
-        var result = EamFitter.Fit(cells.Take(train).ToList(), options, new Progress<EamFitProgress>(p => { }));
+        var result = EamFitter.Fit(cells.Take(train).ToList(), options);
         Console.WriteLine(result);
         var summary = EamBenchData.Errors(result.Potential, cells.Skip(train).ToList());
         Console.WriteLine($"test on {total - train}: energy RMSE {summary.E:F3} meV/atom, force RMSE {summary.F:F1} meV/Å");

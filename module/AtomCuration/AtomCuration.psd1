@@ -22,6 +22,7 @@
         'Select-Configuration'
         'Get-ConfigurationMap'
         'Measure-Diversity'
+        'Invoke-CurationRecipe'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -153,4 +153,52 @@ public class CmdletMetadataTests
         var examples = Directory.GetFiles(RepoPaths.Combine("examples"), "*.ps1", SearchOption.AllDirectories);
         Assert.Contains(examples, f => File.ReadAllText(f).Contains(name, StringComparison.Ordinal));
     }
+
+    public static TheoryData<string> BindingCmdletNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var t in CmdletTypes().Where(t => t.GetCustomAttributesData().Any(d => d.AttributeType.Name == "OptionsRecordAttribute")))
+            data.Add(NameOf(t));
+        return data;
+    }
+
+    [Fact]
+    public void TheCmdletsThatBindOptionsDeclareTheirRecords() =>
+        Assert.Equal(["Get-ConfigurationMap", "Get-Descriptor", "Import-Structure", "Invoke-CurationRecipe", "Invoke-EamFit", "Measure-Diversity", "Measure-FitError", "Select-Configuration"],
+            CmdletTypes().Where(t => t.GetCustomAttributesData().Any(d => d.AttributeType.Name == "OptionsRecordAttribute")).Select(NameOf).Order().ToArray());
+
+    /// <summary>
+    /// Every numeric parameter bound onto a Core record property that declares a range carries a [ValidateRange] equal to
+    /// it ([smallest allowed, largest allowed] value of the property's type), and one bound onto a property without a range
+    /// carries none: the range is written once, in Core.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BindingCmdletNames))]
+    public void NumericParametersValidateCoresRange(string name)
+    {
+        var t = TypeOf(name);
+        var records = t.GetCustomAttributesData().Single(d => d.AttributeType.Name == "OptionsRecordAttribute")
+            .ConstructorArguments.Single().Value is IEnumerable<CustomAttributeTypedArgument> many
+            ? many.Select(a => (Type)a.Value!).ToList() : [];
+        Assert.NotEmpty(records);
+        foreach (var (p, _) in Parameters(t))
+        {
+            var type = p.PropertyType.IsArray ? p.PropertyType.GetElementType()! : p.PropertyType;
+            if (type != typeof(int) && type != typeof(double)) continue;
+            var target = records.Select(r => r.GetProperty(p.Name)).FirstOrDefault(x => x is not null);
+            if (target is null) continue; // not an option (e.g. -ScanDelta, a list of values to try)
+            var range = AtomCuration.Options.OptionRanges.Of(target);
+            var validate = p.GetCustomAttributesData().SingleOrDefault(d => d.AttributeType == typeof(ValidateRangeAttribute));
+            if (range is null)
+            {
+                Assert.True(validate is null, $"{name} -{p.Name}: [ValidateRange] but {target.DeclaringType!.Name}.{target.Name} declares no range");
+                continue;
+            }
+            Assert.True(validate is not null, $"{name} -{p.Name}: no [ValidateRange]; Core's range is {range}");
+            double min = Convert.ToDouble(validate!.ConstructorArguments[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+            double max = Convert.ToDouble(validate.ConstructorArguments[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(min == range.SmallestAllowed(target.PropertyType) && max == range.LargestAllowed(target.PropertyType),
+                $"{name} -{p.Name}: [ValidateRange({min}, {max})] differs from Core's {range} on {target.DeclaringType!.Name}.{target.Name}");
+        }
+    }
 }

@@ -12,7 +12,8 @@ if (-not (Test-Path $manifest)) {
 }
 Import-Module $manifest -Force
 $config = New-PesterConfiguration
-$config.Run.Path = $PSScriptRoot
+# The suite, and the example that shows users how to keep a recipe under test.
+$config.Run.Path = @($PSScriptRoot, (Join-Path $PSScriptRoot '../../examples/recipe.Tests.ps1'))
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Detailed'
 $result = Invoke-Pester -Configuration $config

@@ -40,6 +40,6 @@ Describe 'Measure-Diversity' {
 
     It 'names the Get-Descriptor call that is missing and rejects bad settings' {
         { Import-Structure $sample -Index 0 | Measure-Diversity -ErrorAction Stop } | Should -Throw '*Get-Descriptor -PerAtom*'
-        { $pool | Measure-Diversity -Neighbours 0 -ErrorAction Stop } | Should -Throw '*-Neighbours*'
+        { $pool | Measure-Diversity -Neighbours 0 -ErrorAction Stop } | Should -Throw "*parameter 'Neighbours'*minimum allowed range of 1*"
     }
 }

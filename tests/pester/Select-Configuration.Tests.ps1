@@ -91,10 +91,12 @@ Describe 'Select-Configuration' {
     }
 
     It 'rejects bad options naming the key and its range' {
-        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restarts = 0 } -ErrorAction Stop } | Should -Throw "*'restarts'*must be in ``[1, 100000``]*"
+        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restarts = 0 } -ErrorAction Stop } | Should -Throw "*(KMeans).restarts: Restarts must be in ``[1, 100000``]*"
         { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restart = 2 } -ErrorAction Stop } | Should -Throw '*restarts*'
         { $rdf | Select-Configuration KMeans -Threshold 0.3 -ErrorAction Stop } | Should -Throw '*LocalEnvironmentBank*'
-        { $rdf | Select-Configuration Fps -Fraction 2 -ErrorAction Stop } | Should -Throw '*-Fraction*'
+        # -Fraction's [ValidateRange] is Core's (0, 1] (a reflection test keeps them equal), so PowerShell itself refuses 2.
+        { $rdf | Select-Configuration Fps -Fraction 2 -ErrorAction Stop } | Should -Throw "*parameter 'Fraction'*maximum allowed range of 1*"
+        { $rdf | Select-Configuration KMeans -Count 3 -ExplainedVariance 0.9 -Components 2 -ErrorAction Stop } | Should -Throw '*Select-Configuration -Components*not both*'
     }
 
     It 'completes methods on Tab and shows the Selection view' {

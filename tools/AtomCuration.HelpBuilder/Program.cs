@@ -1,7 +1,9 @@
 using AtomCuration.HelpBuilder;
+using AtomCuration.HelpBuilder.Recipes;
 
 // Regenerates module/AtomCuration/en-US/AtomCuration.PowerShell.dll-Help.xml from docs/cmdlets/*.md
-// and the cmdlets' metadata. Usage: dotnet run --project tools/AtomCuration.HelpBuilder [-- <repository root>]
+// and the cmdlets' metadata, and the recipe schema (docs/concepts/recipes.md, about_AtomCuration_Recipes)
+// from the options records. Usage: dotnet run --project tools/AtomCuration.HelpBuilder [-- <repository root>]
 string? root = args.Length > 0 ? Path.GetFullPath(args[0])
     : HelpGenerator.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? HelpGenerator.FindRepositoryRoot(AppContext.BaseDirectory);
 if (root is null)
@@ -18,4 +20,7 @@ string output = Path.Combine(root, HelpGenerator.HelpFile);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 File.WriteAllBytes(output, help.Bytes);
 Console.WriteLine($"Wrote {Path.GetRelativePath(root, output)} ({help.Bytes.Length} bytes, {help.Document.Root!.Elements().Count()} cmdlets).");
+File.WriteAllText(Path.Combine(root, RecipeSchema.MarkdownFile), RecipeSchema.Markdown());
+File.WriteAllText(Path.Combine(root, RecipeSchema.AboutFile), RecipeSchema.AboutTopic());
+Console.WriteLine($"Wrote {RecipeSchema.MarkdownFile} and {RecipeSchema.AboutFile}.");
 return 0;

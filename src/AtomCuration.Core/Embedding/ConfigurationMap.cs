@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 
@@ -17,7 +18,7 @@ public enum MapMethod
 }
 
 /// <summary>Options for <see cref="ConfigurationMap"/>.</summary>
-public sealed record MapOptions
+public sealed record MapOptions : IOptions
 {
     /// <summary>Embedding method.</summary>
     public MapMethod Method { get; init; } = MapMethod.Pca;
@@ -33,6 +34,15 @@ public sealed record MapOptions
 
     /// <summary>SMACOF settings.</summary>
     public SmacofOptions Smacof { get; init; } = new();
+
+    /// <inheritdoc />
+    public void Validate()
+    {
+        Preprocess.Validate();
+        Tsne.Validate();
+        OptionRanges.Validate(Smacof);
+        if (Kernel is not null) OptionRanges.Validate(Kernel);
+    }
 }
 
 /// <summary>Two map coordinates for every structure (what Get-ConfigurationMap attaches as MapX, MapY).</summary>
@@ -53,6 +63,7 @@ public static class ConfigurationMap
         ArgumentNullException.ThrowIfNull(x);
         AtomCuration.Selection.FiniteDescriptors.Require(x, row => $"Row {row}");
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var p = Preprocessing.Apply(x, options.Preprocess);
         int n = p.Rows;
         double[] xy = options.Method switch

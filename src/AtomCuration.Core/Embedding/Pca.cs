@@ -1,4 +1,5 @@
 using AtomCuration.Common;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
@@ -6,16 +7,21 @@ using MathNet.Numerics.LinearAlgebra;
 namespace AtomCuration.Embedding;
 
 /// <summary>How many principal components <see cref="Pca"/> keeps.</summary>
-public sealed record PcaOptions
+public sealed record PcaOptions : IOptions
 {
     /// <summary>Keep the fewest components whose cumulative explained-variance ratio exceeds this fraction (as scikit-learn does for a float n_components).</summary>
+    [OptionRange(0, 1, MinExclusive = true)]
     public double? ExplainedVariance { get; init; }
 
     /// <summary>Keep exactly this many components (default when neither is given: all, up to min(N, d)).</summary>
+    [OptionRange(1, double.PositiveInfinity)]
     public int? Components { get; init; }
 
     /// <summary>Threads for the covariance product (0 = all cores); the result does not depend on it.</summary>
     public int Threads { get; init; }
+
+    /// <inheritdoc />
+    public void Validate() => OptionRanges.Validate(this);
 }
 
 /// <summary>
@@ -30,6 +36,7 @@ public static class Pca
     {
         ArgumentNullException.ThrowIfNull(x);
         options ??= new PcaOptions();
+        options.Validate();
         int n = x.Rows, d = x.Columns;
         if (n < 2) throw new ArgumentException("PCA needs at least two rows.");
         var mean = new double[d];
@@ -79,7 +86,6 @@ public static class Pca
         }
         if (o.ExplainedVariance is double f)
         {
-            if (f <= 0 || f > 1) throw new ArgumentOutOfRangeException(nameof(o), f, "ExplainedVariance must be in (0, 1].");
             double cum = 0;
             for (int i = 0; i < rank; i++)
             {

@@ -1,3 +1,5 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.Embedding;
 
 /// <summary>Options for <see cref="Smacof"/>.</summary>
@@ -7,6 +9,7 @@ public sealed record SmacofOptions
     public int Dimensions { get; init; } = 2;
 
     /// <summary>Maximum Guttman iterations.</summary>
+    [OptionRange(1, double.PositiveInfinity)]
     public int MaxIterations { get; init; } = 300;
 
     /// <summary>Stop when the relative decrease of the stress falls below this.</summary>
@@ -16,10 +19,10 @@ public sealed record SmacofOptions
     public int? Seed { get; init; }
 
     /// <summary>Observed between steps (picks, iterations, structures); cancelling throws <see cref="OperationCanceledException"/>.</summary>
-    public CancellationToken Cancellation { get; init; }
+    public CancellationToken Cancellation { get; internal init; }
 
     /// <summary>Receives the fraction of the work done (0…1) as it advances; null = no reports.</summary>
-    public IProgress<double>? Progress { get; init; }
+    public IProgress<double>? Progress { get; internal init; }
 }
 
 /// <summary>

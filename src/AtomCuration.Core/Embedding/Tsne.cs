@@ -1,13 +1,15 @@
 using AtomCuration.Common;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Embedding;
 
 /// <summary>Options for <see cref="Tsne"/>.</summary>
-public sealed record TsneOptions
+public sealed record TsneOptions : IOptions
 {
     /// <summary>Perplexity of the input affinities.</summary>
+    [OptionRange(1, 1000)]
     public double Perplexity { get; init; } = 30;
 
     /// <summary>Start from the scaled PCA projection (default, deterministic) or, when false, from N(0, 10⁻⁸) draws with <see cref="Seed"/>.</summary>
@@ -17,6 +19,7 @@ public sealed record TsneOptions
     public int Seed { get; init; }
 
     /// <summary>Gradient iterations in total.</summary>
+    [OptionRange(1, double.PositiveInfinity)]
     public int Iterations { get; init; } = 1000;
 
     /// <summary>
@@ -29,13 +32,16 @@ public sealed record TsneOptions
     public double Theta { get; init; } = 0.5;
 
     /// <summary>Threads (0 = all cores); never changes the result.</summary>
-    public int Threads { get; init; }
+    public int Threads { get; internal init; }
 
     /// <summary>Observed between steps (picks, iterations, structures); cancelling throws <see cref="OperationCanceledException"/>.</summary>
-    public CancellationToken Cancellation { get; init; }
+    public CancellationToken Cancellation { get; internal init; }
 
     /// <summary>Receives the fraction of the work done (0…1) as it advances; null = no reports.</summary>
-    public IProgress<double>? Progress { get; init; }
+    public IProgress<double>? Progress { get; internal init; }
+
+    /// <inheritdoc />
+    public void Validate() => OptionRanges.Validate(this);
 }
 
 /// <summary>
@@ -58,6 +64,7 @@ public static class Tsne
     {
         ArgumentNullException.ThrowIfNull(x);
         options ??= new TsneOptions();
+        options.Validate();
         int n = x.Rows;
         if (n < 4) throw new ArgumentException("t-SNE needs at least four points.");
         bool exact = n <= options.ExactLimit;

@@ -1,11 +1,16 @@
+using System.Collections;
 using AtomCuration.IO;
+using AtomCuration.Options;
+using AtomCuration.Potentials.Eam;
+using AtomCuration.Selection;
 
 namespace AtomCuration.Recipes;
 
 /// <summary>
 /// A curation run written down: which pool to read and what to do with it. Loaded from YAML
 /// by <see cref="RecipeFile"/> and executed by <see cref="RecipeRunner"/>, so the same run
-/// can be repeated from the command line, a scheduled script or a test.
+/// can be repeated from the command line, a scheduled script or a test. Every section is bound
+/// onto the options record of the cmdlet that does the same step, by the same binder.
 /// </summary>
 public sealed record Recipe
 {
@@ -15,7 +20,7 @@ public sealed record Recipe
     /// <summary>Files of the pool (absolute, or relative to the recipe's folder; wildcards in the file name allowed).</summary>
     public IReadOnlyList<string> Pool { get; init; } = [];
 
-    /// <summary>How to read the pool.</summary>
+    /// <summary>How to read the pool (Import-Structure's parameters).</summary>
     public ReadOptions Read { get; init; } = new();
 
     /// <summary>Info key that groups reports (config_type by default).</summary>
@@ -24,11 +29,11 @@ public sealed record Recipe
     /// <summary>Descriptor stage: a preset and/or parameters of Get-Descriptor's shape; null skips it.</summary>
     public RecipeDescriptor? Descriptor { get; init; }
 
-    /// <summary>Selection stage; null fits on the whole pool.</summary>
-    public RecipeSelection? Select { get; init; }
+    /// <summary>Selection stage (Select-Configuration's parameters); null fits on the whole pool.</summary>
+    public SelectionSettings? Select { get; init; }
 
-    /// <summary>EAM fit of the training set (the selection, or the whole pool); null skips fitting.</summary>
-    public Potentials.Eam.EamFitOptions? Fit { get; init; }
+    /// <summary>EAM fit of the training set (Invoke-EamFit's parameters); null skips fitting.</summary>
+    public EamFitOptions? Fit { get; init; }
 
     /// <summary>Folder for outputs (relative to the recipe's folder); null writes nothing.</summary>
     public string? Output { get; init; }
@@ -38,34 +43,40 @@ public sealed record Recipe
 
     /// <summary>An absolute path for a recipe-relative one.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
+
+    /// <summary>
+    /// The recipe as plain data with every option resolved (defaults written out) and every path absolute:
+    /// what a provenance file records, and what <see cref="RecipeFile.Parse"/> reads back to the same run.
+    /// </summary>
+    public SortedDictionary<string, object?> ToPlain(IReadOnlyList<string> poolFiles)
+    {
+        var plain = new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = Name,
+            ["pool"] = poolFiles.ToList(),
+            ["read"] = OptionsBinder.ToPlain(Read),
+            ["groupBy"] = GroupBy,
+        };
+        if (Descriptor is { } d) plain["descriptor"] = OptionsBinder.ToPlain(d);
+        if (Select is { } s) plain["select"] = OptionsBinder.ToPlain(s);
+        if (Fit is { } f) plain["fit"] = OptionsBinder.ToPlain(f);
+        if (Output is { } o) plain["output"] = Resolve(o);
+        return plain;
+    }
 }
 
 /// <summary>The descriptor stage of a recipe (what <c>Get-Descriptor -Preset … -Parameters …</c> takes).</summary>
-/// <param name="Preset">Named preset, or null.</param>
-/// <param name="Parameters">Parameters of <see cref="Descriptors.DescriptorOptions"/>'s documented shape, or null.</param>
-public sealed record RecipeDescriptor(string? Preset, System.Collections.IDictionary? Parameters);
-
-/// <summary>The selection stage of a recipe (what <c>Select-Configuration</c> takes).</summary>
-public sealed record RecipeSelection
+public sealed record RecipeDescriptor : IOptions
 {
-    /// <summary>Method (may be null when <see cref="Preset"/> implies it).</summary>
-    public Selection.SelectionMethod? Method { get; init; }
-    /// <summary>Number to select.</summary>
-    public int? Count { get; init; }
-    /// <summary>Fraction of the pool to select.</summary>
-    public double? Fraction { get; init; }
-    /// <summary>Local-environment-bank threshold.</summary>
-    public double? Threshold { get; init; }
-    /// <summary>Seed.</summary>
-    public int Seed { get; init; }
-    /// <summary>z-score columns first.</summary>
-    public bool? Standardize { get; init; }
-    /// <summary>PCA to this explained variance first.</summary>
-    public double? ExplainedVariance { get; init; }
-    /// <summary>PCA to this many components first.</summary>
-    public int? Components { get; init; }
-    /// <summary>Named selection preset (KMeansStudy).</summary>
+    /// <summary>Named preset (Tab completion of Get-Descriptor -Preset lists them), or null.</summary>
     public string? Preset { get; init; }
-    /// <summary>Method-specific options.</summary>
-    public System.Collections.IDictionary? Options { get; init; }
+
+    /// <summary>Parameters of the documented descriptor shape (docs/concepts/descriptors.md), or null.</summary>
+    public IDictionary? Parameters { get; init; }
+
+    /// <inheritdoc />
+    public void Validate()
+    {
+        if (Preset is null && Parameters is null) throw new ArgumentException("give a preset, parameters, or both.");
+    }
 }

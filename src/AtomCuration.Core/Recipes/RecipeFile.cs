@@ -1,4 +1,6 @@
+using System.Collections;
 using AtomCuration.IO;
+using AtomCuration.Options;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Selection;
 using YamlDotNet.Core;
@@ -7,19 +9,37 @@ using YamlDotNet.Serialization;
 namespace AtomCuration.Recipes;
 
 /// <summary>
-/// Reads a recipe from YAML:
+/// Reads a recipe from YAML (or from a provenance file, which holds the resolved recipe under <c>recipe</c>):
 /// <code>
 /// name: Cu sample
 /// pool: data/Cu_SNAP_sample.extxyz.gz   # or a list; relative to this file
-/// read: { format: Auto, index: ":" }
+/// read: { format: Auto, index: ":" }     # Import-Structure's parameters
 /// groupBy: config_type
+/// descriptor: { preset: AverageSoap }    # Get-Descriptor -Preset/-Parameters
+/// select: { method: KMeans, count: 20 }  # Select-Configuration's parameters
+/// fit: { cutoff: 5.0 }                   # Invoke-EamFit's parameters
 /// output: out
 /// </code>
-/// Unknown keys and out-of-range values are errors that name the key.
+/// Every section is bound by <see cref="OptionsBinder"/> onto the record its cmdlet binds, so a section
+/// accepts exactly the options its cmdlet accepts. Unknown keys and out-of-range values are errors that
+/// name the key. The schema is docs/concepts/recipes.md (generated from <see cref="Schema"/>).
 /// </summary>
 public static class RecipeFile
 {
-    /// <summary>Loads and validates a recipe file.</summary>
+    /// <summary>The top-level keys, with the record each section is bound onto (null for plain values).</summary>
+    public static IReadOnlyList<(string Key, Type? Record, string Description)> Schema { get; } =
+    [
+        ("name", null, "A title for reports (text; default \"recipe\")."),
+        ("pool", null, "Required. One file or a list of files of the pool, relative to the recipe; wildcards allowed in the file name."),
+        ("read", typeof(ReadOptions), "How to read the pool: Import-Structure's parameters."),
+        ("groupBy", null, "Info key that groups the reports (text; default config_type)."),
+        ("descriptor", typeof(RecipeDescriptor), "Descriptor stage: Get-Descriptor's -Preset and -Parameters; left out, no descriptor is computed."),
+        ("select", typeof(SelectionSettings), "Selection stage: Select-Configuration's parameters; left out, the fit uses the whole pool."),
+        ("fit", typeof(EamFitOptions), "EAM fit of the selection (or the pool): Invoke-EamFit's parameters; left out, nothing is fitted."),
+        ("output", null, "Folder for training.extxyz, potential.eam.alloy and provenance.json, relative to the recipe; left out, nothing is written."),
+    ];
+
+    /// <summary>Loads and validates a recipe file (YAML, or a provenance JSON file of an earlier run).</summary>
     public static Recipe Load(string path)
     {
         string full = Path.GetFullPath(path);
@@ -56,16 +76,19 @@ public static class RecipeFile
         }
         if (document is not IDictionary<object, object?> rootEntries)
             throw new RecipeException("a recipe is a mapping of keys (name, pool, read, …).");
+        // A provenance file (JSON is YAML) carries the resolved recipe under "recipe".
+        if (rootEntries.ContainsKey("provenance") && rootEntries.TryGetValue("recipe", out var inner) && inner is IDictionary<object, object?> resolved)
+            rootEntries = resolved;
         var root = new YamlMap("", rootEntries);
         var recipe = new Recipe
         {
             Name = root.String("name") ?? "recipe",
             Pool = root.StringList("pool"),
-            Read = ReadOptionsFrom(root.Map("read")),
+            Read = Section<ReadOptions>(root, "read") ?? new ReadOptions(),
             GroupBy = root.String("groupBy") ?? "config_type",
-            Descriptor = DescriptorFrom(root.Map("descriptor")),
-            Select = SelectionFrom(root.Map("select")),
-            Fit = FitOptionsFrom(root.Map("fit")),
+            Descriptor = Section<RecipeDescriptor>(root, "descriptor"),
+            Select = Section<SelectionSettings>(root, "select"),
+            Fit = Section<EamFitOptions>(root, "fit"),
             Output = root.String("output"),
             BaseDirectory = baseDirectory,
         };
@@ -74,85 +97,18 @@ public static class RecipeFile
         return recipe;
     }
 
-    private static RecipeDescriptor? DescriptorFrom(YamlMap? map)
+    private static T? Section<T>(YamlMap root, string key) where T : class
     {
-        if (map is null) return null;
-        var d = new RecipeDescriptor(map.String("preset"), map.Dictionary("parameters") is { } p ? new System.Collections.Hashtable((System.Collections.IDictionary)p) : null);
-        map.RejectUnknownKeys();
-        if (d.Preset is null && d.Parameters is null) throw new RecipeException("descriptor: give a preset, parameters, or both.");
-        return d;
-    }
-
-    private static RecipeSelection? SelectionFrom(YamlMap? map)
-    {
-        if (map is null) return null;
-        var s = new RecipeSelection
-        {
-            Method = map.Enum<SelectionMethod>("method"),
-            Count = map.Int("count", 1),
-            Fraction = map.Double("fraction", 0, 1),
-            Threshold = map.Double("threshold", 0),
-            Seed = map.Int("seed") ?? 0,
-            Standardize = map.Bool("standardize"),
-            ExplainedVariance = map.Double("explainedVariance", 0, 1),
-            Components = map.Int("components", 1),
-            Preset = map.String("preset"),
-            Options = map.Dictionary("options") is { } o ? new System.Collections.Hashtable((System.Collections.IDictionary)o) : null,
-        };
-        map.RejectUnknownKeys();
-        if ((s.Count is null ? 0 : 1) + (s.Fraction is null ? 0 : 1) + (s.Threshold is null ? 0 : 1) != 1)
-            throw new RecipeException("select: give exactly one of count, fraction, threshold.");
-        return s;
-    }
-
-    private static EamFitOptions? FitOptionsFrom(YamlMap? map)
-    {
-        if (map is null) return null;
-        var given = new EamFitParameters
-        {
-            Form = map.Enum<EamFitForm>("form"),
-            Cutoff = map.Double("cutoff", 0.5, 20),
-            PairKnots = map.Int("pairKnots", 2, 200),
-            DensityKnots = map.Int("densityKnots", 2, 200),
-            EmbeddingKnots = map.Int("embeddingKnots", 1, 200),
-            EnergyWeight = map.Double("energyWeight", 0),
-            ForceWeight = map.Double("forceWeight", 0),
-            StressWeight = map.Double("stressWeight", 0),
-            MaxIterations = map.Int("maxIterations", 0),
-            Restarts = map.Int("restarts", 0),
-            Seed = map.Int("seed"),
-        };
-        map.RejectUnknownKeys();
+        var raw = root.Raw(key);
+        if (raw is null) return null;
+        if (raw is not IDictionary values) throw new RecipeException($"{key}: expected a mapping of keys, found '{raw}'.");
         try
         {
-            return EamFitOptionsMapper.Map(given);
+            return OptionsBinder.Bind<T>(values, context: key);
         }
         catch (ArgumentException e)
         {
-            throw new RecipeException($"fit: {e.Message}", e);
+            throw new RecipeException(e.Message, e);
         }
-    }
-
-    private static ReadOptions ReadOptionsFrom(YamlMap? map)
-    {
-        if (map is null) return new ReadOptions();
-        var index = map.String("index");
-        FrameSlice slice;
-        try
-        {
-            slice = index is null ? FrameSlice.All : FrameSlice.Parse(index);
-        }
-        catch (FormatException e)
-        {
-            throw new RecipeException($"read.index: {e.Message}", e);
-        }
-        var options = new ReadOptions
-        {
-            Format = map.Enum<StructureFormat>("format") ?? StructureFormat.Auto,
-            Index = slice,
-            OutcarEnergy = map.Enum<OutcarEnergy>("outcarEnergy") ?? OutcarEnergy.FreeEnergy,
-        };
-        map.RejectUnknownKeys();
-        return options;
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using AtomCuration.Options;
 using AtomCuration.Descriptors;
 using AtomCuration.Fitting;
 using AtomCuration.Selection;
@@ -9,111 +11,200 @@ using AtomCuration.Structures;
 namespace AtomCuration.Recipes;
 
 /// <summary>What a recipe run produced.</summary>
-/// <param name="Pool">Every structure read.</param>
-/// <param name="SkippedFrames">Bad frames reported and skipped.</param>
-/// <param name="Summary">Pool summary by <see cref="Recipe.GroupBy"/>.</param>
-/// <param name="Training">The structures the fit uses: the selection in selection order, or the whole pool.</param>
-/// <param name="Fit">The EAM fit, when the recipe fits.</param>
-/// <param name="PoolErrors">The fitted potential's errors on the whole pool, by group then overall.</param>
-public sealed record RecipeReport(IReadOnlyList<Structure> Pool, int SkippedFrames, IReadOnlyList<PoolSummary> Summary,
-    IReadOnlyList<Structure> Training, EamFitResult? Fit = null, FitErrorReport? PoolErrors = null);
+public sealed record RecipeReport
+{
+    /// <summary>The recipe's name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Every structure read.</summary>
+    public required IReadOnlyList<Structure> Pool { get; init; }
+    /// <summary>Bad frames reported and skipped.</summary>
+    public int SkippedFrames => Errors.Count;
+    /// <summary>The messages of the bad frames (file, frame, what was wrong).</summary>
+    public required IReadOnlyList<string> Errors { get; init; }
+    /// <summary>Pool summary by <see cref="Recipe.GroupBy"/>.</summary>
+    public required IReadOnlyList<PoolSummary> Summary { get; init; }
+    /// <summary>The structures the fit uses: the selection in selection order, or the whole pool.</summary>
+    public required IReadOnlyList<Structure> Training { get; init; }
+    /// <summary>Pool indices of the selected structures in selection order (null without a select section).</summary>
+    public IReadOnlyList<int>? SelectedIndices { get; init; }
+    /// <summary>The EAM fit, when the recipe fits.</summary>
+    public EamFitResult? Fit { get; init; }
+    /// <summary>The fitted potential's errors on the whole pool, by group then overall.</summary>
+    public FitErrorReport? PoolErrors { get; init; }
+    /// <summary>Seconds spent in each stage (read, describe, select, fit, errors, write, total).</summary>
+    public required IReadOnlyDictionary<string, double> Timings { get; init; }
+    /// <summary>The provenance document as JSON (written to <see cref="ProvenancePath"/> when the recipe has an output folder).</summary>
+    public required string Provenance { get; init; }
+    /// <summary>Where the provenance file was written, or null when the recipe writes nothing.</summary>
+    public string? ProvenancePath { get; init; }
+}
 
 /// <summary>Executes a <see cref="Recipe"/>, writing a human-readable log as it goes.</summary>
 public static class RecipeRunner
 {
-    /// <summary>Runs the recipe; bad frames are logged and skipped, a pool with no structure is an error.</summary>
-    public static RecipeReport Run(Recipe recipe, TextWriter log, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs the recipe; bad frames are logged, reported to the context's warning sink and skipped, a pool with no
+    /// structure is an error. With an output folder it writes training.extxyz, potential.eam.alloy (when fitting)
+    /// and provenance.json (see <see cref="RunProvenance"/>).
+    /// </summary>
+    /// <param name="recipe">The recipe.</param>
+    /// <param name="log">Receives the human-readable log.</param>
+    /// <param name="context">Cancellation, progress, warnings and threads, passed to every stage.</param>
+    /// <param name="powerShellVersion">The host's PowerShell version for the provenance file (null outside PowerShell).</param>
+    public static RecipeReport Run(Recipe recipe, TextWriter log, RunContext? context = null, string? powerShellVersion = null)
     {
+        ArgumentNullException.ThrowIfNull(recipe);
+        context ??= RunContext.Default;
+        var started = DateTime.UtcNow;
+        var total = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        var timings = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        void Lap(string stage)
+        {
+            timings[stage] = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+        }
         var pool = new List<Structure>();
-        int skipped = 0;
-        foreach (var file in ExpandPool(recipe))
+        var errors = new List<string>();
+        var files = ExpandPool(recipe).ToList();
+        foreach (var file in files)
         {
             int before = pool.Count;
-            foreach (var result in StructureIO.Read(file, recipe.Read, cancellation))
+            foreach (var result in StructureIO.Read(file, recipe.Read, context.Cancellation))
             {
                 if (result.Structure is { } s) pool.Add(s);
                 else
                 {
-                    skipped++;
-                    log.WriteLine($"skipped: {result.Error!.Message}");
+                    errors.Add(result.Error!.Message);
+                    context.Warn(result.Error.Message);
+                    log.WriteLine($"skipped: {result.Error.Message}");
                 }
             }
             log.WriteLine($"read {pool.Count - before} structures from {file}");
         }
         if (pool.Count == 0) throw new RecipeException($"{recipe.Name}: the pool is empty.");
+        Lap("read");
         var summary = PoolSummary.Of(pool, recipe.GroupBy);
         WriteSummary(log, recipe.GroupBy, summary);
-        if (recipe.Descriptor is { } d) pool = Describe(pool, d, log, cancellation);
-        var training = recipe.Select is { } select ? Choose(pool, select, recipe.GroupBy, log, cancellation) : pool;
-        if (recipe.Fit is null) return new RecipeReport(pool, skipped, summary, training);
-        var fit = EamFitter.Fit(training, recipe.Fit, null, cancellation);
-        log.WriteLine($"fit: {fit}");
-        var errors = FitErrorAnalysis.Analyze(pool, fit.Potential, recipe.GroupBy, cancellation: cancellation);
-        log.WriteLine($"errors of the fitted potential on the whole pool ({pool.Count} structures):");
-        WriteErrors(log, recipe.GroupBy, errors);
-        var chosen = training.ToHashSet(ReferenceEqualityComparer.Instance);
-        var heldOut = pool.Where(s => !chosen.Contains(s)).ToList();
-        if (heldOut.Count > 0)
+        if (recipe.Descriptor is { } d)
         {
-            var test = FitErrorAnalysis.Analyze(heldOut, fit.Potential, cancellation: cancellation).Overall;
-            log.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "held out ({0} structures not selected): E RMSE {1:F2} meV/atom, F RMSE {2:F1} meV/Å", heldOut.Count, test.EnergyRmse, test.ForceRmse));
+            pool = Describe(pool, d, log, context);
+            Lap("describe");
         }
+        IReadOnlyList<int>? selected = null;
+        SelectionOptions? selectionOptions = null;
+        IReadOnlyList<Structure> training = pool;
+        if (recipe.Select is { } select)
+        {
+            (selected, selectionOptions) = Choose(pool, select, recipe.GroupBy, log, context);
+            training = selected.Select(i => pool[i]).ToList();
+            Lap("select");
+        }
+        EamFitResult? fit = null;
+        FitErrorReport? poolErrors = null;
+        if (recipe.Fit is { } fitOptions)
+        {
+            fit = EamFitter.Fit(training, fitOptions, context);
+            log.WriteLine($"fit: {fit}");
+            Lap("fit");
+            poolErrors = FitErrorAnalysis.Analyze(pool, fit.Potential, recipe.GroupBy, cancellation: context.Cancellation);
+            log.WriteLine($"errors of the fitted potential on the whole pool ({pool.Count} structures):");
+            WriteErrors(log, recipe.GroupBy, poolErrors);
+            var chosen = training.ToHashSet(ReferenceEqualityComparer.Instance);
+            var heldOut = pool.Where(s => !chosen.Contains(s)).ToList();
+            if (heldOut.Count > 0)
+            {
+                var test = FitErrorAnalysis.Analyze(heldOut, fit.Potential, cancellation: context.Cancellation).Overall;
+                log.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "held out ({0} structures not selected): E RMSE {1:F2} meV/atom, F RMSE {2:F1} meV/Å", heldOut.Count, test.EnergyRmse, test.ForceRmse));
+            }
+            Lap("errors");
+        }
+        var outputs = new List<string>();
+        string? provenancePath = null;
         if (recipe.Output is { } output)
         {
             string folder = recipe.Resolve(output);
             Directory.CreateDirectory(folder);
-            using (var writer = StructureFileWriter.Open(Path.Combine(folder, "training.extxyz")))
+            string trainingFile = Path.Combine(folder, "training.extxyz");
+            using (var writer = StructureFileWriter.Open(trainingFile))
             {
                 foreach (var s in training) writer.Write(s with { Descriptor = null, DescriptorLabels = null, AtomDescriptors = null });
                 writer.Complete();
             }
-            log.WriteLine($"wrote {Path.Combine(folder, "training.extxyz")} ({training.Count} structures)");
-            string file = Path.Combine(folder, "potential.eam.alloy");
-            EamFileWriter.Write(fit.Potential, file, EamTableResolution.Suggest(fit.Potential), EamFileFormat.Setfl, recipe.Name);
-            log.WriteLine($"wrote {file}");
+            outputs.Add(trainingFile);
+            log.WriteLine($"wrote {trainingFile} ({training.Count} structures)");
+            if (fit is not null)
+            {
+                string file = Path.Combine(folder, "potential.eam.alloy");
+                EamFileWriter.Write(fit.Potential, file, EamTableResolution.Suggest(fit.Potential), EamFileFormat.Setfl, recipe.Name);
+                outputs.Add(file);
+                log.WriteLine($"wrote {file}");
+            }
+            provenancePath = Path.Combine(folder, "provenance.json");
+            Lap("write");
         }
-        return new RecipeReport(pool, skipped, summary, training, fit, errors);
+        timings["total"] = total.Elapsed.TotalSeconds;
+        var provenance = RunProvenance.ToJson(RunProvenance.Create(recipe, files, outputs, context.ThrottleLimit, powerShellVersion, timings, started, selectionOptions));
+        if (provenancePath is not null)
+        {
+            File.WriteAllText(provenancePath, provenance);
+            log.WriteLine($"wrote {provenancePath}");
+        }
+        return new RecipeReport
+        {
+            Name = recipe.Name,
+            Pool = pool,
+            Errors = errors,
+            Summary = summary,
+            Training = training,
+            SelectedIndices = selected,
+            Fit = fit,
+            PoolErrors = poolErrors,
+            Timings = timings,
+            Provenance = provenance,
+            ProvenancePath = provenancePath,
+        };
     }
 
-    private static List<Structure> Describe(List<Structure> pool, RecipeDescriptor stage, TextWriter log, CancellationToken cancellation)
+    private static List<Structure> Describe(List<Structure> pool, RecipeDescriptor stage, TextWriter log, RunContext context)
     {
         DescriptorOptions options;
         try
         {
-            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset);
+            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset, throttleLimit: context.ThrottleLimit);
         }
         catch (DescriptorParameterException e)
         {
             throw new RecipeException($"descriptor: {e.Message}", e);
         }
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var described = DescriptorCalculator.AttachAll(pool, options, cancellation,
-            (structure, warning) => log.WriteLine($"warning: {structure.Id}: {warning}")).ToList();
+        var clock = Stopwatch.StartNew();
+        var described = DescriptorCalculator.AttachAll(pool, options, context.Cancellation, (structure, warning) =>
+        {
+            context.Warn($"{structure.Id}: {warning}");
+            log.WriteLine($"warning: {structure.Id}: {warning}");
+        }).ToList();
         log.WriteLine($"descriptor: {described[0].DescriptorLabels?.Count ?? 0} columns for {described.Count} structures in {clock.Elapsed.TotalSeconds:F1} s");
         return described;
     }
 
-    private static IReadOnlyList<Structure> Choose(List<Structure> pool, RecipeSelection stage, string groupBy, TextWriter log,
-        CancellationToken cancellation)
+    private static (IReadOnlyList<int>, SelectionOptions) Choose(List<Structure> pool, SelectionSettings stage, string groupBy, TextWriter log, RunContext context)
     {
         SelectionOptions options;
         try
         {
-            options = SelectionOptionsMapper.Map(stage.Method, stage.Count, stage.Fraction, stage.Threshold, stage.Seed,
-                stage.Standardize, stage.ExplainedVariance, stage.Components, null, stage.Preset, stage.Options, 0)
-                .For(pool.Count) with { Cancellation = cancellation };
+            options = SelectionOptionsMapper.Map(stage).For(pool.Count);
         }
         catch (ArgumentException e)
         {
             throw new RecipeException($"select: {e.Message}", e);
         }
-        var result = Selector.Select(pool, options);
+        var result = Selector.Select(pool, options, context);
         var chosen = result.SelectedIndices.Select(i => pool[i]).ToList();
         var byGroup = chosen.GroupBy(GroupKey.Parse(groupBy).GroupOf).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         log.WriteLine($"select: {Selector.MethodOf(options)} chose {chosen.Count} of {pool.Count} ({string.Join(", ", byGroup)})");
-        return chosen;
+        return (result.SelectedIndices.ToList(), options);
     }
 
     private static IEnumerable<string> ExpandPool(Recipe recipe)

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -7,6 +8,7 @@ namespace AtomCuration.Selection;
 public sealed record CurOptions : SelectionOptions
 {
     /// <summary>Number r of leading singular vectors whose squared entries make the leverage score.</summary>
+    [OptionRange(1, 100_000)]
     public int Components { get; init; } = 1;
 }
 

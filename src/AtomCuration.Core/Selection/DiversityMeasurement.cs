@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -8,10 +9,13 @@ namespace AtomCuration.Selection;
 /// </summary>
 public static class DiversityMeasurement
 {
-    /// <summary>Measures <paramref name="set"/> (and against <paramref name="reference"/>, when given) after <paramref name="scaling"/>.</summary>
+    /// <summary>Measures <paramref name="set"/> (and against <paramref name="reference"/>, when given) after <paramref name="scaling"/>; <paramref name="context"/> supplies threads, cancellation and progress.</summary>
     public static DiversityReport Measure(IReadOnlyList<Structure> set, IReadOnlyList<Structure>? reference,
-        EntropyOptions options, EnvironmentScaling scaling)
+        EntropyOptions options, EnvironmentScaling scaling, RunContext? context = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        options = (EntropyOptions)options.WithRun(context, "measure");
         ArgumentNullException.ThrowIfNull(set);
         var all = reference is null ? set : set.Concat(reference).ToList();
         var columns = scaling == EnvironmentScaling.MinMax && all.Count > 0

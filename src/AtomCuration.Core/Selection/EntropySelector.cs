@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -6,9 +7,11 @@ namespace AtomCuration.Selection;
 public sealed record EntropyOptions : SelectionOptions
 {
     /// <summary>Use the k-th nearest neighbour distance (1 = the paper's estimator).</summary>
+    [OptionRange(1, 1000)]
     public int Neighbours { get; init; } = 1;
 
     /// <summary>Floor h on neighbour distances (keeps duplicates finite).</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public double Bandwidth { get; init; } = 1e-12;
 }
 

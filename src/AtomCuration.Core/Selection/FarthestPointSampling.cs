@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Common;
 using AtomCuration.Structures;
 
@@ -7,6 +8,7 @@ namespace AtomCuration.Selection;
 public sealed record FpsOptions : SelectionOptions
 {
     /// <summary>First pick; null = the row farthest from the mean of the pool (in the same distance).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public int? Start { get; init; }
 
     /// <summary>Null = Euclidean distance; otherwise the kernel-induced distance √(k(a,a) + k(b,b) − 2k(a,b)) = √(2 − 2K) for normalised kernels.</summary>

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Numerics.Tensors;
 using AtomCuration.Common;
 using AtomCuration.Structures;
@@ -8,12 +9,15 @@ namespace AtomCuration.Selection;
 public sealed record KMeansOptions : SelectionOptions
 {
     /// <summary>Independent k-means++ restarts; the one with the lowest inertia wins.</summary>
+    [OptionRange(1, 100_000)]
     public int Restarts { get; init; } = 10;
 
     /// <summary>Relative tolerance: stop when the summed squared centre shift ≤ Tolerance × (mean column variance).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double Tolerance { get; init; } = 1e-4;
 
     /// <summary>Maximum Lloyd iterations per restart.</summary>
+    [OptionRange(1, 1_000_000)]
     public int MaxIterations { get; init; } = 300;
 
     /// <summary>

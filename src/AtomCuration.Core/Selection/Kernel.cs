@@ -19,7 +19,7 @@ public enum KernelKind
 /// <summary>A kernel on descriptor vectors; <see cref="Gamma"/> is used by the RBF and Laplacian kinds.</summary>
 /// <param name="Kind">Kernel function.</param>
 /// <param name="Gamma">Inverse length scale γ.</param>
-public sealed record Kernel(KernelKind Kind, double Gamma = 1.0)
+public sealed record Kernel(KernelKind Kind, [property: Options.OptionRange(0, double.PositiveInfinity, MinExclusive = true)] double Gamma = 1.0)
 {
     /// <summary>k(a, b).</summary>
     public double Evaluate(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

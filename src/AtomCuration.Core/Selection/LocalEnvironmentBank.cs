@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -15,9 +16,11 @@ public enum EnvironmentScaling
 public sealed record LocalEnvironmentBankOptions : SelectionOptions
 {
     /// <summary>Distance threshold for every element not in <see cref="ElementThresholds"/> (e.g. 0.275 for the paper's Ge set).</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public double? Threshold { get; init; }
 
     /// <summary>Per-element thresholds keyed by atomic number (T_Pd, T_H in the paper).</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public IReadOnlyDictionary<int, double>? ElementThresholds { get; init; }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -23,8 +24,8 @@ public sealed class LocalEnvironmentBankStream
     /// A stream for <paramref name="options"/>, or null when they need the whole pool first: min–max scaling
     /// (fitted over the pool), shuffling, a count found by bisection, or another method.
     /// </summary>
-    public static LocalEnvironmentBankStream? TryCreate(SelectionOptions options) =>
-        options is LocalEnvironmentBankOptions { FitCount: false, Scaling: EnvironmentScaling.None, Shuffle: false } b
+    public static LocalEnvironmentBankStream? TryCreate(SelectionOptions options, RunContext? context = null) =>
+        options.WithRun(context, "select") is LocalEnvironmentBankOptions { FitCount: false, Scaling: EnvironmentScaling.None, Shuffle: false } b
         && (b.Threshold is not null || b.ElementThresholds is not null)
             ? new LocalEnvironmentBankStream(b)
             : null;

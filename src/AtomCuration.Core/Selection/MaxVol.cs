@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -7,9 +8,11 @@ namespace AtomCuration.Selection;
 public sealed record MaxVolOptions : SelectionOptions
 {
     /// <summary>Stop swapping when no entry of B = A A_S⁻¹ exceeds this in magnitude.</summary>
+    [OptionRange(1, double.PositiveInfinity)]
     public double Tolerance { get; init; } = 1.01;
 
     /// <summary>Cap on row swaps.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public int MaxSwaps { get; init; } = 10_000;
 }
 

@@ -1,4 +1,5 @@
 using AtomCuration.Embedding;
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -13,7 +14,7 @@ public sealed record ColumnBlock(int First, int Last, double Weight);
 /// Preprocessing shared by the descriptor-space selectors, applied in this order:
 /// z-score per column, block weights, PCA projection.
 /// </summary>
-public sealed record PreprocessOptions
+public sealed record PreprocessOptions : IOptions
 {
     /// <summary>Subtract each column's mean and divide by its population standard deviation (columns with zero spread are only centred).</summary>
     public bool Standardize { get; init; }
@@ -22,13 +23,26 @@ public sealed record PreprocessOptions
     public IReadOnlyList<ColumnBlock> BlockWeights { get; init; } = [];
 
     /// <summary>Keep the fewest principal components whose cumulative explained-variance ratio exceeds this (scikit-learn's rule); null = no PCA unless <see cref="Components"/>.</summary>
+    [SameRangeAs(typeof(PcaOptions), nameof(PcaOptions.ExplainedVariance))]
     public double? ExplainedVariance { get; init; }
 
     /// <summary>Keep this many principal components; null = no PCA unless <see cref="ExplainedVariance"/>.</summary>
+    [SameRangeAs(typeof(PcaOptions), nameof(PcaOptions.Components))]
     public int? Components { get; init; }
 
     /// <summary>No preprocessing.</summary>
     public static PreprocessOptions None { get; } = new();
+
+    /// <inheritdoc />
+    public void Validate()
+    {
+        OptionRanges.Validate(this);
+        if (ExplainedVariance is not null && Components is not null)
+            throw new ArgumentException("Give ExplainedVariance or Components, not both.", nameof(Components));
+        foreach (var b in BlockWeights)
+            if (!(b.First >= 0 && b.Last >= b.First && b.Weight >= 0 && double.IsFinite(b.Weight)))
+                throw new ArgumentException($"BlockWeights: block {b.First}–{b.Last} with weight {b.Weight} is not a column range with a finite weight ≥ 0.", nameof(BlockWeights));
+    }
 }
 
 /// <summary>Applies <see cref="PreprocessOptions"/> to a pool matrix.</summary>
@@ -39,8 +53,7 @@ public static class Preprocessing
     {
         ArgumentNullException.ThrowIfNull(x);
         if (options is null) return x;
-        if (options.ExplainedVariance is not null && options.Components is not null)
-            throw new ArgumentException("Give ExplainedVariance or Components, not both.");
+        options.Validate();
         var v = x.Values.ToArray();
         int n = x.Rows, d = x.Columns;
         if (options.Standardize) Standardize(v, n, d);

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -51,9 +52,15 @@ public static class Selector
     }
 
     /// <summary>Runs the method <paramref name="options"/> configures on <paramref name="pool"/>.</summary>
-    public static SelectionResult Select(IReadOnlyList<Structure> pool, SelectionOptions options)
+    /// <param name="pool">Structures carrying the descriptors the method reads.</param>
+    /// <param name="options">The method's record; validated here.</param>
+    /// <param name="context">Threads, cancellation and progress; null keeps those already on the record (tests inside Core).</param>
+    public static SelectionResult Select(IReadOnlyList<Structure> pool, SelectionOptions options, RunContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        options = options.WithRun(context, "select");
         var result = options switch
         {
             RandomOptions o => RandomSelector.Select(pool.Count, o),

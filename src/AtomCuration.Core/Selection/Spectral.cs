@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -13,15 +14,19 @@ public sealed record SpectralOptions : SelectionOptions
     /// Hybrid weight δ of Eq. 11 (paper 003): K = (1 − δ) K₁ + δ K₂ with K₁ the normalised average
     /// kernel of the per-atom descriptors (cosine of the mean environment vectors). δ = 1 uses only K₂.
     /// </summary>
+    [OptionRange(0, 1)]
     public double Delta { get; init; } = 1.0;
 
     /// <summary>Number of clusters; null = automatic (Eqs. 13–14).</summary>
+    [OptionRange(1, 100_000)]
     public int? Clusters { get; init; }
 
     /// <summary>d_tol: the automatic count stops at the first N_c whose mean inter-cluster distance changed by less than this.</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public double DistanceTolerance { get; init; } = 1e-3;
 
     /// <summary>Upper bound for the automatic cluster count.</summary>
+    [OptionRange(2, 100_000)]
     public int MaxClusters { get; init; } = 30;
 
     /// <summary>Fraction of each cluster to select (at least one); null = Count spread over the clusters in proportion to their size.</summary>
@@ -83,10 +88,14 @@ public static class Spectral
         return k;
     }
 
-    /// <summary>Runs the δ scan of paper 003 (automatic cluster count at every δ).</summary>
-    public static IReadOnlyList<DeltaScanPoint> ScanDelta(IReadOnlyList<Structure> pool, SpectralOptions options, IEnumerable<double>? deltas = null)
+    /// <summary>Runs the δ scan of paper 003 (automatic cluster count at every δ); <paramref name="context"/> supplies threads and cancellation.</summary>
+    public static IReadOnlyList<DeltaScanPoint> ScanDelta(IReadOnlyList<Structure> pool, SpectralOptions options, IEnumerable<double>? deltas = null,
+        RunContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        options = (SpectralOptions)options.WithRun(context, "scan");
         var energy = pool.Select((s, i) => s.Energy is double e ? e / s.Count
             : throw new InvalidOperationException($"Structure '{s.Id}' (index {i}) has no energy; the δ scan needs energies.")).ToArray();
         var result = new List<DeltaScanPoint>();

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using AtomCuration.Embedding;
-using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 
@@ -11,7 +11,8 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ConfigurationMap")]
 [OutputType(typeof(Structure))]
-public sealed class GetConfigurationMapCommand : PSCmdlet
+[OptionsRecord(typeof(MapSettings), typeof(RunContext))]
+public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
 {
     private readonly List<Structure> _pool = [];
     private readonly CancellationTokenSource _stop = new();
@@ -27,6 +28,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
 
     /// <summary>t-SNE perplexity (default 30).</summary>
     [Parameter]
+    [ValidateRange(1.0, 1000.0)]
     public double Perplexity { get; set; }
 
     /// <summary>Seed: t-SNE's symmetry breaking; for SMACOF a random start instead of the classical-MDS one.</summary>
@@ -35,6 +37,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
 
     /// <summary>t-SNE gradient iterations (default 1000) or SMACOF's maximum (default 300).</summary>
     [Parameter]
+    [ValidateRange(1, int.MaxValue)]
     public int Iterations { get; set; }
 
     /// <summary>z-score every descriptor column first.</summary>
@@ -43,10 +46,12 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
 
     /// <summary>Project on the principal components explaining this fraction of the variance first.</summary>
     [Parameter]
+    [ValidateRange(double.Epsilon, 1.0)]
     public double ExplainedVariance { get; set; }
 
     /// <summary>Project on this many principal components first.</summary>
     [Parameter]
+    [ValidateRange(2, int.MaxValue)]
     public int Components { get; set; }
 
     /// <summary>For the MDS methods: distances induced by this kernel instead of Euclidean ones.</summary>
@@ -55,6 +60,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
 
     /// <summary>Kernel width γ (RBF, Laplacian; default 1).</summary>
     [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Gamma { get; set; }
 
     /// <summary>Threads for t-SNE (never changes the result).</summary>
@@ -67,9 +73,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
     {
         try
         {
-            _options = MapOptionsMapper.Map(Method, this.IfBound(nameof(Perplexity), Perplexity), this.IfBound(nameof(Seed), Seed),
-                this.IfBound(nameof(Iterations), Iterations), Standardize, this.IfBound(nameof(ExplainedVariance), ExplainedVariance),
-                this.IfBound(nameof(Components), Components), this.IfBound(nameof(Kernel), Kernel), this.IfBound(nameof(Gamma), Gamma), ThrottleLimit);
+            _options = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(ThrottleLimit)).ToOptions();
         }
         catch (ArgumentException e)
         {
@@ -95,11 +99,8 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
         IReadOnlyList<Structure> mapped;
         try
         {
-            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, _options with
-            {
-                Tsne = _options.Tsne with { Progress = p, Cancellation = _stop.Token },
-                Smacof = _options.Smacof with { Progress = p, Cancellation = _stop.Token },
-            }), ProgressRelay.Showing(this, progress));
+            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)),
+                ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -113,4 +114,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }

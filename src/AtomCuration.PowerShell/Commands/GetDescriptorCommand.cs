@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Management.Automation;
 using AtomCuration.Descriptors;
 using AtomCuration.PowerShell.Completion;
@@ -11,7 +12,8 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Descriptor")]
 [OutputType(typeof(Structure))]
-public sealed class GetDescriptorCommand : PSCmdlet
+[OptionsRecord(typeof(RunContext))]
+public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _pool = [];
@@ -104,4 +106,7 @@ public sealed class GetDescriptorCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using AtomCuration.IO;
-using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
@@ -11,7 +11,8 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Import, "Structure", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Structure))]
-public sealed class ImportStructureCommand : PSCmdlet
+[OptionsRecord(typeof(ReadOptions))]
+public sealed class ImportStructureCommand : PSCmdlet, IDisposable
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -60,7 +61,7 @@ public sealed class ImportStructureCommand : PSCmdlet
     {
         try
         {
-            _options = ReadOptionsMapper.Map(Format, Index, TypeMap, Species, OutcarEnergy, N2p2Units);
+            _options = BoundOptions.Bind<ReadOptions>(this, nameof(Path), nameof(LiteralPath));
         }
         catch (ArgumentException e)
         {
@@ -114,4 +115,7 @@ public sealed class ImportStructureCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Options;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Structures;
 
@@ -10,7 +10,8 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "EamFit")]
 [OutputType(typeof(EamFitResult))]
-public sealed class InvokeEamFitCommand : PSCmdlet
+[OptionsRecord(typeof(EamFitOptions), typeof(RunContext))]
+public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _training = [];
@@ -26,38 +27,47 @@ public sealed class InvokeEamFitCommand : PSCmdlet
 
     /// <summary>Cutoff radius (Å, default 5.5).</summary>
     [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Cutoff { get; set; }
 
     /// <summary>Knot intervals of the pair functions φ (Spline form).</summary>
     [Parameter]
+    [ValidateRange(2, int.MaxValue)]
     public int PairKnots { get; set; }
 
     /// <summary>Knot intervals of the density functions ρ (Spline form).</summary>
     [Parameter]
+    [ValidateRange(2, int.MaxValue)]
     public int DensityKnots { get; set; }
 
     /// <summary>Knot intervals of the embedding functions F (Spline form).</summary>
     [Parameter]
+    [ValidateRange(1, int.MaxValue)]
     public int EmbeddingKnots { get; set; }
 
     /// <summary>Inner end of the spline range (Å); below it the pair term joins a repulsive core.</summary>
     [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
     public double InnerRadius { get; set; }
 
     /// <summary>Weight of per-atom energy residuals (eV/atom).</summary>
     [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
     public double EnergyWeight { get; set; }
 
     /// <summary>Weight of force-component residuals (eV/Å).</summary>
     [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
     public double ForceWeight { get; set; }
 
     /// <summary>Weight of stress-component residuals (eV/Å³); 0 ignores stresses.</summary>
     [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
     public double StressWeight { get; set; }
 
     /// <summary>Smoothness regularisation of spline coefficients.</summary>
     [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
     public double Smoothness { get; set; }
 
     /// <summary>Info key holding a per-structure weight (default "weight").</summary>
@@ -66,10 +76,12 @@ public sealed class InvokeEamFitCommand : PSCmdlet
 
     /// <summary>Levenberg–Marquardt iterations per start.</summary>
     [Parameter]
+    [ValidateRange(0, int.MaxValue)]
     public int MaxIterations { get; set; }
 
     /// <summary>Extra starts from seeded perturbations of the best parameters.</summary>
     [Parameter]
+    [ValidateRange(0, int.MaxValue)]
     public int Restarts { get; set; }
 
     /// <summary>Seed of the restart perturbations.</summary>
@@ -83,31 +95,14 @@ public sealed class InvokeEamFitCommand : PSCmdlet
     /// <summary>Threads evaluating the objective (default: all cores).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
-    public int ThrottleLimit { get; set; }
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         try
         {
-            _options = EamFitOptionsMapper.Map(new EamFitParameters
-            {
-                Form = this.IfBound(nameof(Form), Form),
-                Cutoff = this.IfBound(nameof(Cutoff), Cutoff),
-                PairKnots = this.IfBound(nameof(PairKnots), PairKnots),
-                DensityKnots = this.IfBound(nameof(DensityKnots), DensityKnots),
-                EmbeddingKnots = this.IfBound(nameof(EmbeddingKnots), EmbeddingKnots),
-                InnerRadius = this.IfBound(nameof(InnerRadius), InnerRadius),
-                EnergyWeight = this.IfBound(nameof(EnergyWeight), EnergyWeight),
-                ForceWeight = this.IfBound(nameof(ForceWeight), ForceWeight),
-                StressWeight = this.IfBound(nameof(StressWeight), StressWeight),
-                Smoothness = this.IfBound(nameof(Smoothness), Smoothness),
-                WeightKey = WeightKey,
-                MaxIterations = this.IfBound(nameof(MaxIterations), MaxIterations),
-                Restarts = this.IfBound(nameof(Restarts), Restarts),
-                Seed = this.IfBound(nameof(Seed), Seed),
-                ThrottleLimit = this.IfBound(nameof(ThrottleLimit), ThrottleLimit),
-            });
+            _options = BoundOptions.Bind<EamFitOptions>(this, nameof(InputObject), nameof(ThrottleLimit));
         }
         catch (ArgumentException e)
         {
@@ -130,26 +125,24 @@ public sealed class InvokeEamFitCommand : PSCmdlet
         // The fitter reports from this (the pipeline) thread, after every accepted step.
         var progress = new Reporter(p =>
         {
-            record.StatusDescription = $"start {p.Start + 1}/{p.Starts}, iteration {p.Iteration}: loss {p.Loss:G5} (best {p.BestLoss:G5})";
-            record.PercentComplete = p.PercentComplete;
+            record.StatusDescription = p.Status;
+            record.PercentComplete = (int)(100 * p.Fraction);
             WriteProgress(record);
         });
         // Ctrl+C stops the pipeline, and PowerShell then discards output; -TimeLimit is the way to get the best-so-far potential.
-        if (TimeLimit is { } limit) _stop.CancelAfter(limit);
         EamFitResult result;
         try
         {
-            result = EamFitter.Fit(_training, _options, progress, _stop.Token);
+            result = EamFitter.Fit(_training, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, progress));
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "CannotFit", ErrorCategory.InvalidData, null));
             return;
         }
-        catch (OperationCanceledException e) when (!Stopping)
+        catch (TimeoutException e)
         {
-            ThrowTerminatingError(new ErrorRecord(new TimeoutException($"-TimeLimit {TimeLimit} ran out while the training set was being prepared.", e),
-                "TimeLimitBeforeFit", ErrorCategory.OperationTimeout, null));
+            ThrowTerminatingError(new ErrorRecord(e, "TimeLimitBeforeFit", ErrorCategory.OperationTimeout, null));
             return;
         }
         record.RecordType = ProgressRecordType.Completed;
@@ -160,8 +153,11 @@ public sealed class InvokeEamFitCommand : PSCmdlet
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
 
-    private sealed class Reporter(Action<EamFitProgress> report) : IProgress<EamFitProgress>
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
+
+    private sealed class Reporter(Action<RunProgress> report) : IProgress<RunProgress>
     {
-        public void Report(EamFitProgress value) => report(value);
+        public void Report(RunProgress value) => report(value);
     }
 }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 
@@ -10,7 +10,8 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "Diversity")]
 [OutputType(typeof(DiversityReport))]
-public sealed class MeasureDiversityCommand : PSCmdlet
+[OptionsRecord(typeof(EntropyOptions), typeof(RunContext))]
+public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
 {
     private readonly List<Structure> _set = [];
     private readonly CancellationTokenSource _stop = new();
@@ -26,10 +27,12 @@ public sealed class MeasureDiversityCommand : PSCmdlet
 
     /// <summary>Use the k-th nearest neighbour distance in the entropy estimator (default 1).</summary>
     [Parameter]
+    [ValidateRange(1, 1000)]
     public int Neighbours { get; set; }
 
     /// <summary>Floor on neighbour distances, keeping duplicates finite (default 1e-12).</summary>
     [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Bandwidth { get; set; }
 
     /// <summary>Environment scaling before measuring: None (default) or MinMax over the set and reference together.</summary>
@@ -46,7 +49,7 @@ public sealed class MeasureDiversityCommand : PSCmdlet
     {
         try
         {
-            _options = DiversityOptionsMapper.Map(this.IfBound(nameof(Neighbours), Neighbours), this.IfBound(nameof(Bandwidth), Bandwidth), ThrottleLimit);
+            _options = BoundOptions.Bind<EntropyOptions>(this, nameof(InputObject), nameof(Reference), nameof(Scaling), nameof(ThrottleLimit));
         }
         catch (ArgumentException e)
         {
@@ -78,7 +81,7 @@ public sealed class MeasureDiversityCommand : PSCmdlet
         DiversityReport report;
         try
         {
-            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, Reference, _options with { Progress = p, Cancellation = _stop.Token }, Scaling), ProgressRelay.Showing(this, progress));
+            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, Reference, _options, Scaling, BoundOptions.Context(_stop.Token, ThrottleLimit, p)), ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -92,4 +95,7 @@ public sealed class MeasureDiversityCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }

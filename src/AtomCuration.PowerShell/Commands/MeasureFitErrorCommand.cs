@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Management.Automation;
 using AtomCuration.Fitting;
 using AtomCuration.PowerShell.Mapping;
@@ -13,7 +14,8 @@ namespace AtomCuration.PowerShell.Commands;
 [OutputType(typeof(FitErrorSummary), ParameterSetName = [SummarySet])]
 [OutputType(typeof(StructureFitError), ParameterSetName = [PerStructureSet])]
 [OutputType(typeof(AtomForceError), ParameterSetName = [PerAtomSet])]
-public sealed class MeasureFitErrorCommand : PSCmdlet
+[OptionsRecord(typeof(RunContext))]
+public sealed class MeasureFitErrorCommand : PSCmdlet, IDisposable
 {
     private const string SummarySet = "Summary";
     private const string PerStructureSet = "PerStructure";
@@ -111,4 +113,7 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 
@@ -12,7 +12,8 @@ namespace AtomCuration.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Select, "Configuration", DefaultParameterSetName = CountSet)]
 [OutputType(typeof(Structure), ParameterSetName = [CountSet, FractionSet, ThresholdSet])]
 [OutputType(typeof(DeltaScanPoint), ParameterSetName = [DeltaScanSet])]
-public sealed class SelectConfigurationCommand : PSCmdlet
+[OptionsRecord(typeof(SelectionSettings), typeof(RunContext))]
+public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private const string CountSet = "Count";
@@ -39,10 +40,12 @@ public sealed class SelectConfigurationCommand : PSCmdlet
 
     /// <summary>Fraction of the pool to select, in (0, 1] (Spectral: of every cluster).</summary>
     [Parameter(Mandatory = true, ParameterSetName = FractionSet)]
+    [ValidateRange(double.Epsilon, 1.0)]
     public double Fraction { get; set; }
 
     /// <summary>Environment distance threshold (LocalEnvironmentBank).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ThresholdSet)]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Threshold { get; set; }
 
     /// <summary>
@@ -64,6 +67,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
 
     /// <summary>Project on the fewest principal components explaining this fraction of the variance, e.g. 0.98.</summary>
     [Parameter]
+    [ValidateRange(double.Epsilon, 1.0)]
     public double ExplainedVariance { get; set; }
 
     /// <summary>Project on this many principal components.</summary>
@@ -77,7 +81,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
 
     /// <summary>A named selection preset (KMeansStudy: paper 000's k-means recipe).</summary>
     [Parameter]
-    [ValidateSet(SelectionOptionsMapper.KMeansStudy)]
+    [ValidateSet(SelectionSettings.KMeansStudy)]
     public string? Preset { get; set; }
 
     /// <summary>Method-specific knobs, e.g. @{ restarts = 20; tolerance = 1e-6 } or @{ kernel = 'Rbf'; gamma = 0.5 }.</summary>
@@ -98,16 +102,15 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     {
         try
         {
-            _plan = SelectionOptionsMapper.Map(this.IfBound(nameof(Method), Method), this.IfBound(nameof(Count), Count),
-                this.IfBound(nameof(Fraction), Fraction), this.IfBound(nameof(Threshold), Threshold), Seed,
-                this.IfBound(nameof(Standardize), Standardize.IsPresent), this.IfBound(nameof(ExplainedVariance), ExplainedVariance),
-                this.IfBound(nameof(Components), Components), BlockWeights, Preset, Options, ThrottleLimit);
+            var settings = BoundOptions.Bind<SelectionSettings>(this, nameof(InputObject), nameof(ScanDelta),
+                nameof(IncludeRejected), nameof(ThrottleLimit));
+            _plan = SelectionOptionsMapper.Map(settings);
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options));
         }
-        _stream = LocalEnvironmentBankStream.TryCreate(_plan.Options);
+        _stream = LocalEnvironmentBankStream.TryCreate(_plan.Options, BoundOptions.Context(_stop.Token, ThrottleLimit));
     }
 
     /// <inheritdoc />
@@ -137,7 +140,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
     protected override void EndProcessing()
     {
         if (_pool.Count == 0) return;
-        var options = _plan.For(_pool.Count) with { Cancellation = _stop.Token };
+        var options = _plan.For(_pool.Count);
         if (ParameterSetName == DeltaScanSet)
         {
             ScanDeltas(options);
@@ -149,7 +152,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         SelectionResult result;
         try
         {
-            result = ProgressRelay.Run(p => Selector.Select(_pool, options with { Progress = p }), ProgressRelay.Showing(this, progress));
+            result = ProgressRelay.Run(p => Selector.Select(_pool, options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)), ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -173,7 +176,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
         IReadOnlyList<DeltaScanPoint> points;
         try
         {
-            points = Spectral.ScanDelta(_pool, spectral, ScanDelta);
+            points = Spectral.ScanDelta(_pool, spectral, ScanDelta, BoundOptions.Context(_stop.Token, ThrottleLimit));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -185,4 +188,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stop.Cancel();
+
+    /// <summary>Releases the cancellation source.</summary>
+    public void Dispose() => _stop.Dispose();
 }

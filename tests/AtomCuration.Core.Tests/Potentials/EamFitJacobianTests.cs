@@ -19,13 +19,13 @@ public class EamFitJacobianTests
         training[1] = training[1] with { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
         training[2] = training[2] with { Forces = null };
         var options = new EamFitOptions { Form = form, Cutoff = 5.0, StressWeight = 1.0, ForceWeight = 0.05, Smoothness = 1e-4, PairKnots = 8, DensityKnots = 7, EmbeddingKnots = 5 };
-        var data = EamTrainingSet.Create(training, options, default);
+        var data = EamTrainingSet.Create(training, options, 1, default);
         var (model, start) = form == EamFitForm.Spline
-            ? EamSplineStart.Create(data, training, options)
-            : EamZhouJohnsonWadleyStart.Create(data, training, options);
+            ? EamSplineStart.Create(data, training, options, 1)
+            : EamZhouJohnsonWadleyStart.Create(data, training, options, 1);
         var rng = new Random(4);
         var theta = start.Select(x => x * (1 + 0.05 * (rng.NextDouble() - 0.5)) + 1e-3 * (rng.NextDouble() - 0.5)).ToArray();
-        var objective = new EamFitObjective(model, data, options);
+        var objective = new EamFitObjective(model, data, options, 1);
         int p = objective.ParameterCount;
         var jtj = new double[p * p];
         var jtr = new double[p];

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Fitting;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Structures;
@@ -17,9 +18,9 @@ public class EamFitterTests
         return (cells, EamFitter.Fit(cells, new EamFitOptions { Cutoff = Teacher.Value.Cutoff, Seed = 1 }));
     });
 
-    private sealed class SyncProgress(Action<EamFitProgress> action) : IProgress<EamFitProgress>
+    private sealed class SyncProgress(Action<RunProgress> action) : IProgress<RunProgress>
     {
-        public void Report(EamFitProgress value) => action(value);
+        public void Report(RunProgress value) => action(value);
     }
 
     [Fact]
@@ -114,8 +115,8 @@ public class EamFitterTests
     {
         var cells = EamFitTestData.FccCells(Teacher.Value, ["Cu"], 3.615, 10, 3, 0.1, 0.03);
         var options = new EamFitOptions { Cutoff = 5.0, MaxIterations = 6, Restarts = 1, Seed = 42, PairKnots = 8, DensityKnots = 8 };
-        var one = EamFitter.Fit(cells, options with { ThrottleLimit = 1 });
-        var two = EamFitter.Fit(cells, options with { ThrottleLimit = 2 });
+        var one = EamFitter.Fit(cells, options, new RunContext { ThrottleLimit = 1 });
+        var two = EamFitter.Fit(cells, options, new RunContext { ThrottleLimit = 2 });
         Assert.Equal(one.Parameters, two.Parameters);
         Assert.Equal(one.LossHistory, two.LossHistory);
         Assert.Equal(42, one.Seed);
@@ -127,10 +128,14 @@ public class EamFitterTests
         var cells = EamFitTestData.FccCells(Teacher.Value, ["Cu"], 3.615, 10, 4, 0.1, 0.03);
         using var cts = new CancellationTokenSource();
         int reports = 0;
-        var fit = EamFitter.Fit(cells, new EamFitOptions { Cutoff = 5.0, Restarts = 3 }, new SyncProgress(p =>
+        var fit = EamFitter.Fit(cells, new EamFitOptions { Cutoff = 5.0, Restarts = 3 }, new RunContext
         {
-            if (++reports == 2) cts.Cancel();
-        }), cts.Token);
+            Progress = new SyncProgress(p =>
+            {
+                if (++reports == 2) cts.Cancel();
+            }),
+            Cancellation = cts.Token,
+        });
         Assert.Equal(LeastSquaresStopReason.Cancelled, fit.StopReason);
         Assert.Equal(2, fit.Iterations);
         Assert.True(double.IsFinite(EamEvaluator.Evaluate(fit.Potential, cells[0]).Energy));
@@ -144,10 +149,14 @@ public class EamFitterTests
         var options = new EamFitOptions { Cutoff = 5.0, MaxIterations = 8, Restarts = 5, Seed = 7 };
         var full = EamFitter.Fit(cells, options with { Restarts = 0 });
         using var cts = new CancellationTokenSource();
-        var cut = EamFitter.Fit(cells, options, new SyncProgress(p =>
+        var cut = EamFitter.Fit(cells, options, new RunContext
         {
-            if (p.Start == 2) cts.Cancel();
-        }), cts.Token);
+            Progress = new SyncProgress(p =>
+            {
+                if (p.Detail is EamFitProgress { Start: 2 }) cts.Cancel();
+            }),
+            Cancellation = cts.Token,
+        });
         Assert.Equal(LeastSquaresStopReason.Cancelled, cut.StopReason);
         Assert.True(cut.Loss <= full.Loss);
     }

@@ -26,6 +26,23 @@ public class RecipeTests
     }
 
     [Fact]
+    public void EverySectionAcceptsWhatItsCmdletAccepts()
+    {
+        var r = RecipeFile.Parse("""
+            pool: a.lammpstrj
+            read: { typeMap: { 1: cu, 2: Ni }, species: [Cu, Ni], n2p2Units: Metal }
+            select: { method: KMeans, count: 4, blockWeights: { "0-9": 1, "10-11": 4 }, components: 3 }
+            fit: { innerRadius: 1.8, smoothness: 1e-6, weightKey: w, timeLimit: "00:01:30", densityKnots: 7 }
+            """, "/");
+        Assert.Equal("Cu", r.Read.TypeMap![1]);
+        Assert.Equal(["Cu", "Ni"], r.Read.Species);
+        Assert.Equal(N2p2Units.Metal, r.Read.N2p2Units);
+        Assert.Equal([new AtomCuration.Selection.ColumnBlock(0, 9, 1), new AtomCuration.Selection.ColumnBlock(10, 11, 4)], r.Select!.BlockWeights);
+        Assert.Equal(3, r.Select.Components);
+        Assert.Equal((1.8, 1e-6, "w", TimeSpan.FromSeconds(90), 7), (r.Fit!.InnerRadius, r.Fit.Smoothness, r.Fit.WeightKey, r.Fit.TimeLimit, r.Fit.DensityKnots));
+    }
+
+    [Fact]
     public void RunsTheStudyRecipeWithTheSeedFingerprint()
     {
         var recipe = RecipeFile.Load(RepoPaths.Combine("examples", "cu-seed-kmeans.yml"));
@@ -54,15 +71,17 @@ public class RecipeTests
     }
 
     [Theory]
-    [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, fraction: 0.5 }", "exactly one of count, fraction, threshold")]
-    [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, standardize: maybe }", "select.standardize: 'maybe' is not true or false")]
-    [InlineData("pool: a.xyz\nfit: { cutoff: 99 }", "fit.cutoff: 99 is outside")]
+    [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, fraction: 0.5 }", "select.count: Give at most one of Count, Fraction, Threshold")]
+    [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, standardize: maybe }", "select.standardize: expected true or false, got 'maybe'")]
+    [InlineData("pool: a.xyz\nselect: { method: KMeans, blockWeights: { a-b: 1 } }", "select.blockWeights: key 'a-b' is not a column range")]
+    [InlineData("pool: a.xyz\nfit: { cutoff: -1 }", "fit.cutoff: Cutoff must be in (0, ∞); got -1")]
+    [InlineData("pool: a.xyz\nfit: { innerRadius: 6 }", "fit.innerRadius: InnerRadius must be below the cutoff")]
     [InlineData("pool: a.xyz\ndescriptor: {}", "descriptor: give a preset")]
     [InlineData("pool: a.xyz\nsleect: {}", "unknown key(s) sleect")]
     [InlineData("name: x", "pool is required")]
     [InlineData("pool: a.xyz\nread: { format: cif }", "read.format: 'cif' is not one of")]
     [InlineData("pool: a.xyz\nread: { index: '1:2:0' }", "read.index")]
-    [InlineData("pool: a.xyz\nread: { formt: ExtXyz }", "unknown key(s) read.formt")]
+    [InlineData("pool: a.xyz\nread: { formt: ExtXyz }", "read: unknown key 'formt'; valid keys: format, index, typeMap")]
     [InlineData("- a\n- b", "a recipe is a mapping")]
     [InlineData("pool: [a.xyz\n", "line")]
     public void RejectsBadRecipesNamingTheKey(string yaml, string expected)

@@ -23,13 +23,15 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     private readonly EamFitModel _model;
     private readonly EamTrainingSet _data;
     private readonly EamFitOptions _options;
+    private readonly int _threads;
     private readonly Chunk[] _chunks;
 
-    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options)
+    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options, int threads)
     {
         _model = model;
         _data = data;
         _options = options;
+        _threads = threads;
         _chunks = new Chunk[(data.Items.Length + ChunkSize - 1) / ChunkSize];
     }
 
@@ -53,7 +55,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                 cancellation.ThrowIfCancellationRequested();
                 Accumulate(theta, _data.Items[s], chunk, needJ);
             }
-        }, _options.ThrottleLimit, cancellation);
+        }, _threads, cancellation);
 
         double loss = 0;
         int n = _model.ElementCount;

@@ -1,71 +1,85 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.Potentials.Eam;
 
 /// <summary>Settings of <see cref="EamFitter"/>. Weights are per mean-squared residual, so the loss is
 /// EnergyWeight·MSE(E/atom, eV²) + ForceWeight·MSE(force component, (eV/Å)²) + StressWeight·MSE(stress, (eV/Å³)²).</summary>
-public sealed record EamFitOptions
+public sealed record EamFitOptions : IOptions
 {
     /// <summary>Functional form.</summary>
     public EamFitForm Form { get; init; } = EamFitForm.Spline;
 
     /// <summary>Interaction cutoff (Å).</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public double Cutoff { get; init; } = 5.5;
 
     /// <summary>Spline knot intervals of each pair function φ_ab.</summary>
+    [OptionRange(2, double.PositiveInfinity)]
     public int PairKnots { get; init; } = 12;
 
     /// <summary>Spline knot intervals of each density function ρ_a.</summary>
+    [OptionRange(2, double.PositiveInfinity)]
     public int DensityKnots { get; init; } = 10;
 
     /// <summary>Spline knot intervals of each embedding function F_a.</summary>
+    [OptionRange(1, double.PositiveInfinity)]
     public int EmbeddingKnots { get; init; } = 6;
 
     /// <summary>First knot of the radial splines (Å); null = just below the shortest distance in the training data.</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public double? InnerRadius { get; init; }
 
     /// <summary>Weight of the per-atom energy residuals.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double EnergyWeight { get; init; } = 1.0;
 
     /// <summary>Weight of the force-component residuals.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double ForceWeight { get; init; } = 0.01;
 
     /// <summary>Weight of the stress residuals (used only for structures with stress labels).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double StressWeight { get; init; }
 
     /// <summary>Spline smoothness regularisation: weight of the squared second differences of the coefficients.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double Smoothness { get; init; } = 1e-7;
 
     /// <summary>Info key holding a per-structure weight (a number; absent means 1).</summary>
     public string WeightKey { get; init; } = "weight";
 
     /// <summary>Most Levenberg–Marquardt iterations per start.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public int MaxIterations { get; init; } = 100;
 
     /// <summary>Stop when an iteration lowers the loss by less than this fraction.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double RelativeTolerance { get; init; } = 1e-6;
 
     /// <summary>Stop when max |Jᵀr| falls below this.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double GradientTolerance { get; init; } = 1e-14;
 
     /// <summary>Additional starts from seeded random perturbations of the initial guess; the best result wins.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public int Restarts { get; init; }
 
     /// <summary>Relative size of the restart perturbations.</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double RestartPerturbation { get; init; } = 0.1;
 
     /// <summary>Seed of the restart perturbations.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Threads; 0 = all cores.</summary>
-    public int ThrottleLimit { get; init; }
+    /// <summary>Stop after this long and return the best potential reached (StopReason Cancelled); null = no limit.</summary>
+    public TimeSpan? TimeLimit { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> on invalid settings.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting (ranges are the <see cref="OptionRangeAttribute"/>s above).</summary>
     public void Validate()
     {
-        if (!(Cutoff > 0) || !double.IsFinite(Cutoff)) throw new ArgumentException($"Cutoff must be positive, got {Cutoff}.");
-        if (PairKnots < 2 || DensityKnots < 2 || EmbeddingKnots < 1) throw new ArgumentException("Need at least 2 radial and 1 embedding knot intervals.");
-        if (EnergyWeight < 0 || ForceWeight < 0 || StressWeight < 0 || Smoothness < 0) throw new ArgumentException("Weights must be non-negative.");
+        OptionRanges.Validate(this);
         if (EnergyWeight + ForceWeight + StressWeight == 0) throw new ArgumentException("At least one of the energy, force and stress weights must be positive.");
-        if (MaxIterations < 0 || Restarts < 0) throw new ArgumentException("MaxIterations and Restarts must be non-negative.");
-        if (InnerRadius is { } r && !(r > 0 && r < Cutoff)) throw new ArgumentException($"InnerRadius must lie in (0, cutoff), got {r}.");
+        if (InnerRadius is { } r && r >= Cutoff) throw new ArgumentException($"InnerRadius must be below the cutoff ({Cutoff} Å), got {r}.", nameof(InnerRadius));
+        if (TimeLimit is { } t && t <= TimeSpan.Zero) throw new ArgumentException($"TimeLimit must be positive, got {t}.", nameof(TimeLimit));
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using AtomCuration.Options;
 using AtomCuration.Fitting;
 using AtomCuration.Structures;
 
@@ -25,24 +27,37 @@ public static class EamFitter
     /// <summary>Fits a potential.</summary>
     /// <param name="training">Structures with energies (forces and stresses used when present).</param>
     /// <param name="options">Form, knots, weights, limits, seed.</param>
-    /// <param name="progress">Receives a report after every accepted step.</param>
-    /// <param name="cancellation">Stops the fit; the best potential reached so far is returned (StopReason Cancelled).
-    /// Cancelled while the structures are still being prepared, it throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="context">Threads; progress after every accepted step (detail: <see cref="EamFitProgress"/>); cancellation,
+    /// which stops the fit and returns the best potential reached so far (StopReason Cancelled) — as does
+    /// <see cref="EamFitOptions.TimeLimit"/>. Cancelled while the structures are still being prepared, it throws
+    /// <see cref="OperationCanceledException"/> (<see cref="TimeoutException"/> when the time limit ran out).</param>
     /// <exception cref="ArgumentException">No structures, or structures without energies (named), or invalid options.</exception>
-    public static EamFitResult Fit(IReadOnlyList<Structure> training, EamFitOptions options, IProgress<EamFitProgress>? progress = null,
-        CancellationToken cancellation = default)
+    public static EamFitResult Fit(IReadOnlyList<Structure> training, EamFitOptions options, RunContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        context ??= RunContext.Default;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+        if (options.TimeLimit is { } timeLimit) limit.CancelAfter(timeLimit);
+        var cancellation = limit.Token;
+        int threads = context.ThrottleLimit;
         var clock = Stopwatch.StartNew();
-        var data = EamTrainingSet.Create(training, options, cancellation);
+        EamTrainingSet data;
+        try
+        {
+            data = EamTrainingSet.Create(training, options, threads, cancellation);
+        }
+        catch (OperationCanceledException e) when (!context.Cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"TimeLimit {options.TimeLimit} ran out while the training set was being prepared.", e);
+        }
         var (model, start) = options.Form switch
         {
-            EamFitForm.Spline => EamSplineStart.Create(data, training, options),
-            _ => EamZhouJohnsonWadleyStart.Create(data, training, options),
+            EamFitForm.Spline => EamSplineStart.Create(data, training, options, threads),
+            _ => EamZhouJohnsonWadleyStart.Create(data, training, options, threads),
         };
-        var objective = new EamFitObjective(model, data, options);
+        var objective = new EamFitObjective(model, data, options, threads);
         var lm = new LevenbergMarquardtOptions
         {
             MaxIterations = options.MaxIterations,
@@ -57,7 +72,7 @@ public static class EamFitter
             var x0 = k == 0 ? start : Perturb(start, options.RestartPerturbation, options.Seed, k);
             int current = k;
             var result = LevenbergMarquardt.Minimize(objective, x0, lm, (it, loss) =>
-                progress?.Report(new EamFitProgress(current, starts, it, options.MaxIterations, loss, Math.Min(loss, best?.Loss ?? double.PositiveInfinity))),
+                Report(context, new EamFitProgress(current, starts, it, options.MaxIterations, loss, Math.Min(loss, best?.Loss ?? double.PositiveInfinity))),
                 cancellation);
             if (best is null || (result.Loss < best.Loss) || double.IsNaN(best.Loss))
             {
@@ -76,7 +91,7 @@ public static class EamFitter
         int n = model.ElementCount;
         var open = Enumerable.Repeat((double.NegativeInfinity, double.PositiveInfinity), n).ToArray();
         var unguarded = model.Build(best!.Parameters, data.ShortestDistance, open);
-        var predictions = EamEvaluator.EvaluateMany(unguarded, training, options.ThrottleLimit).ToList();
+        var predictions = EamEvaluator.EvaluateMany(unguarded, training, threads).ToList();
         var range = Enumerable.Repeat((Min: double.PositiveInfinity, Max: double.NegativeInfinity), n).ToArray();
         double e2 = 0, f2 = 0;
         long fCount = 0;
@@ -121,6 +136,9 @@ public static class EamFitter
             DensityRange = Enumerable.Range(0, n).ToDictionary(model.Symbol, a => range[a]),
         };
     }
+
+    private static void Report(RunContext context, EamFitProgress p) => context.Report(p.PercentComplete / 100.0,
+        string.Create(CultureInfo.InvariantCulture, $"start {p.Start + 1}/{p.Starts}, iteration {p.Iteration}: loss {p.Loss:G5} (best {p.BestLoss:G5})"), p);
 
     /// <summary>A seeded perturbation of the start: θ(1 + σξ) + 0.01σξ′ with standard normal ξ, ξ′.</summary>
     private static double[] Perturb(double[] start, double sigma, int seed, int k)

@@ -36,7 +36,7 @@ internal sealed class EamTrainingSet
     public int ElementCount => AtomicNumbers.Count;
 
     /// <summary>Prepares <paramref name="structures"/>; throws naming every structure without an energy label or with overlapping atoms.</summary>
-    public static EamTrainingSet Create(IReadOnlyList<Structure> structures, EamFitOptions options, CancellationToken cancellation)
+    public static EamTrainingSet Create(IReadOnlyList<Structure> structures, EamFitOptions options, int threads, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(structures);
         if (structures.Count == 0) throw new ArgumentException("No training structures.");
@@ -46,7 +46,7 @@ internal sealed class EamTrainingSet
         OverlappingAtoms.CheckAll(structures);
         var species = structures.SelectMany(s => s.Species).Distinct().Order().ToArray();
         var index = species.Select((z, k) => (z, k)).ToDictionary(t => t.z, t => t.k);
-        var items = OrderedParallel.Map(structures, s => Prepare(s, index, options), options.ThrottleLimit, cancellation).ToArray();
+        var items = OrderedParallel.Map(structures, s => Prepare(s, index, options), threads, cancellation).ToArray();
         double shortest = double.PositiveInfinity;
         var nearest = new List<double>();
         foreach (var it in items)

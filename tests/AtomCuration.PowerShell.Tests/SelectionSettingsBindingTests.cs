@@ -1,15 +1,33 @@
 using System.Collections;
-using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 
 namespace AtomCuration.Tests.PowerShell;
 
-public class SelectionOptionsMapperTests
+public class SelectionSettingsBindingTests
 {
     private static SelectionPlan Map(SelectionMethod? method, int? count = 5, double? fraction = null, double? threshold = null,
         IDictionary? options = null, string? preset = null, bool? standardize = null, double? ev = null, int? components = null,
-        IDictionary? blocks = null) =>
-        SelectionOptionsMapper.Map(method, count, fraction, threshold, 7, standardize, ev, components, blocks, preset, options, 2);
+        IDictionary? blocks = null)
+    {
+        // What Select-Configuration binds: only the parameters given.
+        var bound = new Hashtable { ["Seed"] = 7 };
+        void Add(string key, object? value)
+        {
+            if (value is not null) bound[key] = value;
+        }
+        Add("Method", method);
+        Add("Count", count);
+        Add("Fraction", fraction);
+        Add("Threshold", threshold);
+        Add("Options", options);
+        Add("Preset", preset);
+        Add("Standardize", standardize);
+        Add("ExplainedVariance", ev);
+        Add("Components", components);
+        Add("BlockWeights", blocks);
+        return SelectionOptionsMapper.Map(OptionsBinder.Bind<SelectionSettings>(bound, context: "Select-Configuration"));
+    }
 
     [Fact]
     public void EveryMethodGetsItsOwnRecordWithTheSharedSettings()
@@ -18,7 +36,7 @@ public class SelectionOptionsMapperTests
         {
             var o = Map(m).Options;
             Assert.Equal(m, Selector.MethodOf(o));
-            Assert.Equal((5, 7, 2), (o.Count, o.Seed, o.Threads));
+            Assert.Equal((5, 7), (o.Count, o.Seed));
 
         }
     }
@@ -77,10 +95,10 @@ public class SelectionOptionsMapperTests
         var counted = (LocalEnvironmentBankOptions)Map(SelectionMethod.LocalEnvironmentBank, count: 12).Options;
         Assert.True(counted.FitCount);
         Assert.Null(counted.Threshold);
-        var bad = Assert.Throws<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, threshold: 0.2,
+        var bad = Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: 0.2,
             options: new Hashtable { ["elementThresholds"] = new Hashtable { ["Xx"] = 0.3 } }));
         Assert.Contains("'Xx'", bad.Message);
-        var negative = Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(SelectionMethod.LocalEnvironmentBank, threshold: 0.2,
+        var negative = Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: 0.2,
             options: new Hashtable { ["elementThresholds"] = new Hashtable { ["H"] = -1 } }));
         Assert.Contains("(0, ∞)", negative.Message);
     }
@@ -112,9 +130,9 @@ public class SelectionOptionsMapperTests
         Assert.Equal(5, mine.Preprocess.Components);
         Assert.Null(mine.Preprocess.ExplainedVariance);
         Assert.Equal(4, mine.Preprocess.BlockWeights.Count);
-        Assert.Throws<ArgumentException>(() => Map(SelectionMethod.Fps, preset: "KMeansStudy"));
-        Assert.Throws<ArgumentException>(() => Map(null, preset: "Other"));
-        Assert.Throws<ArgumentException>(() => Map(null));
+        Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.Fps, preset: "KMeansStudy"));
+        Assert.ThrowsAny<ArgumentException>(() => Map(null, preset: "Other"));
+        Assert.ThrowsAny<ArgumentException>(() => Map(null));
     }
 
     [Fact]
@@ -124,22 +142,23 @@ public class SelectionOptionsMapperTests
         Assert.True(p.Standardize);
         Assert.Equal(0.98, p.ExplainedVariance);
         Assert.Equal([new ColumnBlock(0, 243, 1), new ColumnBlock(244, 247, 4), new ColumnBlock(300, 300, 2.5)], p.BlockWeights);
-        Assert.Contains("'a-b'", Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, blocks: new Hashtable { ["a-b"] = 1 })).Message);
-        Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, blocks: new Hashtable { ["5-2"] = 1 }));
-        Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, ev: 0.9, components: 3));
-        Assert.StartsWith("-ExplainedVariance", Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, ev: 1.5)).Message);
+        Assert.Contains("'a-b'", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, blocks: new Hashtable { ["a-b"] = 1 })).Message);
+        Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, blocks: new Hashtable { ["5-2"] = 1 }));
+        Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, ev: 0.9, components: 3));
+        Assert.StartsWith("Select-Configuration.explainedVariance: ExplainedVariance must be in (0, 1]", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, ev: 1.5)).Message);
     }
 
     [Theory]
-    [InlineData(SelectionMethod.KMeans, "restarts", 0, "'restarts'", "[1, 100000]")]
-    [InlineData(SelectionMethod.Spectral, "delta", 1.5, "'delta'", "[0, 1]")]
-    [InlineData(SelectionMethod.MaxVol, "tolerance", 0.5, "'tolerance'", "[1, ∞)")]
-    [InlineData(SelectionMethod.Entropy, "bandwidth", 0, "'bandwidth'", "(0, ∞)")]
-    [InlineData(SelectionMethod.Dpp, "mode", "Best", "'mode'", "Greedy, Sample")]
-    [InlineData(SelectionMethod.Fps, "gamma", 2, "'gamma'", "needs 'kernel'")]
+    [InlineData(SelectionMethod.KMeans, "restarts", 0, ".restarts: Restarts", "[1, 100000]")]
+    [InlineData(SelectionMethod.Spectral, "delta", 1.5, ".delta: Delta", "[0, 1]")]
+    [InlineData(SelectionMethod.MaxVol, "tolerance", 0.5, ".tolerance: Tolerance", "[1, ∞)")]
+    [InlineData(SelectionMethod.Entropy, "bandwidth", 0, ".bandwidth: Bandwidth", "(0, ∞)")]
+    [InlineData(SelectionMethod.Dpp, "mode", "Best", ".mode: 'Best'", "Greedy, Sample")]
+    [InlineData(SelectionMethod.Fps, "gamma", 2, ".gamma:", "needs 'kernel'")]
+    [InlineData(SelectionMethod.Dpp, "gamma", -1, ".gamma: Gamma", "(0, ∞)")]
     public void BadKnobsAreRejectedNamingTheKeyAndItsRange(SelectionMethod method, string key, object value, string named, string range)
     {
-        var e = Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(method, options: new Hashtable { [key] = value }));
+        var e = Assert.ThrowsAny<ArgumentException>(() => Map(method, options: new Hashtable { [key] = value }));
         Assert.Contains(named, e.Message);
         Assert.Contains(range, e.Message);
         Assert.Contains(method.ToString(), e.Message);
@@ -148,19 +167,20 @@ public class SelectionOptionsMapperTests
     [Fact]
     public void UnknownKnobsListTheValidOnes()
     {
-        var e = Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(SelectionMethod.KMeans, options: new Hashtable { ["restart"] = 3 }));
+        var e = Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, options: new Hashtable { ["restart"] = 3 }));
         Assert.Contains("'restart'", e.Message);
         Assert.Contains("restarts", e.Message);
-        Assert.Throws<Descriptors.DescriptorParameterException>(() => Map(SelectionMethod.Random, options: new Hashtable { ["kernel"] = "Rbf" }));
-        Assert.Throws<ArgumentException>(() => Map(SelectionMethod.Fps, options: new Hashtable { ["elementThresholds"] = new Hashtable { ["H"] = 1 } }));
+        Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.Random, options: new Hashtable { ["kernel"] = "Rbf" }));
+        Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.Fps, options: new Hashtable { ["elementThresholds"] = new Hashtable { ["H"] = 1 } }));
     }
 
     [Fact]
     public void SizeArgumentsAreCheckedAndThresholdIsOnlyForTheBank()
     {
-        Assert.StartsWith("-Threshold", Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, count: null, threshold: 0.3)).Message);
-        Assert.StartsWith("-Fraction", Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, count: null, fraction: 0)).Message);
-        Assert.StartsWith("-Count", Assert.Throws<ArgumentException>(() => Map(SelectionMethod.KMeans, count: 0)).Message);
-        Assert.StartsWith("-Threshold", Assert.Throws<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: -1)).Message);
+        Assert.StartsWith("Select-Configuration.threshold: Threshold applies", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, count: null, threshold: 0.3)).Message);
+        Assert.StartsWith("Select-Configuration.fraction: Fraction must be in (0, 1]", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, count: null, fraction: 0)).Message);
+        Assert.StartsWith("Select-Configuration.count: Count must be in [1, ∞)", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, count: 0)).Message);
+        Assert.StartsWith("Select-Configuration.threshold: Threshold must be in (0, ∞)", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.LocalEnvironmentBank, count: null, threshold: -1)).Message);
+        Assert.StartsWith("Select-Configuration.count: Give at most one", Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.KMeans, count: 3, fraction: 0.5)).Message);
     }
 }
