@@ -16,6 +16,8 @@
         'Export-EamPotential'
         'Invoke-EamFit'
         'Measure-FitError'
+        'Invoke-SelectionStudy'
+        'Measure-SelectionStudy'
         'Get-Descriptor'
         'Export-Descriptor'
         'Select-Configuration'
