@@ -28,7 +28,7 @@ public static class SelectionStudy
 
     private sealed record Spec(StudyMethod Method, int Count, double? Fraction, int Trial, bool Varies, string Variation, int Order);
 
-    /// <summary>Runs the study; trial records come back in (method, size, trial) order, the reference fit first.</summary>
+    /// <summary>Runs the study; trial records come back in (method, size, trial) order, the reference fits first.</summary>
     /// <exception cref="OperationCanceledException">Cancelled between trials (finished trials are in the checkpoint).</exception>
     public static IEnumerable<StudyTrial> Run(IReadOnlyList<Structure> pool, StudyOptions options)
     {
@@ -75,7 +75,15 @@ public static class SelectionStudy
             return trial;
         }
 
-        foreach (var t in OrderedParallel.Map(specs, RunOne, options.ThrottleLimit, options.Cancellation, window: 2))
+        // The all-data fits are the largest: each runs alone with every thread on its objective (the fit's
+        // chunked sums do not depend on the thread count); then the trials run side by side, one thread each.
+        var references = specs.Where(s => s.Method.Name == ReferenceName).ToList();
+        foreach (var r in references)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            yield return RunOne(r);
+        }
+        foreach (var t in OrderedParallel.Map(specs.Where(s => s.Method.Name != ReferenceName), RunOne, options.ThrottleLimit, options.Cancellation, window: 2))
             yield return t;
     }
 
@@ -139,7 +147,7 @@ public static class SelectionStudy
         double selectSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var training = data.Subset(selected, weights, fit);
-        var fitted = EamFitter.FitPrepared(training, fit, null, default);
+        var fitted = EamFitter.FitPrepared(training, reference ? fit with { ThrottleLimit = options.ThrottleLimit } : fit, null, default);
         double fitSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var errors = TestSetErrors.Measure(fitted.Potential, data, test, groups);
