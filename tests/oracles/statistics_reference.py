@@ -172,6 +172,7 @@ def main():
         "silhouette": silhouette_cases(),
         "percentile": quantile_cases(),
         "holm": holm_cases(),
+        "kolmogorov_limit": [{"lambda": l, "p": float(stats.kstwobign.sf(l))} for l in [0.3, 0.5, 0.8, 1.0, 1.36, 1.8, 2.5]],
     }
     json.dump(doc, sys.stdout, indent=1)
 

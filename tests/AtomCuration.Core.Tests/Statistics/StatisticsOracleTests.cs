@@ -95,6 +95,11 @@ public sealed class StatisticsOracleTests
             for (int i = 0; i < adj.Length; i++) Close(expected[i], adj[i], c, "holm");
             checkedCases++;
         }
+        foreach (var c in root.GetProperty("kolmogorov_limit").EnumerateArray())
+        {
+            Close(c.GetProperty("p").GetDouble(), KolmogorovSmirnov.LimitP(c.GetProperty("lambda").GetDouble()), c, "Q(lambda)");
+            checkedCases++;
+        }
         Assert.True(checkedCases > 300, $"only {checkedCases} cases");
     }
 
