@@ -27,7 +27,8 @@ public sealed class SelectionStudyBench : IBenchmark
         int trials = args.Length > 1 ? int.Parse(args[1]) : 20;
         int threads = args.Length > 2 ? int.Parse(args[2]) : 0;
         int maxIterations = args.Length > 3 ? int.Parse(args[3]) : 100;
-        var teacher = EamFileReader.Read(Path.Combine(RepoRoot(), "..", "..", "shared", "data", "eam", "Ti_Zhou04.eam.alloy"));
+        var teacher = EamFileReader.Read(new[] { "..", Path.Combine("..", "..") }.Select(up => Path.Combine(RepoRoot(), up, "shared", "data", "eam", "Ti_Zhou04.eam.alloy"))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/data/eam/Ti_Zhou04.eam.alloy not found beside the repository."));
         var clock = Stopwatch.StartNew();
         var pool = Pool(teacher, cells);
         Console.WriteLine($"pool: {pool.Count} cells × {pool[0].Count} atoms, labelled in {clock.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
