@@ -25,19 +25,19 @@ $study = @{
 }
 if ($CheckpointPath) { $study.CheckpointPath = $CheckpointPath }
 $clock = [Diagnostics.Stopwatch]::StartNew()
-$trials = $pool | Invoke-SelectionStudy @study
-"Study: $($trials.Count) fits in $([math]::Round($clock.Elapsed.TotalSeconds)) s"
+$records = $pool | Invoke-SelectionStudy @study
+"Study: $($records.Count) fits in $([math]::Round($clock.Elapsed.TotalSeconds)) s"
 
 'Test errors on the whole pool (meV/atom, meV/Å); p: one-sided Mann–Whitney U, k-means better than random:'
-$trials | Measure-SelectionStudy | Format-Table -AutoSize
+$records | Measure-SelectionStudy | Format-Table -AutoSize | Out-String -Width 160
 
 'Does fingerprint distance track energy and force differences? (all pairs, then per config_type)'
-$pool | Measure-DescriptorCorrelation -Standardize -GroupBy config_type | Format-Table -AutoSize
+$pool | Measure-DescriptorCorrelation -Standardize -GroupBy config_type | Format-Table -AutoSize | Out-String -Width 160
 
 'k-means clusters (k = 10) in the original, standardised fingerprint space:'
 $clusters = $pool | Select-Configuration KMeans -Count 10 -Standardize -Seed $Seed -IncludeRejected
-$clusters | Measure-ClusterQuality -Standardize | Format-Table -AutoSize
+$clusters | Measure-ClusterQuality -Standardize | Format-Table -AutoSize | Out-String -Width 160
 
 'Label coverage of one k-means and one random selection of 10:'
-$clusters | Where-Object Selected | Measure-LabelCoverage -Reference $pool | Format-Table -AutoSize
-$pool | Select-Configuration Random -Count 10 -Seed $Seed | Measure-LabelCoverage -Reference $pool | Format-Table -AutoSize
+$clusters | Where-Object Selected | Measure-LabelCoverage -Reference $pool | Format-Table -AutoSize | Out-String -Width 160
+$pool | Select-Configuration Random -Count 10 -Seed $Seed | Measure-LabelCoverage -Reference $pool | Format-Table -AutoSize | Out-String -Width 160
