@@ -36,6 +36,8 @@ public sealed class SelectionStudyBench : IBenchmark
         int count = 30, repeat = 4;
 
         // (1) Separate steps, as a user's loop over Invoke-EamFit and Measure-FitError does.
+        static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        double cpu0 = Cpu();
         var separate = new List<double>();
         var separateE = new List<double>();
         for (int t = 0; t < repeat; t++)
@@ -48,7 +50,9 @@ public sealed class SelectionStudyBench : IBenchmark
             separate.Add(clock.Elapsed.TotalSeconds);
             separateE.Add(report.Overall.EnergyRmse);
         }
+        double separateCpu = (Cpu() - cpu0) / repeat;
         // (2) The same trials' cost inside a study on one thread (the pool's pairs prepared once, timed apart).
+        cpu0 = Cpu();
         clock.Restart();
         var one = SelectionStudy.Run(pool, new StudyOptions
         {
@@ -61,14 +65,17 @@ public sealed class SelectionStudyBench : IBenchmark
             ThrottleLimit = 1,
         }).ToList();
         double studySeconds = clock.Elapsed.TotalSeconds;
+        double studyCpu = Cpu() - cpu0;
         double perTrial = one.Average(t => t.SelectSeconds + t.FitSeconds + t.TestSeconds);
         double prep = studySeconds - one.Sum(t => t.SelectSeconds + t.FitSeconds + t.TestSeconds);
         Console.WriteLine($"one trial (count {count}, 1 thread), mean of {repeat}:");
         Console.WriteLine($"  separate fit + pool errors : {separate.Average():F3} s  (fit+test; median test E {separateE.Order().ElementAt(repeat / 2):F2} meV/atom)");
         Console.WriteLine($"  inside SelectionStudy      : {perTrial:F3} s  ({one.Average(t => t.Iterations):F0} LM iterations; select {one.Average(t => t.SelectSeconds):F3}, fit {one.Average(t => t.FitSeconds):F3}, test {one.Average(t => t.TestSeconds):F3}); pool prepared once in {prep:F2} s");
-        Console.WriteLine($"  ratio                      : {perTrial / separate.Average():F2}");
+        Console.WriteLine($"  ratio                      : {perTrial / separate.Average():F2} wall; CPU per trial {separateCpu:F2} s separate vs {(studyCpu - prep) / repeat:F2} s in the study (+{studyCpu:F1} s CPU for the whole one-thread study incl. preparation)");
 
         // (3) The study: Random and KMeans × 10, 20, 30, 50, 100 × trials, tested on the whole pool.
+        if (trials == 0) return 0;
+        cpu0 = Cpu();
         clock.Restart();
         var study = SelectionStudy.Run(pool, new StudyOptions
         {
@@ -79,9 +86,9 @@ public sealed class SelectionStudyBench : IBenchmark
             Fit = fit,
             ThrottleLimit = threads,
         }).ToList();
-        double wall = clock.Elapsed.TotalSeconds;
+        double wall = clock.Elapsed.TotalSeconds, cpu = Cpu() - cpu0;
         Console.WriteLine($"study: {study.Count - 1} fits + the all-data fit in {wall:F1} s wall ({(threads == 0 ? Environment.ProcessorCount : threads)} threads); " +
-            $"fit {study.Sum(t => t.FitSeconds):F1} s, test {study.Sum(t => t.TestSeconds):F1} s, select {study.Sum(t => t.SelectSeconds):F1} s summed over trials");
+            $"{cpu:F1} s CPU; mean {study.Skip(1).Average(t => t.Iterations):F0} LM iterations; fit {study.Sum(t => t.FitSeconds):F1} s, test {study.Sum(t => t.TestSeconds):F1} s, select {study.Sum(t => t.SelectSeconds):F1} s summed over trials");
         foreach (var row in StudySummary.Summarize(study))
             Console.WriteLine($"  {row.Method,-8} {row.Count,4}  median E {row.MedianEnergyRmse,7:F2} IQR {row.EnergyIqr,6:F2}  median F {row.MedianForceRmse,6:F1}  p_E {row.EnergyPValue,8:G3} (Holm {row.EnergyPValueHolm:G3})  p_F {row.ForcePValue:G3}");
         var reference = study[0];
