@@ -20,7 +20,7 @@ public sealed class EamObjectiveBench : IBenchmark
         var data = EamTrainingSet.Create(cells, options, threads, default);
         Console.WriteLine($"prepare {clock.Elapsed.TotalMilliseconds:F0} ms, pairs {data.Items.Sum(i => i.R.Length):N0}");
         clock.Restart();
-        var (model, theta) = EamSplineStart.Create(data, cells, options, threads);
+        var (model, theta) = EamSplineStart.Create(data, options, threads);
         Console.WriteLine($"start {clock.Elapsed.TotalMilliseconds:F0} ms, parameters {model.ParameterCount}");
         var objective = new EamFitObjective(model, data, options, threads);
         var jtj = new double[model.ParameterCount * model.ParameterCount];

@@ -21,8 +21,8 @@ public class EamFitJacobianTests
         var options = new EamFitOptions { Form = form, Cutoff = 5.0, StressWeight = 1.0, ForceWeight = 0.05, Smoothness = 1e-4, PairKnots = 8, DensityKnots = 7, EmbeddingKnots = 5 };
         var data = EamTrainingSet.Create(training, options, 1, default);
         var (model, start) = form == EamFitForm.Spline
-            ? EamSplineStart.Create(data, training, options, 1)
-            : EamZhouJohnsonWadleyStart.Create(data, training, options, 1);
+            ? EamSplineStart.Create(data, options, 1)
+            : EamZhouJohnsonWadleyStart.Create(data, options, 1);
         var rng = new Random(4);
         var theta = start.Select(x => x * (1 + 0.05 * (rng.NextDouble() - 0.5)) + 1e-3 * (rng.NextDouble() - 0.5)).ToArray();
         var objective = new EamFitObjective(model, data, options, 1);

@@ -52,10 +52,21 @@ public static class EamFitter
         {
             throw new TimeoutException($"TimeLimit {options.TimeLimit} ran out while the training set was being prepared.", e);
         }
+        return FitPrepared(data, options, context, cancellation, clock);
+    }
+
+    /// <summary>Fits to structures prepared once (<see cref="EamTrainingSet.Create"/>, <see cref="EamTrainingSet.Subset"/>);
+    /// the selection studies fit many subsets of one prepared pool this way.</summary>
+    internal static EamFitResult FitPrepared(EamTrainingSet data, EamFitOptions options, RunContext context,
+        CancellationToken cancellation, Stopwatch? clock = null)
+    {
+        options.Validate();
+        clock ??= Stopwatch.StartNew();
+        int threads = context.ThrottleLimit;
         var (model, start) = options.Form switch
         {
-            EamFitForm.Spline => EamSplineStart.Create(data, training, options, threads),
-            _ => EamZhouJohnsonWadleyStart.Create(data, training, options, threads),
+            EamFitForm.Spline => EamSplineStart.Create(data, options, threads),
+            _ => EamZhouJohnsonWadleyStart.Create(data, options, threads),
         };
         var objective = new EamFitObjective(model, data, options, threads);
         var lm = new LevenbergMarquardtOptions
@@ -91,25 +102,26 @@ public static class EamFitter
         int n = model.ElementCount;
         var open = Enumerable.Repeat((double.NegativeInfinity, double.PositiveInfinity), n).ToArray();
         var unguarded = model.Build(best!.Parameters, data.ShortestDistance, open);
-        var predictions = EamEvaluator.EvaluateMany(unguarded, training, threads).ToList();
         var range = Enumerable.Repeat((Min: double.PositiveInfinity, Max: double.NegativeInfinity), n).ToArray();
         double e2 = 0, f2 = 0;
         long fCount = 0;
-        for (int s = 0; s < training.Count; s++)
+        var map = EamPreparedEvaluator.SpeciesMap(unguarded, data);
+        var work = new EamPreparedEvaluator.Workspace();
+        for (int s = 0; s < data.Items.Length; s++)
         {
             var it = data.Items[s];
-            var pr = predictions[s];
+            double energy = EamPreparedEvaluator.Evaluate(unguarded, it, map, work, out _);
             for (int i = 0; i < it.Count; i++)
             {
                 int t = it.Type[i];
-                range[t] = (Math.Min(range[t].Min, pr.Densities[i]), Math.Max(range[t].Max, pr.Densities[i]));
+                range[t] = (Math.Min(range[t].Min, work.Rho[i]), Math.Max(range[t].Max, work.Rho[i]));
             }
-            double de = (pr.Energy - it.Energy) / it.Count;
+            double de = (energy - it.Energy) / it.Count;
             e2 += de * de;
             if (it.Forces is null) continue;
             for (int i = 0; i < it.Count; i++)
             {
-                var d = pr.Forces[i] - it.Forces[i];
+                var d = work.Forces[i] - it.Forces[i];
                 f2 += d.LengthSquared;
                 fCount += 3;
             }
@@ -122,7 +134,7 @@ public static class EamFitter
             Parameters = best.Parameters,
             ParameterNames = model.ParameterNames(),
             ReferenceEnergies = Enumerable.Range(0, n).ToDictionary(model.Symbol, a => best.Parameters[model.EnergyOffset[a]]),
-            EnergyRmse = 1000 * Math.Sqrt(e2 / training.Count),
+            EnergyRmse = 1000 * Math.Sqrt(e2 / data.Items.Length),
             ForceRmse = fCount > 0 ? 1000 * Math.Sqrt(f2 / fCount) : double.NaN,
             Iterations = best.Iterations,
             StopReason = cancelled ? LeastSquaresStopReason.Cancelled : best.StopReason,
@@ -131,7 +143,7 @@ public static class EamFitter
             Seed = options.Seed,
             BestStart = bestStart,
             Elapsed = clock.Elapsed,
-            Structures = training.Count,
+            Structures = data.Items.Length,
             ShortestDistance = data.ShortestDistance,
             DensityRange = Enumerable.Range(0, n).ToDictionary(model.Symbol, a => range[a]),
         };

@@ -13,7 +13,7 @@ namespace AtomCuration.Potentials.Eam;
 /// </summary>
 internal static class EamSplineStart
 {
-    public static (EamFitModel Model, double[] Theta) Create(EamTrainingSet data, IReadOnlyList<Structure> training, EamFitOptions options, int threads)
+    public static (EamFitModel Model, double[] Theta) Create(EamTrainingSet data, EamFitOptions options, int threads)
     {
         int n = data.ElementCount;
         var zjw = data.AtomicNumbers.Select(ZhouJohnsonWadleyParameters.StartingShapeFor).ToArray();
@@ -91,18 +91,18 @@ internal static class EamSplineStart
         blocks.Add(new double[n]);
         var model = new EamFitModel(data.AtomicNumbers, options.Cutoff, pairF, densityF, embedF, splineGauge: true);
         var theta = blocks.SelectMany(b => b).ToArray();
-        FitReferenceEnergies(model, theta, data, training, threads);
+        FitReferenceEnergies(model, theta, data, threads);
         return (model, theta);
     }
 
     /// <summary>Sets E0_a by linear least squares of the per-atom energy differences on the composition.</summary>
-    internal static void FitReferenceEnergies(EamFitModel model, double[] theta, EamTrainingSet data, IReadOnlyList<Structure> training, int threads)
+    internal static void FitReferenceEnergies(EamFitModel model, double[] theta, EamTrainingSet data, int threads)
     {
         int n = model.ElementCount;
         var ranges = Enumerable.Repeat((double.NegativeInfinity, double.PositiveInfinity), n).ToArray();
         for (int a = 0; a < n; a++) theta[model.EnergyOffset[a]] = 0;
         var potential = model.Build(theta, data.ShortestDistance, ranges);
-        var predicted = EamEvaluator.EvaluateMany(potential, training, threads).Select(r => r.Energy).ToArray();
+        var predicted = EamPreparedEvaluator.Energies(potential, data, threads);
         var ata = new double[n * n];
         var atb = new double[n];
         var x = new double[n];

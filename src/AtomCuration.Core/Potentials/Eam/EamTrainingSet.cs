@@ -10,7 +10,7 @@ namespace AtomCuration.Potentials.Eam;
 /// </summary>
 internal sealed class EamTrainingSet
 {
-    internal sealed class Item
+    internal sealed record Item
     {
         public required int Count { get; init; }
         public required int[] Type { get; init; }
@@ -47,6 +47,49 @@ internal sealed class EamTrainingSet
         var species = structures.SelectMany(s => s.Species).Distinct().Order().ToArray();
         var index = species.Select((z, k) => (z, k)).ToDictionary(t => t.z, t => t.k);
         var items = OrderedParallel.Map(structures, s => Prepare(s, index, options), threads, cancellation).ToArray();
+        return FromItems(species, items, options);
+    }
+
+    /// <summary>
+    /// The training set of the items at <paramref name="indices"/> (in that order), each item's weight
+    /// multiplied by <paramref name="weightFactors"/>[k] when given. Elements absent from the subset are
+    /// dropped and the species indices renumbered, so the result is what <see cref="Create"/> would
+    /// build from those structures (with the weights folded in) without a second neighbour search.
+    /// </summary>
+    public EamTrainingSet Subset(IReadOnlyList<int> indices, IReadOnlyList<double>? weightFactors, EamFitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (indices.Count == 0) throw new ArgumentException("No training structures.");
+        if (weightFactors is not null && weightFactors.Count != indices.Count)
+            throw new ArgumentException($"{indices.Count} structures but {weightFactors.Count} weights.");
+        var present = new bool[ElementCount];
+        foreach (int k in indices)
+            foreach (int t in Items[k].Type) present[t] = true;
+        int kept = present.Count(b => b);
+        int[]? renumber = null;
+        if (kept < ElementCount)
+        {
+            renumber = new int[ElementCount];
+            for (int a = 0, next = 0; a < ElementCount; a++) renumber[a] = present[a] ? next++ : -1;
+        }
+        var species = Enumerable.Range(0, ElementCount).Where(a => present[a]).Select(a => AtomicNumbers[a]).ToArray();
+        var items = new Item[indices.Count];
+        for (int k = 0; k < items.Length; k++)
+        {
+            var it = Items[indices[k]];
+            double factor = weightFactors?[k] ?? 1.0;
+            if (!(factor >= 0) || !double.IsFinite(factor)) throw new ArgumentException($"Weight factor {factor} is not a non-negative number.");
+            items[k] = it with
+            {
+                Weight = it.Weight * factor,
+                Type = renumber is null ? it.Type : it.Type.Select(t => renumber[t]).ToArray(),
+            };
+        }
+        return FromItems(species, items, options);
+    }
+
+    private static EamTrainingSet FromItems(IReadOnlyList<int> species, Item[] items, EamFitOptions options)
+    {
         double shortest = double.PositiveInfinity;
         var nearest = new List<double>();
         foreach (var it in items)

@@ -12,7 +12,7 @@ namespace AtomCuration.Potentials.Eam;
 /// </summary>
 internal static class EamZhouJohnsonWadleyStart
 {
-    public static (EamFitModel Model, double[] Theta) Create(EamTrainingSet data, IReadOnlyList<Structure> training, EamFitOptions options, int threads)
+    public static (EamFitModel Model, double[] Theta) Create(EamTrainingSet data, EamFitOptions options, int threads)
     {
         int n = data.ElementCount;
         var zjw = data.AtomicNumbers.Select(ZhouJohnsonWadleyParameters.StartingShapeFor).ToArray();
@@ -42,7 +42,7 @@ internal static class EamZhouJohnsonWadleyStart
         blocks.Add(new double[n]);
         var model = new EamFitModel(data.AtomicNumbers, options.Cutoff, pair, density, embedding, splineGauge: false);
         var theta = blocks.SelectMany(b => b).ToArray();
-        EamSplineStart.FitReferenceEnergies(model, theta, data, training, threads);
+        EamSplineStart.FitReferenceEnergies(model, theta, data, threads);
         return (model, theta);
     }
 }

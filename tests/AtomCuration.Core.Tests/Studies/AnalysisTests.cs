@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using AtomCuration.Statistics;
+using AtomCuration.Structures;
+using AtomCuration.Studies;
+
+namespace AtomCuration.Tests.Studies;
+
+public sealed class AnalysisTests
+{
+    private static readonly Lazy<List<Structure>> Pool = new(() => StudyTestData.Pool());
+
+    [Fact]
+    public void CorrelationUsesEveryPairWhenFewAndMatchesTheStatisticsClasses()
+    {
+        var pool = Pool.Value.Take(12).ToList();
+        var rows = DescriptorLabelCorrelation.Measure(pool, new DescriptorCorrelationOptions { GroupBy = "config_type" });
+        var all = rows.First(r => r.Group == "(all)" && r.Label == "EnergyPerAtom");
+        Assert.Equal(66, all.Pairs);
+        // Recompute by hand from all 66 pairs.
+        var d = new List<double>();
+        var de = new List<double>();
+        for (int i = 0; i < 12; i++)
+            for (int j = i + 1; j < 12; j++)
+            {
+                d.Add(Silhouette.Distance(pool[i].Descriptor!.Value.ToArray(), pool[j].Descriptor!.Value.ToArray()));
+                de.Add(Math.Abs(1000 * pool[i].Energy!.Value / pool[i].Count - 1000 * pool[j].Energy!.Value / pool[j].Count));
+            }
+        var s = SpearmanCorrelation.Compute(d.ToArray(), de.ToArray());
+        var k = KendallTau.Compute(d.ToArray(), de.ToArray());
+        Assert.Equal(s.Coefficient, all.Spearman, 14);
+        Assert.Equal(k.PValue, all.KendallPValue, 14);
+        Assert.Contains(rows, r => r.Label == "RmsForce");
+        Assert.Contains(rows, r => r.Group == "bulk" || r.Group == "vacancy");
+        // Sampling: exactly the requested number of distinct pairs, the same for the same seed.
+        var sampled = DescriptorLabelCorrelation.Measure(Pool.Value, new DescriptorCorrelationOptions { Pairs = 100, Seed = 3 });
+        Assert.All(sampled, r => Assert.Equal(100, r.Pairs));
+        Assert.Equal(sampled, DescriptorLabelCorrelation.Measure(Pool.Value, new DescriptorCorrelationOptions { Pairs = 100, Seed = 3 }));
+    }
+
+    [Fact]
+    public void ClusterQualityOfTwoWellSeparatedClusters()
+    {
+        var structures = Enumerable.Range(0, 10).Select(i => new Structure([29], [Vec3.Zero], Cell.Empty, Pbc.None)
+        {
+            Id = "s" + i,
+            Energy = i < 5 ? -3.0 - 0.001 * i : -2.0 - 0.002 * i,
+            Descriptor = ImmutableArray.Create(i < 5 ? 0.0 + 0.1 * i : 10.0 + 0.1 * i, 0.0),
+            ClusterId = i < 5 ? 0 : 1,
+        }).ToList();
+        var r = ClusterQualityReport.Measure(structures);
+        Assert.Equal(2, r.Clusters);
+        Assert.True(r.MeanIntraDistance < 0.5 && r.MeanInterDistance > 9);
+        Assert.True(r.Silhouette > 0.9);
+        // σ_E of {−3.000 … −3.004} is √2 meV.
+        Assert.Equal(Math.Sqrt(2), r.PerCluster[0].EnergySpread, 9);
+        Assert.Equal((Math.Sqrt(2) + 2 * Math.Sqrt(2)) / 2, r.MeanEnergySpread, 9);
+        Assert.Throws<ArgumentException>(() => ClusterQualityReport.Measure([structures[0] with { ClusterId = null }, structures[1]]));
+    }
+
+    [Fact]
+    public void LabelCoverageOfTheWholePoolIsComplete()
+    {
+        var pool = Pool.Value;
+        var self = LabelCoverage.Measure(pool, pool);
+        Assert.All(self, c => { Assert.Equal(1, c.RangeCovered); Assert.Equal(0, c.KsDistance); Assert.Equal(1, c.KsPValue); });
+        var low = pool.OrderBy(s => s.Energy!.Value / s.Count).Take(5).ToList();
+        var e = LabelCoverage.Measure(low, pool)[0];
+        Assert.Equal("EnergyPerAtom", e.Quantity);
+        Assert.True(e.RangeCovered < 0.5);
+        Assert.Equal(KolmogorovSmirnov.TwoSample(low.Select(s => s.Energy!.Value / s.Count).ToArray(), pool.Select(s => s.Energy!.Value / s.Count).ToArray()).PValue, e.KsPValue, 15);
+    }
+}
