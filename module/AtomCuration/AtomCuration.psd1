@@ -16,6 +16,7 @@
         'Export-EamPotential'
         'Invoke-EamFit'
         'Measure-FitError'
+        'Export-CurationPlot'
         'Get-Descriptor'
         'Export-Descriptor'
         'Select-Configuration'
