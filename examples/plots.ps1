@@ -1,7 +1,7 @@
 # Every plot kind of Export-CurationPlot, and the HTML report, for the bundled Cu sample.
-# Writes PNGs (docs/images by default; -Format svg for vector files) and report.html.
+# Writes PNGs (docs/images by default; -Format svg for vector files) and examples/out/report.html.
 param([string] $OutputDirectory = (Join-Path $PSScriptRoot '../docs/images'), [ValidateSet('png', 'svg')] [string] $Format = 'png',
-      [int] $Trials = 3)
+      [int] $Trials = 3, [string] $ReportPath = (Join-Path $PSScriptRoot 'out/report.html'))
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../module/AtomCuration/AtomCuration.psd1')
 $data = Join-Path $PSScriptRoot 'data/Cu_SNAP_sample.extxyz.gz'
@@ -55,4 +55,8 @@ $trialsOut = foreach ($method in 'Random', 'Fps', 'KMeans') {
 }
 $all = $pool | Invoke-EamFit -Form Spline -Cutoff 5.0 -MaxIterations 25 -Seed 1
 $trialsOut | Export-CurationPlot -Kind LearningCurve -Reference $all.EnergyRmse -Path (Out-Plot 'learning-curve') -Title 'Selection study (test on the rest)'
-$trialsOut | Export-Csv (Join-Path $OutputDirectory 'study-trials.csv') -NoTypeInformation
+
+# The interactive HTML report: map (lasso/cluster selection), learning curves, parity, per-group errors.
+New-Item -ItemType Directory -Force (Split-Path $ReportPath) | Out-Null
+$map | Export-CurationReport -Path $ReportPath -Potential $fit -Study $trialsOut `
+    -ReferenceEnergyRmse $all.EnergyRmse -ReferenceForceRmse $all.ForceRmse -Title 'Cu sample'

@@ -17,6 +17,7 @@
         'Invoke-EamFit'
         'Measure-FitError'
         'Export-CurationPlot'
+        'Export-CurationReport'
         'Get-Descriptor'
         'Export-Descriptor'
         'Select-Configuration'
