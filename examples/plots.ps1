@@ -60,3 +60,15 @@ $trialsOut | Export-CurationPlot -Kind LearningCurve -Reference $all.EnergyRmse 
 New-Item -ItemType Directory -Force (Split-Path $ReportPath) | Out-Null
 $map | Export-CurationReport -Path $ReportPath -Potential $fit -Study $trialsOut `
     -ReferenceEnergyRmse $all.EnergyRmse -ReferenceForceRmse $all.ForceRmse -Title 'Cu sample'
+
+# A picture of the report for the docs, when Debian's chromium is installed (headless, no network).
+$chromium = (Get-Command chromium -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
+if ($chromium -and $Format -eq 'png') {
+    $url = [uri]::new((Resolve-Path $ReportPath).Path).AbsoluteUri + '#cluster=0'
+    $profile = Join-Path ([IO.Path]::GetTempPath()) ("atomcuration-chromium-" + [guid]::NewGuid())
+    & $chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync `
+        --no-first-run --enable-unsafe-swiftshader "--user-data-dir=$profile" '--host-resolver-rules=MAP * ~NOTFOUND' `
+        --virtual-time-budget=20000 --window-size=1400,2300 --hide-scrollbars "--screenshot=$(Join-Path $OutputDirectory 'report.png')" `
+        $url 2>$null | Out-Null
+    Remove-Item -Recurse -Force $profile -ErrorAction SilentlyContinue
+}

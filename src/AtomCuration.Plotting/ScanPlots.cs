@@ -22,6 +22,9 @@ public sealed record DeltaPoint(double Delta, int Clusters, double MeanEnergyStd
 /// </summary>
 public static class ScanPlots
 {
+    /// <summary>Scan curves with more points than this are drawn as lines only.</summary>
+    public const int MarkersUpTo = 200;
+
     /// <summary>Cumulative explained variance (%) against the number of principal components, with 90 %, 95 % and 99 % guides.</summary>
     public static Figure Variance(IReadOnlyList<double> explainedVarianceRatio, string? title = null)
     {
@@ -64,13 +67,13 @@ public static class ScanPlots
         var plot = PlotStyle.NewPlot("Threshold (scaled descriptor distance, dimensionless)", "Environments in the bank (count)", title);
         var env = plot.Add.Scatter(p.Select(q => q.Threshold).ToArray(), p.Select(q => (double)q.Environments).ToArray(), Palette.ColorOf(0));
         env.LineWidth = 2.5f;
-        env.MarkerSize = 8;
+        env.MarkerSize = p.Length > MarkersUpTo ? 0 : 8;
         env.LegendText = "environments (left axis)";
         if (p.All(q => q.Structures is not null))
         {
             var st = plot.Add.Scatter(p.Select(q => q.Threshold).ToArray(), p.Select(q => (double)q.Structures!.Value).ToArray(), Palette.ColorOf(1));
             st.LineWidth = 2.5f;
-            st.MarkerSize = 8;
+            st.MarkerSize = p.Length > MarkersUpTo ? 0 : 8;
             st.MarkerShape = MarkerShape.FilledSquare;
             st.Axes.YAxis = plot.Axes.Right;
             st.LegendText = "selected structures (right axis)";
@@ -94,12 +97,12 @@ public static class ScanPlots
         var plot = PlotStyle.NewPlot("δ (hybrid kernel weight, dimensionless)", "Clusters (count)", title);
         var c = plot.Add.Scatter(x, p.Select(q => (double)q.Clusters).ToArray(), Palette.ColorOf(0));
         c.LineWidth = 2.5f;
-        c.MarkerSize = 8;
+        c.MarkerSize = p.Length > MarkersUpTo ? 0 : 8;
         c.LegendText = "clusters (left axis)";
         var s = plot.Add.Scatter(x, p.Select(q => q.MeanEnergyStd * 1000).ToArray(), Palette.ColorOf(1));
         s.LineWidth = 2.5f;
         s.MarkerShape = MarkerShape.FilledSquare;
-        s.MarkerSize = 8;
+        s.MarkerSize = p.Length > MarkersUpTo ? 0 : 8;
         s.Axes.YAxis = plot.Axes.Right;
         s.LegendText = "⟨σ⟩_E (right axis)";
         PlotStyle.RightLabel(plot, "⟨σ⟩_E within clusters (meV/atom)");

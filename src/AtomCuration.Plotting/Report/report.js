@@ -206,6 +206,9 @@
         customdata: ps.map(function (p) { return [fmt(p.lower, 2), fmt(p.upper, 2)]; }),
         hovertemplate: m + ': n = %{x}<br>median %{y:.2f} ' + unit + '<br>IQR %{customdata[0]} – %{customdata[1]}<extra></extra>' });
     });
+    var sizes = [];
+    points.forEach(function (p) { if (sizes.indexOf(p.count) < 0) sizes.push(p.count); });
+    sizes.sort(function (a, b) { return a - b; });
     var shapes = [], annotations = [];
     if (reference !== null && reference !== undefined) {
       shapes.push({ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: reference, y1: reference, line: { color: '#000', width: 1.5, dash: 'dash' } });
@@ -213,7 +216,8 @@
     }
     rendered.push(Plotly.newPlot(div, traces, {
       font: font, margin: { l: 70, r: 20, t: 30, b: 60 }, hovermode: 'closest', shapes: shapes, annotations: annotations,
-      xaxis: { type: 'log', title: { text: 'Training-set size (structures)' } },
+      xaxis: { type: 'log', title: { text: 'Training-set size (structures, log scale)' },
+        tickvals: sizes.length <= 12 ? sizes : undefined },
       yaxis: { title: { text: label + ' (' + unit + ')' }, rangemode: 'tozero' },
     }, config));
   }
