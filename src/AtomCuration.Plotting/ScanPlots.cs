@@ -1,4 +1,3 @@
-// Lines are solid everywhere: Skia's SVG backend drops dash patterns (path effects), so series differ by colour and marker shape.
 using System.Globalization;
 using ScottPlot;
 
@@ -19,6 +18,7 @@ public sealed record DeltaPoint(double Delta, int Clusters, double MeanEnergyStd
 /// <summary>
 /// The scan plots: PCA cumulative explained variance (paper 000), environment-bank size against the
 /// threshold (paper 001), cluster count and ⟨σ⟩_E against δ (paper 003), and a fit's loss history.
+/// Lines are solid: Skia's SVG backend drops dash patterns, so series differ by colour and marker shape.
 /// </summary>
 public static class ScanPlots
 {
