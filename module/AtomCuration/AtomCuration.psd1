@@ -22,6 +22,8 @@
         'Measure-DescriptorCorrelation'
         'Measure-ClusterQuality'
         'Measure-LabelCoverage'
+        'Export-CurationPlot'
+        'Export-CurationReport'
         'Get-Descriptor'
         'Export-Descriptor'
         'Select-Configuration'
