@@ -20,20 +20,25 @@ public sealed class BispectrumCalculator
     private readonly double[] _linear;
     private readonly BispectrumGradients _gradients = new();
 
-    /// <summary>A calculator for <paramref name="settings"/> and <paramref name="species"/>.</summary>
-    public BispectrumCalculator(BispectrumSettings settings, SpeciesSet species)
+    /// <summary>
+    /// A calculator for <paramref name="settings"/> and <paramref name="species"/>; with <paramref name="linearColumns"/>
+    /// only the first that many linear components (LAMMPS order) are computed, and only what they need.
+    /// </summary>
+    public BispectrumCalculator(BispectrumSettings settings, SpeciesSet species, int? linearColumns = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(species);
         var index = new BispectrumIndex(settings.TwoJMax);
-        _kernel = new BispectrumKernel(index, settings.RFac0, settings.RMin0, settings.SwitchFlag, settings.BZeroFlag, settings.BNormFlag);
+        if (linearColumns is { } m && (m < 1 || m > index.Columns.Length))
+            throw new ArgumentOutOfRangeException(nameof(linearColumns), m, $"twojmax {settings.TwoJMax} has {index.Columns.Length} components.");
+        _kernel = new BispectrumKernel(index, settings.RFac0, settings.RMin0, settings.SwitchFlag, settings.BZeroFlag, settings.BNormFlag, linearColumns);
         _species = species;
         _radius = settings.RadiiOf(species);
         _weight = settings.WeightsOf(species);
         _rcutfac = settings.RCutFac;
         _quadratic = settings.QuadraticFlag;
-        Triples = index.Columns;
-        LinearCount = index.Columns.Length;
+        Triples = index.Columns.Take(_kernel.ColumnCount).ToArray();
+        LinearCount = _kernel.ColumnCount;
         ColumnCount = LinearCount + (_quadratic ? LinearCount * (LinearCount + 1) / 2 : 0);
         MaxCutoff = 2 * _radius.Max() * _rcutfac;
         _linear = new double[LinearCount];

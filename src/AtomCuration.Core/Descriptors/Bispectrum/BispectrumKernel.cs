@@ -29,8 +29,10 @@ internal sealed class BispectrumKernel
     private readonly bool[] _zForB, _zForGradient;
     private readonly double[] _f1, _f2;
 
-    public BispectrumKernel(BispectrumIndex index, double rfac0, double rmin0, bool switchFlag, bool bzeroFlag, bool bnormFlag)
+    /// <summary>A kernel computing the first <paramref name="columns"/> components (all when null) and only the Z couplings they need.</summary>
+    public BispectrumKernel(BispectrumIndex index, double rfac0, double rmin0, bool switchFlag, bool bzeroFlag, bool bnormFlag, int? columns = null)
     {
+        ColumnCount = columns ?? index.Columns.Length;
         _ix = index;
         _rfac0 = rfac0;
         _rmin0 = rmin0;
@@ -49,15 +51,17 @@ internal sealed class BispectrumKernel
         _h = new double[3 * index.ZTriples.Length];
         _zForB = new bool[index.ZTriples.Length];
         _zForGradient = new bool[index.ZTriples.Length];
-        foreach (int t in index.ColumnZ) _zForB[t] = _zForGradient[t] = true;
-        foreach (int t in index.ColumnZ1) _zForGradient[t] = true;
-        foreach (int t in index.ColumnZ2) _zForGradient[t] = true;
+        for (int c = 0; c < ColumnCount; c++)
+        {
+            _zForB[index.ColumnZ[c]] = _zForGradient[index.ColumnZ[c]] = true;
+            _zForGradient[index.ColumnZ1[c]] = _zForGradient[index.ColumnZ2[c]] = true;
+        }
         _f1 = index.Columns.Select(c => bnormFlag ? 1.0 : (c.J + 1.0) / (c.J1 + 1.0)).ToArray();
         _f2 = index.Columns.Select(c => bnormFlag ? 1.0 : (c.J + 1.0) / (c.J2 + 1.0)).ToArray();
     }
 
     /// <summary>Number of bispectrum components (linear columns).</summary>
-    public int ColumnCount => _ix.Columns.Length;
+    public int ColumnCount { get; }
 
     /// <summary>
     /// B of one atom (<paramref name="b"/>, <see cref="ColumnCount"/>) from its neighbours within their cutoffs:
@@ -88,7 +92,7 @@ internal sealed class BispectrumKernel
         var need = withGradient ? _zForGradient : _zForB;
         for (int t = 0; t < ix.ZTriples.Length; t++)
             if (need[t]) ComputeZ(t);
-        for (int c = 0; c < ix.Columns.Length; c++)
+        for (int c = 0; c < ColumnCount; c++)
         {
             int j = ix.Columns[c].J;
             double value = 2 * HalfContraction(_utotR, _utotI, ix.UStart[j], j, ix.ZStart[ix.ColumnZ[c]]);
@@ -96,7 +100,7 @@ internal sealed class BispectrumKernel
             b[c] = value;
         }
         if (!withGradient) return;
-        int cols = ix.Columns.Length;
+        int cols = ColumnCount;
         for (int k = 0; k < x.Length; k++)
         {
             WignerU.Compute(ix, _rfac0, _rmin0, x[k], y[k], z[k], r[k], rc[k], _uR, _uI, _duR, _duI);
