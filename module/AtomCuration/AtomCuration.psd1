@@ -21,6 +21,7 @@
         'Select-Configuration'
         'Get-ConfigurationMap'
         'Measure-Diversity'
+        'New-EntropyConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
