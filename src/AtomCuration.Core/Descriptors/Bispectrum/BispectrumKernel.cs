@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AtomCuration.Descriptors.Bispectrum;
 
 /// <summary>
@@ -123,9 +126,7 @@ internal sealed class BispectrumKernel
             for (int t = 0; t < ix.ZTriples.Length; t++)
             {
                 if (!_zForGradient[t]) continue;
-                int j = ix.ZTriples[t].J;
-                for (int d = 0; d < 3; d++)
-                    _h[3 * t + d] = HalfContraction(_duR.AsSpan(d * n, n), _duI.AsSpan(d * n, n), ix.UStart[j], j, ix.ZStart[t]);
+                HalfContraction3(ix.UStart[ix.ZTriples[t].J], ix.ZTriples[t].J, ix.ZStart[t], n, _h.AsSpan(3 * t, 3));
             }
             var g = gradient.Slice(k * 3 * cols, 3 * cols);
             for (int c = 0; c < cols; c++)
@@ -156,14 +157,54 @@ internal sealed class BispectrumKernel
         return sum;
     }
 
-    /// <summary>Z^j_{j1j2} for rows mb ≤ j/2 (see the class summary) from U_tot.</summary>
+    /// <summary><see cref="HalfContraction"/> of the three components of ∂U (in _duR/_duI at 0, n, 2n) with one Z block.</summary>
+    private void HalfContraction3(int uStart, int j, int zStart, int n, Span<double> h)
+    {
+        double sx = 0, sy = 0, sz = 0;
+        int full = ((j + 1) / 2) * (j + 1);
+        ref double xr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_duR), uStart);
+        ref double xi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_duI), uStart);
+        ref double yr = ref Unsafe.Add(ref xr, n), yi = ref Unsafe.Add(ref xi, n);
+        ref double zr2 = ref Unsafe.Add(ref xr, 2 * n), zi2 = ref Unsafe.Add(ref xi, 2 * n);
+        ref double zr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zR), zStart);
+        ref double zi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zI), zStart);
+        for (int q = 0; q < full; q++)
+        {
+            double a = Unsafe.Add(ref zr, q), b = Unsafe.Add(ref zi, q);
+            sx += Unsafe.Add(ref xr, q) * a + Unsafe.Add(ref xi, q) * b;
+            sy += Unsafe.Add(ref yr, q) * a + Unsafe.Add(ref yi, q) * b;
+            sz += Unsafe.Add(ref zr2, q) * a + Unsafe.Add(ref zi2, q) * b;
+        }
+        if ((j & 1) == 0)
+        {
+            int mb = j / 2;
+            for (int ma = 0; ma <= mb; ma++)
+            {
+                int q = full + ma; // the middle row starts where the full rows end
+                double w = ma == mb ? 0.5 : 1;
+                double a = w * Unsafe.Add(ref zr, q), b = w * Unsafe.Add(ref zi, q);
+                sx += Unsafe.Add(ref xr, q) * a + Unsafe.Add(ref xi, q) * b;
+                sy += Unsafe.Add(ref yr, q) * a + Unsafe.Add(ref yi, q) * b;
+                sz += Unsafe.Add(ref zr2, q) * a + Unsafe.Add(ref zi2, q) * b;
+            }
+        }
+        h[0] = sx;
+        h[1] = sy;
+        h[2] = sz;
+    }
+
+    /// <summary>Z^j_{j1j2} for rows mb ≤ j/2 (see the class summary) from U_tot (index arithmetic checked by construction, so no bounds checks).</summary>
     private void ComputeZ(int t)
     {
         var ix = _ix;
         var (j1, j2, j) = ix.ZTriples[t];
         int s = (j1 + j2 - j) / 2;
-        var cg = ix.Cg.AsSpan(ix.CgStart[t], (j1 + 1) * (j2 + 1));
-        int u1 = ix.UStart[j1], u2 = ix.UStart[j2], zs = ix.ZStart[t];
+        ref double cg = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ix.Cg), ix.CgStart[t]);
+        ref double ur = ref MemoryMarshal.GetArrayDataReference(_utotR);
+        ref double ui = ref MemoryMarshal.GetArrayDataReference(_utotI);
+        ref double zR = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zR), ix.ZStart[t]);
+        ref double zI = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zI), ix.ZStart[t]);
+        int u1 = ix.UStart[j1], u2 = ix.UStart[j2], w2 = j2 + 1;
         double norm = _bnorm ? 1.0 / (j + 1) : 1.0;
         for (int mb = 0; 2 * mb <= j; mb++)
         {
@@ -175,24 +216,23 @@ internal sealed class BispectrumKernel
                 for (int mb1 = mb1Lo; mb1 <= mb1Hi; mb1++)
                 {
                     int mb2 = sb - mb1;
-                    int row1 = u1 + mb1 * (j1 + 1), row2 = u2 + mb2 * (j2 + 1);
+                    int row1 = u1 + mb1 * (j1 + 1), row2 = u2 + mb2 * w2 + sa; // row2 + (sa − ma1) = entry ma2
                     double ar = 0, ai = 0;
                     for (int ma1 = ma1Lo; ma1 <= ma1Hi; ma1++)
                     {
-                        int ma2 = sa - ma1;
-                        double c = cg[ma1 * (j2 + 1) + ma2];
-                        double pr = _utotR[row1 + ma1], pi = _utotI[row1 + ma1];
-                        double qr = _utotR[row2 + ma2], qi = _utotI[row2 + ma2];
+                        double c = Unsafe.Add(ref cg, ma1 * w2 + sa - ma1);
+                        double pr = Unsafe.Add(ref ur, row1 + ma1), pi = Unsafe.Add(ref ui, row1 + ma1);
+                        double qr = Unsafe.Add(ref ur, row2 - ma1), qi = Unsafe.Add(ref ui, row2 - ma1);
                         ar += c * (pr * qr - pi * qi);
                         ai += c * (pr * qi + pi * qr);
                     }
-                    double cb = cg[mb1 * (j2 + 1) + mb2];
+                    double cb = Unsafe.Add(ref cg, mb1 * w2 + mb2);
                     zr += cb * ar;
                     zi += cb * ai;
                 }
-                int q = zs + mb * (j + 1) + ma;
-                _zR[q] = zr * norm;
-                _zI[q] = zi * norm;
+                int q = mb * (j + 1) + ma;
+                Unsafe.Add(ref zR, q) = zr * norm;
+                Unsafe.Add(ref zI, q) = zi * norm;
             }
         }
     }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AtomCuration.Descriptors.Bispectrum;
 
 /// <summary>
@@ -22,6 +25,7 @@ internal static class WignerU
     /// Fills U (re/im, <see cref="BispectrumIndex.UCount"/> each) for a neighbour at (x, y, z), distance r, cutoff rc;
     /// with <paramref name="duR"/> non-empty also dU/dx, dU/dy, dU/dz (3·UCount each, component-major).
     /// </summary>
+    /// <remarks>Spans must hold UCount (and 3·UCount) entries; the recursion's indices stay inside them by construction.</remarks>
     public static void Compute(BispectrumIndex ix, double rfac0, double rmin0, double x, double y, double z, double r, double rc,
         Span<double> uR, Span<double> uI, Span<double> duR, Span<double> duI)
     {
@@ -51,68 +55,48 @@ internal static class WignerU
             daI[2] -= r0inv;
             dbR[1] += r0inv;
             dbI[0] -= r0inv;
-            duR.Slice(0, 3 * n).Clear();
-            duI.Slice(0, 3 * n).Clear();
+            duR[0] = duI[0] = duR[n] = duI[n] = duR[2 * n] = duI[2 * n] = 0; // dU^0 = 0
         }
         uR[0] = 1;
         uI[0] = 0;
         var root = ix.RootPq;
         int stride = ix.RootStride;
+        // Derivative components live at offsets 0, n, 2n of duR/duI.
+        double daR0 = daR[0], daR1 = daR[1], daR2 = daR[2], daI0 = daI[0], daI1 = daI[1], daI2 = daI[2];
+        double dbR0 = dbR[0], dbR1 = dbR[1], dbR2 = dbR[2], dbI0 = dbI[0], dbI1 = dbI[1], dbI2 = dbI[2];
+        ref double ur0 = ref MemoryMarshal.GetReference(uR);
+        ref double ui0 = ref MemoryMarshal.GetReference(uI);
+        ref double dur0 = ref MemoryMarshal.GetReference(duR);
+        ref double dui0 = ref MemoryMarshal.GetReference(duI);
         for (int j = 1; j <= ix.TwoJMax; j++)
         {
             int block = ix.UStart[j], prev = ix.UStart[j - 1];
             for (int mb = 0; 2 * mb <= j; mb++)
             {
                 int row = block + mb * (j + 1), prow = prev + mb * j;
+                // Terms of U^j_{mb,ma}: √((j−ma)/(j−mb))·ā·P[ma] (ma < j) and −√(ma/(j−mb))·b̄·P[ma−1] (ma > 0), P = U^{j−1}_{mb,·}.
                 for (int ma = 0; ma <= j; ma++)
                 {
                     double vr = 0, vi = 0;
-                    if (ma < j)
-                    {
-                        // √((j−ma)/(j−mb)) · conj(a) · U^{j−1}_{mb,ma}
-                        double c = root[(j - ma) * stride + j - mb];
-                        double pr = uR[prow + ma], pi = uI[prow + ma];
-                        vr += c * (aR * pr + aI * pi);
-                        vi += c * (aR * pi - aI * pr);
-                    }
-                    if (ma > 0)
-                    {
-                        // −√(ma/(j−mb)) · conj(b) · U^{j−1}_{mb,ma−1}
-                        double c = root[ma * stride + j - mb];
-                        double pr = uR[prow + ma - 1], pi = uI[prow + ma - 1];
-                        vr -= c * (bR * pr + bI * pi);
-                        vi -= c * (bR * pi - bI * pr);
-                    }
-                    uR[row + ma] = vr;
-                    uI[row + ma] = vi;
+                    double ca = ma < j ? root[(j - ma) * stride + j - mb] : 0;
+                    double cb = ma > 0 ? root[ma * stride + j - mb] : 0;
+                    int pa = prow + Math.Min(ma, j - 1), pb = prow + Math.Max(ma - 1, 0);
+                    double ar = Unsafe.Add(ref ur0, pa), ai = Unsafe.Add(ref ui0, pa), br = Unsafe.Add(ref ur0, pb), bi = Unsafe.Add(ref ui0, pb);
+                    vr = ca * (aR * ar + aI * ai) - cb * (bR * br + bI * bi);
+                    vi = ca * (aR * ai - aI * ar) - cb * (bR * bi - bI * br);
+                    Unsafe.Add(ref ur0, row + ma) = vr;
+                    Unsafe.Add(ref ui0, row + ma) = vi;
+                    if (!gradient) continue;
+                    double dar0 = Unsafe.Add(ref dur0, pa), dai0 = Unsafe.Add(ref dui0, pa), dbr0 = Unsafe.Add(ref dur0, pb), dbi0 = Unsafe.Add(ref dui0, pb);
+                    double dar1 = Unsafe.Add(ref dur0, n + pa), dai1 = Unsafe.Add(ref dui0, n + pa), dbr1 = Unsafe.Add(ref dur0, n + pb), dbi1 = Unsafe.Add(ref dui0, n + pb);
+                    double dar2 = Unsafe.Add(ref dur0, 2 * n + pa), dai2 = Unsafe.Add(ref dui0, 2 * n + pa), dbr2 = Unsafe.Add(ref dur0, 2 * n + pb), dbi2 = Unsafe.Add(ref dui0, 2 * n + pb);
+                    Unsafe.Add(ref dur0, row + ma) = ca * (daR0 * ar + daI0 * ai + aR * dar0 + aI * dai0) - cb * (dbR0 * br + dbI0 * bi + bR * dbr0 + bI * dbi0);
+                    Unsafe.Add(ref dui0, row + ma) = ca * (daR0 * ai - daI0 * ar + aR * dai0 - aI * dar0) - cb * (dbR0 * bi - dbI0 * br + bR * dbi0 - bI * dbr0);
+                    Unsafe.Add(ref dur0, n + row + ma) = ca * (daR1 * ar + daI1 * ai + aR * dar1 + aI * dai1) - cb * (dbR1 * br + dbI1 * bi + bR * dbr1 + bI * dbi1);
+                    Unsafe.Add(ref dui0, n + row + ma) = ca * (daR1 * ai - daI1 * ar + aR * dai1 - aI * dar1) - cb * (dbR1 * bi - dbI1 * br + bR * dbi1 - bI * dbr1);
+                    Unsafe.Add(ref dur0, 2 * n + row + ma) = ca * (daR2 * ar + daI2 * ai + aR * dar2 + aI * dai2) - cb * (dbR2 * br + dbI2 * bi + bR * dbr2 + bI * dbi2);
+                    Unsafe.Add(ref dui0, 2 * n + row + ma) = ca * (daR2 * ai - daI2 * ar + aR * dai2 - aI * dar2) - cb * (dbR2 * bi - dbI2 * br + bR * dbi2 - bI * dbr2);
                 }
-                if (gradient)
-                    for (int k = 0; k < 3; k++)
-                    {
-                        int o = k * n;
-                        for (int ma = 0; ma <= j; ma++)
-                        {
-                            double vr = 0, vi = 0;
-                            if (ma < j)
-                            {
-                                double c = root[(j - ma) * stride + j - mb];
-                                double pr = uR[prow + ma], pi = uI[prow + ma];
-                                double dpr = duR[o + prow + ma], dpi = duI[o + prow + ma];
-                                vr += c * (daR[k] * pr + daI[k] * pi + aR * dpr + aI * dpi);
-                                vi += c * (daR[k] * pi - daI[k] * pr + aR * dpi - aI * dpr);
-                            }
-                            if (ma > 0)
-                            {
-                                double c = root[ma * stride + j - mb];
-                                double pr = uR[prow + ma - 1], pi = uI[prow + ma - 1];
-                                double dpr = duR[o + prow + ma - 1], dpi = duI[o + prow + ma - 1];
-                                vr -= c * (dbR[k] * pr + dbI[k] * pi + bR * dpr + bI * dpi);
-                                vi -= c * (dbR[k] * pi - dbI[k] * pr + bR * dpi - bI * dpr);
-                            }
-                            duR[o + row + ma] = vr;
-                            duI[o + row + ma] = vi;
-                        }
-                    }
             }
             Mirror(uR, uI, block, j);
             if (gradient)
