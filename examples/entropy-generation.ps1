@@ -11,8 +11,9 @@ $unbiased = New-EntropyConfiguration -Count $Count -Seed 2 -Steps $Steps -Entrop
 $mean = { param($set) ($set | ForEach-Object { $_.Info['entropy'] } | Measure-Object -Average).Average }
 'mean entropy: biased {0:F2}, unbiased {1:F2} (paper: 4.4 and 3.2)' -f (& $mean $biased), (& $mean $unbiased)
 
-# Nearest-training-point table (paper 004, Table I): per-atom bispectrum rows, train on one set, test on the other.
-$snap = @{ twojmax = 4; rcutfac = 4.73442; rfac0 = 0.99363; bzeroflag = $false; radius = @{ W = 0.5 }; weight = @{ W = 1.0 } }
+# Nearest-training-point table (paper 004, Table I): per-atom bispectrum rows (twojmax 3: 8 columns, the first 6
+# being the entropy's), train on one set, test on the other.
+$snap = @{ twojmax = 3; rcutfac = 4.73442; rfac0 = 0.99363; bzeroflag = $false; radius = @{ W = 0.5 }; weight = @{ W = 1.0 } }
 $b = $biased | Get-Descriptor -Kind Bispectrum -PerAtom -Parameters $snap
 $u = $unbiased | Get-Descriptor -Kind Bispectrum -PerAtom -Parameters $snap
 foreach ($pair in @(@('unbiased', $u, 'biased', $b), @('biased', $b, 'unbiased', $u), @('biased', $b, 'biased', $b), @('unbiased', $u, 'unbiased', $u))) {

@@ -27,7 +27,7 @@ public enum Thermostat
 /// linear ramp of T from 10,000 K to 0 while K rises from 0 to 1000 eV. The paper gives neither the bispectrum
 /// parameters nor the cycle length and time step: the bispectrum uses the published W SNAP potential's (Wood and
 /// Thompson 2017: rcutfac 4.73442, R = 0.5, rfac0 0.99363, bzeroflag off; the first six components do not depend on
-/// twojmax ≥ 3, so twojmax 4 gives that potential's numbers), and a cycle is 2,000 steps of 1 fs.
+/// twojmax ≥ 3, so twojmax 3, the cheapest that holds them, gives that potential's numbers), and a cycle is 2,000 steps of 1 fs.
 /// </summary>
 public sealed record EntropyGenerationOptions
 {
@@ -43,7 +43,7 @@ public sealed record EntropyGenerationOptions
     /// <summary>The descriptor: bispectrum settings (one element; radius and weight may name it).</summary>
     public BispectrumSettings Descriptor { get; init; } = new()
     {
-        TwoJMax = 4, RCutFac = 4.73442, RFac0 = 0.99363, RMin0 = 0, BZeroFlag = false,
+        TwoJMax = 3, RCutFac = 4.73442, RFac0 = 0.99363, RMin0 = 0, BZeroFlag = false,
         Radius = new Dictionary<string, double> { ["W"] = 0.5 }, Weight = new Dictionary<string, double> { ["W"] = 1.0 },
     };
 

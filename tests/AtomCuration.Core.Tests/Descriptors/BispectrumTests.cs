@@ -46,6 +46,25 @@ public class BispectrumTests
     }
 
     [Fact]
+    public void LeadingColumnsDoNotDependOnTwoJMaxAndMayBeComputedAlone()
+    {
+        var s = TwoElements(4);
+        var species = SpeciesSet.FromSymbols(["W", "Ta"]);
+        var full = new BispectrumDescriptor(TwoElementSettings with { TwoJMax = 8 }, species).ComputeAtoms(s);
+        var calc = new BispectrumCalculator(TwoElementSettings with { TwoJMax = 3 }, species, linearColumns: 6);
+        var six = new double[s.Count * 6];
+        calc.Compute(s, six);
+        for (int i = 0; i < s.Count; i++)
+            for (int c = 0; c < 6; c++) Assert.Equal(full[i * 55 + c], six[i * 6 + c], 1e-12 * Math.Abs(full[i * 55 + c]));
+        var g = calc.ComputeWithGradients(s);
+        var gFull = new BispectrumCalculator(TwoElementSettings with { TwoJMax = 8 }, species).ComputeWithGradients(s);
+        for (int p = 0; p < g.PairCount; p++)
+            for (int d = 0; d < 3; d++)
+                for (int c = 0; c < 6; c++)
+                    Assert.Equal(gFull.Derivatives[gFull.DerivativeOffset(p) + d * 55 + c], g.Derivatives[g.DerivativeOffset(p) + d * 6 + c], 1e-9);
+    }
+
+    [Fact]
     public void IsolatedAtomGivesZeroWithBzeroAndTwoJPlusOneWithout()
     {
         var atom = Molecule([74], Vec3.Zero);
