@@ -38,6 +38,7 @@ public sealed class EntropyAnnealer
     private readonly double[] _dSdq;
     private readonly double[] _lambda;
     private readonly Vec3[] _gradient;
+    private double[] _rows = [];
 
     /// <summary>An annealer for <paramref name="options"/> (validated here).</summary>
     public EntropyAnnealer(EntropyGenerationOptions options)
@@ -65,11 +66,17 @@ public sealed class EntropyAnnealer
         var s = StructureAt(positions);
         Array.Clear(_gradient);
         double repulsive = _o.Repulsion.Evaluate(s, _gradient);
-        var g = _calculator.ComputeWithGradients(s);
-        int n = s.Count, cols = g.ColumnCount;
-        double entropy = NearestNeighborEntropy.Compute(g.Rows, n, cols, _o.Components, _dSdq);
-        if (k != 0)
+        int n = s.Count;
+        double entropy;
+        if (k == 0)
         {
+            // No entropy force: S is only reported, and B without its gradients costs a fraction.
+            entropy = EntropyOf(s);
+        }
+        else
+        {
+            var g = _calculator.ComputeWithGradients(s);
+            entropy = NearestNeighborEntropy.Compute(g.Rows, n, g.ColumnCount, _o.Components, _dSdq);
             for (int q = 0; q < _lambda.Length; q++) _lambda[q] = -k * _dSdq[q];
             g.AddPositionGradient(_lambda, _gradient);
         }
@@ -81,7 +88,8 @@ public sealed class EntropyAnnealer
     public double EntropyOf(Structure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var rows = new double[structure.Count * _calculator.ColumnCount];
+        if (_rows.Length < structure.Count * _calculator.ColumnCount) _rows = new double[structure.Count * _calculator.ColumnCount];
+        var rows = _rows.AsSpan(0, structure.Count * _calculator.ColumnCount);
         _calculator.Compute(structure, rows);
         return NearestNeighborEntropy.Compute(rows, structure.Count, _calculator.ColumnCount, _o.Components, default);
     }
