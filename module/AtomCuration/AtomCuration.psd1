@@ -30,6 +30,7 @@
         'Get-ConfigurationMap'
         'Measure-Diversity'
         'Invoke-CurationRecipe'
+        'New-EntropyConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

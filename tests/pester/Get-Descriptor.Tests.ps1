@@ -46,6 +46,23 @@ Describe 'Get-Descriptor' {
         $a.Descriptor.Length | Should -Be (4 * 40)
     }
 
+    It 'computes SNAP bispectrum rows with LAMMPS keywords, per element radius and weight' {
+        $ta = Join-Path $TestDrive 'ta.xyz'
+        Set-Content $ta -Value @('2', 'Lattice="3.316 0 0 0 3.316 0 0 0 3.316" Properties=species:S:1:pos:R:3 pbc="T T T"',
+            'Ta 0 0 0', 'Ta 1.7 1.6 1.65')
+        $p = @{ twojmax = 6; rcutfac = 4.67637; rfac0 = 0.99363; rmin0 = 0; switchflag = $true; bzeroflag = $false
+            quadraticflag = $false; radius = @{ Ta = 0.5 }; weight = @{ Ta = 1.0 } }
+        $s = Import-Structure $ta | Get-Descriptor -Kind Bispectrum -PerAtom -Parameters $p
+        $s.AtomDescriptors.Columns | Should -Be 30
+        $s.AtomDescriptors.Rows | Should -Be 2
+        $s.AtomDescriptors.Labels[0..5] -join ' ' | Should -Be 'B[0,0,0] B[1,0,1] B[1,1,2] B[2,0,2] B[2,1,3] B[2,2,2]'
+        $s.Descriptor.Length | Should -Be 30
+        $q = $pool[0] | Get-Descriptor -Kind Bispectrum -PerAtom -Parameters @{ twojmax = 4; quadraticflag = 1; radius = @{ Cu = 2.3 } }
+        $q.AtomDescriptors.Columns | Should -Be (14 + 105)
+        { $pool[0] | Get-Descriptor -Kind Bispectrum -Parameters @{ twojmax = 5.5 } } | Should -Throw '*twojmax*'
+        { $pool[0] | Get-Descriptor -Kind Bispectrum -Parameters @{ radius = @{ Ta = 2 } } -ErrorAction Stop } | Should -Throw '*no value for Cu*'
+    }
+
     It 'concatenates kinds and reads parameters from a YAML file' {
         $yaml = Join-Path $TestDrive 'fp.yml'
         Set-Content $yaml "kinds: [Rdf, Acsf]`nRdf:`n  cutoff: 4.0`n  scale: 2`n"

@@ -26,4 +26,7 @@ public enum DescriptorKind
 
     /// <summary>Gaussian generalised RDF averaged over sites (100 by default; seed fingerprint). Per structure.</summary>
     Grdf,
+
+    /// <summary>SNAP bispectrum components (LAMMPS compute sna/atom: twojmax, rcutfac, rfac0, per-element radius and weight). Per-atom.</summary>
+    Bispectrum,
 }

@@ -17,6 +17,7 @@ public static class DescriptorSettings
             DescriptorKind.CoulombMatrix or DescriptorKind.SineMatrix => MatrixSettings.Parse(kind, reader),
             DescriptorKind.CrystalNN or DescriptorKind.BondLength => new Seed.VoronoiBlockSettings(kind),
             DescriptorKind.Grdf => Seed.GrdfSettings.Parse(reader),
+            DescriptorKind.Bispectrum => BispectrumSettings.Parse(reader),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown descriptor kind."),
         };
         reader.Finish();
