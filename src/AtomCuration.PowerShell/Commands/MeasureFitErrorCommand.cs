@@ -19,12 +19,13 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _structures = [];
     private EamPotential _potential = null!;
+    private EamFitResult? _fit;
 
     /// <summary>Labelled structures.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public Structure InputObject { get; set; } = null!;
 
-    /// <summary>The potential: an EamPotential, an EamFitResult, or the path of a setfl/funcfl/eam.fs file.</summary>
+    /// <summary>The potential: an EamPotential, an EamFitResult (then the records also say how much lies outside its training range), or the path of a setfl/funcfl/eam.fs file.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public object Potential { get; set; } = null!;
 
@@ -52,8 +53,9 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
     {
         try
         {
-            _potential = PotentialResolver.Resolve(Potential is PSObject o ? o.BaseObject : Potential,
-                p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
+            object value = Potential is PSObject o ? o.BaseObject : Potential;
+            _fit = value as EamFitResult;
+            _potential = PotentialResolver.Resolve(value, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
         }
         catch (ArgumentException e)
         {
@@ -70,7 +72,9 @@ public sealed class MeasureFitErrorCommand : PSCmdlet
         FitErrorReport report;
         try
         {
-            report = FitErrorAnalysis.Analyze(_structures, _potential, GroupBy, Worst, ThrottleLimit, _stop.Token);
+            report = _fit is null
+                ? FitErrorAnalysis.Analyze(_structures, _potential, GroupBy, Worst, ThrottleLimit, _stop.Token)
+                : FitErrorAnalysis.Analyze(_structures, _fit, GroupBy, Worst, ThrottleLimit, _stop.Token);
         }
         catch (ArgumentException e)
         {
