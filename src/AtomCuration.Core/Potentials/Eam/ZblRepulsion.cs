@@ -4,7 +4,8 @@ namespace AtomCuration.Potentials.Eam;
 /// The universal screened-Coulomb repulsion of Ziegler, Biersack and Littmark (J. F. Ziegler,
 /// J. P. Biersack, U. Littmark, <i>The Stopping and Range of Ions in Solids</i>, Pergamon 1985):
 /// φ(r) = (Z_a Z_b e²/4πε₀) / r · Σᵢ cᵢ exp(−dᵢ r/a), with the universal screening length
-/// a = 0.8854 a₀ / (Z_a^0.23 + Z_b^0.23), a₀ the Bohr radius, e²/4πε₀ = 14.399645 eV·Å and
+/// a = 0.8854 a₀ / (Z_a^0.23 + Z_b^0.23) = 0.46850 Å / (Z_a^0.23 + Z_b^0.23) (a₀ the Bohr radius;
+/// 0.46850 Å is the value LAMMPS's <c>pair_style zbl</c> uses, checked against it), e²/4πε₀ = 14.399645 eV·Å and
 /// (cᵢ, dᵢ) = (0.18175, 3.19980), (0.50986, 0.94229), (0.28022, 0.40290), (0.02817, 0.20162).
 /// It describes two nuclei pushed well inside their electron shells (r ≲ 1 Å) and is the
 /// physically grounded short-range limit every pair term should reach.
@@ -14,8 +15,8 @@ public sealed class ZblRepulsion : IRadialFunction
     /// <summary>e²/4πε₀ in eV·Å (CODATA 2018).</summary>
     public const double CoulombConstant = 14.399645;
 
-    /// <summary>0.8854 a₀ in Å (a₀ = 0.529177 Å).</summary>
-    public const double ScreeningLengthPrefactor = 0.8854 * 0.529177210903;
+    /// <summary>0.8854 a₀ in Å, as tabulated (0.46850 Å).</summary>
+    public const double ScreeningLengthPrefactor = 0.46850;
 
     private static readonly double[] C = [0.18175, 0.50986, 0.28022, 0.02817];
     private static readonly double[] D = [3.19980, 0.94229, 0.40290, 0.20162];
