@@ -27,6 +27,25 @@ Describe 'Invoke-EamFit' {
         $fit.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
 
+    It 'chooses its settings with -Optimize and reports the search' {
+        $auto = Import-Structure $sample -Index '::2' |
+            Invoke-EamFit -Optimize -Budget 4 -SearchSpace @{ PairKnots = 6, 10; ForceWeight = 0.001, 0.1 } -Cutoff 5.0 -MaxIterations 8 -Seed 1
+        $auto | Should -BeOfType ([AtomCuration.Potentials.Eam.EamFitResult])
+        $auto.Structures | Should -Be 30
+        $auto.Search.History.Count | Should -Be 4
+        $auto.Search.ValidationCount | Should -Be 8
+        $auto.Search.BestSettings['PairKnots'] | Should -BeIn 6, 7, 8, 9, 10
+        $auto.Search.BestValidationEnergyRmse | Should -Be ($auto.Search.History.ValidationEnergyRmse | Measure-Object -Minimum).Minimum
+        $random = Import-Structure $sample -Index '::2' |
+            Invoke-EamFit -Optimize -Budget 2 -SearchMethod Random -SearchSpace @{ PairKnots = 6, 8 } -Cutoff 5.0 -MaxIterations 5 -Seed 1
+        $random.Search.History.Source | Should -Be @('random', 'random')
+    }
+
+    It 'refuses an unknown search setting and search parameters without -Optimize' {
+        { Import-Structure $sample -Index 0 | Invoke-EamFit -Optimize -SearchSpace @{ Knots = 1, 2 } -ErrorAction Stop } | Should -Throw '*PairKnots*'
+        { Import-Structure $sample -Index 0 | Invoke-EamFit -Budget 3 -ErrorAction Stop } | Should -Throw '*-Optimize*'
+    }
+
     It 'rejects invalid settings before reading input' {
         { Import-Structure $sample -Index 0 | Invoke-EamFit -Cutoff -1 -ErrorAction Stop } | Should -Throw '*Cutoff*'
     }

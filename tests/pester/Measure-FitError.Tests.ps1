@@ -29,6 +29,17 @@ Describe 'Measure-FitError' {
         $b.EnergyRmse | Should -BeGreaterThan ($a.EnergyRmse - 0.05)
     }
 
+    It 'says how much of the set lies outside the training range of a fit result' {
+        $s = Import-Structure $sample -Index '1::2' | Measure-FitError -Potential $fit
+        $s.OutsideDistanceFraction | Should -BeGreaterOrEqual 0
+        $s.OutsideDensityFraction | Should -BeGreaterOrEqual 0
+        $s.OutsideDensityFraction | Should -BeLessOrEqual 1
+        $own = Import-Structure $sample -Index '::2' | Measure-FitError -Potential $fit -PerStructure
+        $own | ForEach-Object { $_.OutsideDistanceFraction | Should -Be 0; $_.OutsideDensityFraction | Should -Be 0 }
+        $plain = Import-Structure $sample -Index ':3' | Measure-FitError -Potential $fit.Potential
+        $plain.OutsideDistanceFraction | Should -BeNullOrEmpty
+    }
+
     It 'gives one record per structure for parity plots' {
         $p = Import-Structure $sample -Index ':6' | Measure-FitError $fit -PerStructure
         $p.Count | Should -Be 6

@@ -32,8 +32,26 @@ public static class FitErrorAnalysis
     public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, EamPotential potential, string? groupBy = null, int worst = 5,
         int degree = 0, CancellationToken cancellation = default, bool fitEnergyOffsets = false)
     {
-        ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(potential);
+        return Evaluate(structures, potential, null, groupBy, worst, degree, cancellation, fitEnergyOffsets);
+    }
+
+    /// <summary>
+    /// Evaluates a fit's potential on every structure and compares, reporting as well how much of
+    /// each structure, and of the whole set, lies outside the fit's training range
+    /// (<see cref="EamExtrapolation"/>): the OutsideDistanceFraction and OutsideDensityFraction columns.
+    /// </summary>
+    public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, EamFitResult fit, string? groupBy = null, int worst = 5,
+        int degree = 0, CancellationToken cancellation = default, bool fitEnergyOffsets = false)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return Evaluate(structures, fit.Potential, fit, groupBy, worst, degree, cancellation, fitEnergyOffsets);
+    }
+
+    private static FitErrorReport Evaluate(IReadOnlyList<Structure> structures, EamPotential potential, EamFitResult? fit, string? groupBy, int worst,
+        int degree, CancellationToken cancellation, bool fitEnergyOffsets)
+    {
+        ArgumentNullException.ThrowIfNull(structures);
         RequireLabels(structures);
         OverlappingAtoms.CheckAll(structures);
         var outcomes = EamEvaluation.Each(potential, structures, degree, cancellation).ToList();
@@ -42,13 +60,18 @@ public static class FitErrorAnalysis
         if (evaluated.Count == 0 && failures.Count > 0)
             throw new ArgumentException($"The potential could evaluate none of the {failures.Count} structure(s): {failures[0].Problem}");
         var predictions = evaluated.Select(o => new Prediction(o.Result!.Energy, o.Result.Forces, o.Result.Stress)).ToList();
-        return Analyze(evaluated.Select(o => o.Structure).ToList(), predictions, groupBy, worst, fitEnergyOffsets) with { Failures = failures };
+        var outside = fit is null ? null : evaluated.Select(o => EamExtrapolation.Measure(fit, o.Structure, o.Result!.Densities)).ToList();
+        return Analyze(evaluated.Select(o => o.Structure).ToList(), predictions, groupBy, worst, fitEnergyOffsets, outside) with { Failures = failures };
     }
 
     /// <summary>Compares given predictions with the labels.</summary>
     /// <exception cref="ArgumentException">Counts differ, or structures lack energy labels (named).</exception>
     public static FitErrorReport Analyze(IReadOnlyList<Structure> structures, IReadOnlyList<Prediction> predictions, string? groupBy = null, int worst = 5,
-        bool fitEnergyOffsets = false)
+        bool fitEnergyOffsets = false) =>
+        Analyze(structures, predictions, groupBy, worst, fitEnergyOffsets, null);
+
+    private static FitErrorReport Analyze(IReadOnlyList<Structure> structures, IReadOnlyList<Prediction> predictions, string? groupBy, int worst,
+        bool fitEnergyOffsets, IReadOnlyList<StructureExtrapolation>? outside)
     {
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(predictions);
@@ -64,7 +87,7 @@ public static class FitErrorAnalysis
         }
         var key = groupBy is null ? null : GroupKey.Parse(groupBy);
         var rows = new Row[structures.Count];
-        for (int k = 0; k < rows.Length; k++) rows[k] = Compare(structures[k], predictions[k], key);
+        for (int k = 0; k < rows.Length; k++) rows[k] = Compare(structures[k], predictions[k], key, outside?[k]);
         var overall = Summarise(null, rows, worst) with { EnergyOffsets = offsets };
         var groups = key is null
             ? []
@@ -101,9 +124,10 @@ public static class FitErrorAnalysis
             throw new ArgumentException($"{missing.Count} structure(s) have no energy label: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}.");
     }
 
-    private sealed record Row(StructureFitError Record, double ForceSq, double ForceAbs, int ForceCount, double StressSq, int StressCount);
+    private sealed record Row(StructureFitError Record, double ForceSq, double ForceAbs, int ForceCount, double StressSq, int StressCount,
+        StructureExtrapolation? Outside);
 
-    private static Row Compare(Structure s, Prediction p, GroupKey? groupBy)
+    private static Row Compare(Structure s, Prediction p, GroupKey? groupBy, StructureExtrapolation? outside)
     {
         if (p.Forces.Count != s.Count) throw new ArgumentException($"{s.Id}: {p.Forces.Count} predicted forces for {s.Count} atoms.");
         double reference = s.Energy!.Value / s.Count, predicted = p.Energy / s.Count;
@@ -130,16 +154,26 @@ public static class FitErrorAnalysis
         string? group = groupBy?.GroupOf(s);
         var record = new StructureFitError(s.Id, group, s.Count, reference, predicted, 1000 * (predicted - reference),
             fCount > 0 ? 1000 * Math.Sqrt(fSq / fCount) : null, fCount > 0 ? 1000 * fMax : null,
-            sCount > 0 ? Math.Sqrt(sSq / sCount) : null);
-        return new Row(record, fSq, fAbs, fCount, sSq, sCount);
+            sCount > 0 ? Math.Sqrt(sSq / sCount) : null)
+        {
+            OutsideDistanceFraction = outside?.OutsideDistanceFraction,
+            OutsideDensityFraction = outside?.OutsideDensityFraction,
+        };
+        return new Row(record, fSq, fAbs, fCount, sSq, sCount, outside);
     }
 
     private static FitErrorSummary Summarise(string? group, Row[] rows, int worst)
     {
         double e2 = 0, e1 = 0, f2 = 0, f1 = 0, s2 = 0;
-        long fCount = 0, sCount = 0, atoms = 0;
+        long fCount = 0, sCount = 0, atoms = 0, pairs = 0, pairsBelow = 0, atomsOutside = 0;
         foreach (var r in rows)
         {
+            if (r.Outside is { } o)
+            {
+                pairs += o.Pairs;
+                pairsBelow += o.PairsBelowShortest;
+                atomsOutside += o.AtomsOutsideDensityRange;
+            }
             e2 += r.Record.EnergyError * r.Record.EnergyError;
             e1 += Math.Abs(r.Record.EnergyError);
             f2 += r.ForceSq;
@@ -160,6 +194,8 @@ public static class FitErrorAnalysis
             ForceMae = fCount > 0 ? 1000 * f1 / fCount : null,
             ForceComponents = fCount,
             StressRmse = sCount > 0 ? Math.Sqrt(s2 / sCount) : null,
+            OutsideDistanceFraction = rows.Length > 0 && rows[0].Outside is not null ? (pairs > 0 ? (double)pairsBelow / pairs : 0) : null,
+            OutsideDensityFraction = rows.Length > 0 && rows[0].Outside is not null ? (double)atomsOutside / atoms : null,
             WorstEnergy = rows.OrderByDescending(r => Math.Abs(r.Record.EnergyError)).Take(worst)
                 .Select(r => new WorstCase(r.Record.Id, r.Record.EnergyError)).ToList(),
             WorstForce = rows.Where(r => r.Record.MaxForceError is not null).OrderByDescending(r => r.Record.MaxForceError).Take(worst)

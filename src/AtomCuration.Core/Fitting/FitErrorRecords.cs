@@ -11,7 +11,14 @@ namespace AtomCuration.Fitting;
 /// <param name="MaxForceError">Largest |ΔF| over atoms (meV/Å), or null without force labels.</param>
 /// <param name="StressRmse">RMSE over the six stress components (GPa), or null without stress labels.</param>
 public sealed record StructureFitError(string Id, string? Group, int Atoms, double ReferenceEnergyPerAtom, double PredictedEnergyPerAtom,
-    double EnergyError, double? ForceRmse, double? MaxForceError, double? StressRmse);
+    double EnergyError, double? ForceRmse, double? MaxForceError, double? StressRmse)
+{
+    /// <summary>Fraction of the structure's pairs closer than the fit's shortest training distance, or null when the potential carries no training range (not an EamFitResult).</summary>
+    public double? OutsideDistanceFraction { get; init; }
+
+    /// <summary>Fraction of its atoms whose host density lies outside the fit's training range, or null when the potential carries no training range.</summary>
+    public double? OutsideDensityFraction { get; init; }
+}
 
 /// <summary>A structure singled out as one of the worst cases.</summary>
 /// <param name="Id">Structure id.</param>
@@ -50,6 +57,12 @@ public sealed record FitErrorSummary
 
     /// <summary>Stress RMSE per component (GPa), or null when no structure has stress labels.</summary>
     public double? StressRmse { get; init; }
+
+    /// <summary>Fraction of all pairs (within the cutoff) closer than the fit's shortest training distance, or null when the potential carries no training range.</summary>
+    public double? OutsideDistanceFraction { get; init; }
+
+    /// <summary>Fraction of all atoms whose host density lies outside the fit's training range, or null when the potential carries no training range.</summary>
+    public double? OutsideDensityFraction { get; init; }
 
     /// <summary>Structures with the largest |energy error| (meV/atom), worst first.</summary>
     public required IReadOnlyList<WorstCase> WorstEnergy { get; init; }

@@ -1,3 +1,4 @@
+using AtomCuration.PowerShell.Mapping;
 using System.Management.Automation;
 using AtomCuration.Options;
 using AtomCuration.Potentials.Eam;
@@ -16,6 +17,7 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _training = [];
     private EamFitOptions _options = null!;
+    private EamSearchOptions? _search;
 
     /// <summary>Training structures with energies (forces and stresses are used where present).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -92,6 +94,23 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
     [Parameter]
     public TimeSpan? TimeLimit { get; set; }
 
+    /// <summary>Choose cutoff, knot counts, smoothness and force weight automatically (a search minimising the validation energy RMSE on a seeded held-out quarter), then fit on all structures.</summary>
+    [Parameter]
+    public SwitchParameter Optimize { get; set; }
+
+    /// <summary>Fits the search may evaluate (with -Optimize; default 20).</summary>
+    [Parameter]
+    [ValidateRange(1, 10000)]
+    public int Budget { get; set; }
+
+    /// <summary>Ranges to search, e.g. @{ Cutoff = 4.5, 6; PairKnots = 8, 14 } (with -Optimize; default: all six settings).</summary>
+    [Parameter]
+    public System.Collections.Hashtable? SearchSpace { get; set; }
+
+    /// <summary>Bayesian (default) or Random search (with -Optimize).</summary>
+    [Parameter]
+    public EamSearchMethod SearchMethod { get; set; }
+
     /// <summary>Threads evaluating the objective (default: all cores).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -102,11 +121,33 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = BoundOptions.Bind<EamFitOptions>(this, nameof(InputObject), nameof(ThrottleLimit));
+            _options = BoundOptions.Bind<EamFitOptions>(this, nameof(InputObject), nameof(ThrottleLimit), nameof(Optimize), nameof(Budget),
+                nameof(SearchSpace), nameof(SearchMethod));
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidFitParameter", ErrorCategory.InvalidArgument, null));
+        }
+        bool searchBound = MyInvocation.BoundParameters.ContainsKey(nameof(Budget)) || SearchSpace is not null
+            || MyInvocation.BoundParameters.ContainsKey(nameof(SearchMethod));
+        if (searchBound && !Optimize)
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Budget, -SearchSpace and -SearchMethod need -Optimize."),
+                "SearchWithoutOptimize", ErrorCategory.InvalidArgument, null));
+        if (!Optimize) return;
+        try
+        {
+            var d = new EamSearchOptions();
+            _search = new EamSearchOptions
+            {
+                Budget = MyInvocation.BoundParameters.ContainsKey(nameof(Budget)) ? Budget : d.Budget,
+                Method = SearchMethod,
+                Space = SearchSpace is null ? null : SearchSpaceMapper.Map(SearchSpace),
+            };
+            _search.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidSearchSpace", ErrorCategory.InvalidArgument, SearchSpace));
         }
     }
 
@@ -133,7 +174,9 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
         EamFitResult result;
         try
         {
-            result = EamFitter.Fit(_training, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, progress));
+            result = _search is null
+                ? EamFitter.Fit(_training, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, progress))
+                : SearchAndFit(record);
         }
         catch (ArgumentException e)
         {
@@ -148,6 +191,32 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
         record.RecordType = ProgressRecordType.Completed;
         WriteProgress(record);
         WriteObject(result);
+    }
+
+    /// <summary>Runs the settings search, reporting each trial as progress from the pipeline thread.</summary>
+    private EamFitResult SearchAndFit(ProgressRecord record)
+    {
+        var search = _search!;
+        var trials = new System.Collections.Concurrent.BlockingCollection<EamSearchTrial>();
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                return EamSettingsSearch.Fit(_training, _options, search, trials.Add, _stop.Token);
+            }
+            finally
+            {
+                trials.CompleteAdding();
+            }
+        });
+        foreach (var t in trials.GetConsumingEnumerable())
+        {
+            record.StatusDescription = $"{search.Method} search, fit {t.Evaluation}/{search.Budget}: validation {t.ValidationEnergyRmse:F2} meV/atom (best {t.BestSoFar:F2})";
+            record.PercentComplete = Math.Min(99, 100 * t.Evaluation / search.Budget);
+            WriteProgress(record);
+            WriteVerbose($"trial {t.Evaluation} ({t.Source}): {string.Join(", ", t.Settings.Select(kv => $"{kv.Key} {kv.Value:G4}"))} → {t.ValidationEnergyRmse:F3} meV/atom");
+        }
+        return task.GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />

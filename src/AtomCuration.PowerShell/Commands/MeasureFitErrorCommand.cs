@@ -23,12 +23,13 @@ public sealed class MeasureFitErrorCommand : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _structures = [];
     private EamPotential _potential = null!;
+    private EamFitResult? _fit;
 
     /// <summary>Labelled structures.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public Structure InputObject { get; set; } = null!;
 
-    /// <summary>The potential: an EamPotential, an EamFitResult, or the path of a setfl/funcfl/eam.fs file.</summary>
+    /// <summary>The potential: an EamPotential, an EamFitResult (then the records also say how much lies outside its training range), or the path of a setfl/funcfl/eam.fs file.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public object Potential { get; set; } = null!;
 
@@ -64,8 +65,9 @@ public sealed class MeasureFitErrorCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _potential = PotentialResolver.Resolve(Potential is PSObject o ? o.BaseObject : Potential,
-                p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
+            object value = Potential is PSObject o ? o.BaseObject : Potential;
+            _fit = value as EamFitResult;
+            _potential = PotentialResolver.Resolve(value, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
         }
         catch (ArgumentException e)
         {
@@ -88,7 +90,9 @@ public sealed class MeasureFitErrorCommand : PSCmdlet, IDisposable
         FitErrorReport report;
         try
         {
-            report = FitErrorAnalysis.Analyze(_structures, _potential, GroupBy, Worst, ThrottleLimit, _stop.Token, FitEnergyOffset);
+            report = _fit is null
+                ? FitErrorAnalysis.Analyze(_structures, _potential, GroupBy, Worst, ThrottleLimit, _stop.Token, FitEnergyOffset)
+                : FitErrorAnalysis.Analyze(_structures, _fit, GroupBy, Worst, ThrottleLimit, _stop.Token, FitEnergyOffset);
         }
         catch (ArgumentException e)
         {

@@ -72,11 +72,15 @@ public class EamFitterTests
             previous = v;
             Assert.True(Math.Abs(rho.Value(r)) < 10 * Math.Abs(rho.Value(r0)) + 1, $"ρ unbounded at {r:F2} Å");
         }
-        // F is linear beyond the densities seen.
+        // F stays convex just beyond the densities seen and is linear far beyond them.
         var (_, max) = fit.DensityRange["Cu"];
-        var f = fit.Potential.Embedding(0);
-        f.Evaluate(max + 1, out double s1);
-        f.Evaluate(max + 5, out double s2);
+        var f = (EmbeddingExtrapolation)fit.Potential.Embedding(0);
+        Assert.Equal(max, f.Hi);
+        f.Evaluate(max, out double s0);
+        f.Evaluate(max + 0.5 * f.QuadraticWidth, out double sMid);
+        f.Evaluate(f.LinearBeyond + 1, out double s1);
+        f.Evaluate(f.LinearBeyond + 5, out double s2);
+        Assert.True(sMid >= s0 && s1 >= sMid, $"F′ not non-decreasing beyond the data: {s0}, {sMid}, {s1}");
         Assert.Equal(s1, s2, 12);
         Assert.True(fit.ShortestDistance <= train.Min(s => NeighborList.Build(s, 3).Distances.ToArray().DefaultIfEmpty(9).Min()) + 1e-12);
     }

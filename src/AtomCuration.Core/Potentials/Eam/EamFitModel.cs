@@ -73,23 +73,29 @@ internal sealed class EamFitModel
     }
 
     /// <summary>
-    /// The potential with extrapolation guards: φ joins a repulsive exponential core below
-    /// <paramref name="shortest"/>, ρ continues linearly (bounded) there, F_a continues linearly
-    /// outside the host densities seen in training, and E0_a is folded into F_a.
+    /// The potential with extrapolation guards: φ_ab is bridged onto the Ziegler–Biersack–Littmark
+    /// repulsion below <paramref name="shortest"/> (<see cref="ZblCore"/>), ρ_a continues monotone
+    /// and linear there (<see cref="DensityCore"/>), F_a continues linearly outside the host
+    /// densities seen in training, and E0_a is folded into F_a.
     /// </summary>
     public EamPotential Build(ReadOnlySpan<double> theta, double shortest, (double Min, double Max)[] densityRange)
     {
         int n = ElementCount;
         var elements = AtomicNumbers.Select(z => EamElement.FromSymbol(Elements.FromZ(z).Symbol)).ToArray();
         var pair = new IRadialFunction[Pair.Length];
-        for (int k = 0; k < Pair.Length; k++) pair[k] = new RepulsiveCore(Pair[k].Build(PairParameters(theta, k)), shortest);
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b <= a; b++)
+            {
+                int k = EamPotential.PairIndex(a, b);
+                pair[k] = new ZblCore(Pair[k].Build(PairParameters(theta, k)), AtomicNumbers[a], AtomicNumbers[b], shortest);
+            }
         var density = new IRadialFunction[n];
         var embedding = new IRadialFunction[n];
         for (int a = 0; a < n; a++)
         {
-            density[a] = new LinearExtrapolation(Density[a].Build(DensityParameters(theta, a)), shortest, double.PositiveInfinity);
+            density[a] = new DensityCore(Density[a].Build(DensityParameters(theta, a)), shortest);
             var f = new ShiftedFunction(Embedding[a].Build(EmbeddingParameters(theta, a)), theta[EnergyOffset[a]]);
-            embedding[a] = new LinearExtrapolation(f, densityRange[a].Min, densityRange[a].Max);
+            embedding[a] = new EmbeddingExtrapolation(f, densityRange[a].Min, densityRange[a].Max);
         }
         return EamPotential.Alloy(elements, Cutoff, embedding, density, pair);
     }

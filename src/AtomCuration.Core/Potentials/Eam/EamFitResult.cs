@@ -56,6 +56,9 @@ public sealed record EamFitResult
     /// <summary>Host-density range seen in training, per element: F is linear outside it.</summary>
     public required IReadOnlyDictionary<string, (double Min, double Max)> DensityRange { get; init; }
 
+    /// <summary>When the settings were chosen by <see cref="EamSettingsSearch"/>: the method, the settings chosen and every trial; otherwise null.</summary>
+    public EamSearchSummary? Search { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Form} fit on {Structures} structures: E RMSE {EnergyRmse:F2} meV/atom, F RMSE {ForceRmse:F1} meV/Å, {Iterations} iterations ({StopReason}), {Elapsed.TotalSeconds:F1} s";

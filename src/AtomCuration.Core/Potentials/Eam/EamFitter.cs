@@ -18,9 +18,11 @@ namespace AtomCuration.Potentials.Eam;
 /// E0_a → E0_a − c. Left free they make JᵀJ singular; the spline form fixes them with
 /// residual rows that the data cannot oppose: F_a(0) = 0, F_a′(1) = 0 (the "effective pair"
 /// gauge), and a mean host density of 1 over the training atoms.</para>
-/// <para><b>Extrapolation.</b> Below the shortest training distance φ joins a monotone
-/// repulsive exponential core (<see cref="RepulsiveCore"/>) and ρ continues linearly (bounded);
-/// F_a is linear outside the host densities seen in training.</para>
+/// <para><b>Extrapolation.</b> Below the shortest training distance φ is bridged smoothly (C²)
+/// onto the universal Ziegler–Biersack–Littmark screened-Coulomb repulsion (<see cref="ZblCore"/>)
+/// and ρ continues monotone and linear (<see cref="DensityCore"/>); F_a is linear outside the
+/// host densities seen in training. <see cref="EamExtrapolation"/> measures how much of a test
+/// set lies outside these ranges.</para>
 /// </summary>
 public static class EamFitter
 {

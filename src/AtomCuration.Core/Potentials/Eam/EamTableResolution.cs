@@ -42,8 +42,8 @@ public sealed record EamTableResolution(int RhoCount, double RhoStep, int RCount
 
     private static double EmbeddingTop(IRadialFunction f) => f switch
     {
-        LinearExtrapolation l when double.IsFinite(l.Hi) => l.Hi + 0.05 * Math.Abs(l.Hi),
-        LinearExtrapolation l => EmbeddingTop(l.Inner),
+        EmbeddingExtrapolation l when double.IsFinite(l.Hi) => l.LinearBeyond + 0.05 * Math.Abs(l.LinearBeyond),
+        EmbeddingExtrapolation l => EmbeddingTop(l.Inner),
         ShiftedFunction s => EmbeddingTop(s.Inner),
         TabulatedFunction t => t.LinearBeyond ?? t.End,
         ZjwEmbedding z => Math.Max(2 * z.Parameters.RhoE, 100),
