@@ -19,12 +19,12 @@ public class StudyOptionsMapperTests
     [Fact]
     public void FitHashtableRefusesUnknownKeysAndBadValues()
     {
-        var e = Assert.Throws<ArgumentException>(() => StudyOptionsMapper.MapFit(new Hashtable { ["Cutof"] = 5 }));
+        var e = Assert.ThrowsAny<ArgumentException>(() => StudyOptionsMapper.MapFit(new Hashtable { ["Cutof"] = 5 }));
         Assert.Contains("valid keys", e.Message);
         Assert.Contains("MaxIterations", e.Message);
         Assert.DoesNotContain("ThrottleLimit", e.Message);
-        Assert.Contains("Spline", Assert.Throws<ArgumentException>(() => StudyOptionsMapper.MapFit(new Hashtable { ["Form"] = "Quadratic" })).Message);
-        Assert.Throws<ArgumentException>(() => StudyOptionsMapper.MapFit(new Hashtable { ["Cutoff"] = -1.0 }));
+        Assert.Contains("Spline", Assert.ThrowsAny<ArgumentException>(() => StudyOptionsMapper.MapFit(new Hashtable { ["Form"] = "Quadratic" })).Message);
+        Assert.ThrowsAny<ArgumentException>(() => StudyOptionsMapper.MapFit(new Hashtable { ["Cutoff"] = -1.0 }));
     }
 
     [Fact]

@@ -9,7 +9,7 @@
 # | in the documentation                              | runs as                                                      |
 # |---------------------------------------------------|--------------------------------------------------------------|
 # | ./module/AtomCuration                              | the module folder of this repository                          |
-# | examples/data/...                                  | the repository's examples/data/...                            |
+# | examples/...                                       | the repository's examples/...                                 |
 # | /usr/share/lammps/potentials/Cu_mishin1.eam.alloy  | Cu_zjw.eam.alloy: the published Zhou–Johnson–Wadley Cu form   |
 # |                                                   | written by the test (lammps-data is not part of the repo)     |
 # | Ti.eam.alloy                                       | Cu_zjw.eam.alloy (the bundled pools are Cu, not Ti)           |
@@ -23,8 +23,10 @@
 #   train.extxyz.gz (every 4th frame), test.extxyz.gz (every 8th from the 2nd),
 #   runs/relax/OUTCAR, runs/npt/OUTCAR and vasprun.xml (tests/AtomCuration.Core.Tests/IO/Data),
 #   md.lammpstrj (a 32-atom fcc Cu LAMMPS dump of 20 frames, written here), Cu_zjw.eam.alloy.
-# Every block and script starts from fresh copies of these files. Variables a block uses without defining them: $pool (pool.extxyz.gz with -Preset AverageSoap
-# descriptors) and $fit (an EAM fit on train.extxyz.gz).
+# Every block and script starts from fresh copies of these files (and Cu.eam.alloy, trials.csv). Variables a block uses
+# without defining them: $pool (pool.extxyz.gz with -Preset AverageSoap descriptors), $fit (an EAM fit on
+# train.extxyz.gz, also $all), $split (an FPS selection of 4 with the rejected ones), $training, $map, $trials (a small
+# k-means study).
 
 BeforeDiscovery {
     $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
@@ -41,7 +43,8 @@ BeforeDiscovery {
             if ($inBlock) { $code.Add($lines[$i]) }
         }
     }
-    $script:scripts = Get-ChildItem (Join-Path $root 'examples') -Filter *.ps1 | Sort-Object Name |
+    # examples/*.Tests.ps1 are Pester files (Invoke-Pester.ps1 runs them as such): run inside this test they would add blocks to it.
+    $script:scripts = Get-ChildItem (Join-Path $root 'examples') -Filter *.ps1 | Where-Object Name -notlike '*.Tests.ps1' | Sort-Object Name |
         ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } }
 }
 
@@ -84,10 +87,12 @@ BeforeAll {
 
     [AtomCuration.Potentials.Eam.ZhouJohnsonWadley]::Published([string[]]@('Cu')) |
         Export-EamPotential (Join-Path $files 'Cu_zjw.eam.alloy') -RCount 2000 -RhoCount 2000
+    # A user's own published Cu potential (Cu.eam.alloy in the docs): the same stand-in.
+    Copy-Item (Join-Path $files 'Cu_zjw.eam.alloy') (Join-Path $files 'Cu.eam.alloy')
 
     $script:substitutions = [ordered]@{
         '\./module/AtomCuration'                               = (Join-Path $root 'module/AtomCuration/AtomCuration.psd1')
-        '(?<![\w/])examples/data/'                             = (Join-Path $root 'examples/data') + '/'
+        '(?<![\w/])examples/'                                  = (Join-Path $root 'examples') + '/'
         '/usr/share/lammps/potentials/Cu_mishin1\.eam\.alloy' = 'Cu_zjw.eam.alloy'
         '(?<![\w/])Ti\.eam\.alloy'                             = 'Cu_zjw.eam.alloy'
         'speciesWeighting = @\{ Ti = 1; O = 0\.5 \}'           = 'speciesWeighting = @{ Cu = 1 }'
@@ -96,6 +101,13 @@ BeforeAll {
     }
     $script:pool = Import-Structure (Join-Path $files 'pool.extxyz.gz') | Get-Descriptor -Preset AverageSoap
     $script:fit = Import-Structure (Join-Path $files 'train.extxyz.gz') | Invoke-EamFit -Cutoff 5.0 -MaxIterations 10 -Seed 1
+    # What the plotting and report examples start from: a split, its map, and a small selection study.
+    $script:split = $pool | Select-Configuration -Method Fps -Count 4 -IncludeRejected
+    $script:training = $split | Where-Object Selected
+    $script:map = $split | Get-ConfigurationMap
+    $script:trials = $pool | Invoke-SelectionStudy -Method KMeans -Count 3, 5 -Trials 2 -Seed 1 -Fit @{ Cutoff = 5.0; MaxIterations = 5 }
+    $script:all = $fit
+    $trials | Export-Csv (Join-Path $files 'trials.csv')
 
     # Runs $Code in a fresh folder of TestDrive (working directory and TMPDIR) holding fresh copies of
     # the stand-in files; any error fails the test.
@@ -129,6 +141,7 @@ Describe 'Documentation examples' {
             $ErrorActionPreference = 'Stop'
             $pool = $script:pool
             $fit = $script:fit
+            $split = $script:split; $training = $script:training; $map = $script:map; $trials = $script:trials; $all = $script:all
             # Formatted as a user would see it, so format views run too.
             $null = . $block | Out-String -Width 200
         }

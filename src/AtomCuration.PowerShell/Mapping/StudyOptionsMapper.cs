@@ -16,8 +16,12 @@ namespace AtomCuration.PowerShell.Mapping;
 public static class StudyOptionsMapper
 {
     /// <summary>Fit options from a hashtable of Invoke-EamFit parameter names (case-insensitive); null = defaults.</summary>
-    public static EamFitOptions MapFit(IDictionary? fit) =>
-        OptionsBinder.Bind<EamFitOptions>(fit, null, "Invoke-SelectionStudy -Fit", KeyStyle.Parameter);
+    public static EamFitOptions MapFit(IDictionary? fit)
+    {
+        var options = OptionsBinder.Bind<EamFitOptions>(fit, null, "Invoke-SelectionStudy -Fit", KeyStyle.Parameter);
+        options.Validate();
+        return options;
+    }
 
     /// <summary>
     /// One <see cref="StudyMethod"/> per method. <paramref name="options"/> is either flat (the same

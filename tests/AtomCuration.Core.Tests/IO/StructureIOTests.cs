@@ -207,7 +207,11 @@ public class StructureIOTests
         var frames = ReadText(Frames(3), source: "/data/pool.extxyz").Select(r => r.Structure!).ToList();
         var picked = frames[2] with { SelectionRank = 0, Selected = true, ClusterId = 4, SelectionScore = 1.5, MapX = -0.25, MapY = 3 };
         string first = tmp.File("selected.extxyz");
-        using (var w = StructureFileWriter.Open(first)) w.Write(picked);
+        using (var w = StructureFileWriter.Open(first))
+        {
+            w.Write(picked);
+            w.Complete();
+        }
         var once = Assert.Single(ReadAll(first));
         Assert.Equal("/data/pool.extxyz", once.Info[TraceInfo.OriginPath]);
         Assert.Equal(2L, once.Info[TraceInfo.OriginFrame]);
@@ -219,7 +223,11 @@ public class StructureIOTests
         Assert.Equal(3.0, once.Info["map_y"]);
         // Written again from the intermediate file: the origin still names the first source.
         string second = tmp.File("again.extxyz");
-        using (var w = StructureFileWriter.Open(second)) w.Write(once);
+        using (var w = StructureFileWriter.Open(second))
+        {
+            w.Write(once);
+            w.Complete();
+        }
         var twice = Assert.Single(ReadAll(second));
         Assert.Equal("/data/pool.extxyz", twice.Info[TraceInfo.OriginPath]);
         Assert.Equal(2L, twice.Info[TraceInfo.OriginFrame]);
