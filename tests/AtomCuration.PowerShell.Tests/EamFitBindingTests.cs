@@ -58,10 +58,21 @@ public class EamFitBindingTests
     [Fact]
     public void PotentialResolverAcceptsPotentialsFitsAndPaths()
     {
-        string ti = Path.Combine(RepoPaths.Root, "..", "shared", "data", "eam", "Ti_Zhou04.eam.alloy");
-        var fromPath = PotentialResolver.Resolve("Ti.eam.alloy", _ => ti);
-        Assert.Equal("Ti", fromPath.Elements.Single().Symbol);
-        Assert.Same(fromPath, PotentialResolver.Resolve(fromPath, p => p));
+        // A table the test writes (the published ZJW Ti form), not a file outside the repository.
+        string ti = Path.Combine(Directory.CreateTempSubdirectory("ac-eam-").FullName, "Ti.eam.alloy");
+        var published = ZhouJohnsonWadley.Published("Ti");
+        EamFileWriter.Write(published, ti, EamTableResolution.Suggest(published, 1000, 1000));
+        try
+        {
+            var fromPath = PotentialResolver.Resolve("Ti.eam.alloy", _ => ti);
+            Assert.Equal("Ti", fromPath.Elements.Single().Symbol);
+            Assert.Same(fromPath, PotentialResolver.Resolve(fromPath, p => p));
+            Assert.Equal("Ti", PotentialResolver.Resolve(new FileInfo(ti), p => p).Elements.Single().Symbol);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(ti)!, true);
+        }
         var bad = Assert.ThrowsAny<ArgumentException>(() => PotentialResolver.Resolve(42, p => p));
         Assert.Contains("Int32", bad.Message);
         var missing = Assert.ThrowsAny<ArgumentException>(() => PotentialResolver.Resolve("nope.eam.alloy", p => "/nonexistent/" + p));
