@@ -64,9 +64,12 @@ public static class DescriptorLabelCorrelation
         var max = forces ? structures.Select(s => 1000 * s.Forces!.Value.Max(f => f.Length)).ToArray() : null;
         var groups = new List<(string Name, int[] Members)> { ("(all)", Enumerable.Range(0, structures.Count).ToArray()) };
         if (options.GroupBy is { } key)
+        {
+            var groupKey = GroupKey.Parse(key);
             groups.AddRange(Enumerable.Range(0, structures.Count)
-                .GroupBy(i => Convert.ToString(structures[i].GetInfo(key), CultureInfo.InvariantCulture) ?? "(none)")
+                .GroupBy(i => groupKey.GroupOf(structures[i]))
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.ToArray())));
+        }
         var result = new List<DescriptorCorrelation>();
         foreach (var (name, members) in groups)
         {

@@ -43,7 +43,7 @@ public static class SelectionStudy
         var clock = Stopwatch.StartNew();
         var data = EamTrainingSet.Create(pool, options.Fit, options.ThrottleLimit, options.Cancellation);
         string[]? groups = options.GroupBy is null ? null
-            : pool.Select(s => Convert.ToString(s.GetInfo(options.GroupBy), CultureInfo.InvariantCulture) ?? "(none)").ToArray();
+            : pool.Select(GroupKey.Parse(options.GroupBy).GroupOf).ToArray();
         var splits = new TestSplits(pool, options.TestSet, options.Seed);
         int candidateCount = splits.CandidateCount;
         var specs = Plan(methods, options, candidateCount);
