@@ -14,7 +14,7 @@ Import-EamPotential $out
 
 # Label structures with the fitted potential (an MD snapshot, a generated cell…); DFT labels stay as reference_*
 $labelled = Import-Structure $data -Index ':3' | Invoke-EamCalculation $fit
-$labelled | Select-Object Id, EnergyPerAtom, @{ n = 'DftEnergyPerAtom'; e = { $_.Info['reference_energy'] / $_.Count } }
+$labelled | Select-Object Id, EnergyPerAtom, @{ n = 'DftEnergyPerAtom'; e = { $_.Info['reference_energy'] / $_.AtomCount } }
 
 # A published-style potential file on DFT data: fit the per-element energy zero first, and every force for a parity plot
 Import-Structure $data | Measure-FitError (Get-Item $out) -FitEnergyOffset -GroupBy ConfigType

@@ -8,7 +8,7 @@ Import-Structure $data | Group-Object ConfigType | ForEach-Object {
     [pscustomobject]@{
         ConfigType   = $_.Name
         Structures   = $_.Count
-        Atoms        = ($_.Group | ForEach-Object { $_.Count } | Measure-Object -Sum).Sum
+        Atoms        = ($_.Group | ForEach-Object { $_.AtomCount } | Measure-Object -Sum).Sum
         'E/atom min' = [math]::Round($e.Minimum, 4)
         'E/atom max' = [math]::Round($e.Maximum, 4)
     }

@@ -15,7 +15,7 @@ Import-Module (Join-Path $PSScriptRoot '../module/AtomCuration/AtomCuration.psd1
 $data = Join-Path $PSScriptRoot 'data/Cu_SNAP_sample.extxyz.gz'
 
 $pool = Import-Structure $data | Get-Descriptor -Preset SeedFingerprint
-"Pool: $($pool.Count) structures, $(($pool | Measure-Object Count -Sum).Sum) atoms"
+"Pool: $($pool.Count) structures, $(($pool | Measure-Object AtomCount -Sum).Sum) atoms"
 
 # A quick spline EAM: paper 000 fits EAM too; small knots and 40 iterations keep 200 fits to minutes.
 $fit = @{ Cutoff = 5.0; PairKnots = 8; DensityKnots = 6; EmbeddingKnots = 4; MaxIterations = 40 }

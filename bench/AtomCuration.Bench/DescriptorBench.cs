@@ -49,7 +49,7 @@ public sealed class DescriptorBench : IBenchmark
             : [FccCu(1), FccCu(2)];
         var composite = DescriptorCalculator.Bind(options, SpeciesSet.FromStructure(pool[0]));
         composite.Compute(pool[0]); // JIT warm-up
-        int atoms = pool.Sum(p => p.Count);
+        int atoms = pool.Sum(p => p.AtomCount);
         var (oneWall, oneCpu) = Best(3, () => { foreach (var p in pool) composite.Compute(p); });
         var (twoWall, twoCpu) = Best(3, () => DescriptorCalculator.Attach(pool, options with { ThrottleLimit = 2 }).ToList());
         Console.WriteLine($"{config,-10} {system}: {composite.AtomLabels.Count} features, {atoms} atoms, load {LoadAverage()}");

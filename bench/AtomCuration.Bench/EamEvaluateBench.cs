@@ -33,7 +33,7 @@ public sealed class EamEvaluateBench : IBenchmark
             nl.Add(clock.Elapsed.TotalSeconds);
         }
         Console.WriteLine($"of which the half neighbour list at {potential.Cutoff:F3} Å: best {nl.Min() * 1e3:F1} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine($"{s.Count} atoms, E/atom {r!.EnergyPerAtom:F6} eV; best of 5: {best * 1e3:F1} ms → {s.Count / best / 1e6:F2} M atom-steps/s (neighbour list included)");
+        Console.WriteLine($"{s.AtomCount} atoms, E/atom {r!.EnergyPerAtom:F6} eV; best of 5: {best * 1e3:F1} ms → {s.AtomCount / best / 1e6:F2} M atom-steps/s (neighbour list included)");
         return 0;
     }
 }

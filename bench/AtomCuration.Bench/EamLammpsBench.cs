@@ -36,7 +36,7 @@ public sealed class EamLammpsBench : IBenchmark
                 bool cached = args.Contains("cached");
                 var potential = EamFileReader.Read(mode == "cu" ? CuPotential : TiPotential);
                 var cells = mode == "cu" ? [BenchStructures.JiggledFccCu(20)] : TiCells();
-                long atoms = cells.Sum(s => (long)s.Count);
+                long atoms = cells.Sum(s => (long)s.AtomCount);
                 NeighborListCache.Clear(); // the Ti cells were labelled with this potential: start from an empty cache
                 if (!cached) NeighborListCache.BudgetBytes = 0; // every evaluation builds its neighbour list
                 var times = new List<double>();

@@ -17,7 +17,7 @@ public sealed class EamSpeedBench : IBenchmark
         var teacher = EamFileReader.Read("/work/shared/data/eam/Ti_Zhou04.eam.alloy");
         var clock = Stopwatch.StartNew();
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
-        Console.WriteLine($"generated and labelled {cells.Count} cells of {cells[0].Count} atoms in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"generated and labelled {cells.Count} cells of {cells[0].AtomCount} atoms in {clock.Elapsed.TotalSeconds:F1} s");
         var options = new EamFitOptions { Form = form, Cutoff = 5.5, Seed = 1 };
         if (args.Length > 3) options = options with { RelativeTolerance = double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -78,9 +78,9 @@ internal static class EamBenchData
         long nf = 0;
         foreach (var (s, r) in test.Zip(EamEvaluator.EvaluateMany(potential, test)))
         {
-            double de = (r.Energy - s.Energy!.Value) / s.Count;
+            double de = (r.Energy - s.Energy!.Value) / s.AtomCount;
             e2 += de * de;
-            for (int i = 0; i < s.Count; i++) { f2 += (r.Forces[i] - s.Forces!.Value[i]).LengthSquared; nf += 3; }
+            for (int i = 0; i < s.AtomCount; i++) { f2 += (r.Forces[i] - s.Forces!.Value[i]).LengthSquared; nf += 3; }
         }
         return (1000 * Math.Sqrt(e2 / test.Count), 1000 * Math.Sqrt(f2 / nf));
     }

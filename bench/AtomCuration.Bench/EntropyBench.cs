@@ -59,9 +59,9 @@ public sealed class EntropyBench : IBenchmark
         var labels = calc.Triples.Select(t => $"B[{t.J1},{t.J2},{t.J}]").ToArray();
         return set.Select(s =>
         {
-            var rows = new double[s.Count * calc.ColumnCount];
+            var rows = new double[s.AtomCount * calc.ColumnCount];
             calc.Compute(s, rows);
-            return s with { AtomDescriptors = new FeatureMatrix(s.Count, labels, rows) };
+            return s with { AtomDescriptors = new FeatureMatrix(s.AtomCount, labels, rows) };
         }).ToList();
     }
 
@@ -75,7 +75,7 @@ public sealed class EntropyBench : IBenchmark
         var b = Describe(o, biased);
         var u = Describe(o, unbiased);
         int m = o.Components;
-        var all = u.SelectMany(s => Enumerable.Range(0, s.Count).Select(i => s.AtomDescriptors!.Values.Slice(i * m, m).ToArray())).ToList();
+        var all = u.SelectMany(s => Enumerable.Range(0, s.AtomCount).Select(i => s.AtomDescriptors!.Values.Slice(i * m, m).ToArray())).ToList();
         var mean = Enumerable.Range(0, m).Select(c => all.Average(r => r[c])).ToArray();
         var factor = Enumerable.Range(0, m).Select(c => 1 / Sd(all.Select(r => r[c]).ToArray())).ToArray();
         var z = new ColumnScaling(mean, factor);

@@ -64,7 +64,7 @@ public sealed class ExtXyzBench : IBenchmark
         {
             if (r.Error is not null) throw r.Error;
             frames++;
-            atoms += r.Structure!.Count;
+            atoms += r.Structure!.AtomCount;
         }
         return (frames, atoms);
     }

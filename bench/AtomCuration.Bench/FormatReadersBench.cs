@@ -100,7 +100,7 @@ public sealed class FormatReadersBench : IBenchmark
         {
             if (r.Structure is null) throw new InvalidOperationException(r.Error!.Message);
             frames++;
-            atoms += r.Structure.Count;
+            atoms += r.Structure.AtomCount;
         }
         return (frames, atoms);
     }

@@ -27,7 +27,7 @@ public sealed class NeighborListBench : IBenchmark
             times.Add(sw.Elapsed.TotalSeconds);
         }
         double best = times.Min();
-        Console.WriteLine($"atoms {s.Count}, cutoff 6 Å, full-list entries {pairs:N0}");
+        Console.WriteLine($"atoms {s.AtomCount}, cutoff 6 Å, full-list entries {pairs:N0}");
         Console.WriteLine($"best of 5: {best * 1e3:F1} ms  →  {pairs / best / 1e6:F2} M entries/s (1 thread)");
         return 0;
     }

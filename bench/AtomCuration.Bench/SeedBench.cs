@@ -30,9 +30,9 @@ public sealed class SeedBench : IBenchmark
         int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
         int pyCells = args.Length > 2 ? int.Parse(args[2]) : 10;
         var pool = Enumerable.Range(0, cells).Select(Cell36).ToList();
-        int sites = pool.Sum(s => s.Count);
+        int sites = pool.Sum(s => s.AtomCount);
         var sample = pool.Take(pyCells).ToList();
-        int sampleSites = sample.Sum(s => s.Count);
+        int sampleSites = sample.Sum(s => s.AtomCount);
 
         var (wall, cpu) = PerSite(sample, s => { foreach (var c in VoronoiTessellation.Compute(s)) CrystalNN.Evaluate(c); });
         var py = PymatgenCrystalNN(sample);
@@ -83,7 +83,7 @@ public sealed class SeedBench : IBenchmark
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < 1.5)
             foreach (var s in sample) work(s);
-        int n = sample.Sum(s => s.Count), reps = 0;
+        int n = sample.Sum(s => s.AtomCount), reps = 0;
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
         var sw = Stopwatch.StartNew();

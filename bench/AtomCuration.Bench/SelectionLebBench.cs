@@ -18,7 +18,7 @@ public sealed class SelectionLebBench : IBenchmark
     {
         double threshold = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out double t) ? t : 0.275;
         var pool = Pool(7500, 40, 1);
-        long atoms = pool.Sum(s => (long)s.Count);
+        long atoms = pool.Sum(s => (long)s.AtomCount);
         var small = Pool(50, 40, 2);
         LocalEnvironmentBank.Select(small, new LocalEnvironmentBankOptions { Threshold = threshold }); // JIT
         SelectionResult r = null!;

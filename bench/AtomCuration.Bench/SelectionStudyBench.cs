@@ -31,7 +31,7 @@ public sealed class SelectionStudyBench : IBenchmark
             .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/data/eam/Ti_Zhou04.eam.alloy not found beside the repository."));
         var clock = Stopwatch.StartNew();
         var pool = Pool(teacher, cells);
-        Console.WriteLine($"pool: {pool.Count} cells × {pool[0].Count} atoms, labelled in {clock.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"pool: {pool.Count} cells × {pool[0].AtomCount} atoms, labelled in {clock.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
         var fit = new EamFitOptions { Cutoff = 5.5, MaxIterations = maxIterations };
         int count = 30, repeat = 4;
 
@@ -105,7 +105,7 @@ public sealed class SelectionStudyBench : IBenchmark
             double shortest = list.Distances.Length > 0 ? list.Distances.ToArray().Min() : 3.5;
             return s with
             {
-                Descriptor = ImmutableArray.Create(s.Cell.Volume / s.Count, s.Cell.A.Length, s.Cell.B.Length, s.Cell.C.Length, shortest),
+                Descriptor = ImmutableArray.Create(s.Cell.Volume / s.AtomCount, s.Cell.A.Length, s.Cell.B.Length, s.Cell.C.Length, shortest),
             };
         }).ToList();
 

@@ -33,13 +33,13 @@ public sealed class SnapBench : IBenchmark
                 Radius = new Dictionary<string, double> { ["Ta"] = 0.5 }, Weight = new Dictionary<string, double> { ["Ta"] = 1.0 },
             };
             var calc = new BispectrumCalculator(settings, SpeciesSet.FromSymbols(["Ta"]));
-            var rows = new double[s.Count * calc.ColumnCount];
+            var rows = new double[s.AtomCount * calc.ColumnCount];
             calc.Compute(s, rows);
             calc.ComputeWithGradients(s);
-            double b = Cpu(() => { for (int r = 0; r < reps; r++) calc.Compute(s, rows); }) / (reps * s.Count) * 1e6;
-            double g = Cpu(() => { for (int r = 0; r < reps; r++) calc.ComputeWithGradients(s); }) / (reps * s.Count) * 1e6;
+            double b = Cpu(() => { for (int r = 0; r < reps; r++) calc.Compute(s, rows); }) / (reps * s.AtomCount) * 1e6;
+            double g = Cpu(() => { for (int r = 0; r < reps; r++) calc.ComputeWithGradients(s); }) / (reps * s.AtomCount) * 1e6;
             var nl = NeighborList.Build(s, 4.67637);
-            Console.WriteLine($"twojmax {twojmax}: {calc.ColumnCount} columns, {s.Count} atoms, {nl.PairCount / (double)s.Count:F1} neighbours/atom, load {Load()}");
+            Console.WriteLine($"twojmax {twojmax}: {calc.ColumnCount} columns, {s.AtomCount} atoms, {nl.PairCount / (double)s.AtomCount:F1} neighbours/atom, load {Load()}");
             Console.WriteLine($"   ours  : B {b,8:F1} µs/atom   B + dB/dD {g,8:F1} µs/atom (CPU, 1 thread)");
             var lmp = Environment.GetEnvironmentVariable("LMP_SNAP");
             if (string.IsNullOrEmpty(lmp)) { Console.WriteLine("   LAMMPS: set LMP_SNAP to an lmp with ML-SNAP"); continue; }
@@ -70,11 +70,11 @@ public sealed class SnapBench : IBenchmark
         var dir = Directory.CreateTempSubdirectory("snapbench");
         try
         {
-            var data = new List<string> { "bench", "", $"{s.Count} atoms", "1 atom types", "" };
+            var data = new List<string> { "bench", "", $"{s.AtomCount} atoms", "1 atom types", "" };
             double l = s.Cell.A.X;
             data.Add($"0 {l:R} xlo xhi"); data.Add($"0 {l:R} ylo yhi"); data.Add($"0 {l:R} zlo zhi");
             data.Add(""); data.Add("Masses"); data.Add(""); data.Add("1 180.88"); data.Add(""); data.Add("Atoms # atomic"); data.Add("");
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 var p = s.Positions[i];
                 data.Add(FormattableString.Invariant($"{i + 1} 1 {((p.X % l) + l) % l:R} {((p.Y % l) + l) % l:R} {((p.Z % l) + l) % l:R}"));
@@ -93,7 +93,7 @@ public sealed class SnapBench : IBenchmark
             var cpu = Regex.Match(log, @"([\d.]+)% CPU use");
             double share = cpu.Success ? double.Parse(cpu.Groups[1].Value, CultureInfo.InvariantCulture) / 100 : 1;
             // run N evaluates the compute at steps 0 … N (thermo every step).
-            return loop * share / ((steps + 1) * s.Count) * 1e6;
+            return loop * share / ((steps + 1) * s.AtomCount) * 1e6;
         }
         finally
         {

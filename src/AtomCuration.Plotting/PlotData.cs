@@ -63,15 +63,15 @@ public static class PlotData
     public static double[] NearestDistances(Structure s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var result = new double[s.Count];
-        if (s.Count == 0) return result;
+        var result = new double[s.AtomCount];
+        if (s.AtomCount == 0) return result;
         for (double cutoff = 4; ; cutoff *= 2)
         {
             var list = NeighborList.Build(s, cutoff);
             var offsets = list.Offsets;
             var dist = list.Distances;
             bool all = true;
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 double best = double.PositiveInfinity;
                 for (int k = offsets[i]; k < offsets[i + 1]; k++) if (dist[k] < best) best = dist[k];
@@ -135,11 +135,11 @@ public static class PlotData
             switch (quantity)
             {
                 case ParityQuantity.Energy:
-                    if (s.Energy is { } e) points.Add(new ParityPoint(e / s.Count, r.EnergyPerAtom, g));
+                    if (s.Energy is { } e) points.Add(new ParityPoint(e / s.AtomCount, r.EnergyPerAtom, g));
                     break;
                 case ParityQuantity.Force:
                     if (s.Forces is { } f)
-                        for (int a = 0; a < s.Count; a++)
+                        for (int a = 0; a < s.AtomCount; a++)
                         {
                             points.Add(new ParityPoint(f[a].X, r.Forces[a].X, g));
                             points.Add(new ParityPoint(f[a].Y, r.Forces[a].Y, g));
@@ -176,7 +176,7 @@ public static class PlotData
         foreach (var r in EamEvaluator.EvaluateMany(potential, structures, threads, cancellation))
         {
             var s = structures[i++];
-            for (int a = 0; a < s.Count; a++)
+            for (int a = 0; a < s.AtomCount; a++)
             {
                 string symbol = Elements.FromZ(s.AtomicNumbers[a]).Symbol;
                 if (!densities.TryGetValue(symbol, out var l)) densities[symbol] = l = [];

@@ -78,9 +78,9 @@ Describe 'Export-CurationPlot' {
         $s = Read-Svg $svg
         $s.Texts | Should -Contain 'Force magnitude |F| (eV/Å)'
         $s.Texts | Should -Contain 'Probability density (1/eV/Å)'
-        $atoms = ($split | Where-Object Selected | Measure-Object -Property Count -Sum).Sum
+        $atoms = ($split | Where-Object Selected | Measure-Object -Property AtomCount -Sum).Sum
         $s.Texts | Should -Contain "True (n = $atoms)"
-        $rest = ($split | Where-Object { -not $_.Selected } | Measure-Object -Property Count -Sum).Sum
+        $rest = ($split | Where-Object { -not $_.Selected } | Measure-Object -Property AtomCount -Sum).Sum
         $s.Texts | Should -Contain "False (n = $rest)"
         foreach ($p in 'EnergyPerAtom', 'NearestDistance') {
             $png = Join-Path $TestDrive "$p.png"

@@ -9,9 +9,17 @@ Describe 'Import-Structure' {
         $s.Count | Should -Be 59
         $s[0] | Should -BeOfType ([AtomCuration.Structures.Structure])
         $s[0].Energy | Should -Not -BeNullOrEmpty
-        $s[0].Forces.Length | Should -Be $s[0].Count
+        $s[0].Forces.Length | Should -Be $s[0].AtomCount
         $s[0].ConfigType | Should -Not -BeNullOrEmpty
         ($s | Where-Object ConfigType -eq 'Vacancy').Count | Should -Be 8
+
+    It 'leaves .Count to PowerShell: one structure counts as one result, its atoms are AtomCount' {
+        $one = Import-Structure $sample -Index 0
+        $one.Count | Should -Be 1
+        $one | Should -HaveCount 1
+        $one.AtomCount | Should -Be $one.Positions.Length
+        $one.AtomCount | Should -BeGreaterThan 1
+    }
     }
 
     It 'takes files from Get-ChildItem by property name' {

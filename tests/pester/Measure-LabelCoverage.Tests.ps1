@@ -11,7 +11,7 @@ Describe 'Measure-LabelCoverage' {
         $rows.Quantity | Should -Be @('EnergyPerAtom', 'ForceMagnitude')
         $rows[0].Values | Should -Be 10
         $rows[0].ReferenceValues | Should -Be $pool.Count
-        $rows[1].ReferenceValues | Should -Be (($pool | Measure-Object Count -Sum).Sum)
+        $rows[1].ReferenceValues | Should -Be (($pool | Measure-Object AtomCount -Sum).Sum)
         foreach ($r in $rows) {
             $r.RangeCovered | Should -BeGreaterThan 0
             $r.RangeCovered | Should -BeLessOrEqual 1

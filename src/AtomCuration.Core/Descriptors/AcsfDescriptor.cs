@@ -61,14 +61,14 @@ public sealed class AcsfDescriptor : Descriptor
     public override void ComputeAtoms(Structure structure, Span<double> rows)
     {
         int width = Labels.Count;
-        if (rows.Length != structure.Count * width) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
+        if (rows.Length != structure.AtomCount * width) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
         var nl = NeighborList.Build(structure, _cutoff);
         var species = _species.IndicesOf(structure);
         int maxNeighbours = 0;
-        for (int i = 0; i < structure.Count; i++) maxNeighbours = Math.Max(maxNeighbours, nl.CountOf(i));
+        for (int i = 0; i < structure.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, nl.CountOf(i));
         var ws = new Workspace(maxNeighbours, _species.Count, Math.Max(_g2.Length, Math.Max(_g4.Count, _g5.Count)),
             Math.Max(_g4.Etas.Length, _g5.Etas.Length), Math.Max(_g4.Parts.Length, _g5.Parts.Length));
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             var row = rows.Slice(i * width, width);
             row.Clear();

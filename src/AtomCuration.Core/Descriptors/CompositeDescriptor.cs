@@ -76,7 +76,7 @@ public sealed class CompositeDescriptor
         ArgumentNullException.ThrowIfNull(structure);
         if (_usesSpecies) _ = Species.IndicesOf(structure);
         OverlappingAtoms.Check(structure);
-        int n = structure.Count;
+        int n = structure.AtomCount;
         var vector = StructureLabels.Count > 0 ? new double[StructureLabels.Count] : null;
         var atoms = AttachAtoms ? new double[n * AtomLabels.Count] : null;
         var context = new DescriptorContext(structure);

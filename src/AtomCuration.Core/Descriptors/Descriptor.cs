@@ -54,7 +54,7 @@ public abstract class Descriptor
     /// <summary>The per-atom matrix of <paramref name="structure"/> as a new array.</summary>
     public double[] ComputeAtoms(Structure structure)
     {
-        var rows = new double[structure.Count * Labels.Count];
+        var rows = new double[structure.AtomCount * Labels.Count];
         ComputeAtoms(structure, rows);
         return rows;
     }

@@ -29,7 +29,7 @@ public static partial class DescriptorCalculator
     {
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(options);
-        int largest = structures.Count == 0 ? 1 : structures.Max(s => s.Count);
+        int largest = structures.Count == 0 ? 1 : structures.Max(s => s.AtomCount);
         return options with
         {
             Blocks = options.Blocks.Select(b => b.Settings is IPaddedSettings p && p.MaxAtoms is null

@@ -44,7 +44,7 @@ public abstract class MatrixDescriptor : Descriptor
     public double[] Matrix(Structure structure)
     {
         Check(structure);
-        int n = structure.Count;
+        int n = structure.AtomCount;
         var m = new double[n * n];
         for (int i = 0; i < n; i++)
         {
@@ -59,7 +59,7 @@ public abstract class MatrixDescriptor : Descriptor
     /// <inheritdoc />
     public override void ComputeStructure(Structure structure, Span<double> vector)
     {
-        int n = structure.Count;
+        int n = structure.AtomCount;
         if (n > _max)
             throw new ArgumentException($"{structure.Id} has {n} atoms, more than {Settings.Kind} parameter 'maxAtoms' = {_max}.");
         vector.Clear();

@@ -62,7 +62,7 @@ public sealed class RdfDescriptor : Descriptor
         var nl = NeighborList.Build(structure, _bins * _spacing + _reach);
         bool partial = Settings.Partial;
         var edges = new double[_bins + 1];
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             var idx = nl.IndicesOf(i);
             var dist = nl.DistancesOf(i);
@@ -81,7 +81,7 @@ public sealed class RdfDescriptor : Descriptor
         for (int a = 0; a < (partial ? _species.Count : 1); a++)
         for (int b = a; b < (partial ? _species.Count : 1); b++)
         {
-            double na = partial ? counts[a] : structure.Count, nb = partial ? counts[b] : structure.Count;
+            double na = partial ? counts[a] : structure.AtomCount, nb = partial ? counts[b] : structure.AtomCount;
             var block = vector.Slice((partial ? _species.PairIndex(a, b) : 0) * _bins, _bins);
             double norm = na * nb / volume;
             for (int k = 0; k < _bins; k++) block[k] = norm == 0 ? 0 : block[k] / (norm * _shellVolumes[k]);

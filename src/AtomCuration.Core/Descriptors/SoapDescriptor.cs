@@ -88,7 +88,7 @@ public sealed class SoapDescriptor : Descriptor
     public override void ComputeAtoms(Structure structure, Span<double> rows)
     {
         int width = Labels.Count;
-        if (rows.Length != structure.Count * width) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
+        if (rows.Length != structure.AtomCount * width) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
         var all = new double[rows.Length]; // a span cannot be captured by the sink
         Expand(structure, (i, c) => PowerSpectrum(c, all.AsSpan(i * width, width)));
         all.CopyTo(rows);
@@ -100,7 +100,7 @@ public sealed class SoapDescriptor : Descriptor
         if (vector.Length != Labels.Count) throw new ArgumentException("Vector has the wrong length.", nameof(vector));
         var mean = new double[_sources * _nmax * _lm];
         Expand(structure, (_, c) => TensorPrimitives.Add(mean, c, mean));
-        TensorPrimitives.Multiply(mean, 1.0 / structure.Count, mean);
+        TensorPrimitives.Multiply(mean, 1.0 / structure.AtomCount, mean);
         PowerSpectrum(mean, vector);
     }
 
@@ -165,10 +165,10 @@ public sealed class SoapDescriptor : Descriptor
         var nl = NeighborList.Build(structure, Settings.NeighbourCutoff);
         var species = _species.IndicesOf(structure);
         int maxNeighbours = 0;
-        for (int i = 0; i < structure.Count; i++) maxNeighbours = Math.Max(maxNeighbours, nl.CountOf(i));
+        for (int i = 0; i < structure.AtomCount; i++) maxNeighbours = Math.Max(maxNeighbours, nl.CountOf(i));
         var ws = new Workspace(maxNeighbours + 1, _species.Count, _nmax, _lmax, _lm);
         var c = new double[_sources * _nmax * _lm];
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             int count = ws.Gather(nl, i, species);
             int padded = (count + 3) & ~3;

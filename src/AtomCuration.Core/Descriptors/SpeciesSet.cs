@@ -50,7 +50,7 @@ public sealed class SpeciesSet
     /// <summary>The species index of every atom; throws when an atom's element is not in the set.</summary>
     public int[] IndicesOf(Structure structure)
     {
-        var result = new int[structure.Count];
+        var result = new int[structure.AtomCount];
         for (int i = 0; i < result.Length; i++)
         {
             int k = IndexOf(structure.AtomicNumbers[i]);

@@ -111,7 +111,7 @@ public static class FitErrorAnalysis
             if (s.Forces is not { } reference) continue;
             var predicted = report.Predictions[k].Forces;
             string? group = report.PerStructure[k].Group;
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
                 yield return new AtomForceError(s.Id, group, i, Elements.FromZ(s.AtomicNumbers[i]).Symbol,
                     reference[i].X, reference[i].Y, reference[i].Z, predicted[i].X, predicted[i].Y, predicted[i].Z);
         }
@@ -129,12 +129,12 @@ public static class FitErrorAnalysis
 
     private static Row Compare(Structure s, Prediction p, GroupKey? groupBy, StructureExtrapolation? outside)
     {
-        if (p.Forces.Count != s.Count) throw new ArgumentException($"{s.Id}: {p.Forces.Count} predicted forces for {s.Count} atoms.");
-        double reference = s.Energy!.Value / s.Count, predicted = p.Energy / s.Count;
+        if (p.Forces.Count != s.AtomCount) throw new ArgumentException($"{s.Id}: {p.Forces.Count} predicted forces for {s.AtomCount} atoms.");
+        double reference = s.Energy!.Value / s.AtomCount, predicted = p.Energy / s.AtomCount;
         double fSq = 0, fAbs = 0, fMax = 0;
         int fCount = 0;
         if (s.Forces is { } forces)
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 var d = p.Forces[i] - forces[i];
                 fSq += d.LengthSquared;
@@ -152,7 +152,7 @@ public static class FitErrorAnalysis
                 sCount++;
             }
         string? group = groupBy?.GroupOf(s);
-        var record = new StructureFitError(s.Id, group, s.Count, reference, predicted, 1000 * (predicted - reference),
+        var record = new StructureFitError(s.Id, group, s.AtomCount, reference, predicted, 1000 * (predicted - reference),
             fCount > 0 ? 1000 * Math.Sqrt(fSq / fCount) : null, fCount > 0 ? 1000 * fMax : null,
             sCount > 0 ? Math.Sqrt(sSq / sCount) : null)
         {

@@ -27,7 +27,7 @@ public static class ReferenceEnergyFit
         for (int s = 0; s < structures.Count; s++)
         {
             var structure = structures[s];
-            double n = structure.Count;
+            double n = structure.AtomCount;
             foreach (int z in structure.AtomicNumbers) a[s, column[z]] += 1 / n;
             b[s] = ((structure.Energy ?? throw new ArgumentException($"{structure.Id} has no energy label.")) - predictedEnergies[s]) / n;
         }

@@ -51,7 +51,7 @@ public sealed record ClarkeSmithRepulsion(double E0 = 1.0, int N = 8, int M = 4,
         ArgumentNullException.ThrowIfNull(structure);
         var nl = NeighborList.Build(structure, Cutoff, half: true);
         double shift = Raw(Cutoff), energy = 0;
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             var idx = nl.IndicesOf(i);
             var vec = nl.VectorsOf(i);

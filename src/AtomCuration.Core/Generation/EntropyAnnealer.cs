@@ -66,7 +66,7 @@ public sealed class EntropyAnnealer
         var s = StructureAt(positions);
         Array.Clear(_gradient);
         double repulsive = _o.Repulsion.Evaluate(s, _gradient);
-        int n = s.Count;
+        int n = s.AtomCount;
         double entropy;
         if (k == 0)
         {
@@ -88,10 +88,10 @@ public sealed class EntropyAnnealer
     public double EntropyOf(Structure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        if (_rows.Length < structure.Count * _calculator.ColumnCount) _rows = new double[structure.Count * _calculator.ColumnCount];
-        var rows = _rows.AsSpan(0, structure.Count * _calculator.ColumnCount);
+        if (_rows.Length < structure.AtomCount * _calculator.ColumnCount) _rows = new double[structure.AtomCount * _calculator.ColumnCount];
+        var rows = _rows.AsSpan(0, structure.AtomCount * _calculator.ColumnCount);
         _calculator.Compute(structure, rows);
-        return NearestNeighborEntropy.Compute(rows, structure.Count, _calculator.ColumnCount, _o.Components, default);
+        return NearestNeighborEntropy.Compute(rows, structure.AtomCount, _calculator.ColumnCount, _o.Components, default);
     }
 
     /// <summary>Random start: positions uniform in the cell, at least StartDistance apart (periodic), from <paramref name="rng"/>.</summary>

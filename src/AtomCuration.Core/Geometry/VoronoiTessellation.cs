@@ -37,7 +37,7 @@ public static class VoronoiTessellation
     public static VoronoiCell[] Compute(Structure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        int n = structure.Count;
+        int n = structure.AtomCount;
         var cells = new VoronoiCell[n];
         var pending = Enumerable.Range(0, n).ToList();
         double rc = InitialCutoff(structure);
@@ -65,7 +65,7 @@ public static class VoronoiTessellation
     {
         bool bulk = s.Pbc.A && s.Pbc.B && s.Pbc.C && s.Cell.IsFullRank;
         if (!bulk) return 6.0;
-        return Math.Max(2.5 * Math.Cbrt(s.Cell.Volume / s.Count), 1e-3);
+        return Math.Max(2.5 * Math.Cbrt(s.Cell.Volume / s.AtomCount), 1e-3);
     }
 
     private static double MaxCutoff(Structure s, double rc0)

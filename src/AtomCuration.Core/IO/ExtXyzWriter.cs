@@ -31,7 +31,7 @@ public sealed class ExtXyzWriter : IStructureWriter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(structure);
         var line = new StringBuilder(256);
-        line.Append(structure.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        line.Append(structure.AtomCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
         var cell = structure.Cell;
         if (structure.Pbc.Any || cell.A != Vec3.Zero || cell.B != Vec3.Zero || cell.C != Vec3.Zero)
             line.Append("Lattice=\"").AppendJoin(' ', cell.ToRows().Select(FormatNumber)).Append("\" ");
@@ -40,7 +40,7 @@ public sealed class ExtXyzWriter : IStructureWriter
         foreach (var p in structure.AtomProperties)
         {
             CheckPropertyName(p.Name);
-            if (p.Rows != structure.Count) throw new ArgumentException($"Atom property '{p.Name}' has {p.Rows} rows for {structure.Count} atoms.");
+            if (p.Rows != structure.AtomCount) throw new ArgumentException($"Atom property '{p.Name}' has {p.Rows} rows for {structure.AtomCount} atoms.");
             if (p.Raw is string[] strings) Array.ForEach(strings, v => CheckAtomString(p.Name, v));
             line.Append(':').Append(p.Name).Append(':').Append("RISL"[(int)p.Type]).Append(':')
                 .Append(p.Columns.ToString(CultureInfo.InvariantCulture));
@@ -67,7 +67,7 @@ public sealed class ExtXyzWriter : IStructureWriter
     {
         Span<char> buf = stackalloc char[32];
         var forces = s.Forces;
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
         {
             text.Write(Elements.FromZ(s.AtomicNumbers[i]).Symbol);
             WriteVec(text, s.Positions[i], buf);

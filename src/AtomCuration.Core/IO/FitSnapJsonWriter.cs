@@ -38,7 +38,7 @@ public sealed class FitSnapJsonWriter : IStructureWriter
             json.WriteStartObject("Dataset");
             json.WriteStartArray("Data");
             json.WriteStartObject();
-            json.WriteNumber("NumAtoms", structure.Count);
+            json.WriteNumber("NumAtoms", structure.AtomCount);
             json.WriteStartArray("AtomTypes");
             foreach (int z in structure.AtomicNumbers) json.WriteStringValue(Elements.FromZ(z).Symbol);
             json.WriteEndArray();

@@ -41,7 +41,7 @@ public sealed class LammpsDataWriter : IStructureWriter
         string title = $"LAMMPS data file written by AtomCuration: {structure.Formula} ({structure.Id})".Replace('\n', ' ').Replace('\r', ' ');
         text.WriteLine(title);
         text.WriteLine();
-        text.WriteLine(string.Create(inv, $"{structure.Count} atoms"));
+        text.WriteLine(string.Create(inv, $"{structure.AtomCount} atoms"));
         text.WriteLine(string.Create(inv, $"{species.Count} atom types"));
         text.WriteLine();
         text.WriteLine(string.Create(inv, $"0 {box.A.X:R} xlo xhi"));
@@ -96,7 +96,7 @@ public sealed class LammpsDataWriter : IStructureWriter
         var box = new Cell(new Vec3(lx, 0, 0), new Vec3(xy, ly, 0), new Vec3(xz, yz, lz));
 
         var basis = new Cell(a, b, c);
-        var positions = new Vec3[s.Count];
+        var positions = new Vec3[s.AtomCount];
         for (int i = 0; i < positions.Length; i++)
         {
             var r = rotated.ToCartesian(basis.ToFractional(s.Positions[i]));

@@ -35,7 +35,7 @@ public sealed class MlipCfgWriter : IStructureWriter
             if (!_typeOrder.Contains(z)) _typeOrder.Add(z);
         var inv = CultureInfo.InvariantCulture;
         text.Write("BEGIN_CFG\n Size\n    ");
-        text.Write(structure.Count.ToString(inv));
+        text.Write(structure.AtomCount.ToString(inv));
         text.Write('\n');
         int periodic = pbc.C ? 3 : pbc.B ? 2 : pbc.A ? 1 : 0;
         if (periodic > 0)
@@ -52,7 +52,7 @@ public sealed class MlipCfgWriter : IStructureWriter
         text.Write(forces is null
             ? " AtomData:  id type       cartes_x      cartes_y      cartes_z\n"
             : " AtomData:  id type       cartes_x      cartes_y      cartes_z           fx          fy          fz\n");
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             text.Write("    ");
             text.Write((i + 1).ToString(inv));

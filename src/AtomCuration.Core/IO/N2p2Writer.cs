@@ -52,7 +52,7 @@ public sealed class N2p2Writer : IStructureWriter
                 WriteVec(text, v / N2p2Reader.Bohr);
                 text.Write('\n');
             }
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             text.Write("atom");
             WriteVec(text, structure.Positions[i] / N2p2Reader.Bohr);

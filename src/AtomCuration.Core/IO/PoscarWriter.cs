@@ -44,7 +44,7 @@ public sealed class PoscarWriter : IStructureWriter
             p.Name == PoscarReader.SelectiveDynamicsProperty && p.Type == AtomPropertyType.Logical && p.Columns == 3)?.Raw as bool[];
         if (flags is not null) sb.Append("Selective dynamics\n");
         sb.Append("Cartesian\n");
-        for (int a = 0; a < structure.Count; a++)
+        for (int a = 0; a < structure.AtomCount; a++)
         {
             AppendVec(sb.Append("  "), structure.Positions[a]);
             if (flags is not null)

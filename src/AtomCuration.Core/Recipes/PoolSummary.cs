@@ -30,7 +30,7 @@ public sealed record PoolSummary(string Group, int Structures, long Atoms, int L
     {
         var energies = group.Where(s => s.Energy is not null).Select(s => s.EnergyPerAtom!.Value).ToList();
         var forces = group.Where(s => s.Forces is not null).Select(s => s.MaxForce!.Value).ToList();
-        return new PoolSummary(name, group.Count, group.Sum(s => (long)s.Count), energies.Count,
+        return new PoolSummary(name, group.Count, group.Sum(s => (long)s.AtomCount), energies.Count,
             energies.Count > 0 ? energies.Min() : null, energies.Count > 0 ? energies.Max() : null,
             forces.Count > 0 ? forces.Max() : null);
     }

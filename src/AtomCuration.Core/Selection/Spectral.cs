@@ -96,7 +96,7 @@ public static class Spectral
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         options = (SpectralOptions)options.WithRun(context, "scan");
-        var energy = pool.Select((s, i) => s.Energy is double e ? e / s.Count
+        var energy = pool.Select((s, i) => s.Energy is double e ? e / s.AtomCount
             : throw new InvalidOperationException($"Structure '{s.Id}' (index {i}) has no energy; the δ scan needs energies.")).ToArray();
         var result = new List<DeltaScanPoint>();
         foreach (double delta in deltas ?? Enumerable.Range(0, 11).Select(i => i / 10.0))

@@ -58,7 +58,7 @@ internal sealed class NeighborPairCollector
     /// </summary>
     private static int EstimatedEntries(Structure structure, double cutoff, bool half)
     {
-        int n = structure.Count;
+        int n = structure.AtomCount;
         if (structure.Pbc != Pbc.All || !structure.Cell.IsFullRank) return n * 16;
         double perAtom = 4.0 / 3.0 * Math.PI * cutoff * cutoff * cutoff * n / structure.Cell.Volume;
         double entries = n * (1.25 * perAtom + 8) / (half ? 2 : 1);

@@ -20,7 +20,7 @@ public static class OverlappingAtoms
     public static (int I, int J, double Distance)? Find(Structure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        if (structure.Count < 2 && !structure.Pbc.Any) return null;
+        if (structure.AtomCount < 2 && !structure.Pbc.Any) return null;
         var list = NeighborList.Build(structure, MinimumDistance, half: true);
         if (list.PairCount == 0) return null;
         var distances = list.Distances;

@@ -80,7 +80,7 @@ public sealed record Structure
     public Pbc Pbc { get; }
 
     /// <summary>Number of atoms.</summary>
-    public int Count => Positions.Length;
+    public int AtomCount => Positions.Length;
 
     /// <summary>Chemical symbol of each atom.</summary>
     public IReadOnlyList<string> Symbols => AtomicNumbers.Select(z => Elements.FromZ(z).Symbol).ToArray();
@@ -97,8 +97,8 @@ public sealed record Structure
         get => _forces;
         init
         {
-            if (value is { } f && f.Length != Count)
-                throw new ArgumentException($"{f.Length} forces for {Count} atoms.");
+            if (value is { } f && f.Length != AtomCount)
+                throw new ArgumentException($"{f.Length} forces for {AtomCount} atoms.");
             _forces = value;
         }
     }
@@ -159,8 +159,8 @@ public sealed record Structure
         get => _atomDescriptors;
         init
         {
-            if (value is not null && value.Rows != Count)
-                throw new ArgumentException($"{value.Rows} descriptor rows for {Count} atoms.");
+            if (value is not null && value.Rows != AtomCount)
+                throw new ArgumentException($"{value.Rows} descriptor rows for {AtomCount} atoms.");
             _atomDescriptors = value;
         }
     }
@@ -190,7 +190,7 @@ public sealed record Structure
     public double? Volume => Pbc.Any ? Cell.Volume : null;
 
     /// <summary>Energy per atom (eV/atom), when labelled.</summary>
-    public double? EnergyPerAtom => Energy / Count;
+    public double? EnergyPerAtom => Energy / AtomCount;
 
     /// <summary>Largest force magnitude (eV/Å), when labelled.</summary>
     public double? MaxForce => Forces is { } f ? f.Max(v => v.Length) : null;
@@ -241,5 +241,5 @@ public sealed record Structure
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id} {Formula} ({Count} atoms)";
+    public override string ToString() => $"{Id} {Formula} ({AtomCount} atoms)";
 }

@@ -64,7 +64,7 @@ public sealed record ClusterQualityReport(int Structures, int Clusters, double M
         var ids = labels.Distinct().Order().ToArray();
         double silhouette = ids.Length >= 2 && ids.Length <= n - 1 ? Statistics.Silhouette.Score(x, labels, degree) : double.NaN;
         bool energies = structures.All(s => s.Energy is not null);
-        var e = energies ? structures.Select(s => s.Energy!.Value / s.Count).ToArray() : null;
+        var e = energies ? structures.Select(s => s.Energy!.Value / s.AtomCount).ToArray() : null;
         var per = new List<ClusterFigures>();
         foreach (int id in ids)
         {

@@ -58,7 +58,7 @@ public static class DescriptorLabelCorrelation
         var bad = structures.FirstOrDefault(s => s.Descriptor is null || s.Energy is null);
         if (bad is not null) throw new ArgumentException($"{bad.Id} lacks {(bad.Descriptor is null ? "a structure descriptor (run Get-Descriptor)" : "an energy")}.");
         var x = Features(structures, options.Standardize);
-        var e = structures.Select(s => 1000 * s.Energy!.Value / s.Count).ToArray();
+        var e = structures.Select(s => 1000 * s.Energy!.Value / s.AtomCount).ToArray();
         bool forces = structures.All(s => s.Forces is not null);
         var rms = forces ? structures.Select(s => 1000 * Math.Sqrt(s.Forces!.Value.Average(f => f.LengthSquared))).ToArray() : null;
         var max = forces ? structures.Select(s => 1000 * s.Forces!.Value.Max(f => f.Length)).ToArray() : null;

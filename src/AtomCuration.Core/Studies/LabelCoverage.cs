@@ -35,7 +35,7 @@ public sealed record LabelCoverage(string Quantity, int Values, int ReferenceVal
         if (missing is not null) throw new ArgumentException($"{missing.Id} has no energy.");
         var result = new List<LabelCoverage>
         {
-            Compare("EnergyPerAtom", selection.Select(s => s.Energy!.Value / s.Count).ToArray(), pool.Select(s => s.Energy!.Value / s.Count).ToArray()),
+            Compare("EnergyPerAtom", selection.Select(s => s.Energy!.Value / s.AtomCount).ToArray(), pool.Select(s => s.Energy!.Value / s.AtomCount).ToArray()),
         };
         if (selection.Concat(pool).All(s => s.Forces is not null))
             result.Add(Compare("ForceMagnitude", selection.SelectMany(s => s.Forces!.Value.Select(f => f.Length)).ToArray(),

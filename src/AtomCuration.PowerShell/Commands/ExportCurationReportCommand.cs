@@ -149,7 +149,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
                 force = PlotInput.Number(row, "ForceRmse");
             }
             bool selected = s.Selected ?? s.SelectionRank is not null;
-            rows.Add(new ReportStructure(s.Id, PlotInput.Text(structureItems[k], GroupBy), s.Formula, s.Count, s.EnergyPerAtom,
+            rows.Add(new ReportStructure(s.Id, PlotInput.Text(structureItems[k], GroupBy), s.Formula, s.AtomCount, s.EnergyPerAtom,
                 s.MapX, s.MapY, s.ClusterId, selected, prediction, force));
         }
         return new ReportContent

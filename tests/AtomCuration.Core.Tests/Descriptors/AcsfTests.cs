@@ -69,18 +69,18 @@ public class AcsfTests
         var rows = d.ComputeAtoms(s);
         int width = d.Labels.Count, perCentre = width / 2;
         Assert.Equal(2 * (2 * 2 + 3 * 5), width);
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
         {
             var expected = new double[width];
             int c = species.IndexOf(z[i]), off = c * perCentre;
-            for (int j = 0; j < s.Count; j++)
+            for (int j = 0; j < s.AtomCount; j++)
             {
                 if (j == i) continue;
                 double rij = (pos[j] - pos[i]).Length;
                 if (rij >= 4.0) continue;
                 for (int f = 0; f < 2; f++)
                     expected[off + species.IndexOf(z[j]) * 2 + f] += Math.Exp(-Small.G2![f].Eta * Math.Pow(rij - Small.G2[f].Rs, 2)) * Fc(rij, 4.0);
-                for (int k = 0; k < s.Count; k++)
+                for (int k = 0; k < s.AtomCount; k++)
                 {
                     if (k == i || k == j) continue;
                     double rik = (pos[k] - pos[i]).Length, rjk = (pos[k] - pos[j]).Length;
@@ -121,8 +121,8 @@ public class AcsfTests
         var rowsBoth = d.ComputeAtoms(s);
         var keep = d.Labels.Select((l, c) => (l, c)).Where(t => !t.l.StartsWith("G5", StringComparison.Ordinal)).Select(t => t.c).ToArray();
         int wBoth = d.Labels.Count, w = keep.Length;
-        Assert.Equal(rowsG4.Length, s.Count * w);
-        for (int i = 0; i < s.Count; i++)
+        Assert.Equal(rowsG4.Length, s.AtomCount * w);
+        for (int i = 0; i < s.AtomCount; i++)
             AssertClose(keep.Select(c => rowsBoth[i * wBoth + c]).ToArray(), rowsG4.AsSpan(i * w, w), 1e-12, $"atom {i}");
     }
 
@@ -145,13 +145,13 @@ public class AcsfTests
         var rows = d.ComputeAtoms(s);
         Assert.Equal(2 * (2 * 24 + 3 * 16), w);
         AssertClose(rows, d.ComputeAtoms(RotateTranslate(s, 11, new Vec3(0.3, -7, 2))), 1e-10, "rotated");
-        var order = Shuffled(s.Count, 5);
+        var order = Shuffled(s.AtomCount, 5);
         var permuted = d.ComputeAtoms(Permute(s, order));
-        for (int k = 0; k < s.Count; k++)
+        for (int k = 0; k < s.AtomCount; k++)
             AssertClose(rows.AsSpan(order[k] * w, w), permuted.AsSpan(k * w, w), 1e-10, "permuted");
         var super = d.ComputeAtoms(Supercell(s, 2, 2, 2));
         for (int k = 0; k < super.Length / w; k++)
-            AssertClose(rows.AsSpan(k % s.Count * w, w), super.AsSpan(k * w, w), 1e-10, "supercell");
+            AssertClose(rows.AsSpan(k % s.AtomCount * w, w), super.AsSpan(k * w, w), 1e-10, "supercell");
     }
 
     [Fact]

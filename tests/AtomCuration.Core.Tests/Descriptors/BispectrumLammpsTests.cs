@@ -60,7 +60,7 @@ public class BispectrumLammpsTests
         var rows = d.ComputeAtoms(s);
         var expected = DScribeFixture.Rows(c.GetProperty("sna"));
         int w = d.Labels.Count;
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
             DScribeFixture.AssertRelativelyClose(expected[i], rows.AsSpan(i * w, w), Tolerance, $"{name} atom {i}");
     }
 
@@ -78,7 +78,7 @@ public class BispectrumLammpsTests
         var type = s.Symbols.Select(e => elements.IndexOf(e)).ToArray();
         var calc = new BispectrumCalculator(SettingsOf(c), SpeciesSet.FromStructure(s));
         var g = calc.ComputeWithGradients(s);
-        int n = s.Count, cols = g.ColumnCount, nt = elements.Count;
+        int n = s.AtomCount, cols = g.ColumnCount, nt = elements.Count;
         var snad = new double[n, 3 * cols * nt];
         var snav = new double[n, 6 * cols * nt];
         var der = g.Derivatives;

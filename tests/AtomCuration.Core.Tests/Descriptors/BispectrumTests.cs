@@ -52,9 +52,9 @@ public class BispectrumTests
         var species = SpeciesSet.FromSymbols(["W", "Ta"]);
         var full = new BispectrumDescriptor(TwoElementSettings with { TwoJMax = 8 }, species).ComputeAtoms(s);
         var calc = new BispectrumCalculator(TwoElementSettings with { TwoJMax = 3 }, species, linearColumns: 6);
-        var six = new double[s.Count * 6];
+        var six = new double[s.AtomCount * 6];
         calc.Compute(s, six);
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
             for (int c = 0; c < 6; c++) Assert.Equal(full[i * 55 + c], six[i * 6 + c], 1e-12 * Math.Abs(full[i * 55 + c]));
         var g = calc.ComputeWithGradients(s);
         var gFull = new BispectrumCalculator(TwoElementSettings with { TwoJMax = 8 }, species).ComputeWithGradients(s);
@@ -88,7 +88,7 @@ public class BispectrumTests
         var moved = d.ComputeAtoms(RotateTranslate(s, 7, new Vec3(0.3, -1.2, 2.0)));
         double scale = rows.Max(Math.Abs);
         for (int k = 0; k < rows.Length; k++) Assert.Equal(rows[k], moved[k], 1e-10 * scale);
-        int n = s.Count, w = d.Labels.Count;
+        int n = s.AtomCount, w = d.Labels.Count;
         var order = Enumerable.Range(0, n).Reverse().ToArray();
         var permuted = d.ComputeAtoms(Permute(s, order));
         for (int i = 0; i < n; i++)
@@ -107,7 +107,7 @@ public class BispectrumTests
         var species = SpeciesSet.FromSymbols(["W", "Ta"]);
         var calc = new BispectrumCalculator(settings, species);
         var g = calc.ComputeWithGradients(s);
-        int n = s.Count, cols = calc.ColumnCount;
+        int n = s.AtomCount, cols = calc.ColumnCount;
         Assert.Equal(new BispectrumDescriptor(settings, species).ComputeAtoms(s), g.Rows.ToArray());
         // A random linear functional E = Σ λ_ic B_ic: its analytic position gradient against central differences.
         var rng = new Random(5);

@@ -47,9 +47,9 @@ public class DScribeAcsfMatricesTests
         Assert.Equal(s * block, rows.Columns);
         var expected = DScribeFixture.Doubles(c.GetProperty("values"));
         int width = s * (1 + g2.Length) + pairs * (g4.Length + g5.Length);
-        Assert.Equal(structure.Count * width, expected.Length);
+        Assert.Equal(structure.AtomCount * width, expected.Length);
 
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             var theirs = expected.AsSpan(i * width, width);
             int centre = species.IndexOf(structure.AtomicNumbers[i]);

@@ -143,7 +143,7 @@ public class FrameworkTests
             var (v, atoms, _) = single.Compute(s);
             Assert.Equal(v, s.Descriptor!.Value.ToArray());
             Assert.Equal(atoms!.Values.ToArray(), s.AtomDescriptors!.Values.ToArray());
-            Assert.Equal(s.Count, s.AtomDescriptors.Rows);
+            Assert.Equal(s.AtomCount, s.AtomDescriptors.Rows);
             Assert.Equal(8, s.DescriptorLabels!.Count);
             Assert.Equal("G2[Ti-Ti](eta=0.5,Rs=2.0).mean", s.DescriptorLabels[0]);
         }
@@ -189,7 +189,7 @@ public class FrameworkTests
         var acsf = new AcsfDescriptor((AcsfSettings)options.Blocks[1].Settings, species);
         var rows = acsf.ComputeAtoms(s);
         var mean = new double[2];
-        Aggregator.Apply(Aggregation.Mean, rows, s.Count, 2, mean);
+        Aggregator.Apply(Aggregation.Mean, rows, s.AtomCount, 2, mean);
         double[] expected = [.. rdf.ComputeStructure(s).Select(x => 0.5 * x), .. mean];
         TestStructures.AssertClose(expected, result.Descriptor!.Value.AsSpan(), 1e-15);
         Assert.Equal([.. rdf.Labels, .. acsf.Labels], result.DescriptorLabels!);

@@ -9,7 +9,7 @@ public class RdfTests
     /// <summary>Σ ρ V_k g[k] over the bins whose centres lie in [from, to): the neighbours of an atom in that shell range.</summary>
     private static double Integrate(double[] g, Structure s, double from, double to, double spacing = 0.1)
     {
-        double rho = s.Count / s.Cell.Volume, sum = 0;
+        double rho = s.AtomCount / s.Cell.Volume, sum = 0;
         for (int k = 0; k < g.Length; k++)
         {
             double centre = (k + 0.5) * spacing;
@@ -57,7 +57,7 @@ public class RdfTests
         var g = d.ComputeStructure(s);
         AssertClose(g, d.ComputeStructure(Supercell(s, 2, 2, 2)), 1e-10, "supercell");
         AssertClose(g, d.ComputeStructure(RotateTranslate(s, 4, new Vec3(1, 2, 3))), 1e-10, "rotated");
-        AssertClose(g, d.ComputeStructure(Permute(s, Shuffled(s.Count, 9))), 1e-10, "permuted");
+        AssertClose(g, d.ComputeStructure(Permute(s, Shuffled(s.AtomCount, 9))), 1e-10, "permuted");
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class RdfTests
         var species = SpeciesSet.FromStructure(s);
         var partial = new RdfDescriptor(new RdfSettings(), species).ComputeStructure(s);
         var total = new RdfDescriptor(new RdfSettings { Partial = false }, species).ComputeStructure(s);
-        double n = s.Count, nO = 12, nTi = 24;
+        double n = s.AtomCount, nO = 12, nTi = 24;
         // N² g = Σ_ab (2 − δ_ab) N_a N_b g_ab (unlike pairs are stored once).
         var sum = Enumerable.Range(0, 100).Select(k =>
             (nO * nO * partial[k] + 2 * nO * nTi * partial[100 + k] + nTi * nTi * partial[200 + k]) / (n * n)).ToArray();

@@ -201,7 +201,7 @@ public class SoapOptionsTests
             : string.CompareOrdinal(a, b) > 0 ? P(atom, b, a, n2, n, l)
             : p[atom * width + index[$"soap[{a}-{b}](n={n},n'={n2},l={l})"]];
         string[] z = ["O", "Ti"];
-        for (int atom = 0; atom < s.Count; atom++)
+        for (int atom = 0; atom < s.AtomCount; atom++)
         {
             int col = 0;
             for (int l = 0; l <= 2; l++)
@@ -231,7 +231,7 @@ public class SoapOptionsTests
         Assert.Equal("soap[Ti-all](n=0,n'=0,l=0)", d.Labels[27]);
         var rows = d.ComputeAtoms(s);
         const int lm = 9, width = 54;
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
         {
             var c = d.CoefficientsOf(s, i);
             int col = 0;

@@ -119,7 +119,7 @@ public class SoapTests
         if (crossover) Assert.Equal("soap[O-Ti](n=1,n'=0,l=0)", d.Labels[18 + 3]);
         var rows = d.ComputeAtoms(s);
         int w = d.Labels.Count;
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
             AssertClose(PowerSpectrumByHand(d.CoefficientsOf(s, i), 2, 3, 2, crossover), rows.AsSpan(i * w, w), 1e-14, $"atom {i}");
     }
 
@@ -131,10 +131,10 @@ public class SoapTests
         var d = new SoapDescriptor(new SoapSettings { NMax = 4, LMax = 3, Average = SoapAverage.Inner }, species);
         Assert.True(d.OwnsAggregation);
         var mean = new double[2 * 4 * 16];
-        for (int i = 0; i < s.Count; i++)
+        for (int i = 0; i < s.AtomCount; i++)
         {
             var c = d.CoefficientsOf(s, i);
-            for (int k = 0; k < mean.Length; k++) mean[k] += c[k] / s.Count;
+            for (int k = 0; k < mean.Length; k++) mean[k] += c[k] / s.AtomCount;
         }
         AssertClose(PowerSpectrumByHand(mean, 2, 4, 3, true), d.ComputeStructure(s), 1e-13, "inner");
         var options = DescriptorOptions.Create([DescriptorKind.Soap], new System.Collections.Hashtable { ["nmax"] = 4, ["lmax"] = 3, ["average"] = "inner" });
@@ -154,11 +154,11 @@ public class SoapTests
         int w = d.Labels.Count;
         var rows = d.ComputeAtoms(s);
         AssertClose(rows, d.ComputeAtoms(RotateTranslate(s, 17, new Vec3(-3, 0.5, 9))), 1e-10, "rotated");
-        var order = Shuffled(s.Count, 2);
+        var order = Shuffled(s.AtomCount, 2);
         var permuted = d.ComputeAtoms(Permute(s, order));
-        for (int k = 0; k < s.Count; k++) AssertClose(rows.AsSpan(order[k] * w, w), permuted.AsSpan(k * w, w), 1e-10, "permuted");
+        for (int k = 0; k < s.AtomCount; k++) AssertClose(rows.AsSpan(order[k] * w, w), permuted.AsSpan(k * w, w), 1e-10, "permuted");
         var super = d.ComputeAtoms(Supercell(s, 2, 2, 2));
-        for (int k = 0; k < super.Length / w; k++) AssertClose(rows.AsSpan(k % s.Count * w, w), super.AsSpan(k * w, w), 1e-10, "supercell");
+        for (int k = 0; k < super.Length / w; k++) AssertClose(rows.AsSpan(k % s.AtomCount * w, w), super.AsSpan(k * w, w), 1e-10, "supercell");
     }
 
     [Fact]

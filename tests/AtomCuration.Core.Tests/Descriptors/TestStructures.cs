@@ -88,7 +88,7 @@ internal static class TestStructures
 
     /// <summary>Replaces the atomic numbers (e.g. to make a binary compound from an elemental lattice).</summary>
     public static Structure WithSpecies(Structure s, Func<int, int> zOfAtom) =>
-        new(Enumerable.Range(0, s.Count).Select(zOfAtom).ToImmutableArray(), s.Positions, s.Cell, s.Pbc);
+        new(Enumerable.Range(0, s.AtomCount).Select(zOfAtom).ToImmutableArray(), s.Positions, s.Cell, s.Pbc);
 
     public static void AssertClose(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double tolerance, string what = "")
     {

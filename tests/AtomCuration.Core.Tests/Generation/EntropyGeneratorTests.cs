@@ -113,7 +113,7 @@ public class EntropyGeneratorTests
         for (int k = 0; k < 3; k++) Assert.Equal(one[k].Positions.ToArray(), two[k].Positions.ToArray());
         Assert.NotEqual(one[0].Positions.ToArray(), other.Positions.ToArray());
         Assert.NotEqual(one[0].Positions.ToArray(), one[1].Positions.ToArray());
-        Assert.Equal(39, one[0].Count);
+        Assert.Equal(39, one[0].AtomCount);
         Assert.Equal("entropy_biased", one[0].ConfigType);
     }
 

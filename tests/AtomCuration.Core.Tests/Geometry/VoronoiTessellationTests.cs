@@ -25,7 +25,7 @@ public class VoronoiTessellationTests
         {
             var cells = VoronoiTessellation.Compute(cases[c].Structure);
             var sites = results[c].EnumerateArray().ToList();
-            Assert.Equal(cases[c].Structure.Count, sites.Count);
+            Assert.Equal(cases[c].Structure.AtomCount, sites.Count);
             for (int i = 0; i < sites.Count; i++)
             {
                 var ours = cells[i];

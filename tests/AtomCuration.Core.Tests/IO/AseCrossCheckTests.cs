@@ -45,7 +45,7 @@ public class AseCrossCheckTests
         {
             var s = ours[f];
             string where = name + " frame " + f;
-            Check(ase.Natoms[f] == s.Count, () => $"{where}: atom count");
+            Check(ase.Natoms[f] == s.AtomCount, () => $"{where}: atom count");
             Check(f == s.FrameIndex, () => $"{where}: frame index");
             for (int k = 0; k < 9; k++) Check(ase.Cell[9 * f + k] == s.Cell[k / 3][k % 3], () => $"{where}: cell[{k}]");
             for (int k = 0; k < 3; k++) Check(ase.Pbc[3 * f + k] != 0 == s.Pbc[k], () => $"{where}: pbc");
@@ -59,7 +59,7 @@ public class AseCrossCheckTests
             Check(ct == s.ConfigType, () => $"{where}: config_type");
             bool aseForces = !double.IsNaN(ase.Forces[3 * atom]);
             Check(aseForces == (s.Forces is not null), () => $"{where}: forces present");
-            for (int i = 0; i < s.Count; i++, atom++)
+            for (int i = 0; i < s.AtomCount; i++, atom++)
             {
                 Check(ase.Numbers[atom] == s.AtomicNumbers[i], () => $"{where}: Z of atom {i}");
                 for (int k = 0; k < 3; k++)

@@ -34,7 +34,7 @@ public class DamagedFrameTests
         Assert.Equal(1, results[1].Error!.Frame);
         Assert.Contains("one more atom line", results[1].Error!.Message);
         Assert.Equal([2, 3], results.Skip(2).Select(r => r.Structure!.FrameIndex));
-        Assert.All(results.Skip(2), r => Assert.Equal(2, r.Structure!.Count));
+        Assert.All(results.Skip(2), r => Assert.Equal(2, r.Structure!.AtomCount));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class DamagedFrameTests
         Assert.Contains("another coordinate line", Assert.Single(results).Error!.Message);
         // Velocities after a blank line are fine.
         var ok = Read(new PoscarReader(), "cu\n1.0\n3.6 0 0\n0 3.6 0\n0 0 3.6\nCu\n2\nDirect\n0 0 0\n0.5 0.5 0.5\n\n0 0 0\n0 0 0\n", "POSCAR");
-        Assert.Equal(2, Assert.Single(ok).Structure!.Count);
+        Assert.Equal(2, Assert.Single(ok).Structure!.AtomCount);
     }
 
     [Theory]

@@ -108,7 +108,7 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
                 Close(Numbers(ase[k].GetProperty("cell")), ours[k].Cell.ToRows(), 1e-12, $"{name}#{k} cell");
                 Assert.Equal(reference[k].AtomicNumbers.ToArray(), ours[k].AtomicNumbers.ToArray());
                 // Dumps print 6 significant digits: the same atoms within that, modulo the lattice when unwrapped.
-                for (int i = 0; i < ours[k].Count; i++)
+                for (int i = 0; i < ours[k].AtomCount; i++)
                 {
                     var d = ours[k].Cell.ToFractional(ours[k].Positions[i] - reference[k].Positions[i]);
                     var r = new Vec3(d.X - Math.Round(d.X), d.Y - Math.Round(d.Y), d.Z - Math.Round(d.Z));
@@ -227,7 +227,7 @@ public class LammpsTests(LammpsFiles files) : IClassFixture<LammpsFiles>
     {
         var nl = NeighborList.Build(s, 4.0);
         var d = new List<double>();
-        for (int i = 0; i < s.Count; i++) d.AddRange(nl.DistancesOf(i).ToArray());
+        for (int i = 0; i < s.AtomCount; i++) d.AddRange(nl.DistancesOf(i).ToArray());
         return d.Order().Select(x => Math.Round(x, 9)).ToArray();
     }
 

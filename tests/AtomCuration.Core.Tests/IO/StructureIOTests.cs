@@ -62,7 +62,7 @@ public class StructureIOTests
         Assert.Contains("mystery.bin", e.Message);
         Assert.Contains("-Format", e.Message);
         Assert.Single(ReadAll(tmp.File("hidden.dat")));
-        Assert.Equal(2, ReadAll(tmp.File("POSCAR.gz"))[0].Count);
+        Assert.Equal(2, ReadAll(tmp.File("POSCAR.gz"))[0].AtomCount);
         var fatal = Assert.Single(StructureIO.Read(tmp.File("mystery.bin")));
         Assert.True(fatal.IsFatal);
         Assert.Throws<FileNotFoundException>(() => StructureIO.Read(tmp.File("missing.xyz")));

@@ -67,7 +67,7 @@ public class EamFileRoundTripTests
             for (int k = 0; k < cells.Count; k++)
             {
                 var ours = EamEvaluator.Evaluate(model, cells[k]);
-                double lammpsPerAtom = lammps[k].Energy / cells[k].Count;
+                double lammpsPerAtom = lammps[k].Energy / cells[k].AtomCount;
                 Assert.True(Math.Abs(ours.EnergyPerAtom - lammpsPerAtom) < 1e-5, $"{name} cell {k}: model {ours.EnergyPerAtom} vs LAMMPS on the written file {lammpsPerAtom}");
                 double again = EamEvaluator.Evaluate(readBack, cells[k]).EnergyPerAtom;
                 Assert.True(Math.Abs(again - lammpsPerAtom) < 1e-6, $"{name} cell {k}: our reading {again} vs LAMMPS {lammpsPerAtom}");

@@ -32,7 +32,7 @@ public class EamFiniteDifferenceTests
         var result = EamEvaluator.Evaluate(potential, s);
         Assert.Equal(s.Pbc.A, result.Stress is not null);
         const double h = 1e-5;
-        foreach (int i in new[] { 0, s.Count / 2, s.Count - 1 })
+        foreach (int i in new[] { 0, s.AtomCount / 2, s.AtomCount - 1 })
             for (int axis = 0; axis < 3; axis++)
             {
                 var delta = new Vec3(axis == 0 ? h : 0, axis == 1 ? h : 0, axis == 2 ? h : 0);

@@ -33,8 +33,8 @@ public class EamFitterTests
         foreach (var s in test)
         {
             var r = EamEvaluator.Evaluate(fit.Potential, s);
-            e2 += Math.Pow((r.Energy - s.Energy!.Value) / s.Count, 2);
-            for (int i = 0; i < s.Count; i++) { f2 += (r.Forces[i] - s.Forces!.Value[i]).LengthSquared; nf += 3; }
+            e2 += Math.Pow((r.Energy - s.Energy!.Value) / s.AtomCount, 2);
+            for (int i = 0; i < s.AtomCount; i++) { f2 += (r.Forces[i] - s.Forces!.Value[i]).LengthSquared; nf += 3; }
         }
         double eRmse = 1000 * Math.Sqrt(e2 / test.Count), fRmse = 1000 * Math.Sqrt(f2 / nf);
         Assert.True(eRmse < 2.0, $"test energy RMSE {eRmse:F3} meV/atom");
@@ -104,7 +104,7 @@ public class EamFitterTests
             for (int k = 0; k < cells.Count; k++)
             {
                 double ours = EamEvaluator.Evaluate(fit.Potential, cells[k]).EnergyPerAtom;
-                double theirs = lammps[k].Energy / cells[k].Count;
+                double theirs = lammps[k].Energy / cells[k].AtomCount;
                 Assert.True(Math.Abs(ours - theirs) < 1e-5, $"cell {k}: in memory {ours} vs LAMMPS on the written file {theirs}");
             }
         }

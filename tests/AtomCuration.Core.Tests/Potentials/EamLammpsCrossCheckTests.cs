@@ -97,8 +97,8 @@ public class EamLammpsCrossCheckTests
             var s = cells[k];
             var r = reference[k];
             var o = ours[k];
-            Assert.True(Math.Abs(o.Energy - r.Energy) / s.Count < 1e-6, $"{file} cell {k}: energy/atom {o.Energy / s.Count} vs LAMMPS {r.Energy / s.Count}");
-            for (int i = 0; i < s.Count; i++)
+            Assert.True(Math.Abs(o.Energy - r.Energy) / s.AtomCount < 1e-6, $"{file} cell {k}: energy/atom {o.Energy / s.AtomCount} vs LAMMPS {r.Energy / s.AtomCount}");
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 Assert.True(Math.Abs(o.AtomEnergies[i] - r.AtomEnergies[i]) < 1e-6, $"{file} cell {k} atom {i}: energy {o.AtomEnergies[i]} vs {r.AtomEnergies[i]}");
                 var d = o.Forces[i] - r.Forces[i];

@@ -31,7 +31,7 @@ public class DegenerateCellTests
     public void AFlatAxisThatIsNotPeriodicIsAllowed()
     {
         var s = new Structure([29, 29], [Vec3.Zero, new Vec3(1, 1, 0)], Cell.FromRows([4, 0, 0, 0, 4, 0, 0, 0, 1e-6]), new Pbc(true, true, false));
-        Assert.Equal(2, s.Count);
+        Assert.Equal(2, s.AtomCount);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public class NeighborListTests
             positions = c.Structure.Positions.Select(p => new[] { p.X, p.Y, p.Z }).ToArray(),
             numbers = c.Structure.AtomicNumbers.ToArray(),
             cutoff = c.Cutoff,
-            pairs_only = c.Structure.Count > 100,
+            pairs_only = c.Structure.AtomCount > 100,
         }).ToList();
         using var doc = PythonOracle.Run("ase_neighbor_list.py", input);
         var results = doc.RootElement.EnumerateArray().ToList();

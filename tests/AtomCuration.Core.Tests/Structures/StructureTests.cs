@@ -19,7 +19,7 @@ public class StructureTests
     {
         var s = Sample();
         Assert.Equal("CH2OTi2", s.Formula); // Hill order: C, H, then alphabetical
-        Assert.Equal(6, s.Count);
+        Assert.Equal(6, s.AtomCount);
         Assert.Equal(-2, s.EnergyPerAtom);
         Assert.Equal(4, s.MaxForce);
         Assert.Equal(64, s.Volume!.Value, 12);

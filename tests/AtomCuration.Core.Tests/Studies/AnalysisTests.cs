@@ -23,7 +23,7 @@ public sealed class AnalysisTests
             for (int j = i + 1; j < 12; j++)
             {
                 d.Add(Silhouette.Distance(pool[i].Descriptor!.Value.ToArray(), pool[j].Descriptor!.Value.ToArray()));
-                de.Add(Math.Abs(1000 * pool[i].Energy!.Value / pool[i].Count - 1000 * pool[j].Energy!.Value / pool[j].Count));
+                de.Add(Math.Abs(1000 * pool[i].Energy!.Value / pool[i].AtomCount - 1000 * pool[j].Energy!.Value / pool[j].AtomCount));
             }
         var s = SpearmanCorrelation.Compute(d.ToArray(), de.ToArray());
         var k = KendallTau.Compute(d.ToArray(), de.ToArray());
@@ -63,10 +63,10 @@ public sealed class AnalysisTests
         var pool = Pool.Value;
         var self = LabelCoverage.Measure(pool, pool);
         Assert.All(self, c => { Assert.Equal(1, c.RangeCovered); Assert.Equal(0, c.KsDistance); Assert.Equal(1, c.KsPValue); });
-        var low = pool.OrderBy(s => s.Energy!.Value / s.Count).Take(5).ToList();
+        var low = pool.OrderBy(s => s.Energy!.Value / s.AtomCount).Take(5).ToList();
         var e = LabelCoverage.Measure(low, pool)[0];
         Assert.Equal("EnergyPerAtom", e.Quantity);
         Assert.True(e.RangeCovered < 0.5);
-        Assert.Equal(KolmogorovSmirnov.TwoSample(low.Select(s => s.Energy!.Value / s.Count).ToArray(), pool.Select(s => s.Energy!.Value / s.Count).ToArray()).PValue, e.KsPValue, 15);
+        Assert.Equal(KolmogorovSmirnov.TwoSample(low.Select(s => s.Energy!.Value / s.AtomCount).ToArray(), pool.Select(s => s.Energy!.Value / s.AtomCount).ToArray()).PValue, e.KsPValue, 15);
     }
 }

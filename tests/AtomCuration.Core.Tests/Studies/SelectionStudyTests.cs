@@ -45,7 +45,7 @@ public sealed class SelectionStudyTests
             var expected = EamEvaluator.Evaluate(StudyTestData.Teacher.Value, pool[s]);
             double e = EamPreparedEvaluator.Evaluate(StudyTestData.Teacher.Value, data.Items[s], map, work, out var virial);
             Assert.Equal(expected.Energy, e, 1e-10 * Math.Abs(expected.Energy));
-            for (int i = 0; i < pool[s].Count; i++)
+            for (int i = 0; i < pool[s].AtomCount; i++)
                 Assert.True((expected.Forces[i] - work.Forces[i]).Length < 1e-11, $"{pool[s].Id} atom {i}");
             for (int v = 0; v < 6; v++) Assert.Equal(expected.Virial[v], virial[v], 1e-10);
         }

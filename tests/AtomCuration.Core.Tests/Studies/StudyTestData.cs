@@ -15,10 +15,10 @@ internal static class StudyTestData
     public static List<Structure> Pool(int count = 40, int seed = 3) =>
         EamFitTestData.FccCells(Teacher.Value, ["Cu"], 3.615, count, seed, 0.12, 0.04).Select(s =>
         {
-            bool vacancy = s.Count % 4 != 0;
+            bool vacancy = s.AtomCount % 4 != 0;
             return s with
             {
-                Descriptor = ImmutableArray.Create(s.Cell.Volume / s.Count, vacancy ? 1.0 : 0.0, s.Forces!.Value.Max(f => f.Length)),
+                Descriptor = ImmutableArray.Create(s.Cell.Volume / s.AtomCount, vacancy ? 1.0 : 0.0, s.Forces!.Value.Max(f => f.Length)),
                 Info = new Dictionary<string, object> { ["config_type"] = vacancy ? "vacancy" : "bulk" },
             };
         }).ToList();

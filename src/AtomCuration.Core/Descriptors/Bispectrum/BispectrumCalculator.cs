@@ -61,10 +61,10 @@ public sealed class BispectrumCalculator
     {
         ArgumentNullException.ThrowIfNull(structure);
         int cols = ColumnCount;
-        if (rows.Length != structure.Count * cols) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
+        if (rows.Length != structure.AtomCount * cols) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
         var nl = NeighborList.Build(structure, MaxCutoff);
         var species = _species.IndicesOf(structure);
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             int n = Gather(nl, species, i);
             _kernel.Compute(_x.AsSpan(0, n), _y.AsSpan(0, n), _z.AsSpan(0, n), _r.AsSpan(0, n), _rc.AsSpan(0, n), _w.AsSpan(0, n), _linear, default);
@@ -81,7 +81,7 @@ public sealed class BispectrumCalculator
         ArgumentNullException.ThrowIfNull(structure);
         var nl = NeighborList.Build(structure, MaxCutoff);
         var species = _species.IndicesOf(structure);
-        int atoms = structure.Count, cols = ColumnCount, lin = LinearCount;
+        int atoms = structure.AtomCount, cols = ColumnCount, lin = LinearCount;
         var g = _gradients;
         g.Reset(atoms, cols, nl.PairCount);
         var offsets = g.OffsetBuffer;

@@ -66,11 +66,11 @@ internal sealed class GaussianRdf
     public void SiteAverage(Structure structure, Span<double> average)
     {
         average.Clear();
-        if (structure.Count == 0) return;
+        if (structure.AtomCount == 0) return;
         // The site average needs every ordered pair once: each pair of the half list twice.
         var nl = NeighborList.Build(structure, NeighborCutoff, half: true);
         Accumulate(nl.Distances, average);
-        double factor = 2.0 / structure.Count;
+        double factor = 2.0 / structure.AtomCount;
         for (int k = 0; k < average.Length; k++) average[k] *= factor;
     }
 

@@ -99,7 +99,7 @@ public static class SeedFingerprint
         if ((blocks & SeedBlocks.All) == 0) throw new ArgumentException("Request at least one block.", nameof(blocks));
         var warnings = new List<string>();
         var values = new List<double>(Labels.Count);
-        int n = structure.Count;
+        int n = structure.AtomCount;
         if ((blocks & (SeedBlocks.CrystalNN | SeedBlocks.BondLength)) != 0)
         {
             closed ??= CloseVoronoi(structure);

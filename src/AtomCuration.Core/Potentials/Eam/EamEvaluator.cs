@@ -24,7 +24,7 @@ public static class EamEvaluator
     {
         ArgumentNullException.ThrowIfNull(potential);
         ArgumentNullException.ThrowIfNull(structure);
-        int n = structure.Count;
+        int n = structure.AtomCount;
         var type = SpeciesIndices(potential, structure);
         var list = NeighborListCache.Get(structure, potential.Cutoff, half: true);
         int pairs = list.PairCount;
@@ -204,7 +204,7 @@ public static class EamEvaluator
     /// <exception cref="ArgumentException">An element is not described by the potential.</exception>
     public static int[] SpeciesIndices(EamPotential potential, Structure structure)
     {
-        var type = new int[structure.Count];
+        var type = new int[structure.AtomCount];
         for (int i = 0; i < type.Length; i++)
         {
             int z = structure.AtomicNumbers[i];

@@ -50,7 +50,7 @@ public static class EamExtrapolation
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(densities);
-        if (densities.Count != structure.Count) throw new ArgumentException($"{structure.Id}: {densities.Count} densities for {structure.Count} atoms.");
+        if (densities.Count != structure.AtomCount) throw new ArgumentException($"{structure.Id}: {densities.Count} densities for {structure.AtomCount} atoms.");
         var list = NeighborList.Build(structure, fit.Potential.Cutoff, half: true);
         long below = 0;
         double shortest = double.PositiveInfinity;
@@ -60,7 +60,7 @@ public static class EamExtrapolation
             if (r < shortest) shortest = r;
         }
         int outside = 0;
-        for (int i = 0; i < structure.Count; i++)
+        for (int i = 0; i < structure.AtomCount; i++)
         {
             string symbol = Elements.FromZ(structure.AtomicNumbers[i]).Symbol;
             if (!fit.DensityRange.TryGetValue(symbol, out var range)) throw new ArgumentException($"{structure.Id}: the fit has no density range for {symbol}.");
@@ -68,6 +68,6 @@ public static class EamExtrapolation
             double slack = 1e-9 * Math.Max(1, Math.Abs(range.Max));
             if (densities[i] < range.Min - slack || densities[i] > range.Max + slack) outside++;
         }
-        return new StructureExtrapolation(structure.Id, list.PairCount, below, structure.Count, outside, shortest);
+        return new StructureExtrapolation(structure.Id, list.PairCount, below, structure.AtomCount, outside, shortest);
     }
 }

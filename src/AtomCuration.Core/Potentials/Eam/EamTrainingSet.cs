@@ -138,7 +138,7 @@ internal sealed class EamTrainingSet
         bool periodic = s.Pbc.A && s.Pbc.B && s.Pbc.C;
         return new Item
         {
-            Count = s.Count,
+            Count = s.AtomCount,
             Type = s.AtomicNumbers.Select(z => index[z]).ToArray(),
             I = first,
             J = j,

@@ -12,9 +12,9 @@ public class CrystalNNTests
         {
             var s = SeedOracle.Cases[c].Structure;
             var sites = SeedOracle.Results[c].GetProperty("sites").EnumerateArray().ToList();
-            Assert.Equal(s.Count, sites.Count);
+            Assert.Equal(s.AtomCount, sites.Count);
             var cells = VoronoiTessellation.Compute(s);
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 var want = SeedOracle.Doubles(sites[i].GetProperty("cn"));
                 var got = CrystalNN.Evaluate(cells[i]).CnWeights;
@@ -39,7 +39,7 @@ public class CrystalNNTests
             var s = SeedOracle.Cases[c].Structure;
             var sites = SeedOracle.Results[c].GetProperty("sites").EnumerateArray().ToList();
             var cells = VoronoiTessellation.Compute(s);
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 var want = SeedOracle.Doubles(sites[i].GetProperty("fp"));
                 Assert.Equal(labels.Count, want.Length);

@@ -33,7 +33,7 @@ public class RealDataTests
 
             var cells = VoronoiTessellation.Compute(s);
             var cn = outputs[c].GetProperty("cn").EnumerateArray().ToList();
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 var want = SeedOracle.Doubles(cn[i]);
                 var got = CrystalNN.Evaluate(cells[i]).CnWeights;

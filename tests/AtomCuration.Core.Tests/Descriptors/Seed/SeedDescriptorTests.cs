@@ -71,7 +71,7 @@ public class SeedDescriptorTests
         {
             s,
             RotateTranslate(s, 5, new Vec3(0.3, -1.2, 2.0)),
-            Permute(s, Shuffled(s.Count, 4)),
+            Permute(s, Shuffled(s.AtomCount, 4)),
             Supercell(s, 1, 2, 1),
         };
         var options = DescriptorOptions.Create(preset: "SeedFingerprint", throttleLimit: 2);
@@ -172,7 +172,7 @@ public class SeedDescriptorTests
             }
             double sum = 0;
             foreach (double d in nl.Distances) sum += Math.Exp(-Math.Pow((d - c) / width, 2));
-            g[k] = sum / volume / s.Count;
+            g[k] = sum / volume / s.AtomCount;
         }
         return g;
     }

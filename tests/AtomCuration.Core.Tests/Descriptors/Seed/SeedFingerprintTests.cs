@@ -20,7 +20,7 @@ public class SeedFingerprintTests
             var grdf = SeedOracle.Results[c].GetProperty("grdf").EnumerateArray().ToList();
             var cells = VoronoiTessellation.Compute(s);
             var nl = NeighborList.Build(s, GaussianRdf.Default.NeighborCutoff);
-            for (int i = 0; i < s.Count; i++)
+            for (int i = 0; i < s.AtomCount; i++)
             {
                 double want = sites[i].GetProperty("bond").GetDouble();
                 Assert.True(Math.Abs(AverageBondLength.Of(cells[i]) - want) < 1e-9, $"{SeedOracle.Cases[c].Name} site {i} bond length");
@@ -50,7 +50,7 @@ public class SeedFingerprintTests
 
     private static void LivePymatgenCheck()
     {
-        var small = SeedOracle.Cases.Select((c, k) => (c, k)).Where(t => t.c.Structure.Count <= 5).ToList();
+        var small = SeedOracle.Cases.Select((c, k) => (c, k)).Where(t => t.c.Structure.AtomCount <= 5).ToList();
         var live = SeedOracle.RunLive(small.Select(t => t.c));
         for (int t = 0; t < small.Count; t++)
         {
