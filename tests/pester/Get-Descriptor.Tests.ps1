@@ -38,7 +38,7 @@ Describe 'Get-Descriptor' {
 
     It 'attaches per-atom rows with -PerAtom and from the LocalEnvironment preset' {
         $s = $pool | Select-Object -First 3 | Get-Descriptor -Preset LocalEnvironment
-        $s[0].AtomDescriptors.Rows | Should -Be $s[0].Count
+        $s[0].AtomDescriptors.Rows | Should -Be $s[0].AtomCount
         $s[0].AtomDescriptors.Columns | Should -Be 40
         $s[0].Descriptor.Length | Should -Be 40
         { $pool[0] | Get-Descriptor Rdf -PerAtom -ErrorAction Stop } | Should -Throw '*per-atom kind*'
@@ -73,7 +73,7 @@ Describe 'Get-Descriptor' {
 
     It 'pads Coulomb matrices to the largest structure of the input' {
         $s = $pool | Get-Descriptor CoulombMatrix -Parameters @{ permutation = 'Eigenspectrum' }
-        $largest = ($pool | ForEach-Object { $_.Count } | Measure-Object -Maximum).Maximum
+        $largest = ($pool | ForEach-Object { $_.AtomCount } | Measure-Object -Maximum).Maximum
         ($s | ForEach-Object { $_.Descriptor.Length } | Sort-Object -Unique) | Should -Be $largest
     }
 

@@ -12,6 +12,7 @@ Describe 'Import-Structure' {
         $s[0].Forces.Length | Should -Be $s[0].AtomCount
         $s[0].ConfigType | Should -Not -BeNullOrEmpty
         ($s | Where-Object ConfigType -eq 'Vacancy').Count | Should -Be 8
+    }
 
     It 'leaves .Count to PowerShell: one structure counts as one result, its atoms are AtomCount' {
         $one = Import-Structure $sample -Index 0
@@ -19,7 +20,6 @@ Describe 'Import-Structure' {
         $one | Should -HaveCount 1
         $one.AtomCount | Should -Be $one.Positions.Length
         $one.AtomCount | Should -BeGreaterThan 1
-    }
     }
 
     It 'takes files from Get-ChildItem by property name' {

@@ -2,7 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
     $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
     $script:pool = Import-Structure $sample | Get-Descriptor -Preset LocalEnvironment
-    $script:atomCount = ($pool | ForEach-Object { $_.Count } | Measure-Object -Sum).Sum
+    $script:atomCount = ($pool | ForEach-Object { $_.AtomCount } | Measure-Object -Sum).Sum
 }
 
 Describe 'Measure-Diversity' {

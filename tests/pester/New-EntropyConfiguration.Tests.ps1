@@ -7,7 +7,7 @@ Describe 'New-EntropyConfiguration' {
         $a = New-EntropyConfiguration -Count 2 -Seed 3 -Steps 60 -ThrottleLimit 1
         $b = New-EntropyConfiguration -Count 2 -Seed 3 -Steps 60 -ThrottleLimit 2
         $a.Count | Should -Be 2
-        $a[0].Count | Should -Be 39
+        $a[0].AtomCount | Should -Be 39
         $a[0].Formula | Should -Be 'W39'
         [math]::Round($a[0].Volume, 3) | Should -Be ([math]::Round(9.54 * 9.54 * 14.31, 3))
         $a[0].Info['config_type'] | Should -Be 'entropy_biased'
@@ -32,7 +32,7 @@ Describe 'New-EntropyConfiguration' {
             $_ | Export-Structure (Join-Path $dir 'POSCAR') -Format Poscar
         }
         $back = Import-Structure (Join-Path $TestDrive '0001/POSCAR') -Format Poscar
-        $back.Count | Should -Be 12
+        $back.AtomCount | Should -Be 12
     }
 
     It 'refuses bad settings before any work, naming them' {
