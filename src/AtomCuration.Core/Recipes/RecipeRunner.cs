@@ -70,7 +70,7 @@ public static class RecipeRunner
         foreach (var file in files)
         {
             int before = pool.Count;
-            foreach (var result in StructureIO.Read(file, recipe.Read, context.Cancellation))
+            foreach (var result in StructureIO.Read(file, recipe.Read, context))
             {
                 if (result.Structure is { } s) pool.Add(s);
                 else
