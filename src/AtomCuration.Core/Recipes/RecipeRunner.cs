@@ -172,17 +172,20 @@ public static class RecipeRunner
         DescriptorOptions options;
         try
         {
-            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset, throttleLimit: context.ThrottleLimit);
+            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset);
         }
         catch (DescriptorParameterException e)
         {
             throw new RecipeException($"descriptor: {e.Message}", e);
         }
         var clock = Stopwatch.StartNew();
-        var described = DescriptorCalculator.AttachAll(pool, options, context.Cancellation, (structure, warning) =>
+        var described = DescriptorCalculator.AttachAll(pool, options, context with
         {
-            context.Warn($"{structure.Id}: {warning}");
-            log.WriteLine($"warning: {structure.Id}: {warning}");
+            Warning = warning =>
+            {
+                context.Warn(warning);
+                log.WriteLine($"warning: {warning}");
+            },
         }).ToList();
         log.WriteLine($"descriptor: {described[0].DescriptorLabels?.Count ?? 0} columns for {described.Count} structures in {clock.Elapsed.TotalSeconds:F1} s");
         return described;

@@ -19,6 +19,7 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     private readonly List<Structure> _pool = [];
     private DescriptorOptions _options = null!;
     private DescriptorStream? _stream;
+    private RunContext _context = RunContext.Default;
     private int _done;
 
     /// <summary>Structures to describe.</summary>
@@ -46,6 +47,14 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     [Parameter]
     public Aggregation Aggregate { get; set; } = Aggregation.Mean;
 
+    /// <summary>
+    /// Elements resolving the descriptor columns, e.g. -Species Cu, Ta. Given, structures are described as they stream;
+    /// left out, the pool is collected and the species are those of every structure (a mixed pool gets one layout).
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Species { get; set; }
+
     /// <summary>Threads computing descriptors (default: all cores).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -58,15 +67,20 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
         {
             _options = DescriptorOptionsMapper.Map(Kind, Parameters is PSObject p ? p.BaseObject : Parameters, Preset,
                 MyInvocation.BoundParameters.ContainsKey(nameof(PerAtom)) ? PerAtom.IsPresent : null,
-                MyInvocation.BoundParameters.ContainsKey(nameof(Aggregate)) ? Aggregate : null, ThrottleLimit,
+                MyInvocation.BoundParameters.ContainsKey(nameof(Aggregate)) ? Aggregate : null, Species,
                 SessionState.Path.GetUnresolvedProviderPathFromPSPath);
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
         }
-        // Batches keep every core busy while the pipeline streams; padded matrix kinds need the whole pool.
-        _stream = DescriptorCalculator.NeedsWholePool(_options) ? null : new DescriptorStream(_options, _stop.Token);
+        _context = BoundOptions.Context(_stop.Token, ThrottleLimit);
+        // Batches keep every core busy while the pipeline streams. Without species, or with padded matrix kinds, the
+        // whole pool decides the columns: it is collected first.
+        bool streams = _options.Species is { Count: > 0 } && !DescriptorCalculator.NeedsWholePool(_options);
+        _stream = streams ? new DescriptorStream(_options, _context) : null;
+        if (!streams) WriteVerbose("Get-Descriptor collects the pool before describing it" +
+                                   (_options.Species is { Count: > 0 } ? " (matrix kinds are padded to its largest structure)." : ": the species are those of every structure. Give -Species to stream."));
     }
 
     /// <inheritdoc />
@@ -79,7 +93,7 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        Write(() => _stream?.Complete() ?? DescriptorCalculator.TryAttachAll(_pool, _options, _stop.Token));
+        Write(() => _stream?.Complete() ?? DescriptorCalculator.TryAttachAll(_pool, _options, _context));
         WriteProgress(new ProgressRecord(2, "Get-Descriptor", "Done") { RecordType = ProgressRecordType.Completed });
     }
 

@@ -14,7 +14,7 @@ public static class DescriptorOptionsMapper
     /// naming the offending parameter.
     /// </summary>
     public static DescriptorOptions Map(DescriptorKind[]? kinds, object? parameters, string? preset, bool? perAtom,
-        Aggregation? aggregate, int throttleLimit, Func<string, string> resolvePath)
+        Aggregation? aggregate, IReadOnlyList<string>? species, Func<string, string> resolvePath)
     {
         ArgumentNullException.ThrowIfNull(resolvePath);
         var dictionary = parameters switch
@@ -24,7 +24,7 @@ public static class DescriptorOptionsMapper
             string path => ReadFile(resolvePath(path)),
             _ => throw new ArgumentException("-Parameters takes a hashtable or the path of a YAML file.", nameof(parameters)),
         };
-        return DescriptorOptions.Create(kinds, dictionary, preset, perAtom, aggregate, throttleLimit);
+        return DescriptorOptions.Create(kinds, dictionary, preset, perAtom, aggregate, species);
     }
 
     private static IDictionary ReadFile(string path) =>
