@@ -104,7 +104,7 @@ Describe 'Get-Descriptor' {
         $d = $mixed | Get-Descriptor -Preset AverageSoap -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 0
         $d.Count | Should -Be $mixed.Count
-        $d[0].DescriptorLabels | Where-Object { $_ -like '*Ag-Cu*' } | Should -Not -BeNullOrEmpty
+        $d[0].DescriptorLabels | Where-Object { $_ -like '*Cu-Ag*' } | Should -Not -BeNullOrEmpty
         ($d | ForEach-Object { $_.Descriptor.Length } | Select-Object -Unique).Count | Should -Be 1
     }
 

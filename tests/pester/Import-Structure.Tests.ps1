@@ -155,7 +155,7 @@ Describe 'Import-Structure on damaged files (issue 18)' {
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike 'StructureFileUnreadable*'
         "$($err[0])" | Should -Match 'truncated'
-        "$w" | Should -Match '0 bad frame\(s\) skipped; the file could not be read to its end'
+        $w | Where-Object { "$_" -match 'bad frame' } | Should -BeNullOrEmpty
     }
 
     It 'warns once that LAMMPS type numbers are taken as elements, and how to name them' {

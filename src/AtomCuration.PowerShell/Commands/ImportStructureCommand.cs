@@ -87,7 +87,6 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     private void ReadFile(string file)
     {
         int read = 0, skipped = 0;
-        bool unreadable = false;
         var progress = new ProgressRecord(1, "Import-Structure", file);
         foreach (var result in StructureIO.Read(file, _options with { SourceName = NameInIds(file) }, _context))
         {
@@ -102,18 +101,15 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
             }
             else if (result.Error is { } error)
             {
-                // A file-level failure (truncated or damaged gzip, unknown format) is not a bad frame.
-                if (result.IsFatal) unreadable = true;
-                else skipped++;
+                // A file-level failure (truncated or damaged gzip, unknown format) is its own error, not a bad frame.
+                if (!result.IsFatal) skipped++;
                 WriteError(new ErrorRecord(error, result.IsFatal ? "StructureFileUnreadable" : "StructureFrameSkipped",
                     ErrorCategory.InvalidData, file));
             }
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
-        if (skipped > 0 || (unreadable && read > 0))
-            WriteWarning($"{file}: {read} structures read, {skipped} bad frame(s) skipped" +
-                         (unreadable ? "; the file could not be read to its end." : "."));
+        if (skipped > 0) WriteWarning($"{file}: {read} structures read, {skipped} bad frame(s) skipped.");
     }
 
     /// <summary>The file as ids name it: relative to the current location when below it (unique, short), else the full path.</summary>
