@@ -8,13 +8,21 @@ public static partial class DescriptorCalculator
 {
     /// <summary>
     /// True when <paramref name="options"/> can only be computed once the whole pool is known: a matrix
-    /// kind (Coulomb, sine) without <c>maxAtoms</c> pads to the largest structure, so a streaming
-    /// caller must collect everything and use <see cref="TryAttachAll"/>.
+    /// kind (Coulomb, sine) without <c>maxAtoms</c> pads to the largest structure, and columns that depend
+    /// on the species need them given (<see cref="NeedsSpecies"/>) or inferred from every structure; a
+    /// streaming caller then collects everything and uses <see cref="TryAttachAll"/>.
     /// </summary>
     public static bool NeedsWholePool(DescriptorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Blocks.Any(b => b.Settings is IPaddedSettings { MaxAtoms: null });
+        return options.Blocks.Any(b => b.Settings is IPaddedSettings { MaxAtoms: null }) || NeedsSpecies(options);
+    }
+
+    /// <summary>True when some block's columns depend on the species and the options do not name them.</summary>
+    public static bool NeedsSpecies(DescriptorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Species is not { Count: > 0 } && options.Blocks.Any(b => b.Settings.UsesSpecies);
     }
 
     /// <summary>

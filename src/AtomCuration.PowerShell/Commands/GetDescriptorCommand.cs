@@ -75,12 +75,14 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
         }
         _context = BoundOptions.Context(_stop.Token, ThrottleLimit);
-        // Batches keep every core busy while the pipeline streams. Without species, or with padded matrix kinds, the
-        // whole pool decides the columns: it is collected first.
-        bool streams = _options.Species is { Count: > 0 } && !DescriptorCalculator.NeedsWholePool(_options);
+        // Batches keep every core busy while the pipeline streams. Where the columns depend on species not given, or
+        // matrix kinds pad to the largest structure, the whole pool decides the columns: it is collected first.
+        bool streams = !DescriptorCalculator.NeedsWholePool(_options);
         _stream = streams ? new DescriptorStream(_options, _context) : null;
         if (!streams) WriteVerbose("Get-Descriptor collects the pool before describing it" +
-                                   (_options.Species is { Count: > 0 } ? " (matrix kinds are padded to its largest structure)." : ": the species are those of every structure. Give -Species to stream."));
+                                   (DescriptorCalculator.NeedsSpecies(_options)
+                                       ? ": the species are those of every structure. Give -Species to stream."
+                                       : " (matrix kinds are padded to its largest structure)."));
     }
 
     /// <inheritdoc />

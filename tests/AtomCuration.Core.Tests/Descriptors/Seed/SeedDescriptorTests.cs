@@ -90,7 +90,7 @@ public class SeedDescriptorTests
             .ToList();
         var options = DescriptorOptions.Create(preset: "SeedFingerprint");
         var one = DescriptorCalculator.Attach(pool, options, new RunContext { ThrottleLimit = 1 }).ToList();
-        var stream = new DescriptorStream(options with { Species = ["Ti"] }, new RunContext { ThrottleLimit = 2 });
+        var stream = new DescriptorStream(options, new RunContext { ThrottleLimit = 2 }); // seed blocks: no species needed
         var pushed = pool.SelectMany(stream.Push).ToList();
         pushed.AddRange(stream.Complete());
         Assert.Equal(pool.Count, pushed.Count);
