@@ -167,12 +167,12 @@ public static class RecipeRunner
         };
     }
 
-    private static List<Structure> Describe(List<Structure> pool, RecipeDescriptor stage, TextWriter log, RunContext context)
+    private static List<Structure> Describe(List<Structure> pool, DescriptorChoice stage, TextWriter log, RunContext context)
     {
         DescriptorOptions options;
         try
         {
-            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset);
+            options = stage.ToOptions();
         }
         catch (DescriptorParameterException e)
         {

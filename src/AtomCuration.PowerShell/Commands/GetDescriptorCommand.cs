@@ -2,7 +2,6 @@ using AtomCuration.Options;
 using System.Management.Automation;
 using AtomCuration.Descriptors;
 using AtomCuration.PowerShell.Completion;
-using AtomCuration.PowerShell.Mapping;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
@@ -12,7 +11,7 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Descriptor")]
 [OutputType(typeof(Structure))]
-[OptionsRecord(typeof(RunContext))]
+[OptionsRecord(typeof(DescriptorChoice), typeof(RunContext))]
 public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -65,10 +64,12 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = DescriptorOptionsMapper.Map(Kind, Parameters is PSObject p ? p.BaseObject : Parameters, Preset,
-                MyInvocation.BoundParameters.ContainsKey(nameof(PerAtom)) ? PerAtom.IsPresent : null,
-                MyInvocation.BoundParameters.ContainsKey(nameof(Aggregate)) ? Aggregate : null, Species,
-                SessionState.Path.GetUnresolvedProviderPathFromPSPath);
+            // The parameters given, bound onto the record a recipe's descriptor section binds to; a YAML path is
+            // resolved against PowerShell's location first.
+            var values = BoundOptions.Of(this, nameof(InputObject), nameof(ThrottleLimit));
+            if (values.TryGetValue(nameof(Parameters), out var p) && p is string path)
+                values[nameof(Parameters)] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            _options = OptionsBinder.Bind<DescriptorChoice>(values, context: MyInvocation.MyCommand.Name, style: KeyStyle.Parameter).ToOptions();
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {
