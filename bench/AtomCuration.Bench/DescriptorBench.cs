@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -51,7 +52,7 @@ public sealed class DescriptorBench : IBenchmark
         composite.Compute(pool[0]); // JIT warm-up
         int atoms = pool.Sum(p => p.AtomCount);
         var (oneWall, oneCpu) = Best(3, () => { foreach (var p in pool) composite.Compute(p); });
-        var (twoWall, twoCpu) = Best(3, () => DescriptorCalculator.Attach(pool, options with { ThrottleLimit = 2 }).ToList());
+        var (twoWall, twoCpu) = Best(3, () => DescriptorCalculator.Attach(pool, options, new RunContext { ThrottleLimit = 2 }).ToList());
         Console.WriteLine($"{config,-10} {system}: {composite.AtomLabels.Count} features, {atoms} atoms, load {LoadAverage()}");
         Console.WriteLine($"   1 core : {oneCpu / atoms * 1e6,7:F1} µs/atom CPU time ({oneWall / atoms * 1e6:F1} wall)");
         Console.WriteLine($"   2 cores: {atoms / twoWall,7:N0} atoms/s wall ({twoCpu / atoms * 1e6:F1} µs/atom CPU time)");

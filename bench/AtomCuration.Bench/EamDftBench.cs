@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.IO.Compression;
 using AtomCuration.Fitting;
 using AtomCuration.IO;
@@ -36,7 +37,7 @@ public sealed class EamDftBench : IBenchmark
         {
             using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
             using var text = new StreamReader(stream);
-            var all = reader.Read(text, file, new ReadOptions()).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList();
+            var all = reader.Read(text, file, new ReadOptions(), RunContext.Default).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList();
             var rng = new Random(1);
             var order = all.Select(s => (s, key: rng.NextDouble())).OrderBy(t => t.key).Select(t => t.s).ToList();
             int nTrain = (int)(0.8 * order.Count);

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.IO.Compression;
 using AtomCuration.IO;
 using AtomCuration.Potentials.Eam;
@@ -64,6 +65,6 @@ public sealed class EamSearchBench : IBenchmark
             .First(r => r.Sniff("x.extxyz", "") > 0);
         using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
         using var text = new StreamReader(stream);
-        return reader.Read(text, file, new ReadOptions()).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList();
+        return reader.Read(text, file, new ReadOptions(), RunContext.Default).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -96,7 +97,7 @@ public sealed class FormatReadersBench : IBenchmark
     {
         int frames = 0;
         long atoms = 0;
-        foreach (var r in reader.Read(new StringReader(text), "bench", new ReadOptions()))
+        foreach (var r in reader.Read(new StringReader(text), "bench", new ReadOptions(), RunContext.Default))
         {
             if (r.Structure is null) throw new InvalidOperationException(r.Error!.Message);
             frames++;

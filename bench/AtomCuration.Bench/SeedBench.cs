@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
@@ -65,11 +66,11 @@ public sealed class SeedBench : IBenchmark
             $"CPU {totalCpu:F2} s (CPU/threads {totalCpu / threads:F2} s; target < 30 s); warnings {warnings}, checksum {check:F6}");
 
         // The same through the descriptor framework (-Preset SeedFingerprint), as Get-Descriptor runs it.
-        var options = DescriptorOptions.Create(preset: "SeedFingerprint", throttleLimit: threads);
+        var options = DescriptorOptions.Create(preset: "SeedFingerprint");
         process.Refresh();
         cpu0 = process.TotalProcessorTime;
         sw.Restart();
-        double framework = DescriptorCalculator.Attach(pool, options).Sum(s => s.Descriptor!.Value.Sum());
+        double framework = DescriptorCalculator.Attach(pool, options, new RunContext { ThrottleLimit = threads }).Sum(s => s.Descriptor!.Value.Sum());
         total = sw.Elapsed.TotalSeconds;
         process.Refresh();
         totalCpu = (process.TotalProcessorTime - cpu0).TotalSeconds;

@@ -4,33 +4,99 @@ namespace AtomCuration.Tests.PowerShell;
 
 public class ProgressRelayTests
 {
+    /// <summary>
+    /// A clock that moves only when told (<see cref="Advance"/>), firing the timers that fall due: the relay's interval is
+    /// then a matter of what the test does, not of how fast a loaded machine runs the threads.
+    /// </summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private readonly object _gate = new();
+        private readonly List<Timer> _timers = [];
+        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (_gate) return _now;
+        }
+
+        public void Advance(TimeSpan by)
+        {
+            List<Timer> due;
+            lock (_gate)
+            {
+                _now += by;
+                due = _timers.Where(t => t.Due <= _now).ToList();
+                _timers.RemoveAll(due.Contains);
+            }
+            foreach (var t in due) t.Fire();
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = new Timer(this, callback, state);
+            timer.Change(dueTime, period);
+            return timer;
+        }
+
+        private sealed class Timer(ManualClock clock, TimerCallback callback, object? state) : ITimer
+        {
+            public DateTimeOffset Due { get; private set; }
+
+            public void Fire() => callback(state);
+
+            public bool Change(TimeSpan dueTime, TimeSpan period)
+            {
+                lock (clock._gate)
+                {
+                    clock._timers.Remove(this);
+                    if (dueTime == Timeout.InfiniteTimeSpan) return true;
+                    Due = clock._now + dueTime;
+                    clock._timers.Add(this);
+                }
+                return true;
+            }
+
+            public void Dispose()
+            {
+                lock (clock._gate) clock._timers.Remove(this);
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+
     [Fact]
     public void ReportsFromWorkerThreadsAreShownOnTheCallingThreadAndTheResultReturned()
     {
         int caller = Environment.CurrentManagedThreadId;
+        var clock = new ManualClock();
         var shownOn = new List<int>();
         var shown = new List<double>();
+        using var showed = new SemaphoreSlim(0);
         int result = ProgressRelay.Run(progress =>
         {
             Assert.NotEqual(caller, Environment.CurrentManagedThreadId);
             for (int k = 1; k <= 4; k++)
             {
                 Parallel.For(0, 8, _ => progress.Report(k / 4.0));
-                Thread.Sleep(ProgressRelay.Interval * 1.5);
+                Assert.True(showed.Wait(TimeSpan.FromMinutes(1)), $"burst {k} was never shown");
+                clock.Advance(ProgressRelay.Interval * 1.5);
             }
             return 42;
         }, fraction =>
         {
             shownOn.Add(Environment.CurrentManagedThreadId);
             shown.Add(fraction);
-        });
+            showed.Release();
+        }, clock);
         Assert.Equal(42, result);
         Assert.All(shownOn, id => Assert.Equal(caller, id));
-        // At most one update per burst (its 8 reports coalesce; bursts are further apart than the interval),
-        // and the last report is always shown.
-        Assert.InRange(shown.Count, 2, 4);
-        Assert.Equal(shown.Order(), shown);
-        Assert.Equal(1.0, shown[^1]);
+        // One update per burst: its 8 reports coalesce, and bursts are further apart than the interval.
+        Assert.Equal([0.25, 0.5, 0.75, 1.0], shown);
     }
 
     [Fact]
@@ -56,23 +122,35 @@ public class ProgressRelayTests
     [Fact]
     public void AReportHeldBackIsShownWhenTheIntervalHasPassed()
     {
-        var shown = new List<(double Fraction, TimeSpan At)>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        TimeSpan nextReport = default;
+        var clock = new ManualClock();
+        var shown = new List<double>();
+        using var showed = new SemaphoreSlim(0);
+        bool laterReported = false;
+        var beforeLater = new List<double>();
         ProgressRelay.Run(p =>
         {
             p.Report(0.1);
-            Thread.Sleep(20);
+            Assert.True(showed.Wait(TimeSpan.FromMinutes(1)));
+            clock.Advance(ProgressRelay.Interval / 10);
             p.Report(0.5); // inside the interval: held back …
-            Thread.Sleep(ProgressRelay.Interval * 4);
-            nextReport = clock.Elapsed;
+            // The clock moves on (again, should the relay have read it just before a move) until the held report shows.
+            for (int moves = 0; !showed.Wait(TimeSpan.FromMilliseconds(20)); moves++)
+            {
+                Assert.True(moves < 3000, "the held-back report was not shown once the interval was up");
+                clock.Advance(ProgressRelay.Interval);
+            }
+            laterReported = true;
             p.Report(0.6);
             return 0;
-        }, f => shown.Add((f, clock.Elapsed)));
-        Assert.Equal([0.1, 0.5, 0.6], shown.Select(s => s.Fraction));
-        // … and shown once the interval is up, not when the next report arrives (measured against that moment,
-        // not a wall-clock bound, so a loaded machine cannot fail it).
-        Assert.True(shown[1].At < nextReport, $"0.5 shown at {shown[1].At}, the next report came at {nextReport}");
+        }, f =>
+        {
+            shown.Add(f);
+            if (!laterReported) beforeLater.Add(f);
+            showed.Release();
+        }, clock);
+        Assert.Equal([0.1, 0.5, 0.6], shown);
+        // … and shown once the interval is up, not when the next report arrives.
+        Assert.Equal([0.1, 0.5], beforeLater);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class ReadOptionsBindingTests
     public void DefaultsReadEverything()
     {
         var options = Bind(new Hashtable());
-        Assert.Same(FrameSlice.All, options.Index);
+        Assert.Same(FrameSelection.All, options.Index);
         Assert.Equal(new ReadOptions(), options with { });
         Assert.Null(options.TypeMap);
         Assert.Null(options.Species);

@@ -97,4 +97,24 @@ Describe 'Get-Descriptor' {
         $line = 'Get-Descriptor -Preset Av'
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'AverageSoap'
     }
+
+    It 'takes the species of the whole pool for a mixed pool (Cu sample + Ag set) and describes every structure' {
+        $ag = Import-Structure (Join-Path $PSScriptRoot '../data/Ag_polymlp_sample.extxyz.gz')
+        $mixed = @($pool) + @($ag)
+        $d = $mixed | Get-Descriptor -Preset AverageSoap -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 0
+        $d.Count | Should -Be $mixed.Count
+        $d[0].DescriptorLabels | Where-Object { $_ -like '*Cu-Ag*' } | Should -Not -BeNullOrEmpty
+        ($d | ForEach-Object { $_.Descriptor.Length } | Select-Object -Unique).Count | Should -Be 1
+    }
+
+    It 'streams with -Species and reports a structure with an element outside them' {
+        $ag = Import-Structure (Join-Path $PSScriptRoot '../data/Ag_polymlp_sample.extxyz.gz') -Index 0
+        $d = @($pool[0], $ag) | Get-Descriptor -Preset AverageSoap -Species Cu -ErrorVariable err -ErrorAction SilentlyContinue
+        $d.Count | Should -Be 1
+        $err.Count | Should -Be 1
+        $err[0].TargetObject.Id | Should -Be $ag.Id
+        $both = @($pool[0], $ag) | Get-Descriptor -Preset AverageSoap -Species Cu, Ag
+        $both.Count | Should -Be 2
+    }
 }

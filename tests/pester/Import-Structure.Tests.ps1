@@ -114,3 +114,60 @@ Describe 'Import-Structure ids' {
         (Import-Structure $sample -Index 0).Id | Should -BeLike '*Cu_SNAP_sample.extxyz.gz#0'
     }
 }
+
+Describe 'Import-Structure -Index with several indices (issue 15)' {
+    BeforeAll { $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz' }
+
+    It 'takes an array of indices and slices as PowerShell users pass it' {
+        (Import-Structure $sample -Index 2,49).FrameIndex | Should -Be @(2, 49)
+        (Import-Structure $sample -Index 49,2).FrameIndex | Should -Be @(2, 49)
+        (Import-Structure $sample -Index '0:3', -1, 1).FrameIndex | Should -Be @(0, 1, 2, 58)
+    }
+
+    It 'reports an index beyond the file after the frames the others name' {
+        $r = Import-Structure $sample -Index 2,500 -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.FrameIndex | Should -Be 2
+        "$($err[0])" | Should -Match '-Index 500 is out of range: the file holds 59 frames'
+    }
+}
+
+Describe 'Import-Structure on damaged files (issue 18)' {
+    BeforeAll {
+        $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
+        $script:whole = Import-Structure $sample
+    }
+
+    It 'reads a gzip file with zero padding after it whole and warns about the padding' {
+        $padded = Join-Path $TestDrive 'padded.extxyz.gz'
+        [IO.File]::WriteAllBytes($padded, [byte[]]([IO.File]::ReadAllBytes($sample) + [byte[]]::new(512)))
+        $r = Import-Structure $padded -WarningVariable w -WarningAction SilentlyContinue -ErrorVariable err
+        $r.Count | Should -Be $whole.Count
+        $err.Count | Should -Be 0
+        "$w" | Should -Match '512 zero byte\(s\) of padding'
+    }
+
+    It 'keeps the intact frames of a truncated gzip file read with -Format Auto and does not count the file as a bad frame' {
+        $cut = Join-Path $TestDrive 'cut.gz'
+        $bytes = [IO.File]::ReadAllBytes($sample)
+        [IO.File]::WriteAllBytes($cut, [byte[]]$bytes[0..($bytes.Length - 5)])
+        $r = Import-Structure $cut -WarningVariable w -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.Count | Should -Be $whole.Count
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'StructureFileUnreadable*'
+        "$($err[0])" | Should -Match 'truncated'
+        $w | Where-Object { "$_" -match 'bad frame' } | Should -BeNullOrEmpty
+    }
+
+    It 'warns once that LAMMPS type numbers are taken as elements, and how to name them' {
+        $dump = "ITEM: TIMESTEP`n0`nITEM: NUMBER OF ATOMS`n1`nITEM: BOX BOUNDS pp pp pp`n0 4`n0 4`n0 4`nITEM: ATOMS id type x y z`n1 1 0 0 0`n"
+        Set-Content (Join-Path $TestDrive 'a.dump') -Value ($dump + $dump)
+        Set-Content (Join-Path $TestDrive 'b.dump') -Value $dump
+        $r = Import-Structure (Join-Path $TestDrive '*.dump') -WarningVariable w -WarningAction SilentlyContinue
+        $r.Count | Should -Be 3
+        $w.Count | Should -Be 1
+        "$w" | Should -Match "-TypeMap @\{1='Cu'; 2='Ni'\}"
+        Import-Structure (Join-Path $TestDrive '*.dump') -TypeMap @{ 1 = 'Cu' } -WarningVariable w2 -WarningAction SilentlyContinue |
+            ForEach-Object { $_.Symbols[0] } | Select-Object -Unique | Should -Be 'Cu'
+        $w2.Count | Should -Be 0
+    }
+}

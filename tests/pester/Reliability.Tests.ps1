@@ -80,7 +80,7 @@ Describe 'Writers never destroy what they replace' {
         $frames[0..1] | Get-Descriptor -Preset Rdf100 | Export-Descriptor $path
         $npy = (Get-FileHash -LiteralPath $path).Hash
         $json = Get-Content -Raw (Join-Path $folder 'd.json')
-        Stop-PipelineMidway "1..1000 | ForEach-Object { Import-Structure '$sample' } | Get-Descriptor -Preset Rdf100 | Export-Descriptor '$path'" $folder
+        Stop-PipelineMidway "1..1000 | ForEach-Object { Import-Structure '$sample' } | Get-Descriptor -Preset Rdf100 -Species Cu | Export-Descriptor '$path'" $folder
         (Get-FileHash -LiteralPath $path).Hash | Should -Be $npy
         Get-Content -Raw (Join-Path $folder 'd.json') | Should -Be $json
         @(Get-ChildItem -LiteralPath $folder -Force -Filter '.*.tmp').Count | Should -Be 0

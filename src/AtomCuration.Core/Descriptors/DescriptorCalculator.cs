@@ -1,4 +1,5 @@
 using AtomCuration.Common;
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Descriptors;
@@ -6,7 +7,8 @@ namespace AtomCuration.Descriptors;
 /// <summary>
 /// The one call a cmdlet makes: structures in, the same structures out (same order) with the
 /// fingerprint of <see cref="DescriptorOptions"/> attached, computed in parallel over structures
-/// with bounded memory (<see cref="OrderedParallel"/>).
+/// with bounded memory (<see cref="OrderedParallel"/>). Threads, cancellation and the warnings of fallbacks
+/// travel in the <see cref="RunContext"/>, as for every other stage.
 /// </summary>
 public static partial class DescriptorCalculator
 {
@@ -15,48 +17,46 @@ public static partial class DescriptorCalculator
     /// carrying the error instead of ending the stream (what a cmdlet wants).
     /// </summary>
     public static IEnumerable<DescriptorOutcome> TryAttach(IEnumerable<Structure> source, DescriptorOptions options,
-        CancellationToken cancellation = default)
+        RunContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        return AttachIterator(source, options, cancellation);
+        return AttachIterator(source, options, context ?? RunContext.Default);
     }
 
     /// <summary>
     /// Streams <paramref name="source"/> back with descriptors attached; the first structure that
     /// cannot be described throws its error, and each fallback a block took (a slab's Voronoi cell
-    /// for the seed blocks) is handed to <paramref name="warn"/> with its structure, in input order
-    /// (when <paramref name="warn"/> is null such a structure throws instead: no fallback passes silently). The species set is
+    /// for the seed blocks) goes to the context's warnings as "id: message", in input order (when the
+    /// context takes no warnings such a structure throws instead: no fallback passes silently). The species set is
     /// <see cref="DescriptorOptions.Species"/> or, when that is empty, the elements of the first
     /// structure. Matrix kinds (Coulomb, sine) need <c>maxAtoms</c> here; see <see cref="AttachAll"/>.
     /// </summary>
-    public static IEnumerable<Structure> Attach(IEnumerable<Structure> source, DescriptorOptions options,
-        CancellationToken cancellation = default, Action<Structure, string>? warn = null)
+    public static IEnumerable<Structure> Attach(IEnumerable<Structure> source, DescriptorOptions options, RunContext? context = null)
     {
-        return TryAttach(source, options, cancellation).Select(o => Unwrap(o, warn));
+        return TryAttach(source, options, context).Select(o => Unwrap(o, context));
     }
 
     /// <summary>
-    /// Two-pass form for an in-memory list: fills a missing <c>maxAtoms</c> of matrix kinds with the
-    /// largest structure's atom count (zero padding "to the largest structure"), then attaches.
+    /// Two-pass form for an in-memory list (<see cref="ForPool"/>: species of the whole list, matrix kinds
+    /// padded to its largest structure), then attaches.
     /// </summary>
-    public static IReadOnlyList<Structure> AttachAll(IReadOnlyList<Structure> structures, DescriptorOptions options,
-        CancellationToken cancellation = default, Action<Structure, string>? warn = null)
+    public static IReadOnlyList<Structure> AttachAll(IReadOnlyList<Structure> structures, DescriptorOptions options, RunContext? context = null)
     {
-        return Attach(structures, PadToLargest(structures, options), cancellation, warn).ToList();
+        return Attach(structures, ForPool(structures, options), context).ToList();
     }
 
     /// <summary>The fingerprint for a known species set (no inference), e.g. to compute one structure at a time.</summary>
     public static CompositeDescriptor Bind(DescriptorOptions options, SpeciesSet species) => new(options, species);
 
     private static IEnumerable<DescriptorOutcome> AttachIterator(IEnumerable<Structure> source, DescriptorOptions options,
-        CancellationToken cancellation)
+        RunContext context)
     {
         using var e = source.GetEnumerator();
         if (!e.MoveNext()) yield break;
         var species = options.Species is { Count: > 0 } sp ? SpeciesSet.FromSymbols(sp) : SpeciesSet.FromStructure(e.Current);
         var composite = new CompositeDescriptor(options, species);
-        foreach (var outcome in OrderedParallel.Map(Rest(e), s => Describe(composite, s), options.ThrottleLimit, cancellation))
+        foreach (var outcome in OrderedParallel.Map(Rest(e), s => Describe(composite, s), context.ThrottleLimit, context.Cancellation))
             yield return outcome;
     }
 
@@ -74,12 +74,12 @@ public static partial class DescriptorCalculator
         }
     }
 
-    private static Structure Unwrap(DescriptorOutcome o, Action<Structure, string>? warn)
+    private static Structure Unwrap(DescriptorOutcome o, RunContext? context)
     {
         if (o.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(o.Error);
-        if (o.Warnings.Count > 0 && warn is null)
-            throw new InvalidOperationException($"{string.Join(" ", o.Warnings)} Pass a warning handler to accept fallbacks.");
-        foreach (var w in o.Warnings) warn!(o.Input, w);
+        if (o.Warnings.Count > 0 && context?.Warning is null)
+            throw new InvalidOperationException($"{string.Join(" ", o.Warnings)} Pass a run context with a warning handler to accept fallbacks.");
+        foreach (var w in o.Warnings) context!.Warn($"{o.Input.Id}: {w}");
         return o.Output!;
     }
 

@@ -5,15 +5,16 @@ namespace AtomCuration.Descriptors;
 
 /// <summary>
 /// Everything <see cref="DescriptorCalculator"/> needs: the blocks of the fingerprint, the
-/// species that resolve their columns, aggregation and parallelism. A cmdlet fills it with
+/// species that resolve their columns, and aggregation. A cmdlet fills it with
 /// <see cref="Create"/> from <c>-Kind</c>, <c>-Parameters</c>, <c>-Preset</c>, <c>-PerAtom</c>,
-/// <c>-Aggregate</c> and <c>-ThrottleLimit</c>; C# callers may also build it directly.
+/// <c>-Aggregate</c> and <c>-Species</c>; C# callers may also build it directly. Threads and cancellation
+/// are not options: they come with the <see cref="Options.RunContext"/> of the call.
 /// </summary>
 /// <remarks>
 /// The parameter dictionary (hashtable, YAML file or preset) has one shape:
 /// <code>
 /// kinds: [Acsf, Soap]        # block order; optional when -Kind is given or only one section exists
-/// species: [Ti]              # optional; otherwise inferred from the first structure
+/// species: [Ti]              # optional; otherwise the elements of the whole pool
 /// aggregate: Mean            # Mean | Stats | Sum | None
 /// perAtom: false
 /// Acsf: { cutoff: 6.0, form: Modified, scale: 1.0 }
@@ -28,7 +29,10 @@ public sealed record DescriptorOptions
     /// <summary>The blocks, concatenated in this order.</summary>
     public IReadOnlyList<DescriptorBlock> Blocks { get; init; } = [];
 
-    /// <summary>Chemical symbols resolving the columns; null or empty means "the elements of the first structure".</summary>
+    /// <summary>
+    /// Chemical symbols resolving the columns; null or empty means "the elements of the whole pool" where the
+    /// pool is known (<see cref="DescriptorCalculator.AttachAll"/>), else those of the first structure.
+    /// </summary>
     public IReadOnlyList<string>? Species { get; init; }
 
     /// <summary>Attach the per-atom matrix (<see cref="Structures.Structure.AtomDescriptors"/>) of the per-atom blocks.</summary>
@@ -37,19 +41,16 @@ public sealed record DescriptorOptions
     /// <summary>How per-atom blocks become the structure vector.</summary>
     public Aggregation Aggregate { get; init; } = Aggregation.Mean;
 
-    /// <summary>Threads; 0 or less means all processors.</summary>
-    public int ThrottleLimit { get; init; }
-
     private static readonly string[] TopLevelKeys = ["kinds", "species", "aggregate", "perAtom"];
 
     /// <summary>
     /// Options from cmdlet-style inputs. <paramref name="kinds"/> (if any) fixes the blocks and their
-    /// order; <paramref name="parameters"/> overrides <paramref name="preset"/>; <paramref name="aggregate"/>
-    /// and <paramref name="perAtom"/> (when set) override both. Throws <see cref="DescriptorParameterException"/>
+    /// order; <paramref name="parameters"/> overrides <paramref name="preset"/>; <paramref name="aggregate"/>,
+    /// <paramref name="perAtom"/> and <paramref name="species"/> (when set) override both. Throws <see cref="DescriptorParameterException"/>
     /// naming the offending parameter.
     /// </summary>
     public static DescriptorOptions Create(IEnumerable<DescriptorKind>? kinds = null, IDictionary? parameters = null,
-        string? preset = null, bool? perAtom = null, Aggregation? aggregate = null, int throttleLimit = 0)
+        string? preset = null, bool? perAtom = null, Aggregation? aggregate = null, IReadOnlyList<string>? species = null)
     {
         var merged = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         if (preset is not null) Overlay(merged, ToDictionary(DescriptorPresets.Get(preset).Parameters));
@@ -87,13 +88,13 @@ public sealed record DescriptorOptions
         // Read every top-level key (so Finish accepts them), then let explicit arguments win.
         bool perAtomParameter = top.Bool("perAtom", false);
         var aggregateParameter = top.Enum("aggregate", Aggregation.Mean);
+        var speciesParameter = top.Strings("species");
         var options = new DescriptorOptions
         {
             Blocks = blocks,
-            Species = top.Strings("species"),
+            Species = species is { Count: > 0 } ? species : speciesParameter,
             PerAtom = perAtom ?? perAtomParameter,
             Aggregate = aggregate ?? aggregateParameter,
-            ThrottleLimit = throttleLimit,
         };
         top.Finish();
         if (options.Species is { Count: > 0 } sp) _ = SpeciesSet.FromSymbols(sp);

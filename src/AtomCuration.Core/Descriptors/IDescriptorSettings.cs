@@ -11,4 +11,10 @@ public interface IDescriptorSettings
 
     /// <summary>The descriptor for <paramref name="species"/>.</summary>
     Descriptor Create(SpeciesSet species);
+
+    /// <summary>
+    /// Whether the columns depend on the species set (<see cref="Descriptor.UsesSpecies"/> of what <see cref="Create"/>
+    /// makes), known before any structure is seen: a caller without species then needs the whole pool to infer them.
+    /// </summary>
+    bool UsesSpecies => true;
 }

@@ -5,9 +5,9 @@ namespace AtomCuration.Descriptors;
 /// <summary>
 /// The elements a descriptor resolves its columns by, sorted by atomic number so that the
 /// column order never depends on the order atoms appear in a file. It comes from the options
-/// (<c>Species = ["Ti", "O"]</c>) or, when none are given, from the first structure of the
-/// stream; a later structure with an element outside the set is rejected (its columns would
-/// not exist), so give the species explicitly for mixed pools.
+/// (<c>Species = ["Ti", "O"]</c>) or, when none are given, from every structure of a pool held
+/// in memory (<see cref="DescriptorCalculator.ForPool"/>) or the first structure of an enumerable;
+/// a structure with an element outside the set is rejected (its columns would not exist).
 /// </summary>
 public sealed class SpeciesSet
 {
@@ -57,7 +57,7 @@ public sealed class SpeciesSet
             if (k < 0)
                 throw new ArgumentException(
                     $"{structure.Id} contains {Elements.FromZ(structure.AtomicNumbers[i]).Symbol}, which is not among the descriptor species " +
-                    $"[{string.Join(", ", Symbols)}]; give the species explicitly (parameter 'species').");
+                    $"[{string.Join(", ", Symbols)}]; give the species explicitly (Get-Descriptor -Species, or parameter 'species').");
             result[i] = k;
         }
         return result;

@@ -6,28 +6,45 @@ namespace AtomCuration.IO;
 /// Reads extended XYZ frames one at a time from a <see cref="LineSource"/>, for
 /// <see cref="FrameLoop"/>. After a bad frame the parser resynchronises on the next line that is
 /// a bare atom count (the line that failed is tried first: when a line was lost, it is often the
-/// next frame's count).
+/// next frame's count). Binary damage (a NUL byte, a zero-filled block, a line over 1 MB) is one
+/// error for the frame it hit; the lines are then passed over up to the next count line, so the
+/// intact frames after it are read and keep their frame indices.
 /// </summary>
 internal sealed class ExtXyzFrameParser(TextReader text, string? source)
 {
     /// <summary>Largest atom count accepted on a count line (far beyond any DFT frame).</summary>
     private const long MaxAtoms = 100_000_000;
 
-    private readonly LineSource _lines = new(text, source);
+    private readonly LineSource _lines = new(text, source) { ResumeAfterDamage = true };
     private readonly SymbolLookupCache _species = new();
     private ExtXyzColumns? _lastColumns;
     private bool _resync;
-    private (string Text, long Line)? _pending; // a line after a frame that began no frame: the next frame's error
+    private (string Problem, long Line)? _pending; // found after a frame that stands: the next frame's error
 
     /// <summary>The next frame, or null at the end of the text; a bad frame throws <see cref="StructureFormatException"/>.</summary>
     public Structure? Next(int frame)
+    {
+        try
+        {
+            return NextFrame(frame);
+        }
+        catch (StructureFormatException e) when (e.Frame is null)
+        {
+            // A damaged line (LineSource) belongs to the frame being read, or to the next one when found between frames.
+            _resync = true;
+            throw new StructureFormatException(source, e.Line, frame, e.Problem, e);
+        }
+    }
+
+    private Structure? NextFrame(int frame)
     {
         if (_pending is { } p)
         {
             _pending = null;
             _resync = true;
-            throw new StructureFormatException(source, p.Line, frame, $"expected the number of atoms (a non-negative integer) but found '{p.Text}'");
+            throw new StructureFormatException(source, p.Line, frame, p.Problem);
         }
+        _lines.SkipDamaged = _resync;
         while (true)
         {
             if (!_lines.Next()) return null;
@@ -35,11 +52,14 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
             if (t.IsEmpty || (_resync && !IsCount(t))) continue;
             break;
         }
+        _lines.SkipDamaged = false;
         _resync = true; // until this frame is complete, a failure means: look for the next count line
         var structure = ParseFrame(frame);
         _resync = false;
         return structure;
     }
+
+    private static string NotACount(string text) => $"expected the number of atoms (a non-negative integer) but found '{text}'";
 
     private static bool IsCount(ReadOnlySpan<char> t)
     {
@@ -72,6 +92,11 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
         {
             return false; // left for the next frame to report
         }
+        catch (StructureFormatException e)
+        {
+            _pending = (e.Problem, e.Line ?? _lines.LineNumber); // damage after this frame: the next frame's error
+            return false;
+        }
         var t = _lines.Current.Trim();
         if (t.IsEmpty || IsCount(t) || CountTokens(t) != tokensPerLine)
         {
@@ -85,9 +110,9 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
         {
             more = _lines.Next();
         }
-        catch (FatalReadException)
+        catch (Exception e) when (e is FatalReadException or StructureFormatException)
         {
-            _pending = (first, firstLine);
+            _pending = (NotACount(first), firstLine);
             return false;
         }
         if (!more)
@@ -102,7 +127,7 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
             line = first;
             return true;
         }
-        _pending = (first, firstLine);
+        _pending = (NotACount(first), firstLine);
         return false;
     }
 

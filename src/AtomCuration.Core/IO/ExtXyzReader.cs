@@ -1,3 +1,5 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.IO;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class ExtXyzReader : IStructureReader
     internal static bool IsExtXyzName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".xyz" or ".extxyz";
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         return FrameLoop.Run(source, new ExtXyzFrameParser(text, source).Next);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -33,7 +34,7 @@ public sealed class FitSnapJsonReader : IStructureReader
     }
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);

@@ -6,11 +6,15 @@ namespace AtomCuration.IO;
 /// once past <see cref="FrameSlice.Stop"/>, so the rest of the file is never read. Slices
 /// that count from the end keep only the frames they may still need: the last |start| for
 /// <c>-k:</c>, a delay line of |stop| frames for <c>a:-k</c>, the last |stop|−1 for a
-/// reversed slice with a negative stop.
+/// reversed slice with a negative stop. A selection of several parts (<c>2,49</c>) gives the frames any
+/// part names, in file order: streaming when no part counts from the end, else once the count is known.
 /// </summary>
 internal static class FrameSelector
 {
-    public static IEnumerable<ReadResult> Apply(IEnumerable<ReadResult> frames, FrameSlice slice, string? source, CancellationToken cancellation)
+    public static IEnumerable<ReadResult> Apply(IEnumerable<ReadResult> frames, FrameSelection selection, string? source, CancellationToken cancellation) =>
+        selection.Parts.Count == 1 ? Apply(frames, selection.Parts[0], source, cancellation) : Union(frames, selection.Parts, source, cancellation);
+
+    private static IEnumerable<ReadResult> Apply(IEnumerable<ReadResult> frames, FrameSlice slice, string? source, CancellationToken cancellation)
     {
         if (!slice.IsSingle) return Select(frames, slice, cancellation);
         var counter = new FrameCounter();
@@ -39,6 +43,44 @@ internal static class FrameSelector
         if (!any)
             yield return ReadResult.Fatal(new StructureFormatException(source, null, null,
                 $"-Index {slice} is out of range: the file holds {counter.Frames} frame{(counter.Frames == 1 ? "" : "s")}"));
+    }
+
+    /// <summary>
+    /// The frames any of <paramref name="parts"/> selects, in file order and each once. Frames are passed on as soon
+    /// as a part that needs no count selects them; when some part counts from the end, the others are kept until the
+    /// end of the file. A single index beyond the file is an error, as for one index alone.
+    /// </summary>
+    private static IEnumerable<ReadResult> Union(IEnumerable<ReadResult> frames, IReadOnlyList<FrameSlice> parts, string? source, CancellationToken cancellation)
+    {
+        var streamable = parts.Where(p => p.IsStreamable).ToArray();
+        bool counted = streamable.Length < parts.Count;
+        var held = new List<(int Index, ReadResult Result)>();
+        ReadResult? fatal = null;
+        int count = 0;
+        foreach (var r in frames)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (r.IsFatal)
+            {
+                fatal = r;
+                break;
+            }
+            int index = count++;
+            if (!counted && streamable.Any(p => p.Contains(index))) yield return r;
+            else if (counted) held.Add((index, r));
+            if (!counted && streamable.All(p => p.IsPast(index + 1))) break;
+        }
+        if (counted)
+        {
+            var wanted = new HashSet<int>(parts.SelectMany(p => p.Indices(count)));
+            foreach (var (index, r) in held)
+                if (wanted.Contains(index)) yield return r;
+        }
+        var missing = parts.Where(p => p.IsSingle && !p.Indices(count).Any()).ToList();
+        if (fatal is { } f) yield return f;
+        else if (missing.Count > 0)
+            yield return ReadResult.Fatal(new StructureFormatException(source, null, null,
+                $"-Index {string.Join(",", missing)} is out of range: the file holds {count} frame{(count == 1 ? "" : "s")}"));
     }
 
     /// <summary>Counts the frames a reader produced (bad ones included, as the slice counts them).</summary>

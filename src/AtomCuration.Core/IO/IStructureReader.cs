@@ -1,3 +1,5 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.IO;
 
 /// <summary>Reads one format. Implementations stream: frames are yielded as they are parsed.</summary>
@@ -19,9 +21,10 @@ public interface IStructureReader
     /// <see cref="ReadResult.Skipped"/> when the reader can resynchronise at the next frame,
     /// and as <see cref="ReadResult.Fatal"/> (then nothing more) when it cannot. Never throws
     /// for bad content; <see cref="IOException"/> from the underlying stream is turned into a
-    /// fatal <see cref="StructureFormatException"/> too.
+    /// fatal <see cref="StructureFormatException"/> too. <paramref name="context"/> hears warnings about
+    /// frames that are read but may not mean what the file intended (say, LAMMPS type numbers taken as elements).
     /// </summary>
-    IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options);
+    IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context);
 }
 
 /// <summary>Writes one format.</summary>

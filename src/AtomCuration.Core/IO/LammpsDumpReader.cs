@@ -1,5 +1,6 @@
 using AtomCuration.Common;
 using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -8,7 +9,7 @@ namespace AtomCuration.IO;
 /// orthogonal and triclinic boxes, positions from <c>x y z</c>, <c>xs ys zs</c>, <c>xu yu zu</c>
 /// or <c>xsu ysu zsu</c> (in that order of preference), forces from <c>fx fy fz</c>, species from
 /// an <c>element</c> column, else from <see cref="ReadOptions.TypeMap"/>, else the type number is
-/// taken as the atomic number (ASE's convention). Atoms are sorted by <c>id</c> when there is one
+/// taken as the atomic number (ASE's convention) with a warning, once per file, saying how to pass the type map. Atoms are sorted by <c>id</c> when there is one
 /// (as ASE does); every other numeric column becomes a one-column
 /// <see cref="Structure.AtomProperties"/> entry, and the timestep goes to <c>Info["timestep"]</c>.
 /// </summary>
@@ -38,18 +39,27 @@ public sealed class LammpsDumpReader : IStructureReader
     }
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
-        var parser = new Parser(new LineSource(text, source), options.TypeMap);
+        var parser = new Parser(new LineSource(text, source), options.TypeMap, context);
         return FrameLoop.Run(source, parser.Next);
     }
 
     private enum Role { Other, Id, Type, Element, Position, Scaled, Unwrapped, ScaledUnwrapped, Force }
 
-    private sealed class Parser(LineSource lines, IReadOnlyDictionary<int, string>? typeMap)
+    /// <summary>
+    /// The warning for a dump that names no elements. It does not name the file, so that a cmdlet reading many
+    /// dumps, which says each warning once, says this once.
+    /// </summary>
+    internal const string TypesAsElements =
+        "LAMMPS dump without an element column and without a type map: atom type numbers are taken as atomic numbers " +
+        "(type 1 = H, 2 = He, …), as ASE does. Name the elements with -TypeMap @{1='Cu'; 2='Ni'} (recipes: read.typeMap).";
+
+    private sealed class Parser(LineSource lines, IReadOnlyDictionary<int, string>? typeMap, RunContext context)
     {
+        private bool _warned;
         private const string FrameStart = "ITEM: TIMESTEP";
         private readonly SymbolLookupCache _species = new();
         private bool _resync;
@@ -244,7 +254,12 @@ public sealed class LammpsDumpReader : IStructureReader
 
         private int ZOfType(int type, int frame)
         {
-            if (typeMap is null) return type; // ASE's convention: the type number is the atomic number
+            if (typeMap is null)
+            {
+                if (!_warned) context.Warn(TypesAsElements);
+                _warned = true;
+                return type; // ASE's convention: the type number is the atomic number
+            }
             return SpeciesNames.FromTypeMap(typeMap, type, out int z) is { } problem ? throw lines.Error(problem, frame) : z;
         }
 

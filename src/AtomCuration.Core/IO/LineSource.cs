@@ -14,7 +14,9 @@ namespace AtomCuration.IO;
 /// Three things end the source with a <see cref="FatalReadException"/> instead of one bad frame:
 /// a stream failure (truncated gzip, I/O error, undecodable text) so the frame loop stops instead
 /// of crashing; a NUL character; and a line longer than <see cref="MaxLineLength"/>. The last two
-/// are binary or foreign data, and growing one line until memory runs out is no way to find that.
+/// are binary or foreign data, and growing one line until memory runs out is no way to find that —
+/// unless the format can resynchronise (<see cref="ResumeAfterDamage"/>): then a zero-filled block
+/// or a stretch of junk inside a text file costs the frames it hit, not the ones after it.
 /// Any other exception from the <see cref="TextReader"/> belongs to the caller's stream, not to
 /// the file, and leaves the frame loop as it was thrown (see <see cref="CallerReadException"/>).
 /// </remarks>
@@ -43,6 +45,16 @@ internal sealed class LineSource
     /// <summary>The current line, without its terminator.</summary>
     public ReadOnlySpan<char> Current => _buffer.AsSpan(_lineStart, _lineLength);
 
+    /// <summary>
+    /// When true, a NUL character or an overlong line is not the end of the source: the damaged line is consumed and
+    /// reported as one <see cref="StructureFormatException"/> (a skipped frame), or passed over silently while
+    /// <see cref="SkipDamaged"/> — for formats whose parser can resynchronise at the next frame header (extxyz).
+    /// </summary>
+    public bool ResumeAfterDamage { get; init; }
+
+    /// <summary>With <see cref="ResumeAfterDamage"/>: pass damaged lines over without an error (the parser is already resynchronising).</summary>
+    public bool SkipDamaged { get; set; }
+
     /// <summary>Advances to the next line; false at the end of the text.</summary>
     public bool Next()
     {
@@ -60,7 +72,17 @@ internal sealed class LineSource
             {
                 nl += scanFrom;
                 if (_buffer[nl] == '\0')
-                    throw Fatal("binary data (a NUL character); this is not a text structure file", null);
+                {
+                    Damaged("binary data (a NUL character)");
+                    scanFrom = _start;
+                    continue;
+                }
+                if (nl - _start > MaxLineLength)
+                {
+                    Damaged($"a line longer than {MaxLineLength} characters");
+                    scanFrom = _start;
+                    continue;
+                }
                 SetLine(_start, nl - _start);
                 _start = nl + 1;
                 return true;
@@ -69,12 +91,55 @@ internal sealed class LineSource
             if (_eof)
             {
                 if (_start == _end) return false;
+                if (_end - _start > MaxLineLength)
+                {
+                    Damaged($"a line longer than {MaxLineLength} characters");
+                    scanFrom = _start;
+                    continue;
+                }
                 SetLine(_start, _end - _start);
                 _start = _end;
                 return true;
             }
+            if (_end - _start > MaxLineLength)
+            {
+                Damaged($"a line longer than {MaxLineLength} characters");
+                scanFrom = _start;
+                continue;
+            }
             scanFrom -= Fill();
         }
+    }
+
+    /// <summary>
+    /// A damaged line: the end of the source, or (<see cref="ResumeAfterDamage"/>) consumed and reported, or
+    /// consumed silently (<see cref="SkipDamaged"/>).
+    /// </summary>
+    private void Damaged(string problem)
+    {
+        if (!ResumeAfterDamage) throw Fatal($"{problem}; this is not a text structure file", null);
+        long line = LineNumber + 1;
+        SkipRestOfLine();
+        if (!SkipDamaged)
+            throw new StructureFormatException(Source, line, null, $"{problem}: the file is damaged here; reading resumes at the next frame");
+    }
+
+    /// <summary>Discards everything up to and including the next line end, without holding the line.</summary>
+    private void SkipRestOfLine()
+    {
+        while (true)
+        {
+            int nl = _buffer.AsSpan(_start, _end - _start).IndexOf('\n');
+            if (nl >= 0)
+            {
+                _start += nl + 1;
+                break;
+            }
+            _start = _end;
+            if (_eof) break;
+            Fill();
+        }
+        LineNumber++;
     }
 
     /// <summary>The next line as a string, or null at the end.</summary>
@@ -107,8 +172,6 @@ internal sealed class LineSource
     {
         int moved = _start;
         int tail = _end - _start;
-        if (tail > MaxLineLength)
-            throw Fatal($"a line is longer than {MaxLineLength} characters; this is not a text structure file", null);
         if (moved > 0)
         {
             Array.Copy(_buffer, _start, _buffer, 0, tail);

@@ -1,4 +1,5 @@
 using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -25,7 +26,7 @@ public sealed class MlipCfgReader : IStructureReader
     }
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,5 +1,6 @@
 using AtomCuration.Common;
 using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -47,7 +48,7 @@ public sealed class N2p2Reader : IStructureReader
     }
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);

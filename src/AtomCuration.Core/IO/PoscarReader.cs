@@ -1,4 +1,5 @@
 using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -45,7 +46,7 @@ public sealed class PoscarReader : IStructureReader
     }
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);

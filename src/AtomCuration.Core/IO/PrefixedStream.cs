@@ -5,18 +5,39 @@ namespace AtomCuration.IO;
 /// (to peek at gzip magic bytes or sniff a format without seeking) and then the rest of it.
 /// Disposing it disposes <paramref name="inner"/> unless <paramref name="leaveOpen"/>.
 /// </summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner, bool leaveOpen) : ForwardOnlyStream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner, bool leaveOpen, IOException? failure) : ForwardOnlyStream
 {
     private int _offset;
 
-    /// <summary>Reads up to <paramref name="count"/> bytes from the start of <paramref name="inner"/> and returns a stream that replays them.</summary>
+    /// <summary>
+    /// Reads up to <paramref name="count"/> bytes from the start of <paramref name="inner"/> and returns a stream that
+    /// replays them. A read failure (a small truncated .gz) is held back: the bytes before it are the head and are
+    /// replayed, and the failure is thrown where the reader reaches it, so the frames before the damage are read.
+    /// </summary>
     public static PrefixedStream Peek(Stream inner, int count, bool leaveOpen, out ReadOnlyMemory<byte> head)
     {
         var buffer = new byte[count];
-        int n = inner.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        int n = 0;
+        IOException? failure = null;
+        try
+        {
+            while (n < count)
+            {
+                int got = inner.Read(buffer, n, count - n);
+                if (got == 0) break;
+                n += got;
+            }
+        }
+        catch (IOException e)
+        {
+            failure = e;
+        }
         head = buffer.AsMemory(0, n);
-        return new PrefixedStream(buffer, n, inner, leaveOpen);
+        return new PrefixedStream(buffer, n, inner, leaveOpen, failure);
     }
+
+    /// <summary>The read failure held back by <see cref="Peek"/>, if any.</summary>
+    public IOException? Failure => failure;
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
@@ -28,6 +49,7 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
             _offset += n;
             return n;
         }
+        if (failure is not null) throw failure;
         return inner.Read(buffer);
     }
 

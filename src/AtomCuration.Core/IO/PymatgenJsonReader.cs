@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -39,18 +40,20 @@ public sealed class PymatgenJsonReader : IStructureReader
     }
 
     /// <inheritdoc />
-    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options)
+    public IEnumerable<ReadResult> Read(TextReader text, string? source, ReadOptions options, RunContext context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(options);
         var scanner = new ElementScanner(text, source);
+        bool labelled = false;
         return FrameLoop.Run(source, frame =>
         {
             if (scanner.NextElement(frame) is not { } element) return null;
+            Structure structure;
             try
             {
                 using var doc = JsonDocument.Parse(element.Text);
-                return Convert(doc.RootElement);
+                structure = Convert(doc.RootElement);
             }
             catch (JsonException e)
             {
@@ -60,6 +63,11 @@ public sealed class PymatgenJsonReader : IStructureReader
             {
                 throw new StructureFormatException(source, element.Line, frame, e.Message, e);
             }
+            bool hasLabels = structure.Energy is not null || structure.Forces is not null;
+            if (labelled && !hasLabels)
+                context.Warn($"{source ?? "JSON"}, line {element.Line}, frame {frame}: no \"outputs\" (energy, forces) although the structures before it have them; it is read unlabelled");
+            labelled |= hasLabels;
+            return structure;
         });
     }
 
@@ -93,10 +101,11 @@ public sealed class PymatgenJsonReader : IStructureReader
         double? energy = null;
         Vec3[]? forces = null;
         Voigt? stress = null;
-        if (root.TryGetProperty("outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Object)
+        if (LabelKey(root, "outputs", "the energy, forces and stress") is { } outputs)
         {
-            if (outputs.TryGetProperty("energy", out var e) && e.ValueKind != JsonValueKind.Null) energy = Finite(e, "outputs.energy");
-            if (outputs.TryGetProperty("forces", out var f) && f.ValueKind != JsonValueKind.Null) forces = Matrix(f, n, "outputs.forces");
+            if (outputs.ValueKind != JsonValueKind.Object) throw new FormatException($"\"outputs\" should be an object of energy, forces and virial_stress but is a {outputs.ValueKind}");
+            if (LabelKey(outputs, "energy", "the energy") is { } e && e.ValueKind != JsonValueKind.Null) energy = Finite(e, "outputs.energy");
+            if (LabelKey(outputs, "forces", "the forces") is { } f && f.ValueKind != JsonValueKind.Null) forces = Matrix(f, n, "outputs.forces");
             if (outputs.TryGetProperty("virial_stress", out var v) && v.ValueKind != JsonValueKind.Null)
             {
                 if (v.ValueKind != JsonValueKind.Array || v.GetArrayLength() != 6)
@@ -112,6 +121,36 @@ public sealed class PymatgenJsonReader : IStructureReader
             Stress = stress,
             Info = Info(root),
         };
+    }
+
+    /// <summary>
+    /// The value of a label key, or null when it is absent. A key that is absent but nearly present — another case, or
+    /// one or two characters off ("outptus", "energ") — is a damaged key, not an unlabelled structure: an error.
+    /// </summary>
+    private static JsonElement? LabelKey(JsonElement parent, string key, string what)
+    {
+        if (parent.TryGetProperty(key, out var value)) return value;
+        foreach (var p in parent.EnumerateObject())
+            if (EditDistance(p.Name.ToLowerInvariant(), key) <= 2)
+                throw new FormatException($"the key \"{p.Name}\" looks like a damaged \"{key}\"; {what} of this structure would be lost");
+        return null;
+    }
+
+    /// <summary>Levenshtein distance (insertions, deletions, substitutions), for telling a damaged key from another one.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2) return 3;
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     private static Dictionary<string, object> Info(JsonElement root)

@@ -35,8 +35,9 @@ public sealed record ReadOptions : IOptions
     /// <summary>Format; <see cref="StructureFormat.Auto"/> sniffs.</summary>
     public StructureFormat Format { get; init; } = StructureFormat.Auto;
 
-    /// <summary>Which frames to keep, e.g. <c>:</c>, <c>-1</c>, <c>0:100:10</c>.</summary>
-    public FrameSlice Index { get; init; } = FrameSlice.All;
+    /// <summary>Which frames to keep, e.g. <c>:</c>, <c>-1</c>, <c>0:100:10</c>, or several: <c>2,49</c>.</summary>
+    [OptionConverter(typeof(FrameSelection.Converter))]
+    public FrameSelection Index { get; init; } = FrameSelection.All;
 
     /// <summary>Element symbol of each LAMMPS atom type (dump and data files), e.g. <c>{ 1: Cu, 2: Ni }</c>.</summary>
     [OptionConverter(typeof(TypeMapConverter))]

@@ -1,4 +1,5 @@
 using System.Text;
+using AtomCuration.Options;
 
 namespace AtomCuration.IO;
 
@@ -21,12 +22,12 @@ public static class StructureIO
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="NotSupportedException">An explicit <see cref="ReadOptions.Format"/> has no reader.</exception>
-    public static IEnumerable<ReadResult> Read(string path, ReadOptions? options = null, CancellationToken cancellation = default)
+    public static IEnumerable<ReadResult> Read(string path, ReadOptions? options = null, RunContext? context = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"'{path}' does not exist.", path);
         return ReadCore(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
-            FileOptions.SequentialScan), leaveOpen: false, path, options ?? new ReadOptions(), cancellation);
+            FileOptions.SequentialScan), leaveOpen: false, path, options ?? new ReadOptions(), context ?? RunContext.Default);
     }
 
     /// <summary>
@@ -35,10 +36,10 @@ public static class StructureIO
     /// </summary>
     /// <exception cref="NotSupportedException">An explicit <see cref="ReadOptions.Format"/> has no reader.</exception>
     public static IEnumerable<ReadResult> Read(Stream stream, string? source, ReadOptions? options = null,
-        CancellationToken cancellation = default)
+        RunContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadCore(() => stream, leaveOpen: true, source, options ?? new ReadOptions(), cancellation);
+        return ReadCore(() => stream, leaveOpen: true, source, options ?? new ReadOptions(), context ?? RunContext.Default);
     }
 
     /// <summary>
@@ -50,7 +51,7 @@ public static class StructureIO
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = File.OpenRead(path);
-        using var input = Decompress(file, leaveOpen: false, out _);
+        using var input = Decompress(file, leaveOpen: false, _ => { });
         using var peek = PrefixedStream.Peek(input, SniffBytes, leaveOpen: true, out var head);
         return Sniff(path, head.Span).Format;
     }
@@ -104,11 +105,11 @@ public static class StructureIO
 
     private static string List(IEnumerable<StructureFormat> formats) => string.Join(", ", formats.Distinct().Order());
 
-    private static Stream Decompress(Stream raw, bool leaveOpen, out bool gzip)
+    /// <summary>The text of <paramref name="raw"/>: decompressed when it starts with gzip's magic bytes.</summary>
+    private static Stream Decompress(Stream raw, bool leaveOpen, Action<string> warn)
     {
         var peek = PrefixedStream.Peek(raw, 2, leaveOpen, out var magic);
-        gzip = GzipInput.IsGzip(magic.Span);
-        return gzip ? GzipInput.Open(peek, raw.CanSeek ? raw : null) : peek;
+        return GzipInput.IsGzip(magic.Span) ? GzipInput.Open(peek, warn) : peek;
     }
 
     private static (StructureFormat Format, IStructureReader Reader) Sniff(string? source, ReadOnlySpan<byte> headBytes)
@@ -134,25 +135,33 @@ public static class StructureIO
 
     /// <summary>Resolves an explicit format's reader now (an unknown one is the caller's mistake), then reads lazily.</summary>
     private static IEnumerable<ReadResult> ReadCore(Func<Stream> open, bool leaveOpen, string? source, ReadOptions options,
-        CancellationToken cancellation)
+        RunContext context)
     {
         var explicitReader = options.Format == StructureFormat.Auto ? null : ReaderFor(options.Format);
-        return Iterate(open, leaveOpen, source, options, explicitReader, cancellation);
+        return Iterate(open, leaveOpen, source, options, explicitReader, context);
     }
 
     private static IEnumerable<ReadResult> Iterate(Func<Stream> open, bool leaveOpen, string? source, ReadOptions options,
-        IStructureReader? reader, CancellationToken cancellation)
+        IStructureReader? reader, RunContext context)
     {
         TextReader? text = null;
         StructureFormatException? failure = null;
         Stream? input = null;
         try
         {
-            input = Decompress(open(), leaveOpen, out _);
+            input = Decompress(open(), leaveOpen, message => context.Warn(source is null ? message : $"{source}: {message}"));
             if (reader is null)
             {
-                input = PrefixedStream.Peek(input, SniffBytes, leaveOpen: false, out var head);
-                reader = Sniff(source, head.Span).Reader;
+                var peek = PrefixedStream.Peek(input, SniffBytes, leaveOpen: false, out var head);
+                input = peek;
+                try
+                {
+                    reader = Sniff(source, head.Span).Reader;
+                }
+                catch (StructureFormatException) when (peek.Failure is { } damage)
+                {
+                    throw damage; // a damaged file whose intact start says nothing is reported for its damage
+                }
             }
             text = new StreamReader(input, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);
         }
@@ -172,7 +181,7 @@ public static class StructureIO
         }
         using (text)
         {
-            foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options), options.Index, source, cancellation))
+            foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options, context), options.Index, source, context.Cancellation))
                 yield return options.SourceName is { } name && r.Structure is { } s
                     ? ReadResult.Ok(s with { Id = $"{name}#{s.FrameIndex}" })
                     : r;

@@ -147,7 +147,8 @@ public static class OptionsBinder
         return plain;
     }
 
-    private static object? PlainValue(object value)
+    /// <summary>A value as plain data (see <see cref="ToPlain"/>), for converters whose values are plain already.</summary>
+    internal static object? PlainValue(object value)
     {
         var t = value.GetType();
         switch (value)

@@ -27,7 +27,7 @@ public sealed record Recipe
     public string GroupBy { get; init; } = "config_type";
 
     /// <summary>Descriptor stage: a preset and/or parameters of Get-Descriptor's shape; null skips it.</summary>
-    public RecipeDescriptor? Descriptor { get; init; }
+    public Descriptors.DescriptorChoice? Descriptor { get; init; }
 
     /// <summary>Selection stage (Select-Configuration's parameters); null fits on the whole pool.</summary>
     public SelectionSettings? Select { get; init; }
@@ -62,21 +62,5 @@ public sealed record Recipe
         if (Fit is { } f) plain["fit"] = OptionsBinder.ToPlain(f);
         if (Output is { } o) plain["output"] = Resolve(o);
         return plain;
-    }
-}
-
-/// <summary>The descriptor stage of a recipe (what <c>Get-Descriptor -Preset … -Parameters …</c> takes).</summary>
-public sealed record RecipeDescriptor : IOptions
-{
-    /// <summary>Named preset (Tab completion of Get-Descriptor -Preset lists them), or null.</summary>
-    public string? Preset { get; init; }
-
-    /// <summary>Parameters of the documented descriptor shape (docs/concepts/descriptors.md), or null.</summary>
-    public IDictionary? Parameters { get; init; }
-
-    /// <inheritdoc />
-    public void Validate()
-    {
-        if (Preset is null && Parameters is null) throw new ArgumentException("give a preset, parameters, or both.");
     }
 }

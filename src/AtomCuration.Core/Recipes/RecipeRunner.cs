@@ -70,7 +70,7 @@ public static class RecipeRunner
         foreach (var file in files)
         {
             int before = pool.Count;
-            foreach (var result in StructureIO.Read(file, recipe.Read, context.Cancellation))
+            foreach (var result in StructureIO.Read(file, recipe.Read, context))
             {
                 if (result.Structure is { } s) pool.Add(s);
                 else
@@ -167,22 +167,25 @@ public static class RecipeRunner
         };
     }
 
-    private static List<Structure> Describe(List<Structure> pool, RecipeDescriptor stage, TextWriter log, RunContext context)
+    private static List<Structure> Describe(List<Structure> pool, DescriptorChoice stage, TextWriter log, RunContext context)
     {
         DescriptorOptions options;
         try
         {
-            options = DescriptorOptions.Create(parameters: stage.Parameters, preset: stage.Preset, throttleLimit: context.ThrottleLimit);
+            options = stage.ToOptions();
         }
         catch (DescriptorParameterException e)
         {
             throw new RecipeException($"descriptor: {e.Message}", e);
         }
         var clock = Stopwatch.StartNew();
-        var described = DescriptorCalculator.AttachAll(pool, options, context.Cancellation, (structure, warning) =>
+        var described = DescriptorCalculator.AttachAll(pool, options, context with
         {
-            context.Warn($"{structure.Id}: {warning}");
-            log.WriteLine($"warning: {structure.Id}: {warning}");
+            Warning = warning =>
+            {
+                context.Warn(warning);
+                log.WriteLine($"warning: {warning}");
+            },
         }).ToList();
         log.WriteLine($"descriptor: {described[0].DescriptorLabels?.Count ?? 0} columns for {described.Count} structures in {clock.Elapsed.TotalSeconds:F1} s");
         return described;

@@ -2,7 +2,6 @@ using AtomCuration.Options;
 using System.Management.Automation;
 using AtomCuration.Descriptors;
 using AtomCuration.PowerShell.Completion;
-using AtomCuration.PowerShell.Mapping;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
@@ -12,13 +11,14 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Descriptor")]
 [OutputType(typeof(Structure))]
-[OptionsRecord(typeof(RunContext))]
+[OptionsRecord(typeof(DescriptorChoice), typeof(RunContext))]
 public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _pool = [];
     private DescriptorOptions _options = null!;
     private DescriptorStream? _stream;
+    private RunContext _context = RunContext.Default;
     private int _done;
 
     /// <summary>Structures to describe.</summary>
@@ -46,6 +46,14 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     [Parameter]
     public Aggregation Aggregate { get; set; } = Aggregation.Mean;
 
+    /// <summary>
+    /// Elements resolving the descriptor columns, e.g. -Species Cu, Ta. Given, structures are described as they stream;
+    /// left out, the pool is collected and the species are those of every structure (a mixed pool gets one layout).
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Species { get; set; }
+
     /// <summary>Threads computing descriptors (default: all cores).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -56,17 +64,26 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = DescriptorOptionsMapper.Map(Kind, Parameters is PSObject p ? p.BaseObject : Parameters, Preset,
-                MyInvocation.BoundParameters.ContainsKey(nameof(PerAtom)) ? PerAtom.IsPresent : null,
-                MyInvocation.BoundParameters.ContainsKey(nameof(Aggregate)) ? Aggregate : null, ThrottleLimit,
-                SessionState.Path.GetUnresolvedProviderPathFromPSPath);
+            // The parameters given, bound onto the record a recipe's descriptor section binds to; a YAML path is
+            // resolved against PowerShell's location first.
+            var values = BoundOptions.Of(this, nameof(InputObject), nameof(ThrottleLimit));
+            if (values.TryGetValue(nameof(Parameters), out var p) && p is string path)
+                values[nameof(Parameters)] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            _options = OptionsBinder.Bind<DescriptorChoice>(values, context: MyInvocation.MyCommand.Name, style: KeyStyle.Parameter).ToOptions();
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
         }
-        // Batches keep every core busy while the pipeline streams; padded matrix kinds need the whole pool.
-        _stream = DescriptorCalculator.NeedsWholePool(_options) ? null : new DescriptorStream(_options, _stop.Token);
+        _context = BoundOptions.Context(_stop.Token, ThrottleLimit);
+        // Batches keep every core busy while the pipeline streams. Where the columns depend on species not given, or
+        // matrix kinds pad to the largest structure, the whole pool decides the columns: it is collected first.
+        bool streams = !DescriptorCalculator.NeedsWholePool(_options);
+        _stream = streams ? new DescriptorStream(_options, _context) : null;
+        if (!streams) WriteVerbose("Get-Descriptor collects the pool before describing it" +
+                                   (DescriptorCalculator.NeedsSpecies(_options)
+                                       ? ": the species are those of every structure. Give -Species to stream."
+                                       : " (matrix kinds are padded to its largest structure)."));
     }
 
     /// <inheritdoc />
@@ -79,7 +96,7 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        Write(() => _stream?.Complete() ?? DescriptorCalculator.TryAttachAll(_pool, _options, _stop.Token));
+        Write(() => _stream?.Complete() ?? DescriptorCalculator.TryAttachAll(_pool, _options, _context));
         WriteProgress(new ProgressRecord(2, "Get-Descriptor", "Done") { RecordType = ProgressRecordType.Completed });
     }
 

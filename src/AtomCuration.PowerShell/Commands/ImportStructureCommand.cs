@@ -17,7 +17,9 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
     private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private ReadOptions _options = new();
+    private RunContext _context = RunContext.Default;
 
     /// <summary>Files to read; wildcards allowed. Gzip is read transparently.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -35,10 +37,10 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     [Parameter]
     public StructureFormat Format { get; set; } = StructureFormat.Auto;
 
-    /// <summary>Frames to keep: 5, -1, :, 0:100:10, ::-1 (Python/ASE slice syntax).</summary>
+    /// <summary>Frames to keep: 5, -1, :, 0:100:10, ::-1 (Python/ASE slice syntax), or several (2,49): every frame any of them names, in file order.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    public string? Index { get; set; }
+    public string[]? Index { get; set; }
 
     /// <summary>Element of each LAMMPS atom type, e.g. @{1='Cu'; 2='Ni'}.</summary>
     [Parameter]
@@ -67,6 +69,11 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidImportParameter", ErrorCategory.InvalidArgument, null));
         }
+        // Readers run on the pipeline thread, so their warnings can be written as they come; each is said once.
+        _context = new RunContext { Cancellation = _stop.Token, Warning = message =>
+        {
+            if (_warned.Add(message)) WriteWarning(message);
+        } };
     }
 
     /// <inheritdoc />
@@ -81,7 +88,7 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     {
         int read = 0, skipped = 0;
         var progress = new ProgressRecord(1, "Import-Structure", file);
-        foreach (var result in StructureIO.Read(file, _options with { SourceName = NameInIds(file) }, _stop.Token))
+        foreach (var result in StructureIO.Read(file, _options with { SourceName = NameInIds(file) }, _context))
         {
             if (result.Structure is { } s)
             {
@@ -94,7 +101,8 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
             }
             else if (result.Error is { } error)
             {
-                skipped++;
+                // A file-level failure (truncated or damaged gzip, unknown format) is its own error, not a bad frame.
+                if (!result.IsFatal) skipped++;
                 WriteError(new ErrorRecord(error, result.IsFatal ? "StructureFileUnreadable" : "StructureFrameSkipped",
                     ErrorCategory.InvalidData, file));
             }

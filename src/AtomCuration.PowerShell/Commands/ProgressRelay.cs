@@ -19,9 +19,11 @@ internal static class ProgressRelay
     /// fraction reported, at most every <see cref="Interval"/> (a report held back is shown when the interval has
     /// passed, and the last one always). Returns the work's result or rethrows its exception unchanged. If
     /// <paramref name="show"/> throws (WriteProgress does once the pipeline is stopping), the work is waited for —
-    /// the caller has cancelled it by then — so that it never outlives the cmdlet.
+    /// the caller has cancelled it by then — so that it never outlives the cmdlet. <paramref name="time"/> (default: the
+    /// system clock) measures the interval; a test passes a clock it moves by hand, so that nothing depends on how
+    /// fast a loaded machine schedules the threads.
     /// </summary>
-    public static T Run<T>(Func<IProgress<double>, T> work, Action<double> show)
+    public static T Run<T>(Func<IProgress<double>, T> work, Action<double> show, TimeProvider? time = null)
     {
         using var reports = new BlockingCollection<double>();
         var task = Task.Run(() =>
@@ -37,7 +39,7 @@ internal static class ProgressRelay
         });
         try
         {
-            Pump(reports, show);
+            Pump(reports, show, time ?? TimeProvider.System);
         }
         catch
         {
@@ -61,16 +63,16 @@ internal static class ProgressRelay
         cmdlet.WriteProgress(record);
     };
 
-    private static void Pump(BlockingCollection<double> reports, Action<double> show)
+    private static void Pump(BlockingCollection<double> reports, Action<double> show, TimeProvider time)
     {
-        var lastShown = DateTime.MinValue;
+        var lastShown = DateTimeOffset.MinValue;
         double? pending = null, shown = null;
         while (true)
         {
             // With nothing held back, wait for the next report; otherwise only until the held one is due.
-            var wait = pending is null ? Timeout.InfiniteTimeSpan : Interval - (DateTime.UtcNow - lastShown);
+            var wait = pending is null ? Timeout.InfiniteTimeSpan : Interval - (time.GetUtcNow() - lastShown);
             if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
-            if (reports.TryTake(out var fraction, wait))
+            if (TryTake(reports, out var fraction, wait, time))
             {
                 pending = fraction;
                 while (reports.TryTake(out var newer)) pending = newer;
@@ -83,13 +85,29 @@ internal static class ProgressRelay
             {
                 pending = null; // nothing new to show
             }
-            else if (pending is { } fresh && DateTime.UtcNow - lastShown >= Interval)
+            else if (pending is { } fresh && time.GetUtcNow() - lastShown >= Interval)
             {
                 show(Math.Clamp(fresh, 0, 1));
-                (shown, pending, lastShown) = (fresh, null, DateTime.UtcNow);
+                (shown, pending, lastShown) = (fresh, null, time.GetUtcNow());
             }
         }
         if (pending is { } last) show(Math.Clamp(last, 0, 1));
+    }
+
+    /// <summary>The next report, waiting at most <paramref name="wait"/> as <paramref name="time"/> counts it.</summary>
+    private static bool TryTake(BlockingCollection<double> reports, out double item, TimeSpan wait, TimeProvider time)
+    {
+        if (wait == Timeout.InfiniteTimeSpan || wait == TimeSpan.Zero) return reports.TryTake(out item, wait);
+        using var due = new CancellationTokenSource(wait, time);
+        try
+        {
+            return reports.TryTake(out item, Timeout.Infinite, due.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            item = 0;
+            return false;
+        }
     }
 
     private sealed class Reporter(BlockingCollection<double> reports) : IProgress<double>

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Collections;
 using AtomCuration.Descriptors;
 using AtomCuration.Structures;
@@ -12,11 +13,10 @@ public class FrameworkTests
     [Fact]
     public void FlatParametersGoToTheOnlyKind()
     {
-        var o = DescriptorOptions.Create([DescriptorKind.Acsf], new Hashtable { ["cutoff"] = 5, ["scale"] = 2.0 }, throttleLimit: 3);
+        var o = DescriptorOptions.Create([DescriptorKind.Acsf], new Hashtable { ["cutoff"] = 5, ["scale"] = 2.0 });
         var b = Assert.Single(o.Blocks);
         Assert.Equal(5.0, ((AcsfSettings)b.Settings).Cutoff);
         Assert.Equal(2.0, b.Scale);
-        Assert.Equal(3, o.ThrottleLimit);
         Assert.Equal(Aggregation.Mean, o.Aggregate);
     }
 
@@ -134,10 +134,10 @@ public class FrameworkTests
     public void AttachStreamsInOrderOnTwoThreadsAndMatchesOneAtATime()
     {
         var pool = Enumerable.Range(0, 25).Select(k => (k % 3 == 0 ? HcpTi36(k) : Rattle(Supercell(Hcp(), 1 + k % 2, 2, 1), k, 0.2)) with { Id = $"s{k}" }).ToList();
-        var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, perAtom: true, aggregate: Aggregation.Stats, throttleLimit: 2);
-        var result = DescriptorCalculator.Attach(pool, options).ToList();
+        var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, perAtom: true, aggregate: Aggregation.Stats);
+        var result = DescriptorCalculator.Attach(pool, options, new RunContext { ThrottleLimit = 2 }).ToList();
         Assert.Equal(pool.Select(s => s.Id), result.Select(s => s.Id));
-        var single = DescriptorCalculator.Bind(options with { ThrottleLimit = 1 }, SpeciesSet.FromSymbols(["Ti"]));
+        var single = DescriptorCalculator.Bind(options, SpeciesSet.FromSymbols(["Ti"]));
         foreach (var s in result)
         {
             var (v, atoms, _) = single.Compute(s);
@@ -214,8 +214,8 @@ public class FrameworkTests
     [Fact]
     public void PushStreamReturnsBatchesInOrderAndReportsBadStructures()
     {
-        var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, throttleLimit: 1);
-        var stream = new DescriptorStream(options);
+        var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, species: ["Ti"]);
+        var stream = new DescriptorStream(options, new RunContext { ThrottleLimit = 1 });
         var outcomes = new List<DescriptorOutcome>();
         var input = Enumerable.Range(0, 19).Select(k => k == 11 ? Dimer(29, 2.5) with { Id = "bad" } : Rattle(Hcp(), k, 0.2) with { Id = $"s{k}" }).ToList();
         foreach (var s in input) outcomes.AddRange(stream.Push(s));

@@ -79,16 +79,15 @@ public class BadInputTests
         var bytes = new byte[1 << 20];
         rng.NextBytes(bytes);
         using var withNul = new MemoryStream(bytes);
+        // extxyz resynchronises after binary damage (issue 18): random bytes are one damaged stretch, a few errors at most.
         var all = StructureIO.Read(withNul, "junk.xyz").ToList();
         Assert.True(all.Count <= 3);
-        var r = all[^1];
-        Assert.True(r.IsFatal);
-        Assert.Contains("binary", r.Error!.Message);
-        // No NUL and no newline: the line-length limit stops it.
+        Assert.All(all, r => Assert.Null(r.Structure));
+        Assert.Contains(all, r => r.Error!.Message.Contains("NUL", StringComparison.Ordinal));
+        // No NUL and no newline: the line-length limit stops it, without holding the line.
         var noLines = Enumerable.Repeat((byte)'7', 6 << 20).ToArray();
         using var longLine = new MemoryStream(noLines);
-        var l = StructureIO.Read(longLine, "junk.xyz").Last();
-        Assert.True(l.IsFatal);
+        var l = Assert.Single(StructureIO.Read(longLine, "junk.xyz"));
         Assert.Contains("longer", l.Error!.Message);
         // Corrupt gzip body.
         var gz = File.ReadAllBytes(TestData.Cu);

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Text;
 using AtomCuration.IO;
 using static AtomCuration.Tests.IO.IOTestSupport;
@@ -14,7 +15,7 @@ public class DamagedFrameTests
     private static List<ReadResult> Read(IStructureReader reader, string text, string source = "damaged", ReadOptions? options = null)
     {
         using var r = new StringReader(text);
-        return reader.Read(r, source, options ?? new ReadOptions()).ToList();
+        return reader.Read(r, source, options ?? new ReadOptions(), RunContext.Default).ToList();
     }
 
     private static string Xyz(int declared, params string[] atoms) =>
@@ -138,5 +139,79 @@ public class DamagedFrameTests
         Assert.Equal(1, results[1].Error!.Frame);
         Assert.Contains("never closes", results[1].Error!.Message);
         Assert.Equal(2, results[2].Structure!.FrameIndex);
+    }
+
+    /// <summary>A NUL byte, a zero-filled block or a line over 1 MB costs the frame it hit: the frames after it are read with their own indices.</summary>
+    [Theory]
+    [InlineData("nul")]
+    [InlineData("zeros")]
+    [InlineData("long line")]
+    public void ExtXyzResynchronisesAfterBinaryDamage(string damage)
+    {
+        string hit = damage switch
+        {
+            "nul" => Xyz(2, "Fe 0 0 0", "Fe 1.2\01.3 1.4"),
+            "zeros" => Xyz(2, "Fe 0 0 0") + new string('\0', 4096) + "\n",
+            _ => Xyz(2, "Fe 0 0 0", "Fe 1.2 1.3 1.4 " + new string('7', (1 << 20) + 10)),
+        };
+        var results = Read(new ExtXyzReader(), Good + hit + Good + Good);
+        Assert.Equal(4, results.Count);
+        Assert.NotNull(results[0].Structure);
+        Assert.False(results[1].IsFatal);
+        Assert.Equal(1, results[1].Error!.Frame);
+        Assert.Contains(damage == "long line" ? "longer than" : "NUL", results[1].Error!.Message);
+        Assert.Equal([2, 3], results.Skip(2).Select(r => r.Structure!.FrameIndex));
+        Assert.All(results.Skip(2), r => Assert.Equal(-2.5, r.Structure!.Energy));
+    }
+
+    /// <summary>A zero-filled block that swallows the count line is one error; reading resumes at the next frame.</summary>
+    [Fact]
+    public void ExtXyzZerosBetweenFramesAreOneError()
+    {
+        var results = Read(new ExtXyzReader(), Good + new string('\0', 10_000) + "\n" + Good);
+        Assert.Equal(3, results.Count);
+        Assert.Contains("NUL", results[1].Error!.Message);
+        Assert.Equal(2, results[2].Structure!.FrameIndex);
+    }
+
+    [Theory]
+    [InlineData("outptus")]
+    [InlineData("Outputs")]
+    [InlineData("ouputs")]
+    public void JsonWithADamagedOutputsKeyIsAnErrorForThatStructure(string key)
+    {
+        string text = File.ReadAllText(DataPath("mlearn_Mo_test_subset.json"));
+        int second = text.IndexOf("\"outputs\"", text.IndexOf("\"outputs\"", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        var results = Read(new PymatgenJsonReader(), text[..second] + $"\"{key}\"" + text[(second + 9)..]);
+        Assert.Equal(4, results.Count);
+        Assert.Equal(1, results[1].Error!.Frame);
+        Assert.Contains($"\"{key}\" looks like a damaged \"outputs\"", results[1].Error!.Message);
+        Assert.All(results.Where((_, i) => i != 1), r => Assert.NotNull(r.Structure!.Energy));
+    }
+
+    [Fact]
+    public void JsonStructureWithoutOutputsAfterLabelledOnesIsWarnedAbout()
+    {
+        string text = File.ReadAllText(DataPath("mlearn_Mo_test_subset.json"));
+        int second = text.IndexOf("\"outputs\"", text.IndexOf("\"outputs\"", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        var warnings = new List<string>();
+        var results = new PymatgenJsonReader().Read(new StringReader(text[..second] + "\"results\"" + text[(second + 9)..]), "mo.json",
+            new ReadOptions(), new RunContext { Warning = warnings.Add }).ToList();
+        Assert.All(results, r => Assert.NotNull(r.Structure));
+        Assert.Null(results[1].Structure!.Energy);
+        Assert.Contains("frame 1: no \"outputs\"", Assert.Single(warnings));
+    }
+
+    [Fact]
+    public void LammpsDumpWithoutElementsOrTypeMapWarnsOnce()
+    {
+        var warnings = new List<string>();
+        var results = new LammpsDumpReader().Read(new StringReader(Samples.Dump), "md.dump", new ReadOptions(), new RunContext { Warning = warnings.Add }).ToList();
+        Assert.Equal(4, results.Count(r => r.Structure is not null));
+        Assert.Contains("-TypeMap", Assert.Single(warnings));
+        warnings.Clear();
+        var mapped = new ReadOptions { TypeMap = new Dictionary<int, string> { [1] = "Cu", [2] = "Ni" } };
+        _ = new LammpsDumpReader().Read(new StringReader(Samples.Dump), "md.dump", mapped, new RunContext { Warning = warnings.Add }).ToList();
+        Assert.Empty(warnings);
     }
 }

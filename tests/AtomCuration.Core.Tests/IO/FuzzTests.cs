@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Diagnostics;
 using System.Text;
 using Xunit.Abstractions;
@@ -13,7 +14,7 @@ namespace AtomCuration.Tests.IO;
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Formats => ["extxyz", "poscar", "outcar", "vasprun", "json", "dump", "data", "n2p2"];
+    public static TheoryData<string> Formats => ["extxyz", "poscar", "outcar", "vasprun", "json", "dump", "data", "n2p2", "cfg", "fitsnap"];
 
     /// <summary>Seeded mutations per format (issue 18: a few hundred, the whole set under a minute).</summary>
     private const int Trials = 300;
@@ -30,6 +31,16 @@ public class FuzzTests(ITestOutputHelper output)
         return sb.ToString();
     }
 
+    /// <summary>The extxyz sample's frames in another format, as its writer puts them in one file.</summary>
+    private static string Written(IStructureWriter writer, int frames)
+    {
+        var text = new StringWriter();
+        var file = writer.ForFile();
+        foreach (var r in new ExtXyzReader().Read(new StringReader(ExtXyzSample()), "sample", new ReadOptions(), RunContext.Default).Take(frames))
+            file.Write(text, r.Structure!);
+        return text.ToString();
+    }
+
     private static (IStructureReader Reader, string Text) Sample(string format) => format switch
     {
         "extxyz" => (new ExtXyzReader(), ExtXyzSample()),
@@ -39,7 +50,10 @@ public class FuzzTests(ITestOutputHelper output)
         "json" => (new PymatgenJsonReader(), File.ReadAllText(DataPath("mlearn_Mo_test_subset.json"))),
         "dump" => (new LammpsDumpReader(), Samples.Dump),
         "data" => (new LammpsDataReader(), Samples.Data),
-        _ => (new N2p2Reader(), Samples.N2p2Block + Samples.N2p2Block.Replace("Ni", "Fe") + Samples.N2p2Block),
+        "n2p2" => (new N2p2Reader(), Samples.N2p2Block + Samples.N2p2Block.Replace("Ni", "Fe") + Samples.N2p2Block),
+        "cfg" => (new MlipCfgReader(), Written(new MlipCfgWriter(), 12)),
+        // FitSNAP keeps one configuration per file (its group folders), and that is how it is written and read.
+        _ => (new FitSnapJsonReader(), Written(new FitSnapJsonWriter(), 1)),
     };
 
     private const string Noise = "0123456789-+.eE \n\t\0\u00ffxyzNaNinf{}[]\",:<>/=#";
@@ -85,12 +99,12 @@ public class FuzzTests(ITestOutputHelper output)
         output.WriteLine($"fuzz {format}: {Trials} mutants of {text.Length} characters ({original.Count} frames), " +
                          $"{structures} structures and {errors} errors reported, {compared} untouched frames compared unchanged, {clock.ElapsedMilliseconds} ms");
         // Not vacuous: multi-frame samples had intact frames to compare.
-        Assert.True(format is "data" or "poscar" || compared > 10, $"{format}: only {compared} intact frames compared");
+        Assert.True(format is "data" or "poscar" or "fitsnap" || compared > 10, $"{format}: only {compared} intact frames compared");
     }
 
     private static List<ReadResult> Read(IStructureReader reader, string text)
     {
-        var task = Task.Run(() => reader.Read(new StringReader(text), "fuzz", new ReadOptions()).ToList());
+        var task = Task.Run(() => reader.Read(new StringReader(text), "fuzz", new ReadOptions(), RunContext.Default).ToList());
         Assert.True(task.Wait(TimeSpan.FromSeconds(30)), "reading hung");
         return task.Result;
     }

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -121,13 +122,13 @@ internal static class IOTestSupport
 
     /// <summary>Every result of one reader on <paramref name="text"/>.</summary>
     public static List<ReadResult> ReadText(IStructureReader reader, string text, ReadOptions? options = null, string source = "test") =>
-        reader.Read(new StringReader(text), source, options ?? new ReadOptions()).ToList();
+        reader.Read(new StringReader(text), source, options ?? new ReadOptions(), RunContext.Default).ToList();
 
     /// <summary>Every result of one reader on a file.</summary>
     public static List<ReadResult> ReadFile(IStructureReader reader, string path, ReadOptions? options = null)
     {
         using var text = new StreamReader(path);
-        return reader.Read(text, path, options ?? new ReadOptions()).ToList();
+        return reader.Read(text, path, options ?? new ReadOptions(), RunContext.Default).ToList();
     }
 
     /// <summary>The structures of <paramref name="results"/>; fails on the first error result.</summary>

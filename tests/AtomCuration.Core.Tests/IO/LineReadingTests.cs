@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.IO;
 using static AtomCuration.Tests.IO.IOTestSupport;
 
@@ -41,7 +42,7 @@ public class LineReadingTests
     public void AnIOErrorEndsTheFileAfterTheFramesBeforeIt(string format)
     {
         var (reader, text) = Sample(format);
-        var results = reader.Read(new FailingReader(text, text.Length * 3 / 4), "broken", new ReadOptions()).ToList();
+        var results = reader.Read(new FailingReader(text, text.Length * 3 / 4), "broken", new ReadOptions(), RunContext.Default).ToList();
         Assert.NotNull(results[0].Structure);
         Assert.True(results[^1].IsFatal);
         Assert.Contains("truncated", results[^1].Error!.Message);
@@ -56,6 +57,13 @@ public class LineReadingTests
         int at = text.IndexOf('\n', text.Length * 3 / 4);
         var results = ReadText(reader, text[..at] + "\0" + text[at..]);
         Assert.NotNull(results[0].Structure);
+        if (format == "extxyz")
+        {
+            // extxyz resynchronises at the next frame header: one error for the frame hit, the frames after it read.
+            Assert.DoesNotContain(results, r => r.IsFatal);
+            Assert.Contains("NUL", Assert.Single(results, r => r.Error is not null).Error!.Message);
+            return;
+        }
         Assert.True(results[^1].IsFatal);
         Assert.Contains("binary", results[^1].Error!.Message);
     }

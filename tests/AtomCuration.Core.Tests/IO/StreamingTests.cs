@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.IO;
 using static AtomCuration.Tests.IO.IOTestSupport;
 
@@ -50,7 +51,7 @@ public class StreamingTests
     {
         var (reader, text) = Sample(format);
         var metered = new MeteredReader(text);
-        using var frames = reader.Read(metered, "lazy", new ReadOptions()).GetEnumerator();
+        using var frames = reader.Read(metered, "lazy", new ReadOptions(), RunContext.Default).GetEnumerator();
         Assert.True(frames.MoveNext());
         Assert.NotNull(frames.Current.Structure);
         Assert.True(metered.Position < text.Length * 0.7, $"{format}: {metered.Position} of {text.Length} characters read for the first frame");
@@ -61,7 +62,7 @@ public class StreamingTests
     public void AnIOErrorMidwayIsAFatalResultAfterTheFramesBeforeIt(string format)
     {
         var (reader, text) = Sample(format);
-        var results = reader.Read(new MeteredReader(text, text.Length * 3 / 4), "broken", new ReadOptions()).ToList();
+        var results = reader.Read(new MeteredReader(text, text.Length * 3 / 4), "broken", new ReadOptions(), RunContext.Default).ToList();
         Assert.True(results.Count >= 2);
         Assert.True(results[^1].IsFatal);
         Assert.Contains("truncated", results[^1].Error!.Message);

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.IO.Compression;
 using System.Text;
 using AtomCuration.IO;
@@ -139,9 +140,10 @@ public class StructureIOTests
         Assert.Equal([0, 4], picked.Where(r => r.Structure is not null).Select(r => r.Structure!.FrameIndex));
         var bad = ReadText(text, options: new ReadOptions { Index = FrameSlice.Parse("2") });
         Assert.Contains("number of atoms", Assert.Single(bad).Error!.Message);
-        // A fatal error ends the file: the tail selection is made from the frames before it, then the error.
-        string cut = Frames(4) + "1\nLattice=\"5 0 0 0 5 0 0 0 5\"\nFe 0 0 0\u0000\n" + Frames(2);
-        var tail = ReadText(cut, options: new ReadOptions { Index = FrameSlice.Parse("-2:") });
+        // A fatal error ends the file: the tail selection is made from the frames before it, then the error. (A NUL
+        // ends a LAMMPS dump; extxyz resynchronises after one.)
+        string cut = Samples.Dump + "\u0000\n" + Samples.DumpFrame(40) + Samples.DumpFrame(50);
+        var tail = ReadText(cut, "md.dump", new ReadOptions { Index = FrameSlice.Parse("-2:") });
         Assert.Equal(3, tail.Count);
         Assert.Equal([2, 3], tail.Take(2).Select(r => r.Structure!.FrameIndex));
         Assert.True(tail[2].IsFatal);
@@ -194,7 +196,7 @@ public class StructureIOTests
         int seen = 0;
         Assert.Throws<OperationCanceledException>(() =>
         {
-            foreach (var _ in StructureIO.Read(stream, "x.xyz", null, cts.Token))
+            foreach (var _ in StructureIO.Read(stream, "x.xyz", null, new RunContext { Cancellation = cts.Token }))
                 if (++seen == 3) cts.Cancel();
         });
         Assert.Equal(3, seen);
@@ -292,4 +294,25 @@ public class StructureIOTests
             Assert.StartsWith(RepoPaths.Root, Path.GetFullPath(d), StringComparison.Ordinal);
             Assert.True(File.Exists(d), d);
         });
+
+    /// <summary>Issue 15: <c>-Index 2,49</c> — several indices and slices select every frame any of them names, in file order, once.</summary>
+    [Theory]
+    [InlineData("2,7", new[] { 2, 7 })]
+    [InlineData("7,2", new[] { 2, 7 })]
+    [InlineData("0:3,2,-1", new[] { 0, 1, 2, 9 })]
+    [InlineData("-2:,::4", new[] { 0, 4, 8, 9 })]
+    public void SeveralIndicesSelectTheirUnionInFileOrder(string index, int[] expected)
+    {
+        var frames = ReadText(Frames(10), options: new ReadOptions { Index = FrameSelection.Parse(index) });
+        Assert.Equal(expected, frames.Select(r => r.Structure!.FrameIndex));
+    }
+
+    [Fact]
+    public void AnIndexBeyondTheFileAmongSeveralIsAnErrorAfterTheOthers()
+    {
+        var results = ReadText(Frames(10), options: new ReadOptions { Index = FrameSelection.Parse("2,49") });
+        Assert.Equal(2, results[0].Structure!.FrameIndex);
+        Assert.True(results[1].IsFatal);
+        Assert.Contains("-Index 49 is out of range: the file holds 10 frames", results[1].Error!.Message);
+    }
 }

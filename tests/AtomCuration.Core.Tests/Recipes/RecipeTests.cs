@@ -76,7 +76,7 @@ public class RecipeTests
     [InlineData("pool: a.xyz\nselect: { method: KMeans, blockWeights: { a-b: 1 } }", "select.blockWeights: key 'a-b' is not a column range")]
     [InlineData("pool: a.xyz\nfit: { cutoff: -1 }", "fit.cutoff: Cutoff must be in (0, ∞); got -1")]
     [InlineData("pool: a.xyz\nfit: { innerRadius: 6 }", "fit.innerRadius: InnerRadius must be below the cutoff")]
-    [InlineData("pool: a.xyz\ndescriptor: {}", "descriptor: give a preset")]
+    [InlineData("pool: a.xyz\ndescriptor: {}", "descriptor.kind: No descriptor kind given; give a kind, a preset or parameters")]
     [InlineData("pool: a.xyz\nsleect: {}", "unknown key(s) sleect")]
     [InlineData("name: x", "pool is required")]
     [InlineData("pool: a.xyz\nread: { format: cif }", "read.format: 'cif' is not one of")]

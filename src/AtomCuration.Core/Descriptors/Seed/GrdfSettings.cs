@@ -21,6 +21,9 @@ public sealed record GrdfSettings : IDescriptorSettings
     /// <inheritdoc />
     public Descriptor Create(SpeciesSet species) => new GrdfDescriptor(this);
 
+    /// <inheritdoc />
+    public bool UsesSpecies => false;
+
     /// <summary>Parses <c>width</c>, <c>spacing</c>, <c>cutoff</c>.</summary>
     public static GrdfSettings Parse(ParameterReader p)
     {

@@ -25,4 +25,7 @@ public sealed record VoronoiBlockSettings : IDescriptorSettings
 
     /// <inheritdoc />
     public Descriptor Create(SpeciesSet species) => new VoronoiBlockDescriptor(this);
+
+    /// <inheritdoc />
+    public bool UsesSpecies => false;
 }

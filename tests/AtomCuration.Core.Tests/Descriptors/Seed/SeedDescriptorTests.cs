@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using System.Collections;
 using AtomCuration.Descriptors;
 using AtomCuration.Descriptors.Seed;
@@ -17,9 +18,9 @@ public class SeedDescriptorTests
     {
         // Cu, Mo and Ti cells in one stream: the seed blocks are not resolved by element.
         var cases = SeedOracle.Cases;
-        var options = DescriptorOptions.Create(preset: "SeedFingerprint", throttleLimit: 2);
+        var options = DescriptorOptions.Create(preset: "SeedFingerprint");
         Assert.Equal([DescriptorKind.CrystalNN, DescriptorKind.BondLength, DescriptorKind.Grdf], options.Blocks.Select(b => b.Kind));
-        var outcomes = DescriptorCalculator.TryAttach(cases.Select(c => c.Structure), options).ToList();
+        var outcomes = DescriptorCalculator.TryAttach(cases.Select(c => c.Structure), options, new RunContext { ThrottleLimit = 2 }).ToList();
         Assert.Equal(cases.Count, outcomes.Count);
         for (int c = 0; c < cases.Count; c++)
         {
@@ -74,8 +75,8 @@ public class SeedDescriptorTests
             Permute(s, Shuffled(s.AtomCount, 4)),
             Supercell(s, 1, 2, 1),
         };
-        var options = DescriptorOptions.Create(preset: "SeedFingerprint", throttleLimit: 2);
-        var result = DescriptorCalculator.Attach(variants, options).ToList();
+        var options = DescriptorOptions.Create(preset: "SeedFingerprint");
+        var result = DescriptorCalculator.Attach(variants, options, new RunContext { ThrottleLimit = 2 }).ToList();
         var reference = result[0].Descriptor!.Value.ToArray();
         for (int k = 1; k < variants.Length; k++)
             AssertClose(reference, result[k].Descriptor!.Value.AsSpan(), 1e-8, $"variant {k}");
@@ -88,8 +89,8 @@ public class SeedDescriptorTests
             .Select(k => SeedCases.Displace(SeedCases.Hcp(2.95, 1.55 + 0.01 * k, 2, 1, 1, "hcp"), 0.05 * (k % 4), k, $"s{k}"))
             .ToList();
         var options = DescriptorOptions.Create(preset: "SeedFingerprint");
-        var one = DescriptorCalculator.Attach(pool, options with { ThrottleLimit = 1 }).ToList();
-        var stream = new DescriptorStream(options with { ThrottleLimit = 2 });
+        var one = DescriptorCalculator.Attach(pool, options, new RunContext { ThrottleLimit = 1 }).ToList();
+        var stream = new DescriptorStream(options, new RunContext { ThrottleLimit = 2 }); // seed blocks: no species needed
         var pushed = pool.SelectMany(stream.Push).ToList();
         pushed.AddRange(stream.Complete());
         Assert.Equal(pool.Count, pushed.Count);
@@ -116,8 +117,8 @@ public class SeedDescriptorTests
         var e = Assert.Throws<InvalidOperationException>(() => DescriptorCalculator.Attach([s], options).ToList());
         Assert.Contains("slab:", e.Message);
         var seen = new List<string>();
-        var attached = DescriptorCalculator.Attach([s], options, warn: (x, m) => seen.Add($"{x.Id}|{m}")).Single();
-        Assert.Equal([$"slab|{w}"], seen);
+        var attached = DescriptorCalculator.Attach([s], options, new RunContext { Warning = seen.Add }).Single();
+        Assert.Equal([$"slab: {w}"], seen);
         Assert.NotNull(attached.Descriptor);
         // Direct use of a block also collects them.
         var d = (VoronoiBlockDescriptor)new VoronoiBlockSettings(DescriptorKind.BondLength).Create(SpeciesSet.FromStructure(s));
