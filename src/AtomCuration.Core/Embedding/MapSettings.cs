@@ -55,6 +55,11 @@ public sealed record MapSettings : IOptions
         if (Gamma is not null && Kernel is null) throw new ArgumentException("Gamma needs Kernel.", nameof(Gamma));
     }
 
+    /// <summary>The warning for a seed given to a deterministic map (PCA, classical MDS), or null.</summary>
+    public string? SeedIgnoredWarning => Seed is not null && Method is MapMethod.Pca or MapMethod.ClassicalMds
+        ? $"-Seed has no effect: {Method} is deterministic (the same map for every seed)."
+        : null;
+
     /// <summary>The map options these settings stand for.</summary>
     public MapOptions ToOptions()
     {

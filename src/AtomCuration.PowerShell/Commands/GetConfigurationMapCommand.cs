@@ -17,6 +17,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     private readonly List<Structure> _pool = [];
     private readonly CancellationTokenSource _stop = new();
     private MapOptions _options = null!;
+    private string? _seedIgnored;
 
     /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -63,6 +64,10 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Gamma { get; set; }
 
+    /// <summary>Leave out structures whose descriptors hold NaN or infinite values, with one warning listing them, instead of refusing the pool.</summary>
+    [Parameter]
+    public SwitchParameter SkipNonFinite { get; set; }
+
     /// <summary>Threads for t-SNE (never changes the result).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -73,12 +78,15 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(ThrottleLimit)).ToOptions();
+            var settings = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(SkipNonFinite), nameof(ThrottleLimit));
+            _options = settings.ToOptions();
+            _seedIgnored = settings.SeedIgnoredWarning;
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidMapParameter", ErrorCategory.InvalidArgument, null));
         }
+        if (_seedIgnored is not null) WriteWarning(_seedIgnored);
     }
 
     /// <inheritdoc />
@@ -94,6 +102,15 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (SkipNonFinite)
+        {
+            var (kept, skipped) = FiniteDescriptors.Exclude(_pool, structureDescriptor: true, atomDescriptors: false);
+            if (FiniteDescriptors.SkippedWarning(skipped) is { } warning) WriteWarning(warning);
+            _pool.Clear();
+            _pool.AddRange(kept);
+        }
+        if (_pool.Count == 0) return;
+        WriteVerbose($"{Method}: mapping {_pool.Count} structures with {_pool[0].Descriptor!.Value.Length} descriptor columns.");
         var progress = new ProgressRecord(4, "Get-ConfigurationMap", $"{Method}: mapping {_pool.Count} structures");
         WriteProgress(progress);
         IReadOnlyList<Structure> mapped;
@@ -109,6 +126,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
+        WriteVerbose($"{Method}: map done.");
         foreach (var s in mapped) WriteObject(ViewTypes.Tag(s, ViewTypes.Map));
     }
 
