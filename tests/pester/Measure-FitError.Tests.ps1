@@ -103,3 +103,27 @@ Describe 'Measure-FitError on real work' {
         $atoms[107].Atom | Should -Be 107
     }
 }
+
+Describe 'Tab completion of -GroupBy (issue 15)' {
+    It 'offers the Info keys of the piped structures, then properties' {
+        $global:tabPool = Import-Structure $sample -Index ':3'
+        try {
+            $line = '$tabPool | Measure-FitError $fit -GroupBy '
+            $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $r.CompletionMatches.CompletionText | Should -Contain 'config_type'
+            $r.CompletionMatches.CompletionText | Should -Contain 'ConfigType'
+            $line = '$tabPool | Measure-FitError $fit -GroupBy conf'
+            $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $r.CompletionMatches.CompletionText | Should -Be @('config_type', 'ConfigType')
+        }
+        finally { Remove-Variable tabPool -Scope Global }
+    }
+
+    It 'offers the common keys without structures, also on Export-CurationPlot and Export-CurationReport' {
+        foreach ($line in 'Measure-FitError -Potential x -GroupBy ', 'Export-CurationPlot Map x.svg -GroupBy ', 'Export-CurationReport x.html -GroupBy ') {
+            $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $r.CompletionMatches.CompletionText | Should -Contain 'config_type' -Because $line
+            $r.CompletionMatches.CompletionText | Should -Contain 'Formula' -Because $line
+        }
+    }
+}

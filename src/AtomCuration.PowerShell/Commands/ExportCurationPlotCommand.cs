@@ -87,6 +87,7 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     /// <summary>Property or Info key naming each item's group or set (Parity, Map, Distribution), e.g. config_type, Selected, or a property added with Add-Member.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.GroupByCompleter))]
     public string? GroupBy { get; set; }
 
     /// <summary>Distribution: EnergyPerAtom (default), ForceMagnitude, NearestDistance, Descriptor (with -Column), or any numeric property of the input.</summary>

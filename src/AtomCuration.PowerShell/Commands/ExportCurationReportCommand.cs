@@ -42,6 +42,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     /// <summary>Property or Info key naming each structure's group (default config_type).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.GroupByCompleter))]
     public string GroupBy { get; set; } = "config_type";
 
     /// <summary>A potential (EamPotential, EamFitResult or file) whose predictions give the parity plot and the error tables.</summary>
