@@ -172,3 +172,18 @@ Describe 'Select-Configuration says what it ignores and what it needs (issue 15)
         ($v.Message -join "`n") | Should -BeLike '*KMeans: choosing 3 of 12 structures*selected 3 structures*'
     }
 }
+
+Describe 'Tab completion of -Options keys (issue 15)' {
+    It 'offers the method knobs inside the hashtable' {
+        $line = '$rdf | Select-Configuration KMeans -Count 3 -Options @{ re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'Restarts'
+        $line = '$rdf | Select-Configuration Spectral -Count 3 -Options @{ delta = 0.5; maxC'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'MaxClusters'
+    }
+
+    It 'still takes the hashtable a user types, and refuses a key no method has, listing the valid ones' {
+        ($rdf | Select-Configuration KMeans -Count 3 -Seed 1 -Options @{ restarts = 2; tolerance = 1e-6 }).Count | Should -Be 3
+        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restrats = 2 } -ErrorAction Stop } | Should -Throw '*restrats*Restarts*'
+        { $rdf | Select-Configuration Fps -Count 3 -Options @{ restarts = 2 } -ErrorAction Stop } | Should -Throw "*unknown key 'Restarts'; valid keys: start, kernel, gamma*"
+    }
+}

@@ -87,7 +87,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
 
     /// <summary>Method-specific knobs, e.g. @{ restarts = 20; tolerance = 1e-6 } or @{ kernel = 'Rbf'; gamma = 0.5 }.</summary>
     [Parameter]
-    public Hashtable? Options { get; set; }
+    public Mapping.SelectionKnobs? Options { get; set; }
 
     /// <summary>Also emit every structure not selected, with Selected = $false.</summary>
     [Parameter]
@@ -113,7 +113,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options));
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options?.ToHashtable()));
         }
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) && SeedUse.IgnoredWarning(_plan.Options) is { } ignored) WriteWarning(ignored);
         _stream = LocalEnvironmentBankStream.TryCreate(_plan.Options, BoundOptions.Context(_stop.Token, ThrottleLimit));
