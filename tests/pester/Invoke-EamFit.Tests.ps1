@@ -87,4 +87,24 @@ Describe 'Invoke-EamFit' {
         $verbose | Should -BeLike '*iteration 1: loss*'
         $verbose | Should -BeLike '*energy RMSE*meV/atom*'
     }
+
+    It 'shows progress with percent complete and seconds remaining' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$((Get-Module AtomCuration).Path)'; Import-Structure '$sample' -Index '::2' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 40 -Seed 1")
+            $handle = $ps.BeginInvoke()
+            # The cmdlet updates one progress record, so what a user saw is read while the fit runs.
+            $seen = [System.Collections.Generic.List[object]]::new()
+            while (-not $handle.IsCompleted) {
+                $last = $ps.Streams.Progress | Where-Object Activity -eq 'Invoke-EamFit' | Select-Object -Last 1
+                if ($last -and $last.RecordType -eq 'Processing') { $seen.Add([pscustomobject]@{ Percent = $last.PercentComplete; Seconds = $last.SecondsRemaining }) }
+                Start-Sleep -Milliseconds 20
+            }
+            $null = $ps.EndInvoke($handle)
+            $seen | Where-Object { $_.Percent -gt 0 -and $_.Percent -lt 100 -and $_.Seconds -ge 0 } | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
 }
