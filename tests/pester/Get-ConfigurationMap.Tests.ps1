@@ -49,6 +49,12 @@ Describe 'Get-ConfigurationMap refuses and warns as scikit-learn would (issue 15
         ($rdf[0..11] | Get-ConfigurationMap Tsne -Perplexity 3 -Iterations 50).Count | Should -Be 12
     }
 
+    It 'lowers the default perplexity for a small pool, with a warning' {
+        $map = $rdf[0..11] | Get-ConfigurationMap Tsne -Iterations 50 -WarningVariable w -WarningAction SilentlyContinue
+        $map.Count | Should -Be 12
+        "$w" | Should -BeLike "*default perplexity 30 is not below the 12 structures*using 3*"
+    }
+
     It 'says a seed has no effect on PCA and classical MDS' {
         $null = $rdf | Get-ConfigurationMap Pca -Seed 4 -WarningVariable w -WarningAction SilentlyContinue
         "$w" | Should -BeLike '*-Seed has no effect: Pca*'

@@ -16,7 +16,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
 {
     private readonly List<Structure> _pool = [];
     private readonly CancellationTokenSource _stop = new();
-    private MapOptions _options = null!;
+    private MapSettings _settings = null!;
     private string? _seedIgnored;
 
     /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
@@ -78,9 +78,9 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     {
         try
         {
-            var settings = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(SkipNonFinite), nameof(ThrottleLimit));
-            _options = settings.ToOptions();
-            _seedIgnored = settings.SeedIgnoredWarning;
+            _settings = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(SkipNonFinite), nameof(ThrottleLimit));
+            _ = _settings.ToOptions(); // refuses contradictory settings before any input is read
+            _seedIgnored = _settings.SeedIgnoredWarning;
         }
         catch (ArgumentException e)
         {
@@ -110,13 +110,15 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
             _pool.AddRange(kept);
         }
         if (_pool.Count == 0) return;
+        var options = _settings.ToOptions(_pool.Count, out var lowered);
+        if (lowered is not null) WriteWarning(lowered);
         WriteVerbose($"{Method}: mapping {_pool.Count} structures with {_pool[0].Descriptor!.Value.Length} descriptor columns.");
         var progress = new ProgressRecord(4, "Get-ConfigurationMap", $"{Method}: mapping {_pool.Count} structures");
         WriteProgress(progress);
         IReadOnlyList<Structure> mapped;
         try
         {
-            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)),
+            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)),
                 ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
