@@ -122,14 +122,15 @@ public class SelectionSettingsBindingTests
         var study = KMeansOptions.Study(30, 7);
         Assert.Equal((study.Count, study.Seed, study.Restarts, study.Tolerance, study.MaxIterations), (k.Count, k.Seed, k.Restarts, k.Tolerance, k.MaxIterations));
         Assert.Equal((true, 0.98, (int?)null), (k.Preprocess.Standardize, k.Preprocess.ExplainedVariance, k.Preprocess.Components));
-        Assert.Equal(study.Preprocess.BlockWeights, k.Preprocess.BlockWeights);
+        Assert.Equal(study.Preprocess.LabelBlockWeights, k.Preprocess.LabelBlockWeights);
+        Assert.Equal(4, k.Preprocess.LabelBlockWeights.Count);
         Assert.Equal(KMeansOptions.Study(12).Restarts, ((KMeansOptions)Map(null, count: null, fraction: 0.12, preset: "KMeansStudy").For(100)).Restarts);
         Assert.Equal(3, ((KMeansOptions)Map(null, preset: "KMeansStudy", options: new Hashtable { ["restarts"] = 3 }).For(100)).Restarts);
         var mine = (KMeansOptions)Map(SelectionMethod.KMeans, preset: "kmeansstudy", standardize: false, components: 5).Options;
         Assert.False(mine.Preprocess.Standardize);
         Assert.Equal(5, mine.Preprocess.Components);
         Assert.Null(mine.Preprocess.ExplainedVariance);
-        Assert.Equal(4, mine.Preprocess.BlockWeights.Count);
+        Assert.Equal(4, mine.Preprocess.LabelBlockWeights.Count);
         Assert.ThrowsAny<ArgumentException>(() => Map(SelectionMethod.Fps, preset: "KMeansStudy"));
         Assert.ThrowsAny<ArgumentException>(() => Map(null, preset: "Other"));
         Assert.ThrowsAny<ArgumentException>(() => Map(null));

@@ -39,3 +39,33 @@ Describe 'Get-ConfigurationMap' {
         { Import-Structure $sample -Index 0 | Get-ConfigurationMap -ErrorAction Stop } | Should -Throw '*Get-Descriptor*'
     }
 }
+
+Describe 'Get-ConfigurationMap refuses and warns as scikit-learn would (issue 15)' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'New-NonFiniteCopy.ps1') }
+
+    It 'refuses a t-SNE perplexity not below the number of structures, suggesting one' {
+        $e = { $rdf[0..11] | Get-ConfigurationMap Tsne -Perplexity 12 -ErrorAction Stop } | Should -Throw -PassThru
+        $e.Exception.Message | Should -BeLike '*Perplexity 12 must be less than the number of structures (12)*try 3*'
+        ($rdf[0..11] | Get-ConfigurationMap Tsne -Perplexity 3 -Iterations 50).Count | Should -Be 12
+    }
+
+    It 'lowers the default perplexity for a small pool, with a warning' {
+        $map = $rdf[0..11] | Get-ConfigurationMap Tsne -Iterations 50 -WarningVariable w -WarningAction SilentlyContinue
+        $map.Count | Should -Be 12
+        "$w" | Should -BeLike "*default perplexity 30 is not below the 12 structures*using 3*"
+    }
+
+    It 'says a seed has no effect on PCA and classical MDS' {
+        $null = $rdf | Get-ConfigurationMap Pca -Seed 4 -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -BeLike '*-Seed has no effect: Pca*'
+    }
+
+    It 'leaves out non-finite structures under -SkipNonFinite with one warning' {
+        $bad = New-NonFiniteCopy $rdf[5] -Column 0
+        $pool = @($rdf[0..4]) + $bad + @($rdf[6..9])
+        { $pool | Get-ConfigurationMap -ErrorAction Stop } | Should -Throw "*$($bad.Id)*"
+        $map = $pool | Get-ConfigurationMap -SkipNonFinite -WarningVariable w -WarningAction SilentlyContinue
+        $map.Count | Should -Be 9
+        "$w" | Should -BeLike "*$($bad.Id)*"
+    }
+}

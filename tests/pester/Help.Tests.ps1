@@ -63,3 +63,29 @@ Describe 'Get-Help <_>' -ForEach $cmdlets {
         $text | Should -Not -Match 'Get-Help cannot find the Help files'
     }
 }
+
+Describe 'about_ topics (issue 15)' {
+    It 'Get-Help <_> shows the topic' -ForEach @('about_AtomCuration', 'about_AtomCuration_Units', 'about_AtomCuration_Presets', 'about_AtomCuration_Recipes') {
+        $text = Get-Help $_ | Out-String
+        $text | Should -Match "TOPIC\s+$_"
+    }
+
+    It 'explains units and the sign of stress, and lists the presets' {
+        (Get-Help about_AtomCuration_Units | Out-String) | Should -Match 'positive is tensile'
+        (Get-Help about_AtomCuration_Presets | Out-String) | Should -Match 'SeedFingerprint'
+        (Get-Help about_AtomCuration | Out-String) | Should -Match 'Select-Configuration'
+    }
+}
+
+Describe 'Parameter defaults in help (issue 15)' {
+    It 'shows Core''s defaults for <Cmdlet> -<Parameter>' -ForEach @(
+        @{ Cmdlet = 'Invoke-EamFit'; Parameter = 'Cutoff'; Default = '5.5' }
+        @{ Cmdlet = 'Invoke-EamFit'; Parameter = 'MaxIterations'; Default = '100' }
+        @{ Cmdlet = 'Get-ConfigurationMap'; Parameter = 'Perplexity'; Default = '30' }
+        @{ Cmdlet = 'Export-EamPotential'; Parameter = 'RCount'; Default = '10000' }
+        @{ Cmdlet = 'Select-Configuration'; Parameter = 'SkipNonFinite'; Default = 'False' }
+    ) {
+        (Get-Help $Cmdlet -Parameter $Parameter).defaultValue | Should -Be $Default
+        (Get-Help $Cmdlet -Parameter $Parameter | Out-String) | Should -Match "Default value\s+$([regex]::Escape($Default))"
+    }
+}

@@ -21,8 +21,9 @@ Describe 'Invoke-EamFit' {
     }
 
     It 'returns the best potential so far when -TimeLimit runs out' {
-        $fit = Import-Structure $sample | Invoke-EamFit -Cutoff 5.0 -Restarts 200 -TimeLimit '00:00:02'
-        $fit.StopReason | Should -Be 'Cancelled'
+        $fit = Import-Structure $sample | Invoke-EamFit -Cutoff 5.0 -Restarts 200 -TimeLimit '00:00:02' -WarningVariable w -WarningAction SilentlyContinue
+        $fit.StopReason | Should -Be 'TimeLimit'
+        "$w" | Should -BeLike '*-TimeLimit*ran out*best fit*'
         $fit.Potential | Should -Not -BeNullOrEmpty
         $fit.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
@@ -54,5 +55,56 @@ Describe 'Invoke-EamFit' {
         $bad = Join-Path $TestDrive 'nolabel.xyz'
         Set-Content $bad -Value @('1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu 0 0 0')
         { Import-Structure $bad | Invoke-EamFit -ErrorAction Stop } | Should -Throw '*nolabel.xyz#0*'
+    }
+
+    It 'keeps the best fit so far in $EamFitInterrupted when stopped with Ctrl+C' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$((Get-Module AtomCuration).Path)'; Import-Structure '$sample' | Invoke-EamFit -Cutoff 5.0 -Restarts 500")
+            $handle = $ps.BeginInvoke()
+            # Stop once the fit has taken accepted steps (its progress shows them), as a user pressing Ctrl+C would.
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ([DateTime]::UtcNow -lt $deadline -and -not ($ps.Streams.Progress | Where-Object StatusDescription -like '*iteration*')) {
+                Start-Sleep -Milliseconds 50
+            }
+            $handle.IsCompleted | Should -BeFalse -Because 'the fit must still be running when stopped'
+            $ps.Stop()
+            $kept = $ps.Runspace.SessionStateProxy.GetVariable('EamFitInterrupted')
+            $kept | Should -BeOfType ([AtomCuration.Potentials.Eam.EamFitResult])
+            $kept.StopReason | Should -Be 'Cancelled'
+            $kept.Iterations | Should -BeGreaterThan 0
+            [double]::IsFinite($kept.EnergyRmse) | Should -BeTrue
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'reports the fit, its iterations with their loss and the result with -Verbose' {
+        $out = Import-Structure $sample -Index '::6' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 5 -Seed 1 -Verbose 4>&1
+        $verbose = ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $verbose | Should -BeLike '*Fitting a Spline EAM potential*10 structures*elements Cu*'
+        $verbose | Should -BeLike '*iteration 1: loss*'
+        $verbose | Should -BeLike '*energy RMSE*meV/atom*'
+    }
+
+    It 'shows progress with percent complete and seconds remaining' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$((Get-Module AtomCuration).Path)'; Import-Structure '$sample' -Index '::2' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 40 -Seed 1")
+            $handle = $ps.BeginInvoke()
+            # The cmdlet updates one progress record, so what a user saw is read while the fit runs.
+            $seen = [System.Collections.Generic.List[object]]::new()
+            while (-not $handle.IsCompleted) {
+                $last = $ps.Streams.Progress | Where-Object Activity -eq 'Invoke-EamFit' | Select-Object -Last 1
+                if ($last -and $last.RecordType -eq 'Processing') { $seen.Add([pscustomobject]@{ Percent = $last.PercentComplete; Seconds = $last.SecondsRemaining }) }
+                Start-Sleep -Milliseconds 20
+            }
+            $null = $ps.EndInvoke($handle)
+            $seen | Where-Object { $_.Percent -gt 0 -and $_.Percent -lt 100 -and $_.Seconds -ge 0 } | Should -Not -BeNullOrEmpty
+        }
+        finally {
+            $ps.Dispose()
+        }
     }
 }

@@ -2,7 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
     $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
     $script:pool = Import-Structure $sample | Get-Descriptor -Preset LocalEnvironment
-    $script:atomCount = ($pool | ForEach-Object { $_.AtomCount } | Measure-Object -Sum).Sum
+    $script:atomCount = ($pool | Measure-Object AtomCount -Sum).Sum
 }
 
 Describe 'Measure-Diversity' {
@@ -41,5 +41,23 @@ Describe 'Measure-Diversity' {
     It 'names the Get-Descriptor call that is missing and rejects bad settings' {
         { Import-Structure $sample -Index 0 | Measure-Diversity -ErrorAction Stop } | Should -Throw '*Get-Descriptor -PerAtom*'
         { $pool | Measure-Diversity -Neighbours 0 -ErrorAction Stop } | Should -Throw "*parameter 'Neighbours'*minimum allowed range of 1*"
+    }
+}
+
+Describe 'Measure-Diversity -SkipNonFinite (issue 18)' {
+    BeforeAll { . (Join-Path $PSScriptRoot 'New-NonFiniteCopy.ps1') }
+
+    It 'leaves out set and reference structures with non-finite environments, with one warning naming them' {
+        $badSet = New-NonFiniteCopy $pool[1] -PerAtom -Column 0
+        $badRef = New-NonFiniteCopy $pool[7] -PerAtom -Column 3
+        $set = @($pool[0]) + $badSet + @($pool[2..4])
+        $ref = @($pool[5..6]) + $badRef
+        { $set | Measure-Diversity -Reference $ref -ErrorAction Stop } | Should -Throw '*non-finite*'
+        $r = $set | Measure-Diversity -Reference $ref -SkipNonFinite -WarningVariable w -WarningAction SilentlyContinue
+        @($w).Count | Should -Be 1
+        "$w" | Should -BeLike "*2 structure(s)*$($badSet.Id)*$($badRef.Id)*"
+        $r.Environments | Should -Be ((@($pool[0]) + @($pool[2..4]) | Measure-Object AtomCount -Sum).Sum)
+        [double]::IsFinite($r.Entropy) | Should -BeTrue
+        [double]::IsFinite($r.MeanDistance) | Should -BeTrue
     }
 }

@@ -1,12 +1,5 @@
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.psd1') -Force
-    $script:sample = Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz'
-    $script:fit = Import-Structure $sample -Index '::2' | Invoke-EamFit -Cutoff 5.0 -MaxIterations 30 -Seed 1
-    # Frame 1 of the sample with its copper relabelled as nickel: labelled, but an element the Cu fit lacks.
-    $cu = Join-Path $TestDrive 'one.extxyz'
-    Import-Structure $sample -Index 1 | Export-Structure $cu
-    $script:nickel = Join-Path $TestDrive 'ni.extxyz'
-    (Get-Content $cu) -replace '^Cu ', 'Ni ' | Set-Content $nickel
+    . (Join-Path $PSScriptRoot 'New-CopperFitFixture.ps1')
 }
 
 Describe 'Measure-FitError' {
@@ -108,5 +101,29 @@ Describe 'Measure-FitError on real work' {
         $first = Import-Structure $sample -Index 0
         $atoms[0].ReferenceFx | Should -Be $first.Forces[0].X
         $atoms[107].Atom | Should -Be 107
+    }
+}
+
+Describe 'Tab completion of -GroupBy (issue 15)' {
+    It 'offers the Info keys of the piped structures, then properties' {
+        $global:tabPool = Import-Structure $sample -Index ':3'
+        try {
+            $line = '$tabPool | Measure-FitError $fit -GroupBy '
+            $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $r.CompletionMatches.CompletionText | Should -Contain 'config_type'
+            $r.CompletionMatches.CompletionText | Should -Contain 'ConfigType'
+            $line = '$tabPool | Measure-FitError $fit -GroupBy conf'
+            $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $r.CompletionMatches.CompletionText | Should -Be @('config_type', 'ConfigType')
+        }
+        finally { Remove-Variable tabPool -Scope Global }
+    }
+
+    It 'offers the common keys without structures, also on Export-CurationPlot and Export-CurationReport' {
+        foreach ($line in 'Measure-FitError -Potential x -GroupBy ', 'Export-CurationPlot Map x.svg -GroupBy ', 'Export-CurationReport x.html -GroupBy ') {
+            $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $r.CompletionMatches.CompletionText | Should -Contain 'config_type' -Because $line
+            $r.CompletionMatches.CompletionText | Should -Contain 'Formula' -Because $line
+        }
     }
 }

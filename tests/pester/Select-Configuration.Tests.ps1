@@ -81,7 +81,7 @@ Describe 'Select-Configuration' {
         ($rdf | Select-Configuration KMeans -Count 4 -Standardize -ExplainedVariance 0.98).Count | Should -Be 4
         ($rdf | Select-Configuration KMeans -Count 4 -Components 3 -BlockWeights @{ '0-24' = 2 }).Count | Should -Be 4
         ($rdf | Select-Configuration -Preset KMeansStudy -Count 4 -BlockWeights @{}).Count | Should -Be 4
-        { $rdf | Select-Configuration -Preset KMeansStudy -Count 4 -ErrorAction Stop } | Should -Throw '*outside the 50 descriptor columns*'
+        { $rdf | Select-Configuration KMeans -Count 4 -BlockWeights @{ '40-60' = 2 } -ErrorAction Stop } | Should -Throw '*outside the 50 descriptor columns*'
     }
 
     It 'names the structure and the Get-Descriptor call that is missing' {
@@ -103,5 +103,87 @@ Describe 'Select-Configuration' {
         $line = 'Select-Configuration -Method Loc'
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'LocalEnvironmentBank'
         ($rdf | Select-Configuration Fps -Count 2 | Format-Table -View Selection | Out-String) | Should -Match 'Rank'
+    }
+}
+
+Describe 'Select-Configuration says what it ignores and what it needs (issue 15)' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'New-NonFiniteCopy.ps1')
+        $script:small = $rdf[0..11]
+    }
+
+    It 'warns when -Count is above the pool size and selects the whole pool' {
+        $s = $small | Select-Configuration KMeans -Count 30 -Seed 1 -WarningVariable w -WarningAction SilentlyContinue
+        $s.Count | Should -Be 12
+        "$w" | Should -BeLike '*-Count 30 is more than the 12 structures*'
+    }
+
+    It 'says a seed has no effect on deterministic <Method> and gives the same selection for every seed' -ForEach @(
+        @{ Method = 'Fps'; Options = @{} }, @{ Method = 'Cur'; Options = @{} }, @{ Method = 'MaxVol'; Options = @{} },
+        @{ Method = 'Dpp'; Options = @{ mode = 'Greedy' } }, @{ Method = 'Agglomerative'; Options = @{} }
+    ) {
+        $a = $small | Select-Configuration $Method -Count 3 -Options $Options -Seed 1 -WarningVariable w -WarningAction SilentlyContinue
+        $b = $small | Select-Configuration $Method -Count 3 -Options $Options -Seed 2 -WarningAction SilentlyContinue
+        "$w" | Should -BeLike "*-Seed has no effect: $Method*deterministic*"
+        $a.Id | Should -Be $b.Id
+    }
+
+    It 'takes a seed without comment where it is used (<Method>)' -ForEach @(
+        @{ Method = 'KMeans'; Options = @{} }, @{ Method = 'Random'; Options = @{} }, @{ Method = 'Dpp'; Options = @{ mode = 'Sample' } }
+    ) {
+        $null = $small | Select-Configuration $Method -Count 3 -Options $Options -Seed 1 -WarningVariable w
+        $w | Should -BeNullOrEmpty
+    }
+
+    It 'refuses -Preset KMeansStudy on another descriptor, naming the descriptor it needs' {
+        $e = { $small | Select-Configuration -Preset KMeansStudy -Count 3 -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'DescriptorMismatch,*'
+        $e.Exception.Message | Should -BeLike '*352-column SeedFingerprint*Get-Descriptor -Preset SeedFingerprint*'
+        $e.TargetObject.Id | Should -Be $small[0].Id
+    }
+
+    It 'weights the KMeansStudy blocks by descriptor label' {
+        $fp = $raw[0..7] | Get-Descriptor -Preset SeedFingerprint
+        $s = $fp | Select-Configuration -Preset KMeansStudy -Count 3 -Seed 1
+        $s.Count | Should -Be 3
+    }
+
+    It 'leaves out structures with non-finite descriptors under -SkipNonFinite, with one warning naming them' {
+        $bad = New-NonFiniteCopy $small[3] -Column 2
+        $pool = @($small[0..2]) + $bad + @($small[4..11])
+        { $pool | Select-Configuration Fps -Count 3 -ErrorAction Stop } | Should -Throw "*$($bad.Id)*non-finite*"
+        $s = $pool | Select-Configuration Fps -Count 3 -SkipNonFinite -IncludeRejected -WarningVariable w -WarningAction SilentlyContinue
+        $s.Count | Should -Be 11
+        $s.Id | Should -Not -Contain $bad.Id
+        @($w).Count | Should -Be 1
+        "$w" | Should -BeLike "*1 structure(s) with non-finite*$($bad.Id)*"
+    }
+
+    It 'leaves them out of the streamed local-environment bank as well' {
+        $bad = New-NonFiniteCopy $atoms[2] -PerAtom -Column 1
+        $pool = @($atoms[0..1]) + $bad + @($atoms[3..9])
+        $s = $pool | Select-Configuration LocalEnvironmentBank -Threshold 0.3 -SkipNonFinite -WarningVariable w -WarningAction SilentlyContinue
+        $s.Id | Should -Not -Contain $bad.Id
+        "$w" | Should -BeLike "*$($bad.Id)*"
+    }
+
+    It 'reports the selection with -Verbose' {
+        $v = $small | Select-Configuration KMeans -Count 3 -Seed 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($v.Message -join "`n") | Should -BeLike '*KMeans: choosing 3 of 12 structures*selected 3 structures*'
+    }
+}
+
+Describe 'Tab completion of -Options keys (issue 15)' {
+    It 'offers the method knobs inside the hashtable' {
+        $line = '$rdf | Select-Configuration KMeans -Count 3 -Options @{ re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'Restarts'
+        $line = '$rdf | Select-Configuration Spectral -Count 3 -Options @{ delta = 0.5; maxC'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'MaxClusters'
+    }
+
+    It 'still takes the hashtable a user types, and refuses a key no method has, listing the valid ones' {
+        ($rdf | Select-Configuration KMeans -Count 3 -Seed 1 -Options @{ restarts = 2; tolerance = 1e-6 }).Count | Should -Be 3
+        { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restrats = 2 } -ErrorAction Stop } | Should -Throw '*restrats*Restarts*'
+        { $rdf | Select-Configuration Fps -Count 3 -Options @{ restarts = 2 } -ErrorAction Stop } | Should -Throw "*unknown key 'Restarts'; valid keys: start, kernel, gamma*"
     }
 }

@@ -50,3 +50,34 @@ Describe 'Fit error views' {
         (Import-EamPotential (Join-Path $TestDrive 'p.eam.alloy') | Out-String) | Should -Match 'eam/alloy'
     }
 }
+
+Describe 'One id rule for every table (issue 15)' {
+    It 'cuts every Id column with ViewText.IdTail, keeping the end' {
+        $format = Get-Content -Raw (Join-Path $PSScriptRoot '../../module/AtomCuration/AtomCuration.format.ps1xml')
+        $format | Should -Not -Match 'Substring\(' -Because 'the id rule is written once, in ViewText.IdTail'
+        ([regex]::Matches($format, 'IdTail\(\$_\.Id, \$Host, \d+\)')).Count | Should -BeGreaterOrEqual 6
+        [AtomCuration.PowerShell.ViewText]::IdTail('runs/a/b/c/d/e/f/g/h/i/j/k/OUTCAR#3', $null, 110) | Should -Be '…/i/j/k/OUTCAR#3'
+        [AtomCuration.PowerShell.ViewText]::IdTail('short#1', $null, 62) | Should -Be 'short#1'
+    }
+}
+
+Describe 'Structures across a process boundary (issue 15)' {
+    It 'are not rehydrated from Import-Clixml: cmdlets refuse them, as docs/concepts/data-model.md says' {
+        $file = Join-Path $TestDrive 'pool.clixml'
+        $pool | Select-Object -First 2 | Export-Clixml $file
+        $back = Import-Clixml $file
+        $back[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.AtomCuration.Structures.Structure'
+        $back[0].Id | Should -Be $pool[0].Id
+        { $back | Export-Structure (Join-Path $TestDrive 'x.extxyz') -ErrorAction Stop } | Should -Throw -ErrorId 'InputObjectNotBound*'
+        Test-Path (Join-Path $TestDrive 'x.extxyz') | Should -BeFalse
+        (Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/concepts/data-model.md')) | Should -Match 'not rehydrated'
+    }
+
+    It 'cross it losslessly as a file, the documented way' {
+        $file = Join-Path $TestDrive 'job.extxyz'
+        $pool | Select-Object -First 2 | Export-Structure $file
+        $back = Import-Structure $file
+        $back[1].Positions[3].X | Should -Be $pool[1].Positions[3].X
+        $back[1].Energy | Should -Be $pool[1].Energy
+    }
+}

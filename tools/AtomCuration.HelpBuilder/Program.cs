@@ -1,4 +1,5 @@
 using AtomCuration.HelpBuilder;
+using AtomCuration.HelpBuilder.About;
 using AtomCuration.HelpBuilder.Recipes;
 
 // Regenerates module/AtomCuration/en-US/AtomCuration.PowerShell.dll-Help.xml from docs/cmdlets/*.md
@@ -23,4 +24,9 @@ Console.WriteLine($"Wrote {Path.GetRelativePath(root, output)} ({help.Bytes.Leng
 File.WriteAllText(Path.Combine(root, RecipeSchema.MarkdownFile), RecipeSchema.Markdown());
 File.WriteAllText(Path.Combine(root, RecipeSchema.AboutFile), RecipeSchema.AboutTopic());
 Console.WriteLine($"Wrote {RecipeSchema.MarkdownFile} and {RecipeSchema.AboutFile}.");
+foreach (var (topic, text) in AboutTopics.All(root))
+{
+    File.WriteAllText(Path.Combine(root, AboutText.PathOf(topic)), text);
+    Console.WriteLine($"Wrote {AboutText.PathOf(topic)}.");
+}
 return 0;

@@ -4,7 +4,7 @@ using AtomCuration.Selection;
 namespace AtomCuration.Embedding;
 
 /// <summary>
-/// Get-ConfigurationMap's settings as a user gives them, bound by <see cref="OptionsBinder"/>; <see cref="ToOptions"/>
+/// Get-ConfigurationMap's settings as a user gives them, bound by <see cref="OptionsBinder"/>; <see cref="ToOptions()"/>
 /// translates them into <see cref="MapOptions"/>. Null means "not given": Core's default stands.
 /// </summary>
 public sealed record MapSettings : IOptions
@@ -53,6 +53,27 @@ public sealed record MapSettings : IOptions
         if (Kernel is not null && Method is not (MapMethod.ClassicalMds or MapMethod.Smacof))
             throw new ArgumentException($"Kernel applies to ClassicalMds and Smacof, not {Method}.", nameof(Kernel));
         if (Gamma is not null && Kernel is null) throw new ArgumentException("Gamma needs Kernel.", nameof(Gamma));
+    }
+
+    /// <summary>The warning for a seed given to a deterministic map (PCA, classical MDS), or null.</summary>
+    public string? SeedIgnoredWarning => Seed is not null && Method is MapMethod.Pca or MapMethod.ClassicalMds
+        ? $"-Seed has no effect: {Method} is deterministic (the same map for every seed)."
+        : null;
+
+    /// <summary>
+    /// The map options for a pool of <paramref name="poolSize"/> structures. t-SNE's perplexity must be below the pool
+    /// size: a perplexity the user gave is left as given (t-SNE refuses it, naming a value that works), but the default
+    /// one (30) is lowered to ≈ N/3 for a small pool, with <paramref name="warning"/> saying so.
+    /// </summary>
+    public MapOptions ToOptions(int poolSize, out string? warning)
+    {
+        var options = ToOptions();
+        warning = null;
+        if (Method != MapMethod.Tsne || Perplexity is not null || options.Tsne.Perplexity < poolSize) return options;
+        double fitted = Math.Max(1, Math.Floor((poolSize - 1) / 3.0));
+        warning = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"t-SNE's default perplexity {options.Tsne.Perplexity} is not below the {poolSize} structures mapped: using {fitted} (≈ N/3).");
+        return options with { Tsne = options.Tsne with { Perplexity = fitted } };
     }
 
     /// <summary>The map options these settings stand for.</summary>

@@ -67,6 +67,11 @@ public static class Tsne
         options.Validate();
         int n = x.Rows;
         if (n < 4) throw new ArgumentException("t-SNE needs at least four points.");
+        // Each point's affinities must spread over ~perplexity neighbours; with perplexity ≥ N − 1 there are not that many,
+        // the bandwidth search saturates and the map is noise. scikit-learn refuses perplexity ≥ N likewise.
+        if (options.Perplexity >= n)
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Perplexity {options.Perplexity} must be less than the number of structures ({n}); try {Math.Max(1, Math.Floor((n - 1) / 3.0))} (≈ N/3) or map more structures."));
         bool exact = n <= options.ExactLimit;
         var p = exact ? DenseAffinities(x, options) : SparseAffinities(x, options);
         var y = options.PcaStart ? Start(x) : RandomStart(n, options.Seed);

@@ -17,4 +17,7 @@ public enum LeastSquaresStopReason
 
     /// <summary>Cancelled; the result is the best point reached so far.</summary>
     Cancelled,
+
+    /// <summary>The run's time limit ran out (e.g. Invoke-EamFit -TimeLimit); the result is the best point reached so far.</summary>
+    TimeLimit,
 }

@@ -49,4 +49,18 @@ public static class DescriptorRequirement
                    "add 'Get-Descriptor' upstream (e.g. 'Get-Descriptor -Preset AverageSoap').";
         return null;
     }
+
+    /// <summary>
+    /// Null when the descriptor of <paramref name="structure"/> has the labelled column blocks that <paramref name="options"/>'
+    /// preprocessing weights (<see cref="PreprocessOptions.LabelBlockWeights"/>, e.g. preset KMeansStudy); otherwise a message
+    /// naming the structure and the descriptor the blocks need.
+    /// </summary>
+    public static string? MissingBlocks(Structure structure, SelectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Preprocess.LabelBlockWeights.Count == 0 || structure.Descriptor is null) return null;
+        var problem = options.Preprocess.ResolveLabelBlocks(structure.DescriptorLabels ?? []).Problem;
+        return problem is null ? null : $"Structure '{structure.Id}': {problem}";
+    }
 }

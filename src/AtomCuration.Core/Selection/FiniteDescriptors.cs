@@ -33,6 +33,50 @@ public static class FiniteDescriptors
         }
     }
 
+    /// <summary>
+    /// True when every value <paramref name="structure"/> carries in the descriptors a stage reads — the structure
+    /// descriptor and/or the per-atom matrix — is finite (missing descriptors count as finite: that is another error).
+    /// </summary>
+    public static bool IsFinite(Structure structure, bool structureDescriptor, bool atomDescriptors)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        if (structureDescriptor && structure.Descriptor is { } v && !AllFinite(v.AsSpan())) return false;
+        return !atomDescriptors || structure.AtomDescriptors is not { } m || AllFinite(m.Values);
+    }
+
+    /// <summary>
+    /// The opt-in alternative to refusing (-SkipNonFinite): <paramref name="pool"/> without the structures whose read
+    /// descriptors hold a NaN or infinite value, and the ids of those left out, in input order.
+    /// </summary>
+    public static (IReadOnlyList<Structure> Kept, IReadOnlyList<string> Skipped) Exclude(IEnumerable<Structure> pool,
+        bool structureDescriptor, bool atomDescriptors)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var kept = new List<Structure>();
+        var skipped = new List<string>();
+        foreach (var s in pool)
+        {
+            if (IsFinite(s, structureDescriptor, atomDescriptors)) kept.Add(s);
+            else skipped.Add(s.Id);
+        }
+        return (kept, skipped);
+    }
+
+    /// <summary>The one warning listing the structures <see cref="Exclude"/> left out, or null when none were.</summary>
+    public static string? SkippedWarning(IReadOnlyCollection<string> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return skipped.Count == 0 ? null
+            : $"Left out {skipped.Count} structure(s) with non-finite descriptor values (-SkipNonFinite): {string.Join(", ", skipped)}.";
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
+
     /// <summary>Throws when a value of the row vector <paramref name="descriptor"/> of <paramref name="structure"/> is not finite.</summary>
     internal static void Require(Structure structure, int index, ReadOnlySpan<double> descriptor)
     {

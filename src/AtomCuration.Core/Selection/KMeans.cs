@@ -20,9 +20,13 @@ public sealed record KMeansOptions : SelectionOptions
     [OptionRange(1, 1_000_000)]
     public int MaxIterations { get; init; } = 300;
 
+    /// <summary>What <see cref="Study"/>'s block weights are written for (named when a pool has another descriptor).</summary>
+    public const string StudyDescriptor = "the 352-column SeedFingerprint descriptor, whose blocks preset KMeansStudy weights by label (add 'Get-Descriptor -Preset SeedFingerprint' upstream)";
+
     /// <summary>
-    /// The preset of the k-means fingerprint study (paper 000): z-score, block weights 1 (columns 0–243,
-    /// CrystalNN statistics), 4 (244–247, mass difference), 2 (248–251, bond length), 1 (252–351, RDF),
+    /// The preset of the k-means fingerprint study (paper 000): z-score, block weights 1 (CrystalNN statistics,
+    /// 'mean wt CN_1' … 'maximum wt CN_24'), 4 (mass difference), 2 (average bond length), 1 (Gaussian RDF) — found by the
+    /// SeedFingerprint descriptor's labels (columns 0–243, 244–247, 248–251, 252–351 of that descriptor),
     /// PCA to 98 % explained variance, Lloyd with tol 1e-6, max_iter 600 and
     /// n_init = k − round(k/2) (Python's round: halves go to even).
     /// </summary>
@@ -36,7 +40,13 @@ public sealed record KMeansOptions : SelectionOptions
         Preprocess = new PreprocessOptions
         {
             Standardize = true,
-            BlockWeights = [new(0, 243, 1), new(244, 247, 4), new(248, 251, 2), new(252, 351, 1)],
+            LabelBlockWeights =
+            [
+                new("mean wt CN_1", "maximum wt CN_24", 1), new("mean mass local diff", "maximum mass local diff", 4),
+                new("mean Average bond length", "maximum Average bond length", 2),
+                new("Gaussian center=0.0 width=0.1", "Gaussian center=9.9 width=0.1", 1),
+            ],
+            LabelBlocksDescriptor = StudyDescriptor,
             ExplainedVariance = 0.98,
         },
     };

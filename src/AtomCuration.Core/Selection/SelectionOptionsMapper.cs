@@ -82,6 +82,7 @@ public static class SelectionOptionsMapper
             {
                 Standardize = settings.Standardize ?? p.Standardize,
                 BlockWeights = settings.BlockWeights ?? p.BlockWeights,
+                LabelBlockWeights = settings.BlockWeights is null ? p.LabelBlockWeights : [], // explicit -BlockWeights replace the preset's
                 ExplainedVariance = settings.Components is not null ? null : settings.ExplainedVariance ?? p.ExplainedVariance,
                 Components = settings.ExplainedVariance is not null ? null : settings.Components ?? p.Components,
             },

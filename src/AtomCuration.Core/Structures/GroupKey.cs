@@ -27,6 +27,22 @@ public sealed class GroupKey
         _property = property;
     }
 
+    /// <summary>Info keys offered (e.g. by Tab completion) when no structures are at hand to read keys from.</summary>
+    public static IReadOnlyList<string> CommonInfoKeys { get; } = ["config_type", "source"];
+
+    /// <summary>
+    /// The keys a user may group <paramref name="structures"/> by: their Info keys (most common first), then the
+    /// structure properties a key can name; without structures, <see cref="CommonInfoKeys"/> and the properties.
+    /// </summary>
+    public static IReadOnlyList<string> Candidates(IEnumerable<Structure>? structures)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in structures ?? [])
+            foreach (var key in s.Info.Keys) counts[key] = counts.GetValueOrDefault(key) + 1;
+        var info = counts.Count == 0 ? CommonInfoKeys : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+        return [.. info, .. Properties.Keys.Order(StringComparer.Ordinal).Where(p => !info.Contains(p, StringComparer.OrdinalIgnoreCase))];
+    }
+
     /// <summary>The key as given.</summary>
     public string Name { get; }
 

@@ -59,6 +59,7 @@ internal static class BoundOptions
         null => null,
         PSObject p => Plain(p.BaseObject),
         SwitchParameter s => s.IsPresent,
+        Mapping.SelectionKnobs k => Unwrap(k.ToHashtable()),
         IDictionary d => Unwrap(d),
         object[] a => a.Select(Plain).ToArray(),
         _ => value,

@@ -34,10 +34,12 @@ public enum CurationPlotKind
 /// <summary>
 /// <para type="synopsis">Draws a figure (parity, learning curve, map, distribution, scans, EAM functions, loss history) from what the pipeline emits and writes it as PNG or SVG.</para>
 /// </summary>
-[Cmdlet(VerbsData.Export, "CurationPlot", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "CurationPlot", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportCurationPlotCommand : PSCmdlet
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private readonly List<PSObject> _items = [];
     private readonly CancellationTokenSource _stop = new();
 
@@ -50,9 +52,15 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     public CurationPlotKind Kind { get; set; }
 
     /// <summary>Output file: .png or .svg.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
+
+    /// <summary>Output file, taken literally (no wildcards: '[' and ']' are part of the name).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = "";
 
     /// <summary>Width in pixels (default 800; EamFunctions 1500).</summary>
     [Parameter]
@@ -79,6 +87,7 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     /// <summary>Property or Info key naming each item's group or set (Parity, Map, Distribution), e.g. config_type, Selected, or a property added with Add-Member.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.GroupByCompleter))]
     public string? GroupBy { get; set; }
 
     /// <summary>Distribution: EnergyPerAtom (default), ForceMagnitude, NearestDistance, Descriptor (with -Column), or any numeric property of the input.</summary>
@@ -112,7 +121,7 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     [ValidateRange(1, 1024)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Refuse to overwrite an existing file.</summary>
+    /// <summary>Refuse to overwrite an existing file (error FileExists).</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
@@ -129,7 +138,16 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        string file = PathResolver.ResolveOutput(this, Path);
+        string file;
+        try
+        {
+            file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "AmbiguousPath", ErrorCategory.InvalidArgument, Path));
+            return;
+        }
         Figure figure;
         try
         {
@@ -145,9 +163,9 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
         {
             return;
         }
-        if (NoClobber && File.Exists(file))
+        if (PathResolver.Clobbers(file, NoClobber) is { } exists)
         {
-            WriteError(new ErrorRecord(new IOException($"{file} exists (-NoClobber)."), "FileExists", ErrorCategory.ResourceExists, file));
+            WriteError(exists);
             return;
         }
         if (!ShouldProcess(file, $"Write {Kind} plot")) return;
@@ -162,6 +180,7 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
             WriteError(new ErrorRecord(e, "CannotWritePlot", ErrorCategory.WriteError, file));
             return;
         }
+        WriteVerbose($"Wrote the plot to {file}.");
         if (PassThru) WriteObject(new FileInfo(file));
     }
 

@@ -10,10 +10,12 @@ namespace AtomCuration.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Writes one self-contained HTML report: pool summary, interactive map with selection, learning curves, parity plot and per-group errors.</para>
 /// </summary>
-[Cmdlet(VerbsData.Export, "CurationReport", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "CurationReport", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportCurationReportCommand : PSCmdlet
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private readonly List<PSObject> _items = [];
     private readonly CancellationTokenSource _stop = new();
 
@@ -22,9 +24,15 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     public PSObject InputObject { get; set; } = null!;
 
     /// <summary>Output file (.html).</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
+
+    /// <summary>Output file, taken literally (no wildcards: '[' and ']' are part of the name).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = "";
 
     /// <summary>Title of the page.</summary>
     [Parameter]
@@ -34,6 +42,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     /// <summary>Property or Info key naming each structure's group (default config_type).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.GroupByCompleter))]
     public string GroupBy { get; set; } = "config_type";
 
     /// <summary>A potential (EamPotential, EamFitResult or file) whose predictions give the parity plot and the error tables.</summary>
@@ -62,7 +71,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     [ValidateRange(1, 1024)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Refuse to overwrite an existing file.</summary>
+    /// <summary>Refuse to overwrite an existing file (error FileExists).</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
@@ -82,7 +91,16 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        string file = PathResolver.ResolveOutput(this, Path);
+        string file;
+        try
+        {
+            file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "AmbiguousPath", ErrorCategory.InvalidArgument, Path));
+            return;
+        }
         ReportContent content;
         try
         {
@@ -97,9 +115,9 @@ public sealed class ExportCurationReportCommand : PSCmdlet
         {
             return;
         }
-        if (NoClobber && File.Exists(file))
+        if (PathResolver.Clobbers(file, NoClobber) is { } exists)
         {
-            WriteError(new ErrorRecord(new IOException($"{file} exists (-NoClobber)."), "FileExists", ErrorCategory.ResourceExists, file));
+            WriteError(exists);
             return;
         }
         if (!ShouldProcess(file, "Write curation report")) return;
@@ -112,6 +130,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
             WriteError(new ErrorRecord(e, "CannotWriteReport", ErrorCategory.WriteError, file));
             return;
         }
+        WriteVerbose($"Wrote the report to {file}.");
         if (PassThru) WriteObject(new FileInfo(file));
     }
 

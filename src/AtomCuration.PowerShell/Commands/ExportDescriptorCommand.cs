@@ -7,20 +7,34 @@ namespace AtomCuration.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Writes the structure × feature descriptor matrix to .npy (with a JSON sidecar of labels and ids) or .csv.</para>
 /// </summary>
-[Cmdlet(VerbsData.Export, "Descriptor", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "Descriptor", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Structure))]
 public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private IDescriptorWriter? _writer;
+    private string _file = "";
+    private int _rows;
 
     /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public Structure InputObject { get; set; } = null!;
 
     /// <summary>Output file: .npy or .csv.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
+
+    /// <summary>Output file, taken literally (no wildcards: '[' and ']' are part of the name).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = "";
+
+    /// <summary>Refuse to overwrite an existing file (error FileExists).</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get; set; }
 
     /// <summary>Also emit each structure written.</summary>
     [Parameter]
@@ -29,11 +43,14 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        string file = PathResolver.ResolveOutput(this, Path);
-        if (!ShouldProcess(file, "Write descriptor matrix")) return;
+        string file = "";
         try
         {
+            file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
+            if (PathResolver.Clobbers(file, NoClobber) is { } exists) ThrowTerminatingError(exists);
+            if (!ShouldProcess(file, "Write descriptor matrix")) return;
             _writer = DescriptorWriter.Open(file);
+            _file = file;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {
@@ -48,6 +65,7 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
         try
         {
             _writer.Write(InputObject);
+            _rows++;
         }
         catch (ArgumentException e)
         {
@@ -66,6 +84,7 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
         try
         {
             writer.Complete();
+            WriteVerbose($"Wrote the descriptors of {_rows} structures to {_file}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

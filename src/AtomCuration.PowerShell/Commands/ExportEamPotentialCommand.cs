@@ -7,10 +7,12 @@ namespace AtomCuration.PowerShell.Commands;
 /// <summary>
 /// <para type="synopsis">Writes an EAM potential (or the potential of a fit) as a setfl, funcfl or eam/fs table that LAMMPS reads.</para>
 /// </summary>
-[Cmdlet(VerbsData.Export, "EamPotential", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "EamPotential", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportEamPotentialCommand : PSCmdlet
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
     private string? _written;
 
     /// <summary>The potential: an EamPotential, an EamFitResult, or a potential file to convert.</summary>
@@ -18,9 +20,15 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
     public object InputObject { get; set; } = null!;
 
     /// <summary>Output file.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
+
+    /// <summary>Output file, taken literally (no wildcards: '[' and ']' are part of the name).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = "";
 
     /// <summary>File format; by default from the name (.eam.fs → FinnisSinclair, .eam → Funcfl, otherwise Setfl).</summary>
     [Parameter]
@@ -40,7 +48,7 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
     [Parameter]
     public string? Comment { get; set; }
 
-    /// <summary>Refuse to overwrite an existing file.</summary>
+    /// <summary>Refuse to overwrite an existing file (error FileExists).</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
@@ -62,7 +70,16 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
             WriteError(new ErrorRecord(e, "NotAPotential", ErrorCategory.InvalidArgument, InputObject));
             return;
         }
-        string file = PathResolver.ResolveOutput(this, Path);
+        string file;
+        try
+        {
+            file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
+        }
+        catch (ArgumentException e)
+        {
+            WriteError(new ErrorRecord(e, "AmbiguousPath", ErrorCategory.InvalidArgument, Path));
+            return;
+        }
         if (_written is not null)
         {
             // One -Path per call: a second potential would silently replace the first.
@@ -71,9 +88,9 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
                 "SecondPotentialForPath", ErrorCategory.InvalidOperation, InputObject));
             return;
         }
-        if (NoClobber && File.Exists(file))
+        if (PathResolver.Clobbers(file, NoClobber) is { } exists)
         {
-            WriteError(new ErrorRecord(new IOException($"{file} exists (-NoClobber)."), "FileExists", ErrorCategory.ResourceExists, file));
+            WriteError(exists);
             return;
         }
         if (!ShouldProcess(file, "Write EAM potential")) return;
@@ -87,6 +104,7 @@ public sealed class ExportEamPotentialCommand : PSCmdlet
             return;
         }
         _written = file;
+        WriteVerbose($"Wrote the {string.Join(" ", potential.Elements.Select(e => e.Symbol))} potential to {file}.");
         if (PassThru) WriteObject(new FileInfo(file));
     }
 }

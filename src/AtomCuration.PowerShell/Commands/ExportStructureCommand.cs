@@ -15,6 +15,7 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     private const string LiteralPathSet = "LiteralPath";
     private StructureFileWriter? _writer;
     private StructureFolderWriter? _folder;
+    private string _file = "";
 
     /// <summary>Structures to write.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -25,7 +26,7 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>Output file, taken literally.</summary>
+    /// <summary>Output file or folder, taken literally (no wildcards: '[' and ']' are part of the name).</summary>
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
@@ -39,7 +40,7 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter Append { get; set; }
 
-    /// <summary>Refuse to overwrite an existing file.</summary>
+    /// <summary>Refuse to overwrite an existing file (error FileExists).</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
@@ -51,13 +52,23 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         string given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-        string file = PathResolver.ResolveOutput(this, given);
+        string file = "";
+        try
+        {
+            file = PathResolver.ResolveOutput(this, given, ParameterSetName == LiteralPathSet);
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "AmbiguousPath", ErrorCategory.InvalidArgument, given));
+        }
         bool folder = Directory.Exists(file) || given.EndsWith('/') || given.EndsWith(System.IO.Path.DirectorySeparatorChar);
+        if (!folder && !Append && PathResolver.Clobbers(file, NoClobber) is { } exists) ThrowTerminatingError(exists);
         if (!ShouldProcess(file, folder ? "Write one file per structure below this folder" : Append ? "Append structures" : "Write structures")) return;
         try
         {
             if (folder) _folder = StructureFolderWriter.Open(file, Format, NoClobber);
             else _writer = StructureFileWriter.Open(file, Format, Append, NoClobber);
+            _file = file;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -103,6 +114,7 @@ public sealed class ExportStructureCommand : PSCmdlet, IDisposable
         try
         {
             writer.Complete();
+            WriteVerbose($"Wrote {writer.Count} structures to {_file}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,7 +16,8 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
 {
     private readonly List<Structure> _pool = [];
     private readonly CancellationTokenSource _stop = new();
-    private MapOptions _options = null!;
+    private MapSettings _settings = null!;
+    private string? _seedIgnored;
 
     /// <summary>Structures carrying a descriptor (from Get-Descriptor).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -63,6 +64,10 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Gamma { get; set; }
 
+    /// <summary>Leave out structures whose descriptors hold NaN or infinite values, with one warning listing them, instead of refusing the pool.</summary>
+    [Parameter]
+    public SwitchParameter SkipNonFinite { get; set; }
+
     /// <summary>Threads for t-SNE (never changes the result).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -73,12 +78,15 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(ThrottleLimit)).ToOptions();
+            _settings = BoundOptions.Bind<MapSettings>(this, nameof(InputObject), nameof(SkipNonFinite), nameof(ThrottleLimit));
+            _ = _settings.ToOptions(); // refuses contradictory settings before any input is read
+            _seedIgnored = _settings.SeedIgnoredWarning;
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidMapParameter", ErrorCategory.InvalidArgument, null));
         }
+        if (_seedIgnored is not null) WriteWarning(_seedIgnored);
     }
 
     /// <inheritdoc />
@@ -94,12 +102,23 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (SkipNonFinite)
+        {
+            var (kept, skipped) = FiniteDescriptors.Exclude(_pool, structureDescriptor: true, atomDescriptors: false);
+            if (FiniteDescriptors.SkippedWarning(skipped) is { } warning) WriteWarning(warning);
+            _pool.Clear();
+            _pool.AddRange(kept);
+        }
+        if (_pool.Count == 0) return;
+        var options = _settings.ToOptions(_pool.Count, out var lowered);
+        if (lowered is not null) WriteWarning(lowered);
+        WriteVerbose($"{Method}: mapping {_pool.Count} structures with {_pool[0].Descriptor!.Value.Length} descriptor columns.");
         var progress = new ProgressRecord(4, "Get-ConfigurationMap", $"{Method}: mapping {_pool.Count} structures");
         WriteProgress(progress);
         IReadOnlyList<Structure> mapped;
         try
         {
-            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)),
+            mapped = ProgressRelay.Run(p => MapAttachment.Attach(_pool, options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)),
                 ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -109,6 +128,7 @@ public sealed class GetConfigurationMapCommand : PSCmdlet, IDisposable
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
+        WriteVerbose($"{Method}: map done.");
         foreach (var s in mapped) WriteObject(ViewTypes.Tag(s, ViewTypes.Map));
     }
 

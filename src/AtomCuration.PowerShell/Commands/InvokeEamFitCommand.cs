@@ -14,6 +14,12 @@ namespace AtomCuration.PowerShell.Commands;
 [OptionsRecord(typeof(EamFitOptions), typeof(RunContext))]
 public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
 {
+    /// <summary>
+    /// The global variable that keeps the best fit reached when the fit is stopped (Ctrl+C): PowerShell discards what a
+    /// stopped pipeline writes, so the fit cannot be emitted then, and is kept here instead of being lost.
+    /// </summary>
+    public const string InterruptedVariable = "EamFitInterrupted";
+
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _training = [];
     private EamFitOptions _options = null!;
@@ -90,7 +96,7 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
     [Parameter]
     public int Seed { get; set; }
 
-    /// <summary>Stop after this long and return the best potential reached (StopReason Cancelled), e.g. '00:05:00'.</summary>
+    /// <summary>Stop after this long and return the best potential reached (StopReason TimeLimit), e.g. '00:05:00'.</summary>
     [Parameter]
     public TimeSpan? TimeLimit { get; set; }
 
@@ -163,14 +169,25 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
     protected override void EndProcessing()
     {
         var record = new ProgressRecord(1, "Invoke-EamFit", $"{_training.Count} structures");
-        // The fitter reports from this (the pipeline) thread, after every accepted step.
+        WriteVerbose($"Fitting a {_options.Form} EAM potential (cutoff {_options.Cutoff} Å) to {_training.Count} structures, " +
+                     $"{_training.Sum(s => s.AtomCount)} atoms, elements {string.Join(" ", _training.SelectMany(s => s.Species).Distinct().Order().Select(z => Elements.FromZ(z).Symbol))}.");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The fitter reports from this (the pipeline) thread, after every accepted step. Once Ctrl+C has stopped the
+        // pipeline, writing throws; the report is dropped so that the fitter can return the best fit so far.
         var progress = new Reporter(p =>
         {
+            if (Stopping) return;
             record.StatusDescription = p.Status;
-            record.PercentComplete = (int)(100 * p.Fraction);
-            WriteProgress(record);
+            ProgressRelay.Estimate(record, p.Fraction, clock.Elapsed);
+            try
+            {
+                WriteVerbose(p.Status);
+                WriteProgress(record);
+            }
+            catch (PipelineStoppedException)
+            {
+            }
         });
-        // Ctrl+C stops the pipeline, and PowerShell then discards output; -TimeLimit is the way to get the best-so-far potential.
         EamFitResult result;
         try
         {
@@ -188,15 +205,44 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(e, "TimeLimitBeforeFit", ErrorCategory.OperationTimeout, null));
             return;
         }
+        if (Stopping)
+        {
+            KeepInterrupted(result);
+            return;
+        }
         record.RecordType = ProgressRecordType.Completed;
         WriteProgress(record);
+        WriteVerbose($"Stopped ({result.StopReason}) after {result.Iterations} iterations, {result.Elapsed.TotalSeconds:F1} s: " +
+                     $"energy RMSE {result.EnergyRmse:F2} meV/atom, force RMSE {result.ForceRmse:F1} meV/Å.");
+        if (result.StopReason == Fitting.LeastSquaresStopReason.TimeLimit)
+            WriteWarning($"-TimeLimit {_options.TimeLimit} ran out: the best fit reached is returned (StopReason TimeLimit).");
         WriteObject(result);
+    }
+
+    /// <summary>
+    /// Ctrl+C stopped the fit: the best fit reached (StopReason Cancelled) goes into $global:EamFitInterrupted, with a
+    /// warning saying so on the host (the pipeline's own streams are closed once it is stopping).
+    /// </summary>
+    private void KeepInterrupted(EamFitResult result)
+    {
+        SessionState.PSVariable.Set("global:" + InterruptedVariable, result);
+        string message = $"Invoke-EamFit was stopped: the best fit so far (StopReason {result.StopReason}, energy RMSE {result.EnergyRmse:F2} meV/atom) " +
+                         $"is in ${InterruptedVariable}.";
+        try
+        {
+            Host?.UI?.WriteWarningLine(message);
+        }
+        catch (Exception e) when (e is PipelineStoppedException or NotImplementedException or System.Management.Automation.Host.HostException)
+        {
+            // A host without a UI: the variable is still set.
+        }
     }
 
     /// <summary>Runs the settings search, reporting each trial as progress from the pipeline thread.</summary>
     private EamFitResult SearchAndFit(ProgressRecord record)
     {
         var search = _search!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var trials = new System.Collections.Concurrent.BlockingCollection<EamSearchTrial>();
         var task = Task.Run(() =>
         {
@@ -212,7 +258,7 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
         foreach (var t in trials.GetConsumingEnumerable())
         {
             record.StatusDescription = $"{search.Method} search, fit {t.Evaluation}/{search.Budget}: validation {t.ValidationEnergyRmse:F2} meV/atom (best {t.BestSoFar:F2})";
-            record.PercentComplete = Math.Min(99, 100 * t.Evaluation / search.Budget);
+            ProgressRelay.Estimate(record, Math.Min(0.99, t.Evaluation / (double)search.Budget), clock.Elapsed);
             WriteProgress(record);
             WriteVerbose($"trial {t.Evaluation} ({t.Source}): {string.Join(", ", t.Settings.Select(kv => $"{kv.Key} {kv.Value:G4}"))} → {t.ValidationEnergyRmse:F3} meV/atom");
         }

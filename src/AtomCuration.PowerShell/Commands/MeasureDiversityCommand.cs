@@ -39,6 +39,10 @@ public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
     [Parameter]
     public EnvironmentScaling Scaling { get; set; } = EnvironmentScaling.None;
 
+    /// <summary>Leave out structures (of the set and of -Reference) whose per-atom descriptors hold NaN or infinite values, with one warning listing them, instead of refusing.</summary>
+    [Parameter]
+    public SwitchParameter SkipNonFinite { get; set; }
+
     /// <summary>Threads for the distance table (never changes the result).</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -49,7 +53,8 @@ public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = BoundOptions.Bind<EntropyOptions>(this, nameof(InputObject), nameof(Reference), nameof(Scaling), nameof(ThrottleLimit));
+            _options = BoundOptions.Bind<EntropyOptions>(this, nameof(InputObject), nameof(Reference), nameof(Scaling), nameof(SkipNonFinite),
+                nameof(ThrottleLimit));
         }
         catch (ArgumentException e)
         {
@@ -75,13 +80,23 @@ public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        var reference = Reference;
+        if (SkipNonFinite)
+        {
+            var (kept, skipped) = FiniteDescriptors.Exclude(_set.Concat(Reference ?? []), structureDescriptor: false, atomDescriptors: true);
+            if (FiniteDescriptors.SkippedWarning(skipped) is { } warning) WriteWarning(warning);
+            var keep = kept.ToHashSet(ReferenceEqualityComparer.Instance);
+            _set.RemoveAll(s => !keep.Contains(s));
+            reference = Reference?.Where(keep.Contains).ToArray();
+        }
         if (_set.Count == 0) return;
+        WriteVerbose($"Measuring {_set.Count} structures ({_set.Sum(s => s.AtomCount)} environments) against {reference?.Length ?? 0} reference structures.");
         var progress = new ProgressRecord(5, "Measure-Diversity", $"{_set.Count} structures, {Reference?.Length ?? 0} reference structures");
         WriteProgress(progress);
         DiversityReport report;
         try
         {
-            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, Reference, _options, Scaling, BoundOptions.Context(_stop.Token, ThrottleLimit, p)), ProgressRelay.Showing(this, progress));
+            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, reference, _options, Scaling, BoundOptions.Context(_stop.Token, ThrottleLimit, p)), ProgressRelay.Showing(this, progress));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {

@@ -36,6 +36,7 @@ public sealed class MeasureFitErrorCommand : PSCmdlet, IDisposable
     /// <summary>Info key or structure property to group by, any case (config_type, ConfigType, Formula): one summary per value, then the overall one.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completion.GroupByCompleter))]
     public string? GroupBy { get; set; }
 
     /// <summary>Fit per-element energy offsets (least squares) and remove them before comparing energies; the summaries say so and give them.</summary>

@@ -126,6 +126,7 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
         _done = 0;
         var progress = new ProgressRecord(4, "New-EntropyConfiguration", $"Seed {Seed}: 0 of {Count} configurations");
         WriteProgress(progress);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             foreach (var s in EntropyGenerator.Generate(_options, Count, Seed, ThrottleLimit, cancellation: _stop.Token))
@@ -133,7 +134,7 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
                 WriteObject(s);
                 _done++;
                 progress.StatusDescription = $"Seed {Seed}: {_done} of {Count} configurations";
-                progress.PercentComplete = (int)(100L * _done / Count);
+                ProgressRelay.Estimate(progress, _done / (double)Count, clock.Elapsed);
                 WriteProgress(progress);
             }
         }

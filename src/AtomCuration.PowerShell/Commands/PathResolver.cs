@@ -48,7 +48,42 @@ internal static class PathResolver
         }
     }
 
-    /// <summary>The provider path for an output file (need not exist yet).</summary>
+    /// <summary>The provider path for an output file (need not exist yet), taken literally.</summary>
     public static string ResolveOutput(PSCmdlet cmdlet, string path) =>
         cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+
+    /// <summary>
+    /// The file an Export cmdlet writes, resolved as Export-Csv resolves it: <c>-LiteralPath</c> as given (brackets are
+    /// plain characters); <c>-Path</c> with wildcards expanded when they match an existing file (more than one match is
+    /// an error), otherwise as given, since the file need not exist yet.
+    /// </summary>
+    /// <exception cref="ArgumentException">-Path matches more than one file.</exception>
+    public static string ResolveOutput(PSCmdlet cmdlet, string path, bool literal)
+    {
+        if (literal || !WildcardPattern.ContainsWildcardCharacters(path)) return ResolveOutput(cmdlet, path);
+        List<string> matches;
+        try
+        {
+            matches = [.. cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _)];
+        }
+        catch (ItemNotFoundException)
+        {
+            matches = [];
+        }
+        return matches.Count switch
+        {
+            0 => ResolveOutput(cmdlet, path),
+            1 => matches[0],
+            _ => throw new ArgumentException($"-Path '{path}' matches {matches.Count} files; name one file (or use -LiteralPath)."),
+        };
+    }
+
+    /// <summary>
+    /// The error an Export cmdlet reports for <c>-NoClobber</c> when <paramref name="file"/> exists (ErrorId FileExists,
+    /// ResourceExists, the file as target), or null when it may be written.
+    /// </summary>
+    public static ErrorRecord? Clobbers(string file, bool noClobber) =>
+        noClobber && (File.Exists(file) || Directory.Exists(file))
+            ? new ErrorRecord(new IOException($"The file '{file}' already exists (-NoClobber)."), "FileExists", ErrorCategory.ResourceExists, file)
+            : null;
 }

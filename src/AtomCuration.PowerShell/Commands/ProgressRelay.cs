@@ -56,12 +56,30 @@ internal static class ProgressRelay
         return task.GetAwaiter().GetResult();
     }
 
-    /// <summary>A <paramref name="record"/> updater for <see cref="Run{T}"/>: percent complete, written by <paramref name="cmdlet"/>.</summary>
-    public static Action<double> Showing(Cmdlet cmdlet, ProgressRecord record) => fraction =>
+    /// <summary>
+    /// A <paramref name="record"/> updater for <see cref="Run{T}"/>: percent complete and seconds remaining (from the time
+    /// since this call), written by <paramref name="cmdlet"/>.
+    /// </summary>
+    public static Action<double> Showing(Cmdlet cmdlet, ProgressRecord record)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return fraction =>
+        {
+            Estimate(record, fraction, clock.Elapsed);
+            cmdlet.WriteProgress(record);
+        };
+    }
+
+    /// <summary>
+    /// Sets <paramref name="record"/>'s percent complete and, once a little work is done, the seconds remaining at the
+    /// rate so far: elapsed · (1 − f) / f. Before that (under 1 %) the estimate would be noise, so it stays unknown (−1).
+    /// </summary>
+    public static void Estimate(ProgressRecord record, double fraction, TimeSpan elapsed)
+    {
+        fraction = Math.Clamp(fraction, 0, 1);
         record.PercentComplete = (int)(100 * fraction);
-        cmdlet.WriteProgress(record);
-    };
+        record.SecondsRemaining = fraction >= 0.01 ? (int)Math.Ceiling(elapsed.TotalSeconds * (1 - fraction) / fraction) : -1;
+    }
 
     private static void Pump(BlockingCollection<double> reports, Action<double> show, TimeProvider time)
     {

@@ -24,6 +24,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     private int _seen;
     private SelectionPlan _plan = null!;
     private LocalEnvironmentBankStream? _stream;
+    private readonly List<string> _skipped = [];
 
     /// <summary>Structures to choose from (carrying the descriptors the method reads).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -86,11 +87,15 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
 
     /// <summary>Method-specific knobs, e.g. @{ restarts = 20; tolerance = 1e-6 } or @{ kernel = 'Rbf'; gamma = 0.5 }.</summary>
     [Parameter]
-    public Hashtable? Options { get; set; }
+    public Mapping.SelectionKnobs? Options { get; set; }
 
     /// <summary>Also emit every structure not selected, with Selected = $false.</summary>
     [Parameter]
     public SwitchParameter IncludeRejected { get; set; }
+
+    /// <summary>Leave out structures whose descriptors hold NaN or infinite values, with one warning listing them, instead of refusing the pool.</summary>
+    [Parameter]
+    public SwitchParameter SkipNonFinite { get; set; }
 
     /// <summary>Threads for the parallel inner loops (never changes the result).</summary>
     [Parameter]
@@ -103,22 +108,34 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         try
         {
             var settings = BoundOptions.Bind<SelectionSettings>(this, nameof(InputObject), nameof(ScanDelta),
-                nameof(IncludeRejected), nameof(ThrottleLimit));
+                nameof(IncludeRejected), nameof(SkipNonFinite), nameof(ThrottleLimit));
             _plan = SelectionOptionsMapper.Map(settings);
         }
         catch (ArgumentException e)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options));
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options?.ToHashtable()));
         }
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) && SeedUse.IgnoredWarning(_plan.Options) is { } ignored) WriteWarning(ignored);
         _stream = LocalEnvironmentBankStream.TryCreate(_plan.Options, BoundOptions.Context(_stop.Token, ThrottleLimit));
+        if (_stream is not null) WriteVerbose($"{Selector.MethodOf(_plan.Options)}: selecting while the structures stream in.");
     }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (DescriptorRequirement.Missing(InputObject, _seen++, _plan.Options) is { } missing)
+        if (DescriptorRequirement.Missing(InputObject, _seen, _plan.Options) is { } missing)
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(missing), "DescriptorMissing",
                 ErrorCategory.InvalidData, InputObject));
+        // Every structure carries the same descriptor, so its labels are checked once, before any work.
+        if (_seen++ == 0 && DescriptorRequirement.MissingBlocks(InputObject, _plan.Options) is { } blocks)
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(blocks), "DescriptorMismatch",
+                ErrorCategory.InvalidData, InputObject));
+        if (SkipNonFinite && !FiniteDescriptors.IsFinite(InputObject, DescriptorRequirement.NeedsStructureDescriptor(_plan.Options),
+                DescriptorRequirement.NeedsAtomDescriptors(_plan.Options)))
+        {
+            _skipped.Add(InputObject.Id);
+            return;
+        }
         if (_stream is null)
         {
             _pool.Add(InputObject);
@@ -139,7 +156,9 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (FiniteDescriptors.SkippedWarning(_skipped) is { } skipped) WriteWarning(skipped);
         if (_pool.Count == 0) return;
+        if (ParameterSetName == CountSet && _plan.CountAbovePool(_pool.Count) is { } above) WriteWarning(above);
         var options = _plan.For(_pool.Count);
         if (ParameterSetName == DeltaScanSet)
         {
@@ -148,7 +167,10 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         }
         var progress = new ProgressRecord(3, "Select-Configuration",
             $"{Selector.MethodOf(options)}: choosing from {_pool.Count} structures");
+        WriteVerbose(options is SpectralOptions ? $"Spectral: clustering {_pool.Count} structures."
+            : $"{Selector.MethodOf(options)}: choosing {options.Count} of {_pool.Count} structures (seed {options.Seed}).");
         WriteProgress(progress);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         SelectionResult result;
         try
         {
@@ -161,6 +183,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
+        WriteVerbose($"{result.Method}: selected {result.SelectedIndices.Count} structures in {clock.Elapsed.TotalSeconds:F1} s.");
         foreach (var w in result.Warnings) WriteWarning(w);
         foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(ViewTypes.Tag(s, ViewTypes.Selection));
     }

@@ -1,4 +1,5 @@
 using AtomCuration.Selection;
+using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace AtomCuration.Tests.Selection;
@@ -64,8 +65,13 @@ public class DeterminismTests
         Assert.Equal(600, o.MaxIterations);
         Assert.True(o.Preprocess.Standardize);
         Assert.Equal(0.98, o.Preprocess.ExplainedVariance);
-        Assert.Equal([1.0, 4.0, 2.0, 1.0], o.Preprocess.BlockWeights.Select(b => b.Weight));
-        var x = SelectionData.Correlated(120, 352, 24);
+        Assert.Equal([1.0, 4.0, 2.0, 1.0], o.Preprocess.LabelBlockWeights.Select(b => b.Weight));
+        var random = SelectionData.Correlated(120, 352, 24);
+        var x = new FeatureMatrix(random.Rows, AtomCuration.Descriptors.Seed.SeedFingerprint.Labels, random.Values.ToArray());
+        // The blocks are the SeedFingerprint's columns 0–243, 244–247, 248–251, 252–351, found by label.
+        Assert.Equal([new ColumnBlock(0, 243, 1), new ColumnBlock(244, 247, 4), new ColumnBlock(248, 251, 2), new ColumnBlock(252, 351, 1)],
+            o.Preprocess.ResolveLabelBlocks(x.Labels).Blocks);
+        Assert.Contains("SeedFingerprint", Assert.Throws<ArgumentException>(() => KMeans.Select(random, KMeansOptions.Study(6, seed: 1))).Message);
         var r = KMeans.Select(x, KMeansOptions.Study(6, seed: 1));
         Assert.Equal(6, r.SelectedIndices.Distinct().Count());
         Assert.Equal(120, r.Scores.Sum());

@@ -28,7 +28,7 @@ public static class MamlParameterWriter
     public static XElement Full(ParameterMetadata p, IReadOnlyList<string> description)
     {
         var e = Element(p, p.Mandatory, p.Position, p.ByValue, p.ByPropertyName);
-        e.Add(MamlText.Description(description), ParameterValue(p), DevType(p.Type));
+        e.Add(MamlText.Description(description), ParameterValue(p), DevType(p.Type), new XElement(DevNs + "defaultValue", p.Default));
         return e;
     }
 

@@ -16,6 +16,7 @@ public sealed record ParameterSetMembership(string SetName, bool Mandatory, int?
 /// <param name="ValidValues">Enum names or a [ValidateSet]; empty when any value of the type is accepted.</param>
 /// <param name="Sets">One entry per [Parameter] attribute.</param>
 /// <param name="IsCommon">A common ShouldProcess parameter (-WhatIf, -Confirm) that PowerShell adds, not one the cmdlet declares.</param>
+/// <param name="Default">The default value as help shows it (<see cref="ParameterDefaults"/>).</param>
 public sealed record ParameterMetadata(
     string Name,
     Type Type,
@@ -23,7 +24,8 @@ public sealed record ParameterMetadata(
     bool Globbing,
     IReadOnlyList<string> ValidValues,
     IReadOnlyList<ParameterSetMembership> Sets,
-    bool IsCommon = false)
+    bool IsCommon = false,
+    string Default = ParameterDefaults.None)
 {
     /// <summary>Whether the parameter is a switch.</summary>
     public bool IsSwitch => Type.FullName == "System.Management.Automation.SwitchParameter";

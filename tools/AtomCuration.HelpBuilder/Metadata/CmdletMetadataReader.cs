@@ -27,7 +27,7 @@ public static class CmdletMetadataReader
         var attribute = Attribute<CmdletAttribute>(cmdlet) ?? throw new ArgumentException($"{cmdlet} has no [Cmdlet].", nameof(cmdlet));
         var parameters = cmdlet.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .OrderBy(p => p.MetadataToken)
-            .Select(Parameter)
+            .Select(p => Parameter(cmdlet, p))
             .OfType<ParameterMetadata>()
             .ToList();
         if (Named(attribute, nameof(CmdletAttribute.SupportsShouldProcess), false))
@@ -42,7 +42,7 @@ public static class CmdletMetadataReader
             parameters, sets, outputs);
     }
 
-    private static ParameterMetadata? Parameter(PropertyInfo property)
+    private static ParameterMetadata? Parameter(Type cmdlet, PropertyInfo property)
     {
         var memberships = property.GetCustomAttributesData().Where(d => d.AttributeType == typeof(ParameterAttribute))
             .Select(d => new ParameterSetMembership(
@@ -61,11 +61,12 @@ public static class CmdletMetadataReader
         var element = type.IsArray ? type.GetElementType()! : type;
         IReadOnlyList<string> valid = validateSet is not null ? Strings(validateSet.ConstructorArguments).ToList()
             : element.IsEnum ? Enum.GetNames(element) : [];
-        return new ParameterMetadata(property.Name, type, aliases, globbing, valid, memberships);
+        return new ParameterMetadata(property.Name, type, aliases, globbing, valid, memberships, Default: ParameterDefaults.Of(cmdlet, property));
     }
 
     private static ParameterMetadata ShouldProcessSwitch(string name, string alias) =>
-        new(name, typeof(SwitchParameter), [alias], false, [], [new ParameterSetMembership(AllParameterSets, false, null, false, false)], IsCommon: true);
+        new(name, typeof(SwitchParameter), [alias], false, [], [new ParameterSetMembership(AllParameterSets, false, null, false, false)], IsCommon: true,
+            Default: ParameterDefaults.SwitchDefault);
 
     private static IEnumerable<OutputTypeMetadata> Outputs(CustomAttributeData d)
     {

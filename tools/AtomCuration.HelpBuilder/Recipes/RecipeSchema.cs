@@ -79,21 +79,21 @@ public static class RecipeSchema
         var b = new StringBuilder();
         b.Append("TOPIC\n    about_AtomCuration_Recipes\n\nSHORT DESCRIPTION\n    The schema of AtomCuration recipes: every section and key, with types, defaults and ranges.\n\n");
         b.Append("LONG DESCRIPTION\n");
-        foreach (var line in Intro()) b.Append(Wrap(line, "    "));
+        foreach (var line in Intro()) b.Append(About.AboutText.Wrap(line, "    "));
         b.Append("\n    Example:\n\n");
         foreach (var line in Example.Replace("\r", "", StringComparison.Ordinal).Split('\n')) b.Append("        ").Append(line).Append('\n');
         b.Append("\nTOP-LEVEL KEYS\n");
         foreach (var (key, _, description) in RecipeFile.Schema)
-            b.Append($"    {key}\n").Append(Wrap(description, "        "));
+            b.Append($"    {key}\n").Append(About.AboutText.Wrap(description, "        "));
         foreach (var (key, record, description) in RecipeFile.Schema)
         {
             if (record is null) continue;
-            b.Append($"\nSECTION {key.ToUpperInvariant()}\n").Append(Wrap($"{description} Bound onto {record.FullName}.", "    "));
+            b.Append($"\nSECTION {key.ToUpperInvariant()}\n").Append(About.AboutText.Wrap($"{description} Bound onto {record.FullName}.", "    "));
             foreach (var k in Keys(record))
             {
                 b.Append($"\n    {k.Key}\n");
-                b.Append(Wrap($"Type: {k.Type}. Default: {k.Default}.{(k.Range.Length > 0 ? $" Range: {k.Range}." : "")}", "        "));
-                if (k.Description.Length > 0) b.Append(Wrap(k.Description, "        "));
+                b.Append(About.AboutText.Wrap($"Type: {k.Type}. Default: {k.Default}.{(k.Range.Length > 0 ? $" Range: {k.Range}." : "")}", "        "));
+                if (k.Description.Length > 0) b.Append(About.AboutText.Wrap(k.Description, "        "));
             }
         }
         b.Append("\nSEE ALSO\n    Invoke-CurationRecipe\n    docs/concepts/recipes.md\n");
@@ -118,24 +118,6 @@ public static class RecipeSchema
         IEnumerable many => string.Join(", ", many.Cast<object?>().Select(Format)),
         _ => value.ToString() ?? "",
     };
-
-    private static string Wrap(string text, string indent, int width = 96)
-    {
-        var b = new StringBuilder();
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && indent.Length + line.Length + 1 + word.Length > width)
-            {
-                b.Append(indent).Append(line).Append('\n');
-                line.Clear();
-            }
-            if (line.Length > 0) line.Append(' ');
-            line.Append(word);
-        }
-        if (line.Length > 0) b.Append(indent).Append(line).Append('\n');
-        return b.ToString();
-    }
 
     /// <summary>Property summaries of Core's XML documentation (shipped beside AtomCuration.Core.dll), as plain text.</summary>
     private static readonly Lazy<Dictionary<string, string>> Documentation = new(() =>

@@ -71,7 +71,7 @@ public sealed record EamFitOptions : IOptions
     /// <summary>Seed of the restart perturbations.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Stop after this long and return the best potential reached (StopReason Cancelled); null = no limit.</summary>
+    /// <summary>Stop after this long and return the best potential reached (StopReason TimeLimit); null = no limit.</summary>
     public TimeSpan? TimeLimit { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting (ranges are the <see cref="OptionRangeAttribute"/>s above).</summary>

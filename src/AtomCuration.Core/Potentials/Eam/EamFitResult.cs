@@ -29,7 +29,7 @@ public sealed record EamFitResult
     /// <summary>Accepted Levenberg–Marquardt steps of the winning start.</summary>
     public required int Iterations { get; init; }
 
-    /// <summary>Why the winning start stopped, or <see cref="LeastSquaresStopReason.Cancelled"/> when the run was cut short (the best start so far is returned).</summary>
+    /// <summary>Why the winning start stopped, or <see cref="LeastSquaresStopReason.Cancelled"/> (stopped, e.g. Ctrl+C) or <see cref="LeastSquaresStopReason.TimeLimit"/> when the run was cut short (the best start so far is returned).</summary>
     public required LeastSquaresStopReason StopReason { get; init; }
 
     /// <summary>Final loss.</summary>

@@ -31,7 +31,7 @@ public static class EamFitter
     /// <param name="options">Form, knots, weights, limits, seed.</param>
     /// <param name="context">Threads; progress after every accepted step (detail: <see cref="EamFitProgress"/>); cancellation,
     /// which stops the fit and returns the best potential reached so far (StopReason Cancelled) — as does
-    /// <see cref="EamFitOptions.TimeLimit"/>. Cancelled while the structures are still being prepared, it throws
+    /// <see cref="EamFitOptions.TimeLimit"/> (StopReason TimeLimit). Cancelled while the structures are still being prepared, it throws
     /// <see cref="OperationCanceledException"/> (<see cref="TimeoutException"/> when the time limit ran out).</param>
     /// <exception cref="ArgumentException">No structures, or structures without energies (named), or invalid options.</exception>
     public static EamFitResult Fit(IReadOnlyList<Structure> training, EamFitOptions options, RunContext? context = null)
@@ -139,7 +139,9 @@ public static class EamFitter
             EnergyRmse = 1000 * Math.Sqrt(e2 / data.Items.Length),
             ForceRmse = fCount > 0 ? 1000 * Math.Sqrt(f2 / fCount) : double.NaN,
             Iterations = best.Iterations,
-            StopReason = cancelled ? LeastSquaresStopReason.Cancelled : best.StopReason,
+            // Cut short by the caller (Ctrl+C) or, when the caller did not cancel, by the linked time limit.
+            StopReason = !cancelled ? best.StopReason
+                : context.Cancellation.IsCancellationRequested ? LeastSquaresStopReason.Cancelled : LeastSquaresStopReason.TimeLimit,
             Loss = best.Loss,
             LossHistory = best.LossHistory,
             Seed = options.Seed,

@@ -1,0 +1,27 @@
+using AtomCuration.PowerShell.Mapping;
+using AtomCuration.Selection;
+
+namespace AtomCuration.Tests.PowerShell;
+
+/// <summary>Select-Configuration -Options completes exactly the keys Core's mapper accepts, and hands on only those given.</summary>
+public class SelectionKnobsTests
+{
+    [Fact]
+    public void ThePropertiesAreTheKeysOfEveryMethod()
+    {
+        var keys = Enum.GetValues<SelectionMethod>().SelectMany(SelectionOptionsMapper.OptionKeys)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
+        var properties = typeof(SelectionKnobs).GetProperties().Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(keys, properties, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void OnlyTheKnobsGivenReachTheMapper()
+    {
+        var table = new SelectionKnobs { Restarts = 3, Kernel = "Rbf" }.ToHashtable();
+        Assert.Equal(2, table.Count);
+        Assert.Equal(3, table["restarts"]);
+        var plan = SelectionOptionsMapper.Map(new SelectionSettings { Method = SelectionMethod.KMeans, Options = new SelectionKnobs { Restarts = 3 }.ToHashtable() });
+        Assert.Equal(3, ((KMeansOptions)plan.Options).Restarts);
+    }
+}
