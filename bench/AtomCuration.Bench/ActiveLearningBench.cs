@@ -16,7 +16,9 @@ namespace AtomCuration.Bench;
 /// it used (training + test) when the target was reached. One partition (seed 1) is shared by every run; the seed
 /// varies the draws and splits. Writes a learning-curve figure (test energy RMSE against accumulated structures,
 /// median and IQR over seeds) to the given folder.
-/// Args: [cells=1800] [seeds=3] [fraction=0.005] [outDir=bench/results] [threads=0] [deltas=0,0.5,1].
+/// A run that has not reached the target after maxIterations iterations reports the share it had used then.
+/// Args: [cells=1800] [seeds=3] [fraction=0.005] [outDir=bench/results] [threads=0] [deltas=0,0.5,1] [maxIterations=40]
+/// [rules=Cluster,WorstError,Novelty].
 /// </summary>
 public sealed class ActiveLearningBench : IBenchmark
 {
@@ -31,6 +33,8 @@ public sealed class ActiveLearningBench : IBenchmark
         string outDir = args.Length > 3 ? args[3] : Path.Combine(SelectionStudyBench.RepoRoot(), "bench", "results");
         int threads = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         double[] deltas = args.Length > 5 ? args[5].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray() : [0, 0.5, 1];
+        int maxIterations = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 40;
+        var rules = args.Length > 7 ? args[7].Split(',').Select(Enum.Parse<ActiveLearningGrowth>).ToArray() : Enum.GetValues<ActiveLearningGrowth>();
         var context = new RunContext { ThrottleLimit = threads };
         static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
@@ -45,7 +49,7 @@ public sealed class ActiveLearningBench : IBenchmark
         double target = 1.2 * all.EnergyRmse;
         Console.WriteLine($"all-data fit: E {all.EnergyRmse:F4} meV/atom, F {all.ForceRmse:F2} meV/Å ({clock.Elapsed.TotalSeconds:F0} s wall, {Cpu() - cpu0:F0} s CPU) → target {target:F4} meV/atom");
 
-        var baseOptions = new ActiveLearningOptions { TargetEnergyRmse = target, Fraction = fraction, Fit = fit, Seed = 1, ScanDelta = deltas };
+        var baseOptions = new ActiveLearningOptions { TargetEnergyRmse = target, Fraction = fraction, Fit = fit, Seed = 1, ScanDelta = deltas, MaxIterations = maxIterations };
         cpu0 = Cpu();
         clock.Restart();
         var partition = ActiveLearningPartition.Create(pool, baseOptions, context);
@@ -54,7 +58,7 @@ public sealed class ActiveLearningBench : IBenchmark
 
         var curve = new List<TrialValue>();
         var summary = new List<(ActiveLearningGrowth Rule, int Seed, double Share, int Iterations, ActiveLearningStopReason Stop)>();
-        foreach (var rule in Enum.GetValues<ActiveLearningGrowth>())
+        foreach (var rule in rules)
             for (int seed = 1; seed <= seeds; seed++)
             {
                 cpu0 = Cpu();
@@ -71,9 +75,13 @@ public sealed class ActiveLearningBench : IBenchmark
         {
             var shares = g.Select(s => 100 * s.Share).Order().ToArray();
             Console.WriteLine($"  {g.Key,-10} {shares[shares.Length / 2],6:F2} % [{shares[0]:F2}, {shares[^1]:F2}]  reached {g.Count(s => s.Stop == ActiveLearningStopReason.TargetReached)}/{g.Count()}");
+        foreach (var (rule, seed, share, iterations, stop) in summary)
+            Console.WriteLine(FormattableString.Invariant($"csv,{rule},{seed},{share:R},{iterations},{stop}"));
+        foreach (var t in curve)
+            Console.WriteLine(FormattableString.Invariant($"curve,{t.Method},{t.Count},{t.Value:R}"));
         }
         Directory.CreateDirectory(outDir);
-        string png = Path.Combine(outDir, "active-learning-growth.png");
+        string png = Path.Combine(outDir, $"active-learning-{string.Join("-", rules).ToLowerInvariant()}.png");
         NativeAssets.Register();
         FigureFile.Save(LearningCurvePlot.Create(LearningCurvePlot.Summarise(curve), "Test energy RMSE (meV/atom)", target,
             $"Active learning on {pool.Count} Ti-like cells: growth rules (target 1.2 × all-data)"), png, 900, 600);
