@@ -64,7 +64,6 @@ public sealed class InvokeActiveLearningCommand : PSCmdlet, IDisposable
     /// <summary>Hybrid weights δ scanned when the Spectral partition is given no delta (default 0, 0.1, …, 1).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
-    [ValidateRange(0.0, 1.0)]
     public double[] ScanDelta { get; set; } = [];
 
     /// <summary>Most iterations (fits); default: until the target is reached or the pool is used up.</summary>
