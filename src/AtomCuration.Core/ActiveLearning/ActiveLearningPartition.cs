@@ -71,12 +71,12 @@ public sealed record ActiveLearningPartition(IReadOnlyList<int> Labels, int Clus
             var renumberedLabels = Renumber(labels);
             return new ActiveLearningPartition(renumberedLabels, renumberedLabels.Max() + 1, null, []) { Descriptors = DescriptorPool.FromStructures(described) };
         }
-        bool given(string key) => options.PartitionOptions?.Keys.Cast<object>().Any(k => string.Equals(Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture), key, StringComparison.OrdinalIgnoreCase)) == true;
+        bool Given(string key) => options.PartitionOptions?.Keys.Cast<object>().Any(k => string.Equals(Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture), key, StringComparison.OrdinalIgnoreCase)) == true;
         spectral = spectral with { Clusters = options.Clusters };
-        if (!given("kernel") && !given("gamma"))
+        if (!Given("kernel") && !Given("gamma"))
             spectral = DefaultKernel(described, spectral);
         IReadOnlyList<DeltaScanPoint> scan = [];
-        if (!given("delta"))
+        if (!Given("delta"))
         {
             scan = Spectral.ScanDelta(described, spectral, options.ScanDelta, context);
             // The lowest mean within-cluster energy spread; the first δ on a tie.
