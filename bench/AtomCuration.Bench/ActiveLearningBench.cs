@@ -78,13 +78,14 @@ public sealed class ActiveLearningBench : IBenchmark
         foreach (var g in summary.GroupBy(s => s.Rule))
         {
             var shares = g.Select(s => 100 * s.Share).Order().ToArray();
-            Console.WriteLine($"  {g.Key,-10} {shares[shares.Length / 2],6:F2} % [{shares[0]:F2}, {shares[^1]:F2}]  reached {g.Count(s => s.Stop == ActiveLearningStopReason.TargetReached)}/{g.Count()}, " +
+            double median = 0.5 * (shares[(shares.Length - 1) / 2] + shares[shares.Length / 2]);
+            Console.WriteLine($"  {g.Key,-10} {median,6:F2} % [{shares[0]:F2}, {shares[^1]:F2}]  reached {g.Count(s => s.Stop == ActiveLearningStopReason.TargetReached)}/{g.Count()}, " +
                 $"whole-pool E RMSE of the final potentials {string.Join(", ", g.Select(s => s.PoolRmse.ToString("F4", CultureInfo.InvariantCulture)))} meV/atom");
+        }
         foreach (var (rule, seed, share, iterations, stop, poolRmse) in summary)
             Console.WriteLine(FormattableString.Invariant($"csv,{rule},{seed},{share:R},{iterations},{stop},{poolRmse:R}"));
         foreach (var t in curve)
             Console.WriteLine(FormattableString.Invariant($"curve,{t.Method},{t.Count},{t.Value:R}"));
-        }
         Directory.CreateDirectory(outDir);
         string png = Path.Combine(outDir, $"active-learning-{string.Join("-", rules).ToLowerInvariant()}.png");
         NativeAssets.Register();
