@@ -17,8 +17,8 @@ namespace AtomCuration.Bench;
 /// it used (training + test) when the target was reached. One partition (seed 1) is shared by every run; the seed
 /// varies the draws and splits. Because the stopping test split is small (30 % of the accumulated set) and, for
 /// WorstError and Novelty, made of the structures those rules chose, each run's final potential is also measured on
-/// the whole pool. Writes a learning-curve figure (test energy RMSE against accumulated structures,
-/// median and IQR over seeds) to the given folder.
+/// the whole pool. Writes a learning-curve figure (test-split energy RMSE against training-split size,
+/// median and IQR over seeds, the all-data fit's RMSE as the reference line) to the given folder.
 /// A run that has not reached the target after maxIterations iterations reports the share it had used then.
 /// Args: [cells=1800] [seeds=3] [fraction=0.005] [outDir=bench/results] [threads=0] [deltas=0,0.5,1] [maxIterations=40]
 /// [rules=Cluster,WorstError,Novelty].
@@ -67,7 +67,7 @@ public sealed class ActiveLearningBench : IBenchmark
                 cpu0 = Cpu();
                 clock.Restart();
                 var result = ActiveLearner.Run(pool, baseOptions with { Growth = rule, Seed = seed }, context,
-                    r => curve.Add(new TrialValue(rule.ToString(), r.TrainingCount + r.TestCount, r.TestEnergyRmse)), partition);
+                    r => curve.Add(new TrialValue(rule.ToString(), r.TrainingCount, r.TestEnergyRmse)), partition);
                 double poolRmse = FitErrorAnalysis.Analyze(pool, result.Potential, degree: threads).Overall.EnergyRmse;
                 summary.Add((rule, seed, result.PoolFraction, result.Iterations.Count, result.StopReason, poolRmse));
                 var last = result.Iterations[^1];
@@ -89,8 +89,8 @@ public sealed class ActiveLearningBench : IBenchmark
         Directory.CreateDirectory(outDir);
         string png = Path.Combine(outDir, $"active-learning-{string.Join("-", rules).ToLowerInvariant()}.png");
         NativeAssets.Register();
-        FigureFile.Save(LearningCurvePlot.Create(LearningCurvePlot.Summarise(curve), "Test energy RMSE (meV/atom)", target,
-            $"Active learning on {pool.Count} Ti-like cells: growth rules (target 1.2 × all-data)"), png, 900, 600);
+        FigureFile.Save(LearningCurvePlot.Create(LearningCurvePlot.Summarise(curve), "Test-split energy RMSE (meV/atom)", all.EnergyRmse,
+            FormattableString.Invariant($"Active learning on {pool.Count} Ti-like cells: growth rules, target {target:F3} = 1.2 × all-data")), png, 900, 600);
         Console.WriteLine($"figure: {png}");
         return 0;
     }
