@@ -27,8 +27,7 @@ public sealed class SelectionStudyBench : IBenchmark
         int trials = args.Length > 1 ? int.Parse(args[1]) : 20;
         int threads = args.Length > 2 ? int.Parse(args[2]) : 0;
         int maxIterations = args.Length > 3 ? int.Parse(args[3]) : 100;
-        var teacher = EamFileReader.Read(new[] { "..", Path.Combine("..", "..") }.Select(up => Path.Combine(RepoRoot(), up, "shared", "data", "eam", "Ti_Zhou04.eam.alloy"))
-            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/data/eam/Ti_Zhou04.eam.alloy not found beside the repository."));
+        var teacher = Teacher();
         var clock = Stopwatch.StartNew();
         var pool = Pool(teacher, cells);
         Console.WriteLine($"pool: {pool.Count} cells × {pool[0].AtomCount} atoms, labelled in {clock.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
@@ -98,7 +97,7 @@ public sealed class SelectionStudyBench : IBenchmark
 
     /// <summary>hcp Ti cells (a = 2.951 Å, c = 4.684 Å) with strains up to 4 % and displacements up to 0.15 Å, and a geometric descriptor:
     /// volume per atom, the three cell lengths and the shortest interatomic distance (no labels in it).</summary>
-    private static List<Structure> Pool(EamPotential teacher, int count) =>
+    internal static List<Structure> Pool(EamPotential teacher, int count) =>
         EamBenchData.LabelledHcp(teacher, "Ti", 2.951, 4.684, count, seed: 7, displacement: 0.15, strain: 0.04).Select(s =>
         {
             var list = NeighborList.Build(s, 3.5, half: true);
@@ -109,7 +108,12 @@ public sealed class SelectionStudyBench : IBenchmark
             };
         }).ToList();
 
-    private static string RepoRoot()
+    /// <summary>Zhou et al.'s Ti EAM from ../shared/data/eam beside the repository.</summary>
+    internal static EamPotential Teacher() =>
+        EamFileReader.Read(new[] { "..", Path.Combine("..", "..") }.Select(up => Path.Combine(RepoRoot(), up, "shared", "data", "eam", "Ti_Zhou04.eam.alloy"))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/data/eam/Ti_Zhou04.eam.alloy not found beside the repository."));
+
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;

@@ -117,7 +117,7 @@ public static class PlotData
 
     /// <summary>
     /// Reference against predicted values of <paramref name="quantity"/> for every labelled structure, evaluating
-    /// <paramref name="potential"/> (Core's <see cref="EamEvaluator"/>): energy per atom (eV/atom), every force
+    /// <paramref name="potential"/> (Core's <see cref="EamEvaluation"/>; a structure it cannot describe throws naming it): energy per atom (eV/atom), every force
     /// component (eV/Å), the six stress components (GPa). <paramref name="group"/> labels each structure.
     /// </summary>
     public static IReadOnlyList<ParityPoint> Parity(IReadOnlyList<Structure> structures, EamPotential potential, ParityQuantity quantity,
@@ -127,10 +127,10 @@ public static class PlotData
         ArgumentNullException.ThrowIfNull(potential);
         ArgumentNullException.ThrowIfNull(group);
         var points = new List<ParityPoint>();
-        int i = 0;
-        foreach (var r in EamEvaluator.EvaluateMany(potential, structures, threads, cancellation))
+        foreach (var outcome in EamEvaluation.Each(potential, structures, threads, cancellation))
         {
-            var s = structures[i++];
+            var s = outcome.Structure;
+            var r = outcome.Result ?? throw new ArgumentException(outcome.Problem);
             string? g = group(s);
             switch (quantity)
             {
@@ -172,10 +172,10 @@ public static class PlotData
             foreach (double d in list.Distances) distances.Add(d);
         }
         var densities = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
-        int i = 0;
-        foreach (var r in EamEvaluator.EvaluateMany(potential, structures, threads, cancellation))
+        foreach (var outcome in EamEvaluation.Each(potential, structures, threads, cancellation))
         {
-            var s = structures[i++];
+            var s = outcome.Structure;
+            var r = outcome.Result ?? throw new ArgumentException(outcome.Problem);
             for (int a = 0; a < s.AtomCount; a++)
             {
                 string symbol = Elements.FromZ(s.AtomicNumbers[a]).Symbol;

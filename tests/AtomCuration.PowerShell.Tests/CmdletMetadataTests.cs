@@ -164,7 +164,7 @@ public class CmdletMetadataTests
 
     [Fact]
     public void TheCmdletsThatBindOptionsDeclareTheirRecords() =>
-        Assert.Equal(["Get-ConfigurationMap", "Get-Descriptor", "Import-Structure", "Invoke-CurationRecipe", "Invoke-EamFit", "Measure-Diversity", "Measure-FitError", "Select-Configuration"],
+        Assert.Equal(["Get-ConfigurationMap", "Get-Descriptor", "Import-Structure", "Invoke-ActiveLearning", "Invoke-CurationRecipe", "Invoke-EamFit", "Measure-Diversity", "Measure-FitError", "Select-Configuration"],
             CmdletTypes().Where(t => t.GetCustomAttributesData().Any(d => d.AttributeType.Name == "OptionsRecordAttribute")).Select(NameOf).Order().ToArray());
 
     /// <summary>
