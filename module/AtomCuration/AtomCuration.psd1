@@ -22,6 +22,7 @@
         'Measure-DescriptorCorrelation'
         'Measure-ClusterQuality'
         'Measure-LabelCoverage'
+        'Find-NearDuplicate'
         'Export-CurationPlot'
         'Export-CurationReport'
         'Get-Descriptor'

@@ -8,9 +8,10 @@ namespace AtomCuration.Selection;
 /// </summary>
 public static class DescriptorRequirement
 {
-    /// <summary>True when the method reads <see cref="Structure.Descriptor"/> (descriptor-space methods; Spectral with δ &gt; 0).</summary>
+    /// <summary>True when the method reads <see cref="Structure.Descriptor"/> (descriptor-space methods; Spectral with δ &gt; 0; any method excluding near-duplicates).</summary>
     public static bool NeedsStructureDescriptor(SelectionOptions options) => options switch
     {
+        { DuplicateTolerance: not null } => true, // near-duplicates are found among structure descriptors
         RandomOptions or LocalEnvironmentBankOptions or EntropyOptions => false,
         SpectralOptions s => s.Delta > 0,
         null => throw new ArgumentNullException(nameof(options)),
