@@ -23,6 +23,8 @@
         'Measure-ClusterQuality'
         'Measure-LabelCoverage'
         'Find-NearDuplicate'
+        'Measure-ThresholdScan'
+        'Measure-TrainTestDistance'
         'Export-CurationPlot'
         'Export-CurationReport'
         'Get-Descriptor'
