@@ -79,6 +79,8 @@ public static class Selector
             LocalEnvironmentBankOptions o => LocalEnvironmentBank.Select(pool, o),
             EntropyOptions o => EntropySelector.Select(pool, o),
             SpectralOptions o => Spectral.Select(pool, o),
+            FpsOptions { AtomKernel: { } kind } o => FarthestPointSampling.SelectFromKernel(
+                Spectral.AtomKernelMatrix(pool, new SpectralOptions { AtomKernel = kind, RematchAlpha = o.RematchAlpha, Threads = o.Threads, Cancellation = o.Cancellation }), pool.Count, o),
             _ => null,
         };
         return result is null
@@ -93,6 +95,8 @@ public static class Selector
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(options);
         FiniteDescriptors.Require(x, row => $"Row {row}");
+        if (options is FpsOptions { AtomKernel: not null })
+            throw new ArgumentException("FPS on a structure kernel of the per-atom environments needs the structures, not a descriptor matrix: use Select(pool, options).", nameof(options));
         if (options.Budget is not null)
             throw new ArgumentException("A labelling budget needs the structures (their atom counts or cost keys), not a descriptor matrix: use Select(pool, options).", nameof(options));
         if (options.DuplicateTolerance is double tolerance)

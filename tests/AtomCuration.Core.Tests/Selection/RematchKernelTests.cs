@@ -97,6 +97,21 @@ public sealed class RematchKernelTests
         var labels = result.Labels!;
         for (int i = 2; i < 8; i++) Assert.Equal(labels[i % 2], labels[i]);
         Assert.NotEqual(labels[0], labels[1]);
+        // FPS on the REMatch distance takes one cell of each kind first; on the average kernel every cell looks alike.
+        var fps = Selector.Select(pool, new FpsOptions { AtomKernel = AtomKernelKind.Rematch, Count = 2, Start = 0 });
+        Assert.Equal(1, fps.SelectedIndices[1] % 2);
+        Assert.Throws<ArgumentException>(() => Selector.SelectFromMatrix(Matrices.FromRows([[1.0], [2.0]]), new FpsOptions { AtomKernel = AtomKernelKind.Rematch }));
+    }
+
+    [Fact]
+    public void FpsOnALinearGramMatrixIsEuclideanFps()
+    {
+        var x = SelectionData.Correlated(60, 5, 17);
+        var gram = new Kernel(KernelKind.Linear).Matrix(x);
+        var fromKernel = FarthestPointSampling.SelectFromKernel(gram, x.Rows, new FpsOptions { Count = 12 });
+        var euclidean = FarthestPointSampling.Select(x, new FpsOptions { Count = 12 });
+        Assert.Equal(euclidean.SelectedIndices, fromKernel.SelectedIndices);
+        for (int i = 0; i < 12; i++) Assert.Equal(euclidean.Scores[i], fromKernel.Scores[i], 1e-9);
     }
 
     private static FeatureMatrix Matrix(JsonElement rows) =>
