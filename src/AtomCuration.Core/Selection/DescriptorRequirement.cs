@@ -8,10 +8,11 @@ namespace AtomCuration.Selection;
 /// </summary>
 public static class DescriptorRequirement
 {
-    /// <summary>True when the method reads <see cref="Structure.Descriptor"/> (descriptor-space methods; Spectral with δ &gt; 0).</summary>
+    /// <summary>True when the method reads <see cref="Structure.Descriptor"/> (descriptor-space methods; Spectral with δ &gt; 0; any method excluding near-duplicates).</summary>
     public static bool NeedsStructureDescriptor(SelectionOptions options) => options switch
     {
-        RandomOptions or LocalEnvironmentBankOptions or EntropyOptions => false,
+        { DuplicateTolerance: not null } => true, // near-duplicates are found among structure descriptors
+        RandomOptions or LocalEnvironmentBankOptions or EntropyOptions or FpsOptions { AtomKernel: not null } => false,
         SpectralOptions s => s.Delta > 0,
         null => throw new ArgumentNullException(nameof(options)),
         _ => true,
@@ -20,7 +21,7 @@ public static class DescriptorRequirement
     /// <summary>True when the method reads <see cref="Structure.AtomDescriptors"/> (LocalEnvironmentBank, Entropy; Spectral with δ &lt; 1).</summary>
     public static bool NeedsAtomDescriptors(SelectionOptions options) => options switch
     {
-        LocalEnvironmentBankOptions or EntropyOptions => true,
+        LocalEnvironmentBankOptions or EntropyOptions or FpsOptions { AtomKernel: not null } => true,
         SpectralOptions s => s.Delta < 1,
         null => throw new ArgumentNullException(nameof(options)),
         _ => false,

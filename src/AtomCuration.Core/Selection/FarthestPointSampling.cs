@@ -13,6 +13,16 @@ public sealed record FpsOptions : SelectionOptions
 
     /// <summary>Null = Euclidean distance; otherwise the kernel-induced distance √(k(a,a) + k(b,b) − 2k(a,b)) = √(2 − 2K) for normalised kernels.</summary>
     public Kernel? Kernel { get; init; }
+
+    /// <summary>
+    /// Null = distances between structure descriptors; Average or Rematch = the kernel distance √(2 − 2K) of that normalised
+    /// structure kernel of the per-atom environments (paper 001 ran FPS on both; see <see cref="Spectral.AtomKernelMatrix"/>).
+    /// </summary>
+    public AtomKernelKind? AtomKernel { get; init; }
+
+    /// <summary>α of the REMatch kernel when <see cref="AtomKernel"/> is Rematch.</summary>
+    [SameRangeAs(typeof(RematchOptions), nameof(RematchOptions.Alpha))]
+    public double RematchAlpha { get; init; } = 0.1;
 }
 
 /// <summary>
@@ -69,6 +79,45 @@ public static class FarthestPointSampling
             }, options.Threads);
             next = chunkBest[0];
             for (int ch = 1; ch < chunks; ch++) if (mind[chunkBest[ch]] > mind[next]) next = chunkBest[ch];
+            scores.Add(Math.Sqrt(mind[next]));
+        }
+        return new SelectionResult(SelectionMethod.Fps, picks, scores);
+    }
+
+    /// <summary>
+    /// FPS in the distance √(K_ii + K_jj − 2K_ij) of a precomputed N × N kernel matrix (row-major), e.g. a structure kernel of the
+    /// per-atom environments; the start is <see cref="FpsOptions.Start"/> or the row farthest from the mean in feature space.
+    /// </summary>
+    public static SelectionResult SelectFromKernel(double[] k, int n, FpsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(k);
+        ArgumentNullException.ThrowIfNull(options);
+        if (k.Length != n * n) throw new ArgumentException($"{k.Length} kernel values do not fill {n} × {n}.", nameof(k));
+        int count = Math.Min(options.Count, n);
+        int start = options.Start ?? VectorMath.ArgMax(Enumerable.Range(0, n).Select(i =>
+        {
+            double s = 0;
+            for (int j = 0; j < n; j++) s += k[i * n + j];
+            return k[i * n + i] - 2 * s / n;
+        }).ToArray());
+        if (start < 0 || start >= n) throw new ArgumentOutOfRangeException(nameof(options), start, $"Start must be 0…{n - 1}.");
+        var mind = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+        var picks = new List<int>(count);
+        var scores = new List<double>(count);
+        int next = start;
+        for (int t = 0; t < count; t++)
+        {
+            if (t > 0 && !(mind[next] > 0)) break; // every row is covered by (a copy of) a selected row
+            options.Cancellation.ThrowIfCancellationRequested();
+            picks.Add(next);
+            int s = next, best = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double dist = Math.Max(0, k[i * n + i] + k[s * n + s] - 2 * k[i * n + s]);
+                if (dist < mind[i]) mind[i] = dist;
+                if (mind[i] > mind[best]) best = i;
+            }
+            next = best;
             scores.Add(Math.Sqrt(mind[next]));
         }
         return new SelectionResult(SelectionMethod.Fps, picks, scores);

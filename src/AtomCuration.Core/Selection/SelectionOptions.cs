@@ -19,6 +19,27 @@ public abstract record SelectionOptions : IOptions
     /// <summary>Threads for parallel inner loops (0 = all cores); never changes the result. Set from the <see cref="RunContext"/> by the entry point.</summary>
     public int Threads { get; internal init; }
 
+    /// <summary>
+    /// Labelling budget: select as many structures as fit in this total cost instead of <see cref="Count"/>
+    /// (<see cref="LabellingBudget"/>); null = select by count. Needs the structures (not a bare matrix).
+    /// </summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
+    public double? Budget { get; init; }
+
+    /// <summary>A structure's labelling cost is N_atoms raised to this power (3: DFT) unless <see cref="CostKey"/> is given.</summary>
+    [OptionRange(0, 10)]
+    public double CostExponent { get; init; } = 3;
+
+    /// <summary>Info key holding each structure's labelling cost (overrides <see cref="CostExponent"/>).</summary>
+    public string? CostKey { get; init; }
+
+    /// <summary>
+    /// Never select two structures whose structure descriptors lie within this Euclidean distance (chained, see
+    /// <see cref="NearDuplicates"/>): the method runs on one representative per near-duplicate group. Null = off.
+    /// </summary>
+    [OptionRange(0, double.PositiveInfinity)]
+    public double? DuplicateTolerance { get; init; }
+
     /// <summary>Preprocessing of the descriptor matrix (ignored by per-atom methods).</summary>
     public PreprocessOptions Preprocess { get; init; } = PreprocessOptions.None;
 

@@ -58,7 +58,7 @@ public static class SelectionOptionsMapper
             LocalEnvironmentBankOptions b => b with
             {
                 Threshold = settings.Threshold,
-                FitCount = settings.Count is not null || settings.Fraction is not null,
+                FitCount = settings.Count is not null || settings.Fraction is not null || settings.Budget is not null,
                 ElementThresholds = Take(knobs, ElementThresholds) is { } table ? ReadElementThresholds(table, context) : null,
             },
             SpectralOptions sp => sp with { Fraction = settings.Fraction },
@@ -78,6 +78,10 @@ public static class SelectionOptionsMapper
         {
             Count = k,
             Seed = settings.Seed,
+            Budget = settings.Budget,
+            CostExponent = settings.CostExponent ?? o.CostExponent,
+            CostKey = settings.CostKey,
+            DuplicateTolerance = settings.DuplicateTolerance,
             Preprocess = p with
             {
                 Standardize = settings.Standardize ?? p.Standardize,

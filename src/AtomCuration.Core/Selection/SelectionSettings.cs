@@ -29,6 +29,21 @@ public sealed record SelectionSettings : IOptions
     [SameRangeAs(typeof(LocalEnvironmentBankOptions), nameof(LocalEnvironmentBankOptions.Threshold))]
     public double? Threshold { get; init; }
 
+    /// <summary>Labelling budget: select as many structures as fit in this total cost (instead of Count, Fraction or Threshold).</summary>
+    [SameRangeAs(typeof(SelectionOptions), nameof(SelectionOptions.Budget))]
+    public double? Budget { get; init; }
+
+    /// <summary>A structure's labelling cost is N_atoms to this power (default 3) unless <see cref="CostKey"/> is given.</summary>
+    [SameRangeAs(typeof(SelectionOptions), nameof(SelectionOptions.CostExponent))]
+    public double? CostExponent { get; init; }
+
+    /// <summary>Info key holding each structure's labelling cost.</summary>
+    public string? CostKey { get; init; }
+
+    /// <summary>Never select two structures whose descriptors lie within this distance (one per near-duplicate group).</summary>
+    [SameRangeAs(typeof(SelectionOptions), nameof(SelectionOptions.DuplicateTolerance))]
+    public double? DuplicateTolerance { get; init; }
+
     /// <summary>Seed of every random choice (same seed, same selection on any thread count).</summary>
     public int Seed { get; init; }
 
@@ -72,8 +87,10 @@ public sealed record SelectionSettings : IOptions
     {
         OptionRanges.Validate(this);
         var method = ResolvedMethod;
-        if ((Count is null ? 0 : 1) + (Fraction is null ? 0 : 1) + (Threshold is null ? 0 : 1) > 1)
-            throw new ArgumentException("Give at most one of Count, Fraction, Threshold.", nameof(Count));
+        if ((Count is null ? 0 : 1) + (Fraction is null ? 0 : 1) + (Threshold is null ? 0 : 1) + (Budget is null ? 0 : 1) > 1)
+            throw new ArgumentException("Give at most one of Count, Fraction, Threshold, Budget.", nameof(Count));
+        if ((CostKey is not null || CostExponent is not null) && Budget is null)
+            throw new ArgumentException("CostKey and CostExponent price a Budget; give Budget too.", nameof(Budget));
         if (Threshold is not null && method != SelectionMethod.LocalEnvironmentBank)
             throw new ArgumentException($"Threshold applies to LocalEnvironmentBank only; {method} takes Count or Fraction.", nameof(Threshold));
         if (ExplainedVariance is not null && Components is not null)

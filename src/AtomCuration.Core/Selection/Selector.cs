@@ -61,12 +61,26 @@ public static class Selector
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         options = options.WithRun(context, "select");
+        if (options.DuplicateTolerance is double tolerance)
+        {
+            var representatives = NearDuplicates.Representatives(DescriptorPool.FromStructures(pool), tolerance, options.Threads, options.Cancellation);
+            var plain = options with { DuplicateTolerance = null };
+            return NearDuplicates.SelectDistinct(representatives, kept => Select(kept.Select(i => pool[i]).ToArray(), plain with { Count = Math.Min(plain.Count, kept.Length) }));
+        }
+        if (options.Budget is double budget)
+        {
+            var cost = LabellingBudget.Costs(pool, options.CostExponent, options.CostKey);
+            var byCount = options with { Budget = null };
+            return LabellingBudget.Select(cost, budget, k => Select(pool, byCount with { Count = k }), MethodOf(options));
+        }
         var result = options switch
         {
             RandomOptions o => RandomSelector.Select(pool.Count, o),
             LocalEnvironmentBankOptions o => LocalEnvironmentBank.Select(pool, o),
             EntropyOptions o => EntropySelector.Select(pool, o),
             SpectralOptions o => Spectral.Select(pool, o),
+            FpsOptions { AtomKernel: { } kind } o => FarthestPointSampling.SelectFromKernel(
+                Spectral.AtomKernelMatrix(pool, new SpectralOptions { AtomKernel = kind, RematchAlpha = o.RematchAlpha, Threads = o.Threads, Cancellation = o.Cancellation }), pool.Count, o),
             _ => null,
         };
         return result is null
@@ -79,8 +93,23 @@ public static class Selector
     public static SelectionResult SelectFromMatrix(FeatureMatrix x, SelectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(options);
         FiniteDescriptors.Require(x, row => $"Row {row}");
+        if (options is FpsOptions { AtomKernel: not null })
+            throw new ArgumentException("FPS on a structure kernel of the per-atom environments needs the structures, not a descriptor matrix: use Select(pool, options).", nameof(options));
+        if (options.Budget is not null)
+            throw new ArgumentException("A labelling budget needs the structures (their atom counts or cost keys), not a descriptor matrix: use Select(pool, options).", nameof(options));
+        if (options.DuplicateTolerance is double tolerance)
+            return NearDuplicates.SelectDistinct(NearDuplicates.Representatives(x, tolerance, options.Threads, options.Cancellation),
+                kept => SelectFromMatrix(RowsOf(x, kept), options with { DuplicateTolerance = null, Count = Math.Min(options.Count, kept.Length) }));
         return SelectionCount.Check(SelectFromMatrixCore(x, options), options, x.Rows, () => SelectionCount.DistinctRows(x));
+    }
+
+    private static FeatureMatrix RowsOf(FeatureMatrix x, int[] rows)
+    {
+        var v = new double[rows.Length * x.Columns];
+        for (int k = 0; k < rows.Length; k++) x.Row(rows[k]).CopyTo(v.AsSpan(k * x.Columns, x.Columns));
+        return new FeatureMatrix(rows.Length, x.Labels, v);
     }
 
     private static SelectionResult SelectFromMatrixCore(FeatureMatrix x, SelectionOptions options) => options switch

@@ -11,11 +11,21 @@ public sealed record SpectralOptions : SelectionOptions
     public Kernel Kernel { get; init; } = new(KernelKind.Laplacian, 1.0);
 
     /// <summary>
-    /// Hybrid weight δ of Eq. 11 (paper 003): K = (1 − δ) K₁ + δ K₂ with K₁ the normalised average
-    /// kernel of the per-atom descriptors (cosine of the mean environment vectors). δ = 1 uses only K₂.
+    /// Hybrid weight δ of Eq. 11 (paper 003): K = (1 − δ) K₁ + δ K₂ with K₁ the structure kernel
+    /// <see cref="AtomKernel"/> of the per-atom descriptors. δ = 1 uses only K₂.
     /// </summary>
     [OptionRange(0, 1)]
     public double Delta { get; init; } = 1.0;
+
+    /// <summary>
+    /// K₁: Average = the normalised average kernel (cosine of the mean environment vectors, paper 003), Rematch = the
+    /// regularised entropy-match kernel (<see cref="RematchKernel"/>, linear on unit-length environments, normalised).
+    /// </summary>
+    public AtomKernelKind AtomKernel { get; init; } = AtomKernelKind.Average;
+
+    /// <summary>α of the REMatch K₁ (towards 0 the best match of environments, towards ∞ the average kernel).</summary>
+    [SameRangeAs(typeof(RematchOptions), nameof(RematchOptions.Alpha))]
+    public double RematchAlpha { get; init; } = 0.1;
 
     /// <summary>Number of clusters; null = automatic (Eqs. 13–14).</summary>
     [OptionRange(1, 100_000)]
@@ -31,6 +41,15 @@ public sealed record SpectralOptions : SelectionOptions
 
     /// <summary>Fraction of each cluster to select (at least one); null = Count spread over the clusters in proportion to their size.</summary>
     public double? Fraction { get; init; }
+}
+
+/// <summary>Structure kernels built from per-atom environments (K₁ of <see cref="Spectral"/>).</summary>
+public enum AtomKernelKind
+{
+    /// <summary>Normalised average kernel: the cosine of the structures' mean environment vectors.</summary>
+    Average,
+    /// <summary>Regularised entropy-match kernel (De et al. 2016), <see cref="RematchKernel"/>.</summary>
+    Rematch,
 }
 
 /// <summary>One point of a δ scan: the paper picks the δ of lowest mean within-cluster energy standard deviation.</summary>
@@ -81,11 +100,22 @@ public static class Spectral
         }
         if (delta < 1)
         {
-            var means = pool.Select((s, i) => MeanEnvironment(DescriptorPool.AtomDescriptorsOf(s, i))).ToArray();
-            var k1 = new Kernel(KernelKind.Cosine).Matrix(Matrices.FromRows(means), options.Threads);
+            var k1 = AtomKernelMatrix(pool, options);
             for (int i = 0; i < k.Length; i++) k[i] += (1 - delta) * k1[i];
         }
         return k;
+    }
+
+    /// <summary>K₁ of a pool (N × N, row-major, unit diagonal for structures with non-zero environments).</summary>
+    public static double[] AtomKernelMatrix(IReadOnlyList<Structure> pool, SpectralOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(options);
+        var environments = pool.Select((s, i) => DescriptorPool.AtomDescriptorsOf(s, i)).ToArray();
+        if (options.AtomKernel == AtomKernelKind.Rematch)
+            return RematchKernel.Matrix(environments.Select(RematchKernel.UnitRows).ToArray(), new RematchOptions { Alpha = options.RematchAlpha },
+                options.Threads, options.Cancellation);
+        return new Kernel(KernelKind.Cosine).Matrix(Matrices.FromRows(environments.Select(MeanEnvironment).ToArray()), options.Threads);
     }
 
     /// <summary>Runs the δ scan of paper 003 (automatic cluster count at every δ); <paramref name="context"/> supplies threads and cancellation.</summary>

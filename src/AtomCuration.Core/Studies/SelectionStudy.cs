@@ -27,7 +27,10 @@ public static class SelectionStudy
     /// <summary>Method name of the baseline added when no method is named so.</summary>
     public const string BaselineName = "Random";
 
-    private sealed record Spec(StudyMethod Method, int Count, double? Fraction, int Trial, bool Varies, string Variation, int Order);
+    private sealed record Spec(StudyMethod Method, StudySize Size, int Trial, bool Varies, string Variation, int Order)
+    {
+        public int Count => Size.Count;
+    }
 
     /// <summary>Runs the study; trial records come back in (method, size, trial) order, the reference fits first.</summary>
     /// <exception cref="OperationCanceledException">Cancelled between trials (finished trials are in the checkpoint).</exception>
@@ -47,6 +50,9 @@ public static class SelectionStudy
         var splits = new TestSplits(pool, options.TestSet, options.Seed);
         int candidateCount = splits.CandidateCount;
         var specs = Plan(methods, options, candidateCount);
+        var cost = LabellingBudget.Costs(pool, options.CostExponent, options.CostKey);
+        if (options.Budgets.Count > 0 && options.Budgets.Min() < cost.Min())
+            throw new ArgumentException($"The budget {options.Budgets.Min().ToString("G6", CultureInfo.InvariantCulture)} buys no structure: the cheapest costs {cost.Min().ToString("G6", CultureInfo.InvariantCulture)}.");
         using var checkpoint = options.CheckpointPath is null ? null : new StudyCheckpoint(options.CheckpointPath, Signature(ids, methods, options));
         var matrices = new FixedMatrixCache(pool, splits);
         int total = specs.Count, done = 0, ranHere = 0;
@@ -54,14 +60,14 @@ public static class SelectionStudy
 
         StudyTrial RunOne(Spec spec)
         {
-            string key = StudyCheckpoint.Key(spec.Method.Name, spec.Count, spec.Fraction, spec.Trial);
+            string key = StudyCheckpoint.Key(spec.Method.Name, spec.Size, spec.Trial);
             StudyTrial? trial = null;
             if (checkpoint is not null && checkpoint.Done.TryGetValue(key, out var saved)) trial = saved;
             bool fresh = trial is null;
             if (trial is null)
             {
                 options.Cancellation.ThrowIfCancellationRequested();
-                trial = RunTrial(spec, pool, data, splits, matrices, fit, options, groups);
+                trial = RunTrial(spec, pool, data, splits, matrices, cost, options, groups);
                 checkpoint?.Append(trial);
             }
             lock (gate)
@@ -98,34 +104,39 @@ public static class SelectionStudy
 
     private static List<Spec> Plan(List<StudyMethod> methods, StudyOptions options, int candidates)
     {
-        var sizes = options.Counts.Select(c => (Count: Math.Min(c, candidates), Fraction: (double?)null))
-            .Concat(options.Fractions.Select(f => (Count: Math.Max(1, Math.Min(candidates, (int)Math.Round(f * candidates, MidpointRounding.AwayFromZero))), Fraction: (double?)f)))
+        var sizes = options.Counts.Select(c => new StudySize(Math.Min(c, candidates), null, null, null))
+            .Concat(options.Fractions.Select(f => new StudySize(Math.Max(1, Math.Min(candidates, (int)Math.Round(f * candidates, MidpointRounding.AwayFromZero))), f, null, null)))
+            .Concat(options.Budgets.Select(b => new StudySize(0, null, b, null)))
+            .Concat(options.Thresholds.Select(t => new StudySize(0, null, null, t)))
             .Distinct().ToList();
         var specs = new List<Spec>();
+        var all = new StudySize(candidates, null, null, null);
         if (options.Reference)
-            specs.Add(new Spec(new StudyMethod(ReferenceName, new RandomOptions()), candidates, null, 0, options.TestSet.VariesByTrial, "every candidate", specs.Count));
+            specs.Add(new Spec(new StudyMethod(ReferenceName, new RandomOptions()), all, 0, options.TestSet.VariesByTrial, "every candidate", specs.Count));
         foreach (var m in methods)
         {
             var (varies, what) = StudyVariation.Of(m.Options);
-            foreach (var (count, fraction) in sizes)
+            foreach (var size in sizes)
             {
+                if (size.Threshold is not null && m.Options is not LocalEnvironmentBankOptions) continue; // a threshold sizes the bank only
                 int trials = varies || options.TestSet.VariesByTrial ? options.Trials : 1;
-                for (int t = 0; t < trials; t++) specs.Add(new Spec(m, count, fraction, t, varies, what, specs.Count));
+                for (int t = 0; t < trials; t++) specs.Add(new Spec(m, size, t, varies, what, specs.Count));
             }
         }
         // With a test set that varies by trial, the reference is fitted once per trial too.
         if (options.Reference && options.TestSet.VariesByTrial)
             for (int t = 1; t < options.Trials; t++)
-                specs.Insert(t, new Spec(specs[0].Method, candidates, null, t, true, "every candidate", t));
+                specs.Insert(t, new Spec(specs[0].Method, all, t, true, "every candidate", t));
         return specs;
     }
 
     private static StudyTrial RunTrial(Spec spec, IReadOnlyList<Structure> pool, EamTrainingSet data, TestSplits splits,
-        FixedMatrixCache matrices, EamFitOptions fit, StudyOptions options, string[]? groups)
+        FixedMatrixCache matrices, double[] cost, StudyOptions options, string[]? groups)
     {
+        var fit = options.Fit;
         var (candidates, test) = splits.For(spec.Trial);
         bool reference = spec.Method.Name == ReferenceName;
-        int seed = reference ? 0 : StudySeeds.Selection(options.Seed, spec.Method.Name, spec.Count, spec.Trial);
+        int seed = reference ? 0 : StudySeeds.Selection(options.Seed, spec.Size.SeedName(spec.Method.Name), spec.Count, spec.Trial);
         var clock = Stopwatch.StartNew();
         int[] selected;
         double[]? weights = null;
@@ -133,14 +144,18 @@ public static class SelectionStudy
         else
         {
             var candidateStructures = candidates.Select(i => pool[i]).ToArray();
-            var o = StudyVariation.ForTrial(spec.Method.Options, spec.Count, seed, candidates.Length);
-            var result = o switch
+            var o = StudyVariation.ForTrial(spec.Method.Options, Math.Max(1, spec.Count), seed, candidates.Length);
+            if (spec.Size.Threshold is double threshold) o = ((LocalEnvironmentBankOptions)o) with { Threshold = threshold, FitCount = false };
+            SelectionResult Select(SelectionOptions so) => so switch
             {
                 RandomOptions r => RandomSelector.Select(candidates.Length, r),
-                KMeansOptions or FpsOptions or DppOptions or MaxVolOptions or CurOptions or AgglomerativeOptions
-                    => Selector.SelectFromMatrix(matrices.For(spec.Trial, candidateStructures), o),
-                _ => Selector.Select(candidateStructures, o),
+                KMeansOptions or FpsOptions { AtomKernel: null } or DppOptions or MaxVolOptions or CurOptions or AgglomerativeOptions
+                    => Selector.SelectFromMatrix(matrices.For(spec.Trial, candidateStructures), so),
+                _ => Selector.Select(candidateStructures, so),
             };
+            var result = spec.Size.Budget is double budget
+                ? LabellingBudget.Select(candidates.Select(i => cost[i]).ToArray(), budget, k => Select(o with { Count = k }), Selector.MethodOf(o))
+                : Select(o);
             selected = result.SelectedIndices.Select(i => candidates[i]).ToArray();
             if (options.Weighting == StudyWeighting.PoolShare)
                 weights = PoolShareWeights.Compute(candidateStructures, result.SelectedIndices, result.Labels);
@@ -156,7 +171,10 @@ public static class SelectionStudy
         {
             Method = spec.Method.Name,
             Count = selected.Length,
-            Fraction = spec.Fraction,
+            Fraction = spec.Size.Fraction,
+            Budget = spec.Size.Budget,
+            Threshold = spec.Size.Threshold,
+            Cost = selected.Sum(i => cost[i]),
             Trial = spec.Trial,
             Seed = seed,
             Variation = spec.Variation,
@@ -194,6 +212,9 @@ public static class SelectionStudy
         foreach (var m in methods)
             sb.Append(m.Name).Append('|').Append((m.Options with { Cancellation = default, Progress = null, Threads = 0 }).ToString()).Append('\n');
         sb.Append(string.Join(",", o.Counts)).Append('|').Append(string.Join(",", o.Fractions.Select(f => f.ToString("R", CultureInfo.InvariantCulture))))
+          .Append('|').Append(string.Join(",", o.Budgets.Select(b => b.ToString("R", CultureInfo.InvariantCulture))))
+          .Append('|').Append(string.Join(",", o.Thresholds.Select(t => t.ToString("R", CultureInfo.InvariantCulture))))
+          .Append('|').Append(o.CostExponent.ToString("R", CultureInfo.InvariantCulture)).Append('|').Append(o.CostKey)
           .Append('|').Append(o.Trials).Append('|').Append(o.Seed).Append('|').Append(o.Fit.ToString())
           .Append('|').Append(o.TestSet).Append('|').Append(o.Weighting).Append('|').Append(o.GroupBy).Append('|').Append(o.Reference);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));

@@ -45,7 +45,7 @@ internal sealed class StudyCheckpoint : IDisposable
                 StudyTrial? t;
                 try { t = JsonSerializer.Deserialize<StudyTrial>(line, Json); }
                 catch (JsonException) { continue; } // a torn last line
-                if (t is not null) Done[Key(t.Method, t.Count, t.Fraction, t.Trial)] = t;
+                if (t is not null) Done[Key(t.Method, new StudySize(t.Budget is null && t.Threshold is null ? t.Count : 0, t.Fraction, t.Budget, t.Threshold), t.Trial)] = t;
             }
         }
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
@@ -56,8 +56,8 @@ internal sealed class StudyCheckpoint : IDisposable
         }
     }
 
-    public static string Key(string method, int count, double? fraction, int trial) =>
-        FormattableString.Invariant($"{method}\u001f{count}\u001f{fraction:R}\u001f{trial}");
+    public static string Key(string method, StudySize size, int trial) =>
+        FormattableString.Invariant($"{method}\u001f{size.Count}\u001f{size.Fraction:R}\u001f{trial}\u001f{size.Budget:R}\u001f{size.Threshold:R}");
 
     public void Append(StudyTrial trial)
     {

@@ -87,6 +87,18 @@ public sealed record StudyOptions
     /// <summary>Training-set sizes as shares of the candidates, each rounded to a count (at least 1).</summary>
     public IReadOnlyList<double> Fractions { get; init; } = [];
 
+    /// <summary>Labelling budgets: every method selects as many structures as fit in each (methods compared at equal cost).</summary>
+    public IReadOnlyList<double> Budgets { get; init; } = [];
+
+    /// <summary>Environment-bank thresholds (paper 001's error-vs-threshold scan); only LocalEnvironmentBank methods run them.</summary>
+    public IReadOnlyList<double> Thresholds { get; init; } = [];
+
+    /// <summary>A structure's labelling cost is N_atoms to this power (3: DFT) unless <see cref="CostKey"/> is given.</summary>
+    public double CostExponent { get; init; } = 3;
+
+    /// <summary>Info key holding each structure's labelling cost, or null.</summary>
+    public string? CostKey { get; init; }
+
     /// <summary>Trials per method and size (methods that cannot vary run once).</summary>
     public int Trials { get; init; } = 20;
 
@@ -129,7 +141,13 @@ public sealed record StudyOptions
         if (dup is not null) throw new ArgumentException($"Two selection specifications are named '{dup.Key}'; give each its own name.");
         if (Methods.Any(m => m.Name.Equals(SelectionStudy.ReferenceName, StringComparison.OrdinalIgnoreCase)))
             throw new ArgumentException($"'{SelectionStudy.ReferenceName}' names the all-data reference fit; choose another method name.");
-        if (Counts.Count + Fractions.Count == 0) throw new ArgumentException("Give at least one training-set size (count or fraction).");
+        if (Counts.Count + Fractions.Count + Budgets.Count + Thresholds.Count == 0)
+            throw new ArgumentException("Give at least one training-set size (count, fraction, budget or bank threshold).");
+        if (Budgets.Any(b => !(b > 0) || !double.IsFinite(b))) throw new ArgumentException($"Budgets must be finite and > 0; got {string.Join(", ", Budgets)}.");
+        if (Thresholds.Any(t => !(t > 0) || !double.IsFinite(t))) throw new ArgumentException($"Thresholds must be finite and > 0; got {string.Join(", ", Thresholds)}.");
+        if (Thresholds.Count > 0 && !Methods.Any(m => m.Options is LocalEnvironmentBankOptions))
+            throw new ArgumentException("Thresholds size the environment bank: add LocalEnvironmentBank to the methods.");
+        if (!(CostExponent >= 0 && CostExponent <= 10)) throw new ArgumentException($"The cost exponent must lie in [0, 10]; got {CostExponent}.");
         if (Counts.Any(c => c < 1)) throw new ArgumentException($"Counts must be at least 1; got {string.Join(", ", Counts)}.");
         if (Fractions.Any(f => !(f > 0 && f <= 1))) throw new ArgumentException("Fractions must lie in (0, 1].");
         if (Trials < 1) throw new ArgumentException($"Trials must be at least 1; got {Trials}.");

@@ -56,8 +56,20 @@ public sealed record StudySummaryRow
 {
     /// <summary>Method.</summary>
     public required string Method { get; init; }
-    /// <summary>Training-set size.</summary>
+    /// <summary>Training-set size (for a budget or threshold: the median count of its trials).</summary>
     public required int Count { get; init; }
+    /// <summary>The size as a label: "30", "budget 2E+06", "threshold 0.2".</summary>
+    public string Size => StudySize.Label(Count, Fraction, Budget, Threshold);
+    /// <summary>The fraction the count came from, or null.</summary>
+    public double? Fraction { get; init; }
+    /// <summary>The labelling budget of these trials, or null.</summary>
+    public double? Budget { get; init; }
+    /// <summary>The environment-bank threshold of these trials, or null.</summary>
+    public double? Threshold { get; init; }
+    /// <summary>Mean total labelling cost of the trials' selections.</summary>
+    public double MeanCost { get; init; }
+    /// <summary>Standard deviation of the selected count over the trials (0 for a fixed count).</summary>
+    public double CountSd { get; init; }
     /// <summary>Trials summarised.</summary>
     public required int Trials { get; init; }
     /// <summary>Median test energy RMSE.</summary>
@@ -104,7 +116,10 @@ public sealed record StudySummaryRow
     public required bool Varies { get; init; }
 }
 
-/// <summary>Summarises trial records per method and size and tests each method against the baseline.</summary>
+/// <summary>
+/// Summarises trial records per method and size (count, budget or bank threshold) and tests each method against the
+/// baseline at the same size — at a budget, methods are compared at equal labelling cost.
+/// </summary>
 public static class StudySummary
 {
     /// <summary>One row per (method, size) in first-seen order; the all-data reference rows are folded into the reference columns.</summary>
@@ -118,20 +133,24 @@ public static class StudySummary
         double refE = reference.Count > 0 ? Descriptive.Median(reference.Select(t => t.TestEnergyRmse).ToArray()) : double.NaN;
         double refF = reference.Count > 0 ? Descriptive.Median(reference.Select(t => t.TestForceRmse).ToArray()) : double.NaN;
         var cells = all.Where(t => t.Method != SelectionStudy.ReferenceName)
-            .GroupBy(t => (t.Method, t.Count)).ToList();
+            .GroupBy(t => (t.Method, Size: StudySize.Key(t))).ToList();
         var baseline = cells.Where(g => g.Key.Method.Equals(options.Baseline, StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(g => g.Key.Count, g => g.OrderBy(t => t.Trial).ToList());
+            .ToDictionary(g => g.Key.Size, g => g.OrderBy(t => t.Trial).ToList());
         var rows = new List<StudySummaryRow>();
         foreach (var g in cells)
         {
             var list = g.OrderBy(t => t.Trial).ToList();
             var e = list.Select(t => t.TestEnergyRmse).ToArray();
             var f = list.Select(t => t.TestForceRmse).Where(double.IsFinite).ToArray();
-            int seed = StudySeeds.Selection(options.Seed, g.Key.Method, g.Key.Count, -1);
+            var first = list[0];
+            var counts = list.Select(t => (double)t.Count).ToArray();
+            int count = (int)Math.Round(Descriptive.Median(counts), MidpointRounding.AwayFromZero);
+            var size = new StudySize(count, first.Fraction, first.Budget, first.Threshold);
+            int seed = StudySeeds.Selection(options.Seed, size.SeedName(g.Key.Method), count, -1);
             bool isBaseline = g.Key.Method.Equals(options.Baseline, StringComparison.OrdinalIgnoreCase);
             string test = "";
             double pe = double.NaN, pf = double.NaN, ae = double.NaN, af = double.NaN;
-            if (!isBaseline && baseline.TryGetValue(g.Key.Count, out var b))
+            if (!isBaseline && baseline.TryGetValue(g.Key.Size, out var b))
             {
                 bool paired = options.Comparison == StudyComparison.Wilcoxon
                     || (options.Comparison == StudyComparison.Auto && list.All(t => t.PairedByTrial) && b.All(t => t.PairedByTrial));
@@ -142,7 +161,12 @@ public static class StudySummary
             rows.Add(new StudySummaryRow
             {
                 Method = g.Key.Method,
-                Count = g.Key.Count,
+                Count = count,
+                Fraction = first.Fraction,
+                Budget = first.Budget,
+                Threshold = first.Threshold,
+                MeanCost = Descriptive.Mean(list.Select(t => t.Cost).ToArray()),
+                CountSd = list.Count > 1 ? Descriptive.StandardDeviation(counts) : 0,
                 Trials = list.Count,
                 MedianEnergyRmse = Descriptive.Median(e),
                 EnergyIqr = Descriptive.InterquartileRange(e),
@@ -173,7 +197,7 @@ public static class StudySummary
             var he = HolmCorrection.Adjust(idx.Select(i => rows[i].EnergyPValue).ToArray());
             var hf = HolmCorrection.Adjust(idx.Select(i => rows[i].ForcePValue).ToArray());
             int? sufficient = double.IsFinite(refE)
-                ? idx.Select(i => rows[i]).Where(r => r.MedianEnergyRmse <= options.Factor * refE).Select(r => (int?)r.Count).Min()
+                ? idx.Select(i => rows[i]).Where(r => r.Budget is null && r.Threshold is null && r.MedianEnergyRmse <= options.Factor * refE).Select(r => (int?)r.Count).Min()
                 : null;
             for (int k = 0; k < idx.Length; k++)
                 rows[idx[k]] = rows[idx[k]] with { EnergyPValueHolm = he[k], ForcePValueHolm = hf[k], SufficientCount = sufficient };

@@ -25,6 +25,18 @@ public sealed record StudyTrial
     /// <summary>The fraction this size came from, or null for a count.</summary>
     public double? Fraction { get; init; }
 
+    /// <summary>The labelling budget this trial selected at (the count then follows from the costs), or null.</summary>
+    public double? Budget { get; init; }
+
+    /// <summary>The environment-bank threshold this trial selected at (paper 001's scan), or null.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Total labelling cost of the selection (N_atoms^k each, or the study's cost key).</summary>
+    public double Cost { get; init; }
+
+    /// <summary>The size this trial belongs to: "30", "0.1 of the pool", "budget 2E+06", "threshold 0.2".</summary>
+    public string Size => StudySize.Label(Count, Fraction, Budget, Threshold);
+
     /// <summary>Trial number (0-based); trials with equal numbers share a test set.</summary>
     public required int Trial { get; init; }
 

@@ -36,6 +36,26 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
     [Parameter]
     public double[] Fraction { get; set; } = [];
 
+    /// <summary>Labelling budgets: every method selects as many structures as fit in each, so methods are compared at equal cost.</summary>
+    [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
+    public double[] Budget { get; set; } = [];
+
+    /// <summary>A structure's labelling cost: N_atoms to this power (default 3, DFT-like).</summary>
+    [Parameter]
+    [ValidateRange(0.0, 10.0)]
+    public double CostExponent { get; set; } = 3;
+
+    /// <summary>Info key holding each structure's labelling cost (instead of N_atoms^CostExponent).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? CostKey { get; set; }
+
+    /// <summary>Environment-bank thresholds (paper 001's error-vs-threshold scan); LocalEnvironmentBank runs each, shuffled per trial.</summary>
+    [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
+    public double[] Threshold { get; set; } = [];
+
     /// <summary>Trials per method and size (default 20).</summary>
     [Parameter]
     [ValidateRange(1, 100_000)]
@@ -109,6 +129,10 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
                     MyInvocation.BoundParameters.ContainsKey(nameof(ExplainedVariance)) ? ExplainedVariance : null, Seed),
                 Counts = Count,
                 Fractions = Fraction,
+                Budgets = Budget,
+                Thresholds = Threshold,
+                CostExponent = CostExponent,
+                CostKey = CostKey,
                 Trials = Trials,
                 Seed = Seed,
                 Fit = StudyOptionsMapper.MapFit(Fit),

@@ -10,7 +10,7 @@ namespace AtomCuration.PowerShell.Commands;
 /// <para type="synopsis">Selects a representative subset of the structures (k-means, FPS, local-environment bank, DPP, MaxVol, CUR, agglomerative, spectral, entropy, random).</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Select, "Configuration", DefaultParameterSetName = CountSet)]
-[OutputType(typeof(Structure), ParameterSetName = [CountSet, FractionSet, ThresholdSet])]
+[OutputType(typeof(Structure), ParameterSetName = [CountSet, FractionSet, ThresholdSet, BudgetSet])]
 [OutputType(typeof(DeltaScanPoint), ParameterSetName = [DeltaScanSet])]
 [OptionsRecord(typeof(SelectionSettings), typeof(RunContext))]
 public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
@@ -20,6 +20,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     private const string FractionSet = "Fraction";
     private const string ThresholdSet = "Threshold";
     private const string DeltaScanSet = "DeltaScan";
+    private const string BudgetSet = "Budget";
     private readonly List<Structure> _pool = [];
     private int _seen;
     private SelectionPlan _plan = null!;
@@ -48,6 +49,26 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     [Parameter(Mandatory = true, ParameterSetName = ThresholdSet)]
     [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Threshold { get; set; }
+
+    /// <summary>Labelling budget: select as many structures as fit in this total cost (N_atoms³ each unless -CostKey/-CostExponent say otherwise).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = BudgetSet)]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
+    public double Budget { get; set; }
+
+    /// <summary>Info key holding each structure's labelling cost (e.g. measured core-hours), for -Budget.</summary>
+    [Parameter(ParameterSetName = BudgetSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CostKey { get; set; }
+
+    /// <summary>Labelling cost = N_atoms to this power (default 3, DFT-like), for -Budget.</summary>
+    [Parameter(ParameterSetName = BudgetSet)]
+    [ValidateRange(0.0, 10.0)]
+    public double CostExponent { get; set; }
+
+    /// <summary>Never select two structures whose descriptors lie within this distance (see Find-NearDuplicate).</summary>
+    [Parameter]
+    [ValidateRange(0.0, double.MaxValue)]
+    public double DuplicateTolerance { get; set; }
 
     /// <summary>
     /// Spectral only: instead of selecting, cluster with each hybrid-kernel weight δ given here and report the cluster

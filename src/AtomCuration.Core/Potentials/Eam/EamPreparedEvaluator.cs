@@ -18,9 +18,16 @@ internal static class EamPreparedEvaluator
         public double[] Rho = [];
         public double[] Fp = [];
         public Vec3[] Forces = [];
+        public double[] DrhoAtI = [];
+        public double[] DrhoAtJ = [];
 
-        public void Ensure(int n)
+        public void Ensure(int n, int pairs)
         {
+            if (DrhoAtI.Length < pairs)
+            {
+                DrhoAtI = new double[pairs];
+                DrhoAtJ = new double[pairs];
+            }
             if (Rho.Length >= n) return;
             Rho = new double[n];
             Fp = new double[n];
@@ -42,7 +49,10 @@ internal static class EamPreparedEvaluator
     public static double Evaluate(EamPotential potential, EamTrainingSet.Item item, int[] map, Workspace work, out Voigt virial)
     {
         int n = item.Count;
-        work.Ensure(n);
+        work.Ensure(n, item.R.Length);
+        // ρ′ of every pair is kept from the density pass for the force pass (one spline evaluation fewer per pair).
+        var drhoAtI = work.DrhoAtI;
+        var drhoAtJ = work.DrhoAtJ;
         var rho = work.Rho.AsSpan(0, n);
         var fp = work.Fp.AsSpan(0, n);
         var forces = work.Forces.AsSpan(0, n);
@@ -62,9 +72,14 @@ internal static class EamPreparedEvaluator
             int ti = map[type[i]], tj = map[type[j]];
             var atI = potential.Density(ti, tj);
             var atJ = potential.Density(tj, ti);
-            double v = atI.Evaluate(r, out _);
+            double v = atI.Evaluate(r, out drhoAtI[p]);
             rho[i] += v;
-            rho[j] += ReferenceEquals(atI, atJ) ? v : atJ.Evaluate(r, out _);
+            if (ReferenceEquals(atI, atJ))
+            {
+                rho[j] += v;
+                drhoAtJ[p] = drhoAtI[p];
+            }
+            else rho[j] += atJ.Evaluate(r, out drhoAtJ[p]);
         }
         double energy = 0;
         for (int i = 0; i < n; i++) energy += potential.Embedding(map[type[i]]).Evaluate(rho[i], out fp[i]);
@@ -76,12 +91,7 @@ internal static class EamPreparedEvaluator
             int i = I[p], j = J[p];
             int ti = map[type[i]], tj = map[type[j]];
             double phi = potential.Pair(ti, tj).Evaluate(r, out double dphi);
-            var atI = potential.Density(ti, tj);
-            var atJ = potential.Density(tj, ti);
-            atI.Evaluate(r, out double drhoAtI);
-            double drhoAtJ = drhoAtI;
-            if (!ReferenceEquals(atI, atJ)) atJ.Evaluate(r, out drhoAtJ);
-            double dEdr = dphi + fp[i] * drhoAtI + fp[j] * drhoAtJ;
+            double dEdr = dphi + fp[i] * drhoAtI[p] + fp[j] * drhoAtJ[p];
             energy += phi;
             var u = U[p];
             var f = dEdr * u;
