@@ -27,6 +27,7 @@ public sealed class SeedBench : IBenchmark
 
     public int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "parts") return Parts(args.Length > 1 ? int.Parse(args[1]) : 30);
         int cells = args.Length > 0 ? int.Parse(args[0]) : 1800;
         int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
         int pyCells = args.Length > 2 ? int.Parse(args[2]) : 10;
@@ -78,11 +79,44 @@ public sealed class SeedBench : IBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// <c>seed parts [cells]</c>: CPU per site of each stage of the fingerprint on its own, 1 thread, each stage
+    /// timed on inputs prepared beforehand (Voronoi cells, CrystalNN results), min of five 1-s rounds.
+    /// </summary>
+    private static int Parts(int cells)
+    {
+        var sample = Enumerable.Range(0, cells).Select(Cell36).ToList();
+        var voronoi = sample.Select(VoronoiTessellation.Compute).ToList();
+        int m = CrystalNNFingerprint.Length;
+        var site = new double[m];
+        var grdf = new double[GaussianRdf.Default.Bins];
+        var stages = new (string Name, Action<int> Work)[]
+        {
+            ("Voronoi cells", i => VoronoiTessellation.Compute(sample[i])),
+            ("CrystalNN weights (cells given)", i => { foreach (var c in voronoi[i]) CrystalNN.Evaluate(c); }),
+            ("62 CrystalNN values incl. weights, order parameters (cells given)", i => { foreach (var c in voronoi[i]) CrystalNNFingerprint.Evaluate(sample[i], c, site); }),
+            ("bond lengths (cells given)", i => { foreach (var c in voronoi[i]) AverageBondLength.Of(c); }),
+            ("GRDF incl. its neighbour list", i => GaussianRdf.Default.SiteAverage(sample[i], grdf)),
+            ("whole fingerprint", i => SeedFingerprint.Compute(sample[i])),
+        };
+        foreach (var (name, work) in stages)
+        {
+            double best = double.PositiveInfinity;
+            for (int round = 0; round < 6; round++)
+            {
+                var (_, cpu) = PerSite(sample, s => work(sample.IndexOf(s)), warmSeconds: round == 0 ? 1.0 : 0);
+                if (round > 0) best = Math.Min(best, cpu);
+            }
+            Console.WriteLine($"  {name,-68} {best * 1e6,7:F1} µs/site CPU (min of 5)");
+        }
+        return 0;
+    }
+
     /// <summary>Wall and CPU seconds per site of <paramref name="work"/> over the sample, after a 1.5 s warm-up (tiered JIT), repeated for ≥ 1 s.</summary>
-    private static (double Wall, double Cpu) PerSite(List<Structure> sample, Action<Structure> work)
+    private static (double Wall, double Cpu) PerSite(List<Structure> sample, Action<Structure> work, double warmSeconds = 1.5)
     {
         var warm = Stopwatch.StartNew();
-        while (warm.Elapsed.TotalSeconds < 1.5)
+        while (warm.Elapsed.TotalSeconds < warmSeconds)
             foreach (var s in sample) work(s);
         int n = sample.Sum(s => s.AtomCount), reps = 0;
         var process = Process.GetCurrentProcess();

@@ -21,6 +21,7 @@ if kind == "kmeans":
     algorithm = sys.argv[7] if len(sys.argv) > 7 else "lloyd"
     tol = float(sys.argv[8]) if len(sys.argv) > 8 else 1e-4
     max_iter = int(sys.argv[9]) if len(sys.argv) > 9 else 300
+    seed = int(sys.argv[10]) if len(sys.argv) > 10 else 0
     try:
         from threadpoolctl import threadpool_info
         blas = "; ".join(f"{i['internal_api']} {i.get('version')} ({i['filepath']}, {i['num_threads']} threads, {i.get('architecture')})"
@@ -29,8 +30,8 @@ if kind == "kmeans":
         blas = "threadpoolctl not installed"
     t = time.perf_counter()
     c = time.process_time()
-    km = KMeans(n_clusters=k, n_init=n_init, algorithm=algorithm, tol=tol, max_iter=max_iter, random_state=0).fit(X)
-    print(f"scikit-learn {sklearn.__version__} KMeans({algorithm}, n_init={n_init}, tol={tol:g}, max_iter={max_iter}), NumPy {np.__version__}, BLAS {blas}: "
+    km = KMeans(n_clusters=k, n_init=n_init, algorithm=algorithm, tol=tol, max_iter=max_iter, random_state=seed).fit(X)
+    print(f"scikit-learn {sklearn.__version__} KMeans({algorithm}, n_init={n_init}, tol={tol:g}, max_iter={max_iter}, random_state={seed}), NumPy {np.__version__}, BLAS {blas}: "
           f"{time.perf_counter() - t:.2f} s wall, {time.process_time() - c:.2f} s CPU, inertia {km.inertia_:.6g}, iterations {km.n_iter_}")
 elif kind == "fps":
     k = int(sys.argv[5])

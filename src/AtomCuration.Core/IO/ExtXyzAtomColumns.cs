@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -71,6 +72,8 @@ internal sealed class ExtXyzAtomColumns
         return problem is not null && Tokens.Count(line) != _layout.TokensPerLine ? WrongCount(line) : problem;
     }
 
+    // Hot per atom line: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? ParseValues(ReadOnlySpan<char> line, int atom, SymbolLookupCache species)
     {
         if (atom == _capacity) Grow();
@@ -124,6 +127,7 @@ internal sealed class ExtXyzAtomColumns
         return Tokens.Next(line, ref pos, out _) ? WrongCount(line) : null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? ParseProperty(ReadOnlySpan<char> line, ref int pos, ExtXyzColumn col, Array values, int offset)
     {
         for (int k = 0; k < col.Count; k++)

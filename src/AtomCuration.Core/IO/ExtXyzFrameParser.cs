@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -140,6 +141,8 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
 
     private static string Preview(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : $"{s[..40]}…";
 
+    // Hot per frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Structure ParseFrame(int frame)
     {
         var countText = _lines.Current.Trim();

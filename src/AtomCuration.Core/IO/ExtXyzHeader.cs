@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -15,6 +16,8 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
     Dictionary<string, object> Info)
 {
     /// <summary>Parses the comment line; on failure returns null and says what was wrong in <paramref name="error"/>.</summary>
+    // Hot per frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ExtXyzHeader Parse(ReadOnlySpan<char> line, ref ExtXyzColumns? lastColumns, out string? error)
     {
         error = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -20,6 +21,8 @@ internal static class ExtXyzKeyValues
     /// As <see cref="Split(ReadOnlySpan{char})"/>; <paramref name="unclosed"/> is the quote or bracket still open at
     /// the end of the line (it swallowed everything after it), or <c>'\0'</c>.
     /// </summary>
+    // Hot per frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<KeyValuePair<string, string?>> Split(ReadOnlySpan<char> line, out char unclosed)
     {
         // Each pair is a list of parts: the key, then values; "a=b=c" keeps "b=c" as the value.

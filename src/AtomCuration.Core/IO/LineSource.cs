@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AtomCuration.IO;
@@ -56,6 +57,8 @@ internal sealed class LineSource
     public bool SkipDamaged { get; set; }
 
     /// <summary>Advances to the next line; false at the end of the text.</summary>
+    // Hot per line: optimised from the first call (a fresh pwsh otherwise runs a whole first import in tier-0 code, ~3× slower; bench/RESULTS.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         if (_pushedBack)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
@@ -14,6 +15,8 @@ internal sealed class SymbolLookupCache
     private int _count, _last;
 
     /// <summary>Atomic number of a symbol (any case, as ASE capitalises), or 0 when it is not an element.</summary>
+    // Hot per atom line: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Lookup(ReadOnlySpan<char> token)
     {
         if (_count > 0 && token.SequenceEqual(_symbols[_last])) return _numbers[_last];

@@ -75,17 +75,30 @@ internal sealed class GaussianRdf
     }
 
     /// <summary>Adds the site's g_k for neighbour distances <paramref name="distances"/> to <paramref name="sums"/>.</summary>
+    /// <remarks>
+    /// The centres are evenly spaced, so along one distance the Gaussians follow a two-term recurrence: with
+    /// t_k = (d − c_k)/w and a = spacing/w, e^{−t²_{k+1}} = e^{−t²_k}·r_k, r_k = e^{2a·t_k − a²}, r_{k+1} = r_k·e^{−2a²}
+    /// — two exponentials per neighbour instead of one per bin (the window holds ~15 bins); the product
+    /// drifts from the direct value by a few ulps.
+    /// </remarks>
     public void Accumulate(ReadOnlySpan<double> distances, Span<double> sums)
     {
+        double a = Spacing / Width;
+        double step = Math.Exp(-2 * a * a);
         foreach (double d in distances)
         {
             if (d <= Tolerance) continue; // coincident with the site
             int lo = Math.Max(0, (int)Math.Ceiling((d - _reach) / Spacing));
             int hi = Math.Min(Bins - 1, (int)Math.Floor((d + _reach) / Spacing));
+            if (lo > hi) continue;
+            double t = (d - _centres[lo]) / Width;
+            double g = Math.Exp(-(t * t));
+            double r = Math.Exp(2 * a * t - a * a);
             for (int k = lo; k <= hi; k++)
             {
-                double t = (d - _centres[k]) / Width;
-                sums[k] += Math.Exp(-(t * t)) * _inverseVolumes[k];
+                sums[k] += g * _inverseVolumes[k];
+                g *= r;
+                r *= step;
             }
         }
     }

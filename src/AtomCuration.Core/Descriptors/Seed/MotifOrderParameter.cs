@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>The Peters-style motif order parameters of pymatgen's <c>LocalStructOrderParams</c> used by the seed fingerprint.</summary>
@@ -75,6 +77,9 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     private static readonly double AsinThird = Math.Asin(1.0 / 3.0);
     private static readonly double CosThreeQuarterPi = Math.Cos(0.75 * Math.PI);
 
+    /// <summary>2·fac_AA, the order of the azimuth's Chebyshev term.</summary>
+    private readonly int _twoA = (int)Math.Round(2 * p.FacAA);
+
     /// <summary>The value for the first <paramref name="n"/> neighbours of <paramref name="g"/>.</summary>
     public double? Evaluate(NeighborAngles g, int n)
     {
@@ -133,18 +138,19 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
 
     private static double Gauss(double t) => Math.Exp(-0.5 * t * t);
 
-    /// <summary>cos²(aφ) = (1 + cos 2aφ)/2 from c = cos φ, with cos nφ = T_n(c) (2a is an integer 2…6 here).</summary>
-    private static double Cos2(double a, double c)
+    /// <summary>cos²(aφ) = (1 + cos 2aφ)/2 from c = cos φ, with cos nφ = T_n(c); <paramref name="twoA"/> = 2a (an integer 2…6 here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the triple loop: no call, no spilled refs per neighbour triple
+    private static double Cos2(int twoA, double c)
     {
         double c2 = c * c;
-        double t = (int)Math.Round(2 * a) switch
+        double t = twoA switch
         {
             2 => 2 * c2 - 1,
             3 => (4 * c2 - 3) * c,
             4 => 8 * c2 * (c2 - 1) + 1,
             5 => ((16 * c2 - 20) * c2 + 5) * c,
             6 => ((32 * c2 - 48) * c2 + 18) * c2 - 1,
-            _ => Math.Cos(2 * a * Math.Acos(c)),
+            _ => Math.Cos(twoA * Math.Acos(c)),
         };
         return 0.5 * (1 + t);
     }
@@ -200,33 +206,34 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     }
 
     /// <summary>Contribution of neighbour m: its angle to j and its azimuth about j relative to k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the triple loop: no call, no spilled refs per neighbour triple
     private void TripleTerm(int j, int k, double thetaK, double thetaM, double f, double cosPhi, ref double q, ref double norm)
     {
         switch (motif)
         {
             case Motif.TriPlanMax or Motif.TetMax:
-                q += f * Cos2(p.FacAA, cosPhi);
+                q += f * Cos2(_twoA, cosPhi);
                 norm += 1;
                 break;
             case Motif.PentPlanMax:
-                q += f * Cos2(1, cosPhi);
+                q += f * Cos2(2, cosPhi);
                 norm += 1;
                 break;
             case Motif.T or Motif.TriPyr or Motif.SqPyr or Motif.PentPyr or Motif.HexPyr:
-                q += Cos2(p.FacAA, cosPhi) * f;
+                q += Cos2(_twoA, cosPhi) * f;
                 norm += 1;
                 break;
             case Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP)
                 {
-                    q += Cos2(p.FacAA, cosPhi) * f;
+                    q += Cos2(_twoA, cosPhi) * f;
                     norm += 1;
                 }
                 break;
             case Motif.HexPlanMax:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP)
                 {
-                    q += Cos2(p.FacAA, cosPhi) * f;
+                    q += Cos2(_twoA, cosPhi) * f;
                     norm += 1;
                 }
                 break;
@@ -243,7 +250,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
             case Motif.SeeSawRect:
                 if (thetaM < p.MinSPP && thetaK < p.MinSPP && cosPhi > CosThreeQuarterPi)
                 {
-                    q += Cos2(p.FacAA, cosPhi) * f;
+                    q += Cos2(_twoA, cosPhi) * f;
                     norm += 1;
                 }
                 break;
@@ -252,7 +259,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
                 {
                     if (p.Cuboct4 < thetaM && thetaM < p.Cuboct2)
                     {
-                        q += Cos2(1, cosPhi) * f;
+                        q += Cos2(2, cosPhi) * f;
                         norm += 1;
                     }
                     else if (thetaM < p.Cuboct4 || thetaM > p.Cuboct2)
