@@ -42,10 +42,10 @@ public sealed record ActiveLearningPartition(IReadOnlyList<int> Labels, int Clus
     }
 
     /// <summary>The descriptor settings the default partition computes for structures that carry none: per-atom average SOAP (paper 003's preset).</summary>
-    public static DescriptorOptions SoapDescriptors(int threads) => DescriptorOptions.Create(preset: "AverageSoap", perAtom: true, throttleLimit: threads);
+    public static DescriptorOptions SoapDescriptors { get; } = DescriptorOptions.Create(preset: "AverageSoap", perAtom: true);
 
     /// <summary>The structure descriptor the default partition computes when the pool carries none: the Coulomb matrix, rows sorted by norm.</summary>
-    public static DescriptorOptions CoulombDescriptors(int threads) => DescriptorOptions.Create(kinds: [DescriptorKind.CoulombMatrix], throttleLimit: threads);
+    public static DescriptorOptions CoulombDescriptors { get; } = DescriptorOptions.Create(kinds: [DescriptorKind.CoulombMatrix]);
 
     /// <summary>Partitions <paramref name="pool"/> as <paramref name="options"/> say; missing descriptors the method reads are computed first.</summary>
     public static ActiveLearningPartition Create(IReadOnlyList<Structure> pool, ActiveLearningOptions options, RunContext? context = null)
@@ -117,12 +117,12 @@ public sealed record ActiveLearningPartition(IReadOnlyList<int> Labels, int Clus
         var result = pool;
         if (needAtoms && pool.All(s => s.AtomDescriptors is null))
         {
-            var soap = DescriptorCalculator.AttachAll(pool, SoapDescriptors(context.ThrottleLimit), context.Cancellation, (_, w) => context.Warn(w));
+            var soap = DescriptorCalculator.AttachAll(pool, SoapDescriptors, context);
             result = result.Select((s, i) => s with { AtomDescriptors = soap[i].AtomDescriptors }).ToList();
         }
         if (needStructure && pool.All(s => s.Descriptor is null))
         {
-            var coulomb = DescriptorCalculator.AttachAll(pool, CoulombDescriptors(context.ThrottleLimit), context.Cancellation, (_, w) => context.Warn(w));
+            var coulomb = DescriptorCalculator.AttachAll(pool, CoulombDescriptors, context);
             result = result.Select((s, i) => s with { Descriptor = coulomb[i].Descriptor, DescriptorLabels = coulomb[i].DescriptorLabels }).ToList();
         }
         for (int i = 0; i < result.Count; i++)
