@@ -23,7 +23,7 @@ Describe 'Export-Structure' {
         Import-Structure $sample -Index 1 | Export-Structure $out -Append
         (Import-Structure $out).Count | Should -Be 2
         { Import-Structure $sample -Index 0 | Export-Structure $out -NoClobber -ErrorAction Stop } |
-            Should -Throw -ErrorId 'CannotOpenOutput,AtomCuration.PowerShell.Commands.ExportStructureCommand'
+            Should -Throw -ErrorId 'FileExists,AtomCuration.PowerShell.Commands.ExportStructureCommand'
         (Import-Structure $out).Count | Should -Be 2
     }
 
