@@ -31,6 +31,7 @@
         'Measure-Diversity'
         'Invoke-CurationRecipe'
         'New-EntropyConfiguration'
+        'Submit-CurationArrayJob'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

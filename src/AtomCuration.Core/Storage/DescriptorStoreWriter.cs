@@ -28,6 +28,7 @@ public sealed class DescriptorStoreWriter : IDescriptorWriter
     private ParquetSchema? _schema;
     private IReadOnlyList<string>? _labels;
     private int _groupRows;
+    private readonly int _fixedGroupRows;
     private bool _done;
     private long _nextIndex;
 
@@ -43,8 +44,14 @@ public sealed class DescriptorStoreWriter : IDescriptorWriter
 
     /// <summary>Starts the part of <paramref name="shard"/> in the store folder <paramref name="store"/> (created when missing).</summary>
     /// <exception cref="IOException">The store holds parts of a split into another number of shards, or is a file.</exception>
-    public DescriptorStoreWriter(string store, ShardSpec shard)
+    public DescriptorStoreWriter(string store, ShardSpec shard) : this(store, shard, 0)
     {
+    }
+
+    /// <summary>As the public constructor, with <paramref name="rowGroupRows"/> rows per row group (0 = from <see cref="RowGroupBytes"/>).</summary>
+    internal DescriptorStoreWriter(string store, ShardSpec shard, int rowGroupRows)
+    {
+        _fixedGroupRows = rowGroupRows;
         _folder = Path.GetFullPath(store);
         _shard = shard;
         if (File.Exists(_folder)) throw new IOException($"'{store}' is a file; a descriptor store is a folder of Parquet parts.");
@@ -85,7 +92,7 @@ public sealed class DescriptorStoreWriter : IDescriptorWriter
     private void Start(IReadOnlyList<string> labels)
     {
         _schema = StoreSchema.For(labels);
-        _groupRows = Math.Max(256, RowGroupBytes / (8 * Math.Max(1, labels.Count)));
+        _groupRows = _fixedGroupRows > 0 ? _fixedGroupRows : Math.Max(256, RowGroupBytes / (8 * Math.Max(1, labels.Count)));
         _features = labels.Select(_ => new double[_groupRows]).ToArray();
         _writer = ParquetWriter.CreateAsync(_schema, _file.Stream).GetAwaiter().GetResult();
         _writer.CustomMetadata = new Dictionary<string, string>

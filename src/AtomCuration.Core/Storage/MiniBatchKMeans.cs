@@ -12,7 +12,7 @@ public sealed record MiniBatchKMeansModel(double[] Centers, int[] Labels, double
 
 /// <summary>
 /// Mini-batch k-means (D. Sculley, "Web-scale k-means clustering", WWW 2010, DOI 10.1145/1772690.1772862) over a
-/// descriptor store. Centres start by k-means++ D² sampling (Arthur &amp; Vassilvitskii 2007) on a uniform sample of
+/// descriptor store. Centres start by greedy k-means++ (Arthur &amp; Vassilvitskii 2007; 2 + ln k candidates each, as scikit-learn) on a uniform sample of
 /// max(3b, 3k) rows (scikit-learn's <c>init_size</c>); then each of t steps draws b rows uniformly with replacement,
 /// caches each row's nearest centre c, and moves c towards the row with the per-centre rate η = 1/v_c, v_c the
 /// number of rows c has absorbed so far: c ← (1 − η) c + η x. The rows of all steps are drawn up front and gathered
@@ -33,7 +33,7 @@ public static class MiniBatchKMeans
         var rng = new Random(options.Seed);
         int initSize = (int)Math.Min(n, Math.Max(3L * b, 3L * k));
         var init = Gather(store, Draw(rng, n, initSize), d, context.Cancellation);
-        var centers = PlusPlus(init, initSize, d, k, rng);
+        var centers = KMeans.PlusPlus(init, [], initSize, d, k, rng, context.ThrottleLimit);
         var absorbed = new long[k];
         long rowsPerRound = Math.Max(b, options.CacheBytes / (8L * Math.Max(1, d)) / b * b);
         long remaining = (long)options.Steps * b;
@@ -104,38 +104,6 @@ public static class MiniBatchKMeans
             if (next == keys.Length) break;
         }
         return rows;
-    }
-
-    /// <summary>k-means++ seeding: the first centre uniform, each next one with probability ∝ D², the squared distance to the nearest centre so far.</summary>
-    private static double[] PlusPlus(double[] x, int m, int d, int k, Random rng)
-    {
-        var centers = new double[k * d];
-        var dist = new double[m];
-        int first = rng.Next(m);
-        x.AsSpan(first * d, d).CopyTo(centers);
-        for (int i = 0; i < m; i++) dist[i] = VectorMath.SquaredDistance(x.AsSpan(i * d, d), centers.AsSpan(0, d));
-        for (int c = 1; c < k; c++)
-        {
-            double total = 0;
-            foreach (double v in dist) total += v;
-            int pick;
-            if (total > 0)
-            {
-                double target = rng.NextDouble() * total, acc = 0;
-                pick = m - 1;
-                for (int i = 0; i < m; i++)
-                {
-                    acc += dist[i];
-                    if (acc > target) { pick = i; break; }
-                }
-            }
-            else pick = rng.Next(m); // fewer distinct rows than centres: duplicates stay empty clusters
-            var center = centers.AsSpan(c * d, d);
-            x.AsSpan(pick * d, d).CopyTo(center);
-            for (int i = 0; i < m; i++)
-                dist[i] = Math.Min(dist[i], VectorMath.SquaredDistance(x.AsSpan(i * d, d), center));
-        }
-        return centers;
     }
 
     /// <summary>One of Sculley's steps on rows [start, start + count) of <paramref name="rows"/>.</summary>
