@@ -14,7 +14,7 @@ BeforeAll {
 }
 
 Describe 'Submit-CurationArrayJob' {
-    It 'writes the batch script with the resources asked for, without submitting under -WhatIf' {
+    It 'submits nothing under -WhatIf' {
         $dir = Join-Path $TestDrive 'whatif'
         Submit-CurationArrayJob { 'x' } -Shards 3 -JobDirectory $dir -Partition short -Account chem -Time 01:00:00 -WhatIf
         Test-Path $dir | Should -BeFalse

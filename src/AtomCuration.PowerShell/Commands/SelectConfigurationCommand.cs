@@ -136,6 +136,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == StoreSet) return; // no pipeline input: PowerShell still calls this once
         if (DescriptorRequirement.Missing(InputObject, _seen++, _plan.Options) is { } missing)
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(missing), "DescriptorMissing",
                 ErrorCategory.InvalidData, InputObject));
