@@ -28,8 +28,9 @@ public sealed class SubmitCurationArrayJobCommand : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? JobDirectory { get; set; }
 
-    /// <summary>Resubmit the tasks of this earlier job folder that have not succeeded.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ResubmitSet)]
+    /// <summary>Resubmit the tasks of this earlier job folder that have not succeeded (binds a piped job's Directory).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ResubmitSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Directory")]
     [ValidateNotNullOrEmpty]
     public string Resubmit { get; set; } = "";
 
@@ -82,7 +83,7 @@ public sealed class SubmitCurationArrayJobCommand : PSCmdlet, IDisposable
     public int Retry { get; set; }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override void ProcessRecord()
     {
         string dir;
         IReadOnlyList<int>? tasks = null;
