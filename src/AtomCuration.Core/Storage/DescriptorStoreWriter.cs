@@ -111,16 +111,16 @@ public sealed class DescriptorStoreWriter : IDescriptorWriter
         var fields = _schema!.GetDataFields();
         using (var group = _writer!.CreateRowGroup())
         {
-            group.WriteAsync(StoreSchema.PoolIndex, new ReadOnlyMemory<long>(_poolIndex.ToArray())).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.Id, _id).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.Source, _source!).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.Frame, new ReadOnlyMemory<int>(_frame.ToArray())).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.Atoms, new ReadOnlyMemory<int>(_atoms.ToArray())).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.Formula, _formula).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.Energy, new ReadOnlyMemory<double?>(_energy.ToArray())).GetAwaiter().GetResult();
-            group.WriteAsync(StoreSchema.ConfigType, _configType!).GetAwaiter().GetResult();
+            group.WriteAsync(fields[0], new ReadOnlyMemory<long>(_poolIndex.ToArray())).GetAwaiter().GetResult();
+            group.WriteAsync(fields[1], _id).GetAwaiter().GetResult();
+            group.WriteAsync(fields[2], _source!).GetAwaiter().GetResult();
+            group.WriteAsync(fields[3], new ReadOnlyMemory<int>(_frame.ToArray())).GetAwaiter().GetResult();
+            group.WriteAsync(fields[4], new ReadOnlyMemory<int>(_atoms.ToArray())).GetAwaiter().GetResult();
+            group.WriteAsync(fields[5], _formula).GetAwaiter().GetResult();
+            group.WriteAsync(fields[6], new ReadOnlyMemory<double?>(_energy.ToArray())).GetAwaiter().GetResult();
+            group.WriteAsync(fields[7], _configType!).GetAwaiter().GetResult();
             for (int c = 0; c < _features.Length; c++)
-                group.WriteAsync(fields[8 + c], new ReadOnlyMemory<double>(_features[c], 0, rows)).GetAwaiter().GetResult();
+                group.WriteAsync(fields[StoreSchema.FixedCount + c], new ReadOnlyMemory<double>(_features[c], 0, rows)).GetAwaiter().GetResult();
         }
         _poolIndex.Clear();
         _id.Clear();

@@ -69,7 +69,10 @@ internal sealed class StorePart
 
     private IEnumerable<StoreChunk> Groups(ParquetReader reader, bool metadata, CancellationToken cancellation)
     {
-        var features = StoreSchema.Features(reader.Schema, Labels);
+        // Fields come from this file's schema: a field object is bound to the schema it was created in.
+        var schema = reader.Schema;
+        var features = StoreSchema.Features(schema, Labels);
+        var poolIndex = schema.FindDataField(StoreSchema.PoolIndex);
         int d = features.Length;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -77,7 +80,7 @@ internal sealed class StorePart
             using var group = reader.OpenRowGroupReader(g);
             int rows = checked((int)group.RowCount);
             var pool = new long[rows];
-            group.ReadAsync(StoreSchema.PoolIndex, pool.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+            group.ReadAsync(poolIndex, pool.AsMemory(), null, cancellation).GetAwaiter().GetResult();
             var values = new double[rows * d];
             var column = new double[rows];
             for (int c = 0; c < d; c++)
@@ -85,20 +88,21 @@ internal sealed class StorePart
                 group.ReadAsync(features[c], column.AsMemory(), null, cancellation).GetAwaiter().GetResult();
                 for (int i = 0; i < rows; i++) values[i * d + c] = column[i];
             }
-            yield return new StoreChunk(0, rows, d, pool, values, metadata ? ReadMetadata(group, rows, cancellation) : null);
+            yield return new StoreChunk(0, rows, d, pool, values, metadata ? ReadMetadata(schema, group, rows, cancellation) : null);
         }
     }
 
-    private static StoreRowColumns ReadMetadata(ParquetRowGroupReader group, int rows, CancellationToken cancellation)
+    private static StoreRowColumns ReadMetadata(ParquetSchema schema, ParquetRowGroupReader group, int rows, CancellationToken cancellation)
     {
         var m = StoreRowColumns.Allocate(rows);
-        group.ReadAsync(StoreSchema.Id, ((string?[])m.Id).AsMemory(), null, cancellation).GetAwaiter().GetResult();
-        group.ReadAsync(StoreSchema.Source, m.Source.AsMemory(), null, cancellation).GetAwaiter().GetResult();
-        group.ReadAsync(StoreSchema.Frame, m.Frame.AsMemory(), null, cancellation).GetAwaiter().GetResult();
-        group.ReadAsync(StoreSchema.Atoms, m.Atoms.AsMemory(), null, cancellation).GetAwaiter().GetResult();
-        group.ReadAsync(StoreSchema.Formula, ((string?[])m.Formula).AsMemory(), null, cancellation).GetAwaiter().GetResult();
-        group.ReadAsync(StoreSchema.Energy, m.Energy.AsMemory(), null, cancellation).GetAwaiter().GetResult();
-        group.ReadAsync(StoreSchema.ConfigType, m.ConfigType.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        DataField Field(string name) => schema.FindDataField(name);
+        group.ReadAsync(Field(StoreSchema.Id), ((string?[])m.Id).AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(Field(StoreSchema.Source), m.Source.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(Field(StoreSchema.Frame), m.Frame.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(Field(StoreSchema.Atoms), m.Atoms.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(Field(StoreSchema.Formula), ((string?[])m.Formula).AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(Field(StoreSchema.Energy), m.Energy.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(Field(StoreSchema.ConfigType), m.ConfigType.AsMemory(), null, cancellation).GetAwaiter().GetResult();
         return m;
     }
 }

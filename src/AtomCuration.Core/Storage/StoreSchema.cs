@@ -27,22 +27,26 @@ public static class StoreSchema
     /// <summary>Metadata key of the shard (<c>k/n</c>) the part holds.</summary>
     public const string ShardKey = "atomcuration.store.shard";
 
-    internal static readonly DataField<long> PoolIndex = new("pool_index");
-    internal static readonly DataField<string> Id = new("id");
-    internal static readonly DataField<string> Source = new("source", nullable: true);
-    internal static readonly DataField<int> Frame = new("frame");
-    internal static readonly DataField<int> Atoms = new("atoms");
-    internal static readonly DataField<string> Formula = new("formula");
-    internal static readonly DataField<double?> Energy = new("energy", nullable: true);
-    internal static readonly DataField<string> ConfigType = new("config_type", nullable: true);
+    // Names of the fixed columns; a schema gets fresh field objects (Parquet.Net binds a field to one schema).
+    internal const string PoolIndex = "pool_index", Id = "id", Source = "source", Frame = "frame", Atoms = "atoms",
+        Formula = "formula", Energy = "energy", ConfigType = "config_type";
 
-    private static readonly DataField[] Fixed = [PoolIndex, Id, Source, Frame, Atoms, Formula, Energy, ConfigType];
+    private static DataField[] Fixed() =>
+    [
+        new DataField<long>(PoolIndex), new DataField<string>(Id), new DataField<string>(Source, nullable: true),
+        new DataField<int>(Frame), new DataField<int>(Atoms), new DataField<string>(Formula),
+        new DataField<double?>(Energy, nullable: true), new DataField<string>(ConfigType, nullable: true),
+    ];
+
+    /// <summary>Number of fixed columns before the descriptor columns.</summary>
+    internal const int FixedCount = 8;
 
     /// <summary>The schema of a part whose descriptor columns are <paramref name="labels"/>.</summary>
     internal static ParquetSchema For(IReadOnlyList<string> labels)
     {
-        var names = new HashSet<string>(Fixed.Select(f => f.Name), StringComparer.Ordinal);
-        var fields = new List<Field>(Fixed);
+        var fixedFields = Fixed();
+        var names = new HashSet<string>(fixedFields.Select(f => f.Name), StringComparer.Ordinal);
+        var fields = new List<Field>(fixedFields);
         foreach (var label in labels)
         {
             if (!names.Add(label))

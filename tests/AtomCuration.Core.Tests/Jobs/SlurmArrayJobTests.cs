@@ -53,8 +53,8 @@ public class SlurmArrayJobTests
     [Fact]
     public void OptionsRefuseValuesThatWouldBreakTheScript()
     {
-        Assert.Throws<ArgumentException>(() => (Options with { Partition = "a b" }).Validate());
-        Assert.Throws<ArgumentException>(() => (Options with { Script = " " }).Validate());
-        Assert.Throws<ArgumentException>(() => (Options with { Shards = 0 }).Validate());
+        Assert.ThrowsAny<ArgumentException>(() => (Options with { Partition = "a b" }).Validate());
+        Assert.ThrowsAny<ArgumentException>(() => (Options with { Script = " " }).Validate());
+        Assert.ThrowsAny<ArgumentException>(() => (Options with { Shards = 0 }).Validate());
     }
 }
