@@ -47,11 +47,11 @@ public sealed class LargePoolBench : IBenchmark
 
     private static double Gauss(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    /// <summary>Columns of run.sh's table: n,stage,seconds,peak_rss_mb.</summary>
+    /// <summary>Columns of run.sh's table: n,stage,seconds,cpu_seconds,peak_rss_mb.</summary>
     private static int Plot(string csv, string png)
     {
         var rows = File.ReadLines(csv).Skip(1).Select(l => l.Split(',')).Select(f => (N: double.Parse(f[0], CultureInfo.InvariantCulture), Stage: f[1],
-            Seconds: double.Parse(f[2], CultureInfo.InvariantCulture), Rss: double.Parse(f[3], CultureInfo.InvariantCulture))).ToList();
+            Seconds: double.Parse(f[2], CultureInfo.InvariantCulture), Rss: double.Parse(f[4], CultureInfo.InvariantCulture))).ToList();
         var multi = new Multiplot();
         multi.AddPlots(2);
         var (time, rss) = (multi.GetPlot(0), multi.GetPlot(1));
