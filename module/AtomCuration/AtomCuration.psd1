@@ -35,6 +35,7 @@
         'Invoke-CurationRecipe'
         'New-EntropyConfiguration'
         'Invoke-ActiveLearning'
+        'Submit-CurationArrayJob'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -9,7 +9,11 @@ public class SelectionKnobsTests
     [Fact]
     public void ThePropertiesAreTheKeysOfEveryMethod()
     {
-        var keys = Enum.GetValues<SelectionMethod>().SelectMany(SelectionOptionsMapper.OptionKeys)
+        // -Store takes the store options other than those with parameters of their own.
+        string[] ownParameters = ["Method", "Count", "Seed"];
+        var storeKeys = typeof(AtomCuration.Storage.StoreSelectionOptions).GetProperties()
+            .Where(p => p.CanWrite && !ownParameters.Contains(p.Name)).Select(p => p.Name);
+        var keys = Enum.GetValues<SelectionMethod>().SelectMany(SelectionOptionsMapper.OptionKeys).Concat(storeKeys)
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
         var properties = typeof(SelectionKnobs).GetProperties().Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase);
         Assert.Equal(keys, properties, StringComparer.OrdinalIgnoreCase);

@@ -5,12 +5,13 @@ namespace AtomCuration.Descriptors;
 /// <summary>Opens the writer matching a path's extension.</summary>
 public static class DescriptorWriter
 {
-    /// <summary>An <see cref="NpyDescriptorWriter"/> for <c>.npy</c>, a <see cref="CsvDescriptorWriter"/> for <c>.csv</c>.</summary>
+    /// <summary>An <see cref="NpyDescriptorWriter"/> for <c>.npy</c>, a <see cref="CsvDescriptorWriter"/> for <c>.csv</c>, the whole store for <c>.parquet</c> (<see cref="Storage.DescriptorStoreWriter"/>).</summary>
     public static IDescriptorWriter Open(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".npy" => new NpyDescriptorWriter(path),
         ".csv" => new CsvDescriptorWriter(path),
-        var ext => throw new ArgumentException($"Cannot write descriptors to '{ext}' files; use .npy or .csv.", nameof(path)),
+        ".parquet" => new Storage.DescriptorStoreWriter(path, Jobs.ShardSpec.All),
+        var ext => throw new ArgumentException($"Cannot write descriptors to '{ext}' files; use .npy, .csv or .parquet (a descriptor store).", nameof(path)),
     };
 
     /// <summary>Writes all of <paramref name="structures"/> to <paramref name="path"/>; returns the row count.</summary>

@@ -83,6 +83,12 @@ public static class Cur
             double c = VectorMath.Dot(row, v);
             for (int a = 0; a < d; a++) row[a] -= c * v[a];
         }
+        ProjectGram(g, v);
+    }
+
+    /// <summary>XᵀX after X ← X (I − v vᵀ) for a unit <paramref name="v"/>: G ← (I − vvᵀ) G (I − vvᵀ), in place.</summary>
+    internal static void ProjectGram(Matrix<double> g, double[] v)
+    {
         var vv = Vector<double>.Build.Dense(v);
         var gv = g * vv;
         double vgv = vv * gv;

@@ -120,7 +120,8 @@ public static class KMeans
         return total / d;
     }
 
-    private static double[] PlusPlus(double[] x, double[] norms, int n, int d, int k, Random rng, int threads)
+    /// <summary>Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.</summary>
+    internal static double[] PlusPlus(double[] x, double[] norms, int n, int d, int k, Random rng, int threads)
     {
         var centers = new double[k * d];
         int trials = 2 + (int)Math.Log(k);

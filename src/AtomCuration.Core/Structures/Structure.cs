@@ -134,6 +134,13 @@ public sealed record Structure
     /// <summary>Zero-based frame index in <see cref="SourcePath"/>.</summary>
     public int FrameIndex { get; init; }
 
+    /// <summary>
+    /// Position of the frame in the whole pool Import-Structure read (all files in order, bad frames counted, from 0),
+    /// or null. Sharding assigns frames by it, and a descriptor store orders its rows by it, so that the parts written
+    /// by shards merge back into the unsharded order.
+    /// </summary>
+    public long? PoolIndex { get; init; }
+
     /// <summary>A short identifier: <c>file#frame</c> unless set explicitly.</summary>
     public string Id
     {

@@ -1,11 +1,13 @@
 using System.Management.Automation;
 using AtomCuration.Descriptors;
+using AtomCuration.Jobs;
+using AtomCuration.Storage;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes the structure × feature descriptor matrix to .npy (with a JSON sidecar of labels and ids) or .csv.</para>
+/// <para type="synopsis">Writes the structure × feature descriptor matrix to .npy (with a JSON sidecar of labels and ids), .csv, or a Parquet descriptor store streamed in row groups (.parquet).</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "Descriptor", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Structure))]
@@ -21,7 +23,7 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public Structure InputObject { get; set; } = null!;
 
-    /// <summary>Output file: .npy or .csv.</summary>
+    /// <summary>Output file: .npy or .csv; or a descriptor store, a folder named *.parquet holding one Parquet part per shard.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
@@ -36,6 +38,10 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
 
+    /// <summary>Descriptor stores only: write the part of shard k/n (as Import-Structure -Shard read it) and leave the other parts alone.</summary>
+    [Parameter]
+    public ShardSpec Shard { get; set; } = ShardSpec.All;
+
     /// <summary>Also emit each structure written.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -49,7 +55,7 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
             file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
             if (PathResolver.Clobbers(file, NoClobber) is { } exists) ThrowTerminatingError(exists);
             if (!ShouldProcess(file, "Write descriptor matrix")) return;
-            _writer = DescriptorWriter.Open(file);
+            _writer = Shard.IsAll ? DescriptorWriter.Open(file) : OpenShard(file);
             _file = file;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
@@ -57,6 +63,11 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(e, "CannotOpenOutput", ErrorCategory.WriteError, file));
         }
     }
+
+    private DescriptorStoreWriter OpenShard(string file) =>
+        string.Equals(System.IO.Path.GetExtension(file), ".parquet", StringComparison.OrdinalIgnoreCase)
+            ? new DescriptorStoreWriter(file, Shard)
+            : throw new ArgumentException($"-Shard writes a part of a descriptor store (*.parquet), not of '{System.IO.Path.GetFileName(file)}'.");
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using AtomCuration.IO;
+using AtomCuration.Jobs;
 using AtomCuration.Options;
 using AtomCuration.Structures;
 
@@ -20,6 +21,7 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private ReadOptions _options = new();
     private RunContext _context = RunContext.Default;
+    private long _poolIndex;
 
     /// <summary>Files to read; wildcards allowed. Gzip is read transparently.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -58,12 +60,19 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     [Parameter]
     public N2p2Units N2p2Units { get; set; } = N2p2Units.Atomic;
 
+    /// <summary>
+    /// Read only shard k of n, written k/n: the frames whose position in the whole pool (all files, in order) is ≡ k−1 mod n.
+    /// Each shard still scans every file; the n shards together emit every frame exactly once.
+    /// </summary>
+    [Parameter]
+    public ShardSpec Shard { get; set; } = ShardSpec.All;
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         try
         {
-            _options = BoundOptions.Bind<ReadOptions>(this, nameof(Path), nameof(LiteralPath));
+            _options = BoundOptions.Bind<ReadOptions>(this, nameof(Path), nameof(LiteralPath), nameof(Shard));
         }
         catch (ArgumentException e)
         {
@@ -90,9 +99,10 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
         var progress = new ProgressRecord(1, "Import-Structure", file);
         foreach (var result in StructureIO.Read(file, _options with { SourceName = NameInIds(file) }, _context))
         {
+            if (!result.IsFatal && !Shard.Contains(_poolIndex++)) continue;
             if (result.Structure is { } s)
             {
-                WriteObject(s);
+                WriteObject(s with { PoolIndex = _poolIndex - 1 });
                 if (++read % 500 == 0)
                 {
                     progress.StatusDescription = $"{file}: {read} structures";

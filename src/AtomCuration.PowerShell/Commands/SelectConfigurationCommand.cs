@@ -2,17 +2,19 @@ using System.Collections;
 using System.Management.Automation;
 using AtomCuration.Options;
 using AtomCuration.Selection;
+using AtomCuration.Storage;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Selects a representative subset of the structures (k-means, FPS, local-environment bank, DPP, MaxVol, CUR, agglomerative, spectral, entropy, random).</para>
+/// <para type="synopsis">Selects a representative subset of the structures (k-means, FPS, local-environment bank, DPP, MaxVol, CUR, agglomerative, spectral, entropy, random), from the pipeline or from a descriptor store without loading it.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Select, "Configuration", DefaultParameterSetName = CountSet)]
 [OutputType(typeof(Structure), ParameterSetName = [CountSet, FractionSet, ThresholdSet, BudgetSet])]
 [OutputType(typeof(DeltaScanPoint), ParameterSetName = [DeltaScanSet])]
-[OptionsRecord(typeof(SelectionSettings), typeof(RunContext))]
+[OutputType(typeof(Structure), typeof(StoreRow), ParameterSetName = [StoreSet])]
+[OptionsRecord(typeof(SelectionSettings), typeof(RunContext), typeof(StoreSelectionOptions))]
 public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -21,6 +23,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     private const string ThresholdSet = "Threshold";
     private const string DeltaScanSet = "DeltaScan";
     private const string BudgetSet = "Budget";
+    private const string StoreSet = "Store";
     private readonly List<Structure> _pool = [];
     private int _seen;
     private SelectionPlan _plan = null!;
@@ -28,15 +31,32 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     private readonly List<string> _skipped = [];
 
     /// <summary>Structures to choose from (carrying the descriptors the method reads).</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = CountSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = FractionSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ThresholdSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DeltaScanSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = BudgetSet)]
     public Structure InputObject { get; set; } = null!;
 
     /// <summary>Selection method (Tab completes); may be left out with -Preset.</summary>
     [Parameter(Position = 0)]
     public SelectionMethod Method { get; set; }
 
+    /// <summary>
+    /// A descriptor store (folder *.parquet written by Export-Descriptor) to select from without loading it: methods
+    /// Random, KMeans (mini-batch), Fps and Cur, on the raw descriptors. The picks are read back from their source files.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = StoreSet)]
+    [ValidateNotNullOrEmpty]
+    public string Store { get; set; } = "";
+
+    /// <summary>With -Store: emit the picked store rows (id, source file and frame, descriptor) instead of reading the structures back.</summary>
+    [Parameter(ParameterSetName = StoreSet)]
+    public SwitchParameter NoFetch { get; set; }
+
     /// <summary>Number of structures to select.</summary>
     [Parameter(Mandatory = true, ParameterSetName = CountSet)]
+    [Parameter(Mandatory = true, ParameterSetName = StoreSet)]
     [ValidateRange(1, int.MaxValue)]
     public int Count { get; set; }
 
@@ -126,6 +146,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        if (ParameterSetName == StoreSet) return;
         try
         {
             var settings = BoundOptions.Bind<SelectionSettings>(this, nameof(InputObject), nameof(ScanDelta),
@@ -144,6 +165,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == StoreSet) return; // no pipeline input: PowerShell still calls this once
         if (DescriptorRequirement.Missing(InputObject, _seen, _plan.Options) is { } missing)
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(missing), "DescriptorMissing",
                 ErrorCategory.InvalidData, InputObject));
@@ -177,6 +199,11 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (ParameterSetName == StoreSet)
+        {
+            SelectFromStore();
+            return;
+        }
         if (FiniteDescriptors.SkippedWarning(_skipped) is { } skipped) WriteWarning(skipped);
         if (_pool.Count == 0) return;
         if (ParameterSetName == CountSet && _plan.CountAbovePool(_pool.Count) is { } above) WriteWarning(above);
@@ -207,6 +234,69 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         WriteVerbose($"{result.Method}: selected {result.SelectedIndices.Count} structures in {clock.Elapsed.TotalSeconds:F1} s.");
         foreach (var w in result.Warnings) WriteWarning(w);
         foreach (var s in SelectionOutput.Attach(_pool, result, IncludeRejected)) WriteObject(ViewTypes.Tag(s, ViewTypes.Selection));
+    }
+
+    /// <summary>The parameters a selection from a store takes besides -Store and -NoFetch; the others need the pool in memory.</summary>
+    private static readonly HashSet<string> StoreParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(Method), nameof(Count), nameof(Seed), nameof(Options), nameof(ThrottleLimit),
+    };
+
+    private void SelectFromStore()
+    {
+        string path = GetUnresolvedProviderPathFromPSPath(Store);
+        StoreSelectionOptions options;
+        DescriptorStore store;
+        try
+        {
+            if (BoundOptions.Of(this, nameof(Store), nameof(NoFetch)).Keys.FirstOrDefault(k => !StoreParameters.Contains(k)) is { } other)
+                throw new ArgumentException($"-{other} needs the pool in memory; with -Store give only -Method, -Count, -Seed, -Options and -ThrottleLimit.");
+            var values = BoundOptions.Of(this, nameof(Store), nameof(NoFetch), nameof(Options), nameof(ThrottleLimit));
+            if (Options is not null)
+                foreach (System.Collections.DictionaryEntry e in Options.ToHashtable()) values[e.Key.ToString()!] = BoundOptions.Plain(e.Value);
+            options = OptionsBinder.Bind<StoreSelectionOptions>(values, context: MyInvocation.MyCommand.Name, style: KeyStyle.Parameter);
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidSelectionParameter", ErrorCategory.InvalidArgument, Options));
+            return;
+        }
+        try
+        {
+            store = DescriptorStore.Open(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "StoreUnreadable", ErrorCategory.ReadError, path));
+            return;
+        }
+        var progress = new ProgressRecord(3, "Select-Configuration", $"{options.Method}: choosing from the {store.Rows} rows of {path}");
+        WriteProgress(progress);
+        var context = BoundOptions.Context(_stop.Token, ThrottleLimit);
+        SelectionResult result;
+        IReadOnlyList<StoreRow> rows;
+        try
+        {
+            result = ProgressRelay.Run(p => StoreSelector.Select(store, options, BoundOptions.Context(_stop.Token, ThrottleLimit, p)), ProgressRelay.Showing(this, progress));
+            rows = StoreSelector.Rows(store, result, _stop.Token);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or InvalidDataException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "SelectionFailed", ErrorCategory.InvalidData, path));
+            return;
+        }
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+        foreach (var w in result.Warnings) WriteWarning(w);
+        if (NoFetch)
+        {
+            WriteObject(rows, enumerateCollection: true);
+            return;
+        }
+        foreach (var pick in StoreSelector.Fetch(rows, store.Labels, null, context))
+            if (pick.Structure is { } s) WriteObject(ViewTypes.Tag(s, ViewTypes.Selection));
+            else WriteError(new ErrorRecord(pick.Error, "StoreSourceUnreachable", ErrorCategory.ObjectNotFound, pick.Row));
     }
 
     private void ScanDeltas(SelectionOptions options)

@@ -8,7 +8,7 @@ namespace AtomCuration.PowerShell.Mapping;
 /// converts it by property name. The point of the type is Tab: PowerShell completes hashtable keys from the
 /// properties of a parameter's type (argument completers are not asked inside a hashtable), so <c>-Options @{ &lt;Tab&gt;</c>
 /// offers these names. Values are kept as given; which method takes which key, their ranges and messages stay in
-/// Core's <c>SelectionOptionsMapper</c>, and a test holds these properties to the union of its keys over all methods.
+/// Core's <c>SelectionOptionsMapper</c> (and <c>StoreSelectionOptions</c> with -Store), and a test holds these properties to the union of their keys.
 /// </summary>
 public sealed class SelectionKnobs
 {
@@ -68,6 +68,21 @@ public sealed class SelectionKnobs
 
     /// <summary>Entropy: floor on neighbour distances.</summary>
     public object? Bandwidth { get; set; }
+
+    /// <summary>Fps, Spectral: a structure kernel over the per-atom environments (Average, Rematch).</summary>
+    public object? AtomKernel { get; set; }
+
+    /// <summary>Rematch atom kernel: entropy regularisation α.</summary>
+    public object? RematchAlpha { get; set; }
+
+    /// <summary>With -Store, KMeans: rows per mini-batch.</summary>
+    public object? BatchSize { get; set; }
+
+    /// <summary>With -Store, KMeans: mini-batch steps.</summary>
+    public object? Steps { get; set; }
+
+    /// <summary>With -Store, Fps and Cur: memory (MB) under which the matrix is kept instead of re-read per pick.</summary>
+    public object? CacheMegabytes { get; set; }
 
     /// <summary>The knobs given, as the mapping Core's options binder reads (keys as the property names).</summary>
     public Hashtable ToHashtable()

@@ -75,6 +75,6 @@ public class ExportTests
         {
             File.Delete(path);
         }
-        Assert.Throws<ArgumentException>(() => DescriptorWriter.Open("x.parquet"));
+        Assert.Throws<ArgumentException>(() => DescriptorWriter.Open("x.h5"));
     }
 }

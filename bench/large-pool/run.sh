@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The large-pool figures of issue 16: for each pool size N given (default 10000 100000), generate N perturbed
+# Cu cells (bench large-pool generate), then run each stage as a user would, in a fresh PowerShell measured by
+# GNU time (wall time, peak RSS), 2 threads:
+#   import     Import-Structure pool.extxyz | Measure-Object
+#   store      Import-Structure pool.extxyz | Get-Descriptor Rdf (cutoff 4 Å) | Export-Descriptor store.parquet
+#   select     Select-Configuration -Store store.parquet -Method KMeans -Count 1000 -Seed 1 | Export-Structure picked.extxyz
+# Rows are appended to bench/large-pool/results.csv (n,stage,seconds,cpu_seconds,peak_rss_mb: wall time, user + sys
+# time, maximum resident set size of the PowerShell process) and the plot redrawn.
+# Usage (from anywhere): bench/large-pool/run.sh [N...]   Work files: $LARGE_POOL_WORK (default /tmp/atomcuration-large-pool).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo"
+work=${LARGE_POOL_WORK:-/tmp/atomcuration-large-pool}
+mkdir -p "$work"
+results=bench/large-pool/results.csv
+[ -f "$results" ] || echo "n,stage,seconds,cpu_seconds,peak_rss_mb" > "$results"
+dotnet build bench/AtomCuration.Bench -c Release --nologo -v q >/dev/null
+bench="dotnet bench/AtomCuration.Bench/bin/Release/net10.0/AtomCuration.Bench.dll"
+module="$repo/module/AtomCuration/AtomCuration.psd1"
+
+stage() { # n name command
+    local n=$1 name=$2 cmd=$3 log="$work/$2-$1.time"
+    /usr/bin/time -v -o "$log" dotnet pwsh -NoProfile -NonInteractive -c \
+        "\$ErrorActionPreference = 'Stop'; Import-Module '$module'; Set-Location '$work'; $cmd" | tail -3
+    local wall cpu rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$log")
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log")
+    echo "$n,$name,$wall,$cpu,$rss" | tee -a "$results"
+}
+
+for n in "${@:-10000 100000}"; do
+    for size in $n; do
+        pool="$work/pool-$size.extxyz"
+        [ -s "$pool" ] || $bench large-pool generate "$size" "$pool"
+        rm -rf "$work/store-$size.parquet"
+        stage "$size" import "Import-Structure pool-$size.extxyz | Measure-Object | ForEach-Object Count"
+        stage "$size" store "Import-Structure pool-$size.extxyz | Get-Descriptor Rdf -Parameters @{ cutoff = 4 } -ThrottleLimit 2 | Export-Descriptor store-$size.parquet; (Get-ChildItem store-$size.parquet | Measure-Object Length -Sum).Sum"
+        stage "$size" select "Select-Configuration -Store store-$size.parquet -Method KMeans -Count 1000 -Seed 1 -ThrottleLimit 2 | Export-Structure picked-$size.extxyz -PassThru | Measure-Object | ForEach-Object Count"
+    done
+done
+$bench large-pool plot "$results" bench/large-pool/scaling.png
