@@ -184,6 +184,6 @@ Describe 'Tab completion of -Options keys (issue 15)' {
     It 'still takes the hashtable a user types, and refuses a key no method has, listing the valid ones' {
         ($rdf | Select-Configuration KMeans -Count 3 -Seed 1 -Options @{ restarts = 2; tolerance = 1e-6 }).Count | Should -Be 3
         { $rdf | Select-Configuration KMeans -Count 3 -Options @{ restrats = 2 } -ErrorAction Stop } | Should -Throw '*restrats*Restarts*'
-        { $rdf | Select-Configuration Fps -Count 3 -Options @{ restarts = 2 } -ErrorAction Stop } | Should -Throw "*unknown key 'Restarts'; valid keys: start, kernel, gamma*"
+        { $rdf | Select-Configuration Fps -Count 3 -Options @{ restarts = 2 } -ErrorAction Stop } | Should -Throw "*unknown key 'Restarts'; valid keys: start, atomKernel, rematchAlpha, kernel, gamma*"
     }
 }
