@@ -18,7 +18,8 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 # The module folder the Pester tests import (what ./build.ps1 -Task Build produces).
 dotnet publish src/AtomCuration.PowerShell -c Release -o module/AtomCuration --nologo >/dev/null || { status=1; failed=$((failed + 1)); }
-pester=$(dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-Pester.ps1 2>&1 | tee /dev/stderr | tail -n 1)
+# -a: /dev/stderr may be the log file itself (./test.sh > log 2>&1), which tee would otherwise truncate.
+pester=$(dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-Pester.ps1 2>&1 | tee -a /dev/stderr | tail -n 1)
 p=$(sed -nE 's/.*Pester: ([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/p' <<<"$pester")
 if [ -n "$p" ]; then
   read -r pp pf ps <<<"$p"

@@ -45,6 +45,6 @@ Describe 'Export-Descriptor' {
     }
 
     It 'refuses other extensions' {
-        { $described | Export-Descriptor (Join-Path $TestDrive 'x.txt') -ErrorAction Stop } | Should -Throw '*.npy or .csv*'
+        { $described | Export-Descriptor (Join-Path $TestDrive 'x.txt') -ErrorAction Stop } | Should -Throw '*use .npy, .csv or .parquet*'
     }
 }
