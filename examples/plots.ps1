@@ -69,7 +69,7 @@ if ($chromium -and $Format -eq 'png') {
     $profile = Join-Path ([IO.Path]::GetTempPath()) ("atomcuration-chromium-" + [guid]::NewGuid())
     & $chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync `
         --no-first-run --enable-unsafe-swiftshader "--user-data-dir=$profile" '--host-resolver-rules=MAP * ~NOTFOUND' `
-        --virtual-time-budget=20000 --window-size=1400,2300 --hide-scrollbars "--screenshot=$(Join-Path $OutputDirectory 'report.png')" `
+        --virtual-time-budget=20000 --window-size=1400,2900 --hide-scrollbars "--screenshot=$(Join-Path $OutputDirectory 'report.png')" `
         $url 2>$null | Out-Null
     Remove-Item -Recurse -Force $profile -ErrorAction SilentlyContinue
 }

@@ -224,6 +224,9 @@
   drawCurve('curve-energy', data.energyCurve, data.referenceEnergy, 'Test energy RMSE', 'meV/atom');
   drawCurve('curve-force', data.forceCurve, data.referenceForce, 'Test force RMSE', 'meV/Å');
 
+  // Parity legends sit in the upper-left corner, which the y = x line leaves empty.
+  var parityLegend = { x: 0.02, y: 0.98, xanchor: 'left', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.8)', itemsizing: 'constant' };
+
   // ---- parity -------------------------------------------------------------------------------
   var parityDiv = document.getElementById('parity-energy');
   if (parityDiv) {
@@ -246,7 +249,7 @@
         hovertemplate: 'id %{customdata[0]}<br>ΔE %{customdata[1]} meV/atom<br>force RMSE %{customdata[2]} meV/Å<extra></extra>' });
     });
     rendered.push(Plotly.newPlot(parityDiv, traces, {
-      font: font, margin: { l: 80, r: 20, t: 20, b: 60 }, hovermode: 'closest',
+      font: font, margin: { l: 80, r: 20, t: 40, b: 60 }, hovermode: 'closest', legend: parityLegend,
       xaxis: { title: { text: 'Reference energy per atom (eV/atom)' }, range: [lo, hi] },
       yaxis: { title: { text: 'Predicted energy per atom (eV/atom)' }, range: [lo, hi] },
     }, config));
@@ -271,10 +274,10 @@
     var subsampled = block.shown < block.total ? ' (' + block.shown + ' of ' + block.total + ' drawn)' : '';
     status.setAttribute('data-' + divId + '-points', String(block.shown));
     rendered.push(Plotly.newPlot(div, traces, {
-      font: font, margin: { l: 80, r: 20, t: 40, b: 60 }, hovermode: 'closest', legend: { itemsizing: 'constant' },
+      font: font, margin: { l: 80, r: 20, t: 40, b: 60 }, hovermode: 'closest', legend: parityLegend,
       title: { text: 'All: RMSE ' + fmt(block.rmse, 2) + ' ' + block.rmseUnit + subsampled, font: { size: 14 } },
-      xaxis: { title: { text: 'Reference ' + block.name + ' (' + block.unit + ')' }, range: [lo, hi] },
-      yaxis: { title: { text: 'Predicted ' + block.name + ' (' + block.unit + ')' }, range: [lo, hi] },
+      xaxis: { title: { text: 'Reference ' + block.name + ' (' + block.unit + ')' }, range: [lo, hi], zeroline: false },
+      yaxis: { title: { text: 'Predicted ' + block.name + ' (' + block.unit + ')' }, range: [lo, hi], zeroline: false },
     }, config));
   }
   drawComponentParity('parity-force', data.forceParity);
