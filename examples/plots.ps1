@@ -32,6 +32,7 @@ $split | Add-Member -NotePropertyName Set -NotePropertyValue $null -PassThru -Fo
     Export-CurationPlot -Kind Distribution -Property EnergyPerAtom -GroupBy Set -Path (Out-Plot 'distribution-energy') -Title 'Energy per atom'
 $split | Export-CurationPlot -Kind Distribution -Property NearestDistance -GroupBy config_type -Bins 60 -Path (Out-Plot 'distribution-nearest') -Title 'Nearest-neighbour distances'
 $split | Export-CurationPlot -Kind Distribution -Property ForceMagnitude -GroupBy config_type -Path (Out-Plot 'distribution-force') -Title 'Force magnitudes'
+$split | Export-CurationPlot -Kind Distribution -Style Violin -Property EnergyPerAtom -GroupBy config_type -Path (Out-Plot 'distribution-violin') -Title 'Energy per atom by configuration type'
 
 # Fit on the selection; parity on the whole pool; the fitted functions over the data; the loss history.
 $training = $split | Where-Object Selected
@@ -56,7 +57,7 @@ $trialsOut = foreach ($method in 'Random', 'Fps', 'KMeans') {
 $all = $pool | Invoke-EamFit -Form Spline -Cutoff 5.0 -MaxIterations 25 -Seed 1
 $trialsOut | Export-CurationPlot -Kind LearningCurve -Reference $all.EnergyRmse -Path (Out-Plot 'learning-curve') -Title 'Selection study (test on the rest)'
 
-# The interactive HTML report: map (lasso/cluster selection), learning curves, parity, per-group errors.
+# The interactive HTML report: map (lasso/cluster selection), learning curves, energy/force/stress parity, per-group errors.
 New-Item -ItemType Directory -Force (Split-Path $ReportPath) | Out-Null
 $map | Export-CurationReport -Path $ReportPath -Potential $fit -Study $trialsOut `
     -ReferenceEnergyRmse $all.EnergyRmse -ReferenceForceRmse $all.ForceRmse -Title 'Cu sample'
@@ -68,7 +69,7 @@ if ($chromium -and $Format -eq 'png') {
     $profile = Join-Path ([IO.Path]::GetTempPath()) ("atomcuration-chromium-" + [guid]::NewGuid())
     & $chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync `
         --no-first-run --enable-unsafe-swiftshader "--user-data-dir=$profile" '--host-resolver-rules=MAP * ~NOTFOUND' `
-        --virtual-time-budget=20000 --window-size=1400,2300 --hide-scrollbars "--screenshot=$(Join-Path $OutputDirectory 'report.png')" `
+        --virtual-time-budget=20000 --window-size=1400,2900 --hide-scrollbars "--screenshot=$(Join-Path $OutputDirectory 'report.png')" `
         $url 2>$null | Out-Null
     Remove-Item -Recurse -Force $profile -ErrorAction SilentlyContinue
 }

@@ -7,6 +7,15 @@ namespace AtomCuration.Plotting;
 /// <param name="Values">Values in the plotted unit.</param>
 public sealed record ValueSet(string Name, IReadOnlyList<double> Values);
 
+/// <summary>How a distribution plot draws each set.</summary>
+public enum DistributionStyle
+{
+    /// <summary>Probability-density histograms on shared bins (<see cref="DistributionPlot"/>).</summary>
+    Histogram,
+    /// <summary>Kernel-density violins with median and IQR, Silverman bandwidth (<see cref="ViolinPlot"/>).</summary>
+    Violin,
+}
+
 /// <summary>
 /// Histograms of one quantity for several sets side by side: shared bin edges, each set normalised to a
 /// probability density (∫ = 1) so sets of different size compare, drawn as outlined steps with a light fill.

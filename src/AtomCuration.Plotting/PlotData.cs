@@ -1,4 +1,5 @@
 using AtomCuration.Embedding;
+using AtomCuration.Fitting;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
@@ -131,31 +132,54 @@ public static class PlotData
         {
             var s = outcome.Structure;
             var r = outcome.Result ?? throw new ArgumentException(outcome.Problem);
-            string? g = group(s);
-            switch (quantity)
-            {
-                case ParityQuantity.Energy:
-                    if (s.Energy is { } e) points.Add(new ParityPoint(e / s.AtomCount, r.EnergyPerAtom, g));
-                    break;
-                case ParityQuantity.Force:
-                    if (s.Forces is { } f)
-                        for (int a = 0; a < s.AtomCount; a++)
-                        {
-                            points.Add(new ParityPoint(f[a].X, r.Forces[a].X, g));
-                            points.Add(new ParityPoint(f[a].Y, r.Forces[a].Y, g));
-                            points.Add(new ParityPoint(f[a].Z, r.Forces[a].Z, g));
-                        }
-                    break;
-                case ParityQuantity.Stress:
-                    if (s.Stress is { } st && r.Stress is { } ps)
-                        for (int v = 0; v < 6; v++)
-                            points.Add(new ParityPoint(st[v] * Voigt.EvPerCubicAngstromToGPa, ps[v] * Voigt.EvPerCubicAngstromToGPa, g));
-                    break;
-            }
+            AddParity(points, s, r.EnergyPerAtom, r.Forces, r.Stress, quantity, group(s));
         }
         if (points.Count == 0)
             throw new ArgumentException($"No structure carries a {quantity.ToString().ToLowerInvariant()} label to compare with.");
         return points;
+    }
+
+    /// <summary>
+    /// The same comparison from the predictions a <see cref="FitErrorAnalysis"/> already made (no second evaluation);
+    /// empty when no compared structure carries the label.
+    /// </summary>
+    public static IReadOnlyList<ParityPoint> Parity(FitErrorReport report, ParityQuantity quantity, Func<Structure, string?> group)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(group);
+        var points = new List<ParityPoint>();
+        for (int k = 0; k < report.Compared.Count; k++)
+        {
+            var s = report.Compared[k];
+            var p = report.Predictions[k];
+            AddParity(points, s, report.PerStructure[k].PredictedEnergyPerAtom, p.Forces, p.Stress, quantity, group(s));
+        }
+        return points;
+    }
+
+    private static void AddParity(List<ParityPoint> points, Structure s, double predictedEnergyPerAtom, IReadOnlyList<Vec3> forces, Voigt? stress,
+        ParityQuantity quantity, string? g)
+    {
+        switch (quantity)
+        {
+            case ParityQuantity.Energy:
+                if (s.Energy is { } e) points.Add(new ParityPoint(e / s.AtomCount, predictedEnergyPerAtom, g));
+                break;
+            case ParityQuantity.Force:
+                if (s.Forces is { } f)
+                    for (int a = 0; a < s.AtomCount; a++)
+                    {
+                        points.Add(new ParityPoint(f[a].X, forces[a].X, g));
+                        points.Add(new ParityPoint(f[a].Y, forces[a].Y, g));
+                        points.Add(new ParityPoint(f[a].Z, forces[a].Z, g));
+                    }
+                break;
+            case ParityQuantity.Stress:
+                if (s.Stress is { } st && stress is { } ps)
+                    for (int v = 0; v < 6; v++)
+                        points.Add(new ParityPoint(st[v] * Voigt.EvPerCubicAngstromToGPa, ps[v] * Voigt.EvPerCubicAngstromToGPa, g));
+                break;
+        }
     }
 
     /// <summary>Pair distances within the potential's cutoff (each pair once) and every atom's host density ρ̄_i under the potential.</summary>

@@ -53,6 +53,16 @@ Describe 'Export-CurationPlot' {
         $s.Ellipses | Should -Be (59 * 6 + 4)
     }
 
+    It 'draws the same force parity from Measure-FitError -PerAtom rows as from structures and a potential' {
+        $fromRows = Join-Path $TestDrive 'force-rows.svg'; $fromPotential = Join-Path $TestDrive 'force-potential.svg'
+        $pool | Measure-FitError -Potential $fit -PerAtom -GroupBy config_type | Export-CurationPlot -Kind Parity -Quantity Force -Path $fromRows
+        $pool | Export-CurationPlot -Kind Parity -Quantity Force -Potential $fit -GroupBy config_type -Path $fromPotential
+        $s = Read-Svg $fromRows
+        $s.Texts | Should -Contain 'Reference force component (eV/Å)'
+        ($s.Texts -like 'AIMD: RMSE * meV/Å (n = *)').Count | Should -Be 1
+        (Get-FileHash $fromRows).Hash | Should -Be (Get-FileHash $fromPotential).Hash
+    }
+
     It 'refuses a force parity plot from per-structure rows' {
         { $pool | Measure-FitError -Potential $fit -PerStructure | Export-CurationPlot -Kind Parity -Quantity Force -Path (Join-Path $TestDrive 'x.svg') -ErrorAction Stop } |
             Should -Throw '*-Potential*'
@@ -90,6 +100,20 @@ Describe 'Export-CurationPlot' {
         $desc = Join-Path $TestDrive 'desc.svg'
         $pool | Export-CurationPlot -Kind Distribution -Property Descriptor -Column 0 -Path $desc
         (Read-Svg $desc).Texts | Should -Contain "Descriptor $($pool[0].DescriptorLabels[0]) (descriptor units)"
+    }
+
+    It 'draws kernel-density violins per set with -Style Violin (median marker per set, sets on the horizontal axis)' {
+        $svg = Join-Path $TestDrive 'violin.svg'
+        $split | Export-CurationPlot -Kind Distribution -Style Violin -Property EnergyPerAtom -GroupBy config_type -Path $svg
+        $s = Read-Svg $svg
+        $s.Texts | Should -Contain 'Energy per atom (eV/atom)'
+        $s.Texts | Should -Contain 'Set (Gaussian KDE, Silverman bandwidth)'
+        $groups = @($split | Group-Object { $_.Info['config_type'] })
+        foreach ($g in $groups) { $s.Texts | Should -Contain "$($g.Name) (n = $($g.Count))" }
+        $s.Ellipses | Should -Be $groups.Count   # one median dot per set, no legend
+        $hist = Join-Path $TestDrive 'hist.svg'
+        $split | Export-CurationPlot -Kind Distribution -Property EnergyPerAtom -GroupBy config_type -Path $hist
+        (Read-Svg $hist).Texts | Should -Not -Contain 'Set (Gaussian KDE, Silverman bandwidth)'
     }
 
     It 'draws a learning curve from trial records and from summary rows (median, IQR, log size axis, reference line)' {

@@ -27,6 +27,9 @@ BeforeAll {
         Set-ItResult -Skipped -Because 'chromium is not installed (apt-get install -y chromium); the browser check did not run'
         return $true
     }
+    function script:Read-ReportData([string] $Path) {
+        [regex]::Match((Get-Content $Path -Raw), '<script type="application/json" id="report-data">(.*?)</script>', 'Singleline').Groups[1].Value | ConvertFrom-Json
+    }
     function script:Read-Status([string] $Dom) {
         $tag = [regex]::Match($Dom, '<div id="status"[^>]*>').Value
         $attrs = @{}
@@ -68,12 +71,53 @@ Describe 'Export-CurationReport' {
             $all.ForceRmse.ToString('0.0', [cultureinfo]::InvariantCulture))
     }
 
-    It 'takes Measure-FitError -PerStructure rows instead of a potential, and is the same file for the same input' {
-        $a = Join-Path $TestDrive 'a.html'; $b = Join-Path $TestDrive 'b.html'
-        @($map) + @($map | Measure-FitError -Potential $fit -PerStructure) | Export-CurationReport -Path $a
+    It 'takes Measure-FitError -PerStructure and -PerAtom rows instead of a potential (the same plots but stress), and is the same file for the same input' {
+        $a = Join-Path $TestDrive 'a.html'; $b = Join-Path $TestDrive 'b.html'; $c = Join-Path $TestDrive 'c.html'
+        @($map) + @($map | Measure-FitError -Potential $fit -PerStructure) + @($map | Measure-FitError -Potential $fit -PerAtom) |
+            Export-CurationReport -Path $a
         $map | Export-CurationReport -Path $b -Potential $fit
+        $map | Export-CurationReport -Path $c -Potential $fit
+        (Get-FileHash $b).Hash | Should -Be (Get-FileHash $c).Hash
+        $ja = Read-ReportData $a; $jb = Read-ReportData $b
         (Get-Content $a -Raw) | Should -Match '<section id="errors-section">'
-        (Get-FileHash $a).Hash | Should -Be (Get-FileHash $b).Hash
+        ($ja.predicted | ConvertTo-Json -Compress) | Should -Be ($jb.predicted | ConvertTo-Json -Compress)
+        ($ja.forceParity | ConvertTo-Json -Depth 4 -Compress) | Should -Be ($jb.forceParity | ConvertTo-Json -Depth 4 -Compress)
+        $ja.stressParity | Should -BeNullOrEmpty   # per-atom rows carry no stress
+    }
+
+    It 'has force-component and stress parity plots coloured by group with each group''s RMSE, subsampled above -DensityAbove' {
+        $html = Get-Content $report -Raw
+        $html | Should -Match '<div id="parity-force" class="plot"></div><div id="parity-stress" class="plot"></div>'
+        $json = Read-ReportData $report
+        $atoms = ($map | Measure-Object -Property AtomCount -Sum).Sum
+        $errors = $map | Measure-FitError -Potential $fit -GroupBy config_type
+        $f = $json.forceParity
+        $f.total | Should -Be (3 * $atoms)
+        $f.shown | Should -Be (3 * $atoms)
+        $f.unit | Should -Be 'eV/Å'
+        $f.rmse | Should -BeGreaterThan 0
+        [math]::Abs($f.rmse - $errors[-1].ForceRmse) | Should -BeLessThan 1e-3
+        foreach ($g in $errors | Where-Object Group) {
+            $row = $f.groups | Where-Object name -eq $g.Group
+            $row.color | Should -Be ([array]::IndexOf(@($json.groups), $g.Group))
+            [math]::Abs($row.rmse - $g.ForceRmse) | Should -BeLessThan 1e-3
+            $row.x.Count | Should -Be $row.n
+        }
+        $st = $json.stressParity
+        $st.total | Should -Be (6 * $map.Count)
+        $st.rmseUnit | Should -Be 'GPa'
+        [math]::Abs($st.rmse - $errors[-1].StressRmse) | Should -BeLessThan 1e-3
+        $html | Should -Not -Match 'class="note subsample"'
+
+        $dense = Join-Path $TestDrive 'subsampled.html'
+        $map | Export-CurationReport -Path $dense -Potential $fit -DensityAbove 1000
+        $d = (Read-ReportData $dense).forceParity
+        $d.total | Should -Be $f.total
+        $d.shown | Should -BeLessOrEqual 1000
+        $d.shown | Should -BeGreaterThan 900
+        $d.rmse | Should -Be $f.rmse                  # over all components, not the drawn ones
+        ($d.groups.n -join ',') | Should -Be ($f.groups.n -join ',')
+        (Get-Content $dense -Raw) | Should -Match ('<p class="note subsample">Force parity: {0:N0} of {1:N0} force components drawn \(one in every \d+, as the map turns to a density view above 1,000 points\); the RMSEs in the legend are over all of them\.</p>' -f $d.shown, $d.total)
     }
 
     It 'loads in headless Chromium without console errors, draws every point and lists a cluster''s ids' {
@@ -84,7 +128,8 @@ Describe 'Export-CurationReport' {
         $status['data-ready'] | Should -Be 'true'
         $status['data-errors'] | Should -Be '0'
         $status['data-map-points'] | Should -Be '59'
-        $status['data-plots'] | Should -Be '4'   # map, two learning curves, parity
+        $status['data-plots'] | Should -Be '6'   # map, two learning curves, energy, force and stress parity
+        $status['data-parity-force-points'] | Should -Be ([string](3 * ($map | Measure-Object -Property AtomCount -Sum).Sum))
         $status['data-selected'] | Should -Be ([string]$cluster.Count)
         $ids = [regex]::Match($r.Dom, '<textarea id="selection-ids"[^>]*>(.*?)</textarea>', 'Singleline').Groups[1].Value -split "`n" | Where-Object { $_ }
         ($ids | Sort-Object) | Should -Be ($cluster.Group.Id | Sort-Object)

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AtomCuration.Fitting;
 
 namespace AtomCuration.Plotting.Report;
 
@@ -51,14 +52,23 @@ public sealed record ReportContent
     /// <summary>Force RMSE of the fit to all the data (meV/Å), drawn on the force learning curve.</summary>
     public double? ReferenceForceRmse { get; init; }
 
-    /// <summary>Above this many map points the map opens as a density (2-D histogram); points stay one click away.</summary>
+    /// <summary>Reference against predicted force components (eV/Å), as <see cref="PlotData.Parity(FitErrorReport, ParityQuantity, Func{Structures.Structure, string?})"/> gives them; may be empty.</summary>
+    public IReadOnlyList<ParityPoint> ForceParity { get; init; } = [];
+
+    /// <summary>Reference against predicted stress components (GPa); may be empty.</summary>
+    public IReadOnlyList<ParityPoint> StressParity { get; init; } = [];
+
+    /// <summary>
+    /// Above this many map points the map opens as a density (2-D histogram); points stay one click away.
+    /// Force and stress parity plots with more components draw an evenly spaced subsample of this many (RMSE over all).
+    /// </summary>
     public int DensityAbove { get; init; } = 20_000;
 }
 
 /// <summary>
 /// Writes one self-contained HTML file (no network access when opened): pool summary, an interactive map
 /// (hover, zoom, lasso/box or cluster selection listing and copying the ids, density mode for large pools),
-/// learning curves, an energy parity plot and per-group error tables. Plotting is done in the browser by the
+/// learning curves, energy, force-component and stress parity plots and per-group error tables. Plotting is done in the browser by the
 /// vendored plotly.js (MIT), embedded with its licence; the page's own script only wires data to it.
 /// The same content gives the same bytes.
 /// </summary>
@@ -138,10 +148,16 @@ public static class CurationReport
         if (content.EnergyCurve.Count > 0 || content.ForceCurve.Count > 0)
             html.Append("<section id=\"curves-section\">\n<h2>Learning curves</h2>\n<div class=\"row\"><div id=\"curve-energy\" class=\"plot\"></div><div id=\"curve-force\" class=\"plot\"></div></div>\n</section>\n");
         var errors = GroupErrors(s);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || content.ForceParity.Count > 0 || content.StressParity.Count > 0)
         {
-            html.Append("<section id=\"errors-section\">\n<h2>Fit errors</h2>\n<div id=\"parity-energy\" class=\"plot\"></div>\n");
-            AppendErrorTable(html, errors);
+            html.Append("<section id=\"errors-section\">\n<h2>Fit errors</h2>\n<div class=\"row\">");
+            if (errors.Count > 0) html.Append("<div id=\"parity-energy\" class=\"plot\"></div>");
+            if (content.ForceParity.Count > 0) html.Append("<div id=\"parity-force\" class=\"plot\"></div>");
+            if (content.StressParity.Count > 0) html.Append("<div id=\"parity-stress\" class=\"plot\"></div>");
+            html.Append("</div>\n");
+            AppendSubsampleNote(html, "Force parity", "force components", content.ForceParity.Count, content.DensityAbove);
+            AppendSubsampleNote(html, "Stress parity", "stress components", content.StressParity.Count, content.DensityAbove);
+            if (errors.Count > 0) AppendErrorTable(html, errors);
             html.Append("</section>\n");
         }
         html.Append("</main>\n<footer>Made by AtomCuration's Export-CurationReport. Plots: plotly.js 4.1.2 (MIT).</footer>\n")
@@ -182,6 +198,20 @@ public static class CurationReport
         }
         html.Append("</section>\n");
     }
+
+    private static void AppendSubsampleNote(StringBuilder html, string plot, string what, int total, int limit)
+    {
+        if (total <= limit) return;
+        var inv = CultureInfo.InvariantCulture;
+        int stride = Stride(total, limit);
+        html.Append("<p class=\"note subsample\">").Append(plot).Append(": ").Append(((total + stride - 1) / stride).ToString("N0", inv))
+            .Append(" of ").Append(total.ToString("N0", inv)).Append(' ').Append(what).Append(" drawn (one in every ").Append(stride.ToString(inv))
+            .Append(", as the map turns to a density view above ").Append(limit.ToString("N0", inv))
+            .Append(" points); the RMSEs in the legend are over all of them.</p>\n");
+    }
+
+    // Every stride-th point keeps at most `limit` points and each group's share of them.
+    private static int Stride(int total, int limit) => total <= limit ? 1 : (total + limit - 1) / limit;
 
     private static void AppendErrorTable(StringBuilder html, IReadOnlyList<ReportGroupError> rows)
     {
@@ -231,8 +261,58 @@ public static class CurationReport
             referenceEnergy = content.ReferenceEnergyRmse,
             referenceForce = content.ReferenceForceRmse,
             errors = errors.Select(e => new { group = e.Group, rmse = Math.Round(e.EnergyRmse, 3) }),
+            forceParity = ParityData(content.ForceParity, ParityQuantity.Force, groups, content.DensityAbove),
+            stressParity = ParityData(content.StressParity, ParityQuantity.Stress, groups, content.DensityAbove),
         };
         return JsonSerializer.Serialize(data, Json);
+    }
+
+    /// <summary>
+    /// One component parity plot's data: per group its RMSE over all points (in the quantity's RMSE unit) and the drawn
+    /// points (every <see cref="Stride"/>-th, so at most <paramref name="limit"/>); colours follow the report's group order.
+    /// </summary>
+    private static object? ParityData(IReadOnlyList<ParityPoint> points, ParityQuantity quantity, List<string> groups, int limit)
+    {
+        if (points.Count == 0) return null;
+        var (name, unit, rmseUnit, scale) = ParityPlot.Units(quantity);
+        int stride = Stride(points.Count, limit);
+        var names = points.Select(p => p.Group ?? "(none)").Distinct().Order(StringComparer.Ordinal).ToList();
+        var extra = names.Where(g => !groups.Contains(g)).ToList();
+        int ColorIndex(string g) => groups.IndexOf(g) is var i and >= 0 ? i : groups.Count + extra.IndexOf(g);
+        var series = names.ToDictionary(g => g, _ => (Sq: 0.0, N: 0, X: new List<double>(), Y: new List<double>()), StringComparer.Ordinal);
+        for (int k = 0; k < points.Count; k++)
+        {
+            var p = points[k];
+            string g = p.Group ?? "(none)";
+            var t = series[g];
+            double d = p.Predicted - p.Reference;
+            t.Sq += d * d;
+            t.N++;
+            if (k % stride == 0)
+            {
+                t.X.Add(Math.Round(p.Reference, 5));
+                t.Y.Add(Math.Round(p.Predicted, 5));
+            }
+            series[g] = t;
+        }
+        return new
+        {
+            name,
+            unit,
+            rmseUnit,
+            total = points.Count,
+            shown = series.Values.Sum(t => t.X.Count),
+            rmse = Math.Round(scale * Quantiles.Rms(points.Select(p => p.Predicted - p.Reference)), 4),
+            groups = names.Select(g => new
+            {
+                name = g,
+                color = ColorIndex(g),
+                n = series[g].N,
+                rmse = Math.Round(scale * Math.Sqrt(series[g].Sq / series[g].N), 4),
+                x = series[g].X,
+                y = series[g].Y,
+            }),
+        };
     }
 
     private static object Curve(CurvePoint p) => new

@@ -224,6 +224,9 @@
   drawCurve('curve-energy', data.energyCurve, data.referenceEnergy, 'Test energy RMSE', 'meV/atom');
   drawCurve('curve-force', data.forceCurve, data.referenceForce, 'Test force RMSE', 'meV/Å');
 
+  // Parity legends sit in the upper-left corner, which the y = x line leaves empty.
+  var parityLegend = { x: 0.02, y: 0.98, xanchor: 'left', yanchor: 'top', bgcolor: 'rgba(255,255,255,0.8)', itemsizing: 'constant' };
+
   // ---- parity -------------------------------------------------------------------------------
   var parityDiv = document.getElementById('parity-energy');
   if (parityDiv) {
@@ -246,11 +249,39 @@
         hovertemplate: 'id %{customdata[0]}<br>ΔE %{customdata[1]} meV/atom<br>force RMSE %{customdata[2]} meV/Å<extra></extra>' });
     });
     rendered.push(Plotly.newPlot(parityDiv, traces, {
-      font: font, margin: { l: 80, r: 20, t: 20, b: 60 }, hovermode: 'closest',
+      font: font, margin: { l: 80, r: 20, t: 40, b: 60 }, hovermode: 'closest', legend: parityLegend,
       xaxis: { title: { text: 'Reference energy per atom (eV/atom)' }, range: [lo, hi] },
       yaxis: { title: { text: 'Predicted energy per atom (eV/atom)' }, range: [lo, hi] },
     }, config));
   }
+
+  // Force and stress components: per group its points (subsampled in C# above densityAbove) and its RMSE over all of them.
+  function drawComponentParity(divId, block) {
+    var div = document.getElementById(divId);
+    if (!div || !block) return;
+    var lo = Infinity, hi = -Infinity;
+    block.groups.forEach(function (g) {
+      for (var k = 0; k < g.x.length; k++) { lo = Math.min(lo, g.x[k], g.y[k]); hi = Math.max(hi, g.x[k], g.y[k]); }
+    });
+    var pad = 0.05 * (hi - lo) + 1e-9;
+    lo -= pad; hi += pad;
+    var traces = [{ type: 'scatter', mode: 'lines', name: 'y = x', x: [lo, hi], y: [lo, hi], line: { color: '#666', width: 1.5 }, hoverinfo: 'skip' }];
+    block.groups.forEach(function (g) {
+      traces.push({ type: scatterType, mode: 'markers', name: g.name + ': RMSE ' + fmt(g.rmse, 2) + ' ' + block.rmseUnit + ' (n = ' + g.n + ')',
+        marker: { color: colorOf(g.color), symbol: symbolOf(g.color), size: block.shown > 2000 ? 3 : 6, opacity: 0.7 },
+        x: g.x, y: g.y, hovertemplate: g.name + '<br>ref %{x:.4f}<br>pred %{y:.4f} ' + block.unit + '<extra></extra>' });
+    });
+    var subsampled = block.shown < block.total ? ' (' + block.shown + ' of ' + block.total + ' drawn)' : '';
+    status.setAttribute('data-' + divId + '-points', String(block.shown));
+    rendered.push(Plotly.newPlot(div, traces, {
+      font: font, margin: { l: 80, r: 20, t: 40, b: 60 }, hovermode: 'closest', legend: parityLegend,
+      title: { text: 'All: RMSE ' + fmt(block.rmse, 2) + ' ' + block.rmseUnit + subsampled, font: { size: 14 } },
+      xaxis: { title: { text: 'Reference ' + block.name + ' (' + block.unit + ')' }, range: [lo, hi], zeroline: false },
+      yaxis: { title: { text: 'Predicted ' + block.name + ' (' + block.unit + ')' }, range: [lo, hi], zeroline: false },
+    }, config));
+  }
+  drawComponentParity('parity-force', data.forceParity);
+  drawComponentParity('parity-stress', data.stressParity);
 
   Promise.all(rendered).then(function () {
     status.setAttribute('data-plots', String(rendered.length));

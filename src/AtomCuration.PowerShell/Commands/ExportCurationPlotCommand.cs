@@ -17,7 +17,7 @@ public enum CurationPlotKind
     LearningCurve,
     /// <summary>Map coordinates coloured by cluster, group, energy or selection, selection on top.</summary>
     Map,
-    /// <summary>Histograms of one quantity for several sets side by side.</summary>
+    /// <summary>Histograms (or, with -Style Violin, kernel-density violins) of one quantity for several sets side by side.</summary>
     Distribution,
     /// <summary>PCA cumulative explained variance.</summary>
     Variance,
@@ -43,7 +43,7 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     private readonly List<PSObject> _items = [];
     private readonly CancellationTokenSource _stop = new();
 
-    /// <summary>What to plot: structures, Measure-FitError -PerStructure records, study rows, δ-scan points, a fit result.</summary>
+    /// <summary>What to plot: structures, Measure-FitError -PerStructure or -PerAtom records, study rows, δ-scan points, a fit result.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public PSObject InputObject { get; set; } = null!;
 
@@ -103,6 +103,10 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     [Parameter]
     [ValidateRange(1, 10000)]
     public int Bins { get; set; } = 40;
+
+    /// <summary>Distribution: Histogram (default; probability density on shared bins) or Violin (Gaussian kernel density per set, Silverman bandwidth, median and IQR).</summary>
+    [Parameter]
+    public DistributionStyle Style { get; set; } = DistributionStyle.Histogram;
 
     /// <summary>LearningCurve: the error of the fit to all the data, drawn as a dashed line.</summary>
     [Parameter]
@@ -231,8 +235,10 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
                 if (i.BaseObject is Structure s) groups[s] = GroupOf(i);
             return ParityPlot.Create(PlotData.Parity(structures, potential, Quantity, s => groups[s], ThrottleLimit, _stop.Token), Quantity, Title);
         }
+        if (Quantity == ParityQuantity.Force && _items.All(PlotInput.IsAtomForceRow))
+            return ParityPlot.Create(PlotInput.ForceParity(_items, i => GroupBy is null ? PlotInput.Text(i, "Group") : GroupOf(i)), ParityQuantity.Force, Title);
         if (Quantity != ParityQuantity.Energy)
-            throw new ArgumentException($"A {Quantity} parity plot needs the components: pipe the structures and give -Potential.");
+            throw new ArgumentException($"A {Quantity} parity plot needs the components: pipe Measure-FitError -PerAtom rows (forces), or the structures with -Potential.");
         var points = _items.Select(i => new ParityPoint(
             PlotInput.Number(i, "ReferenceEnergyPerAtom") ?? throw new ArgumentException(
                 "Parity rows need ReferenceEnergyPerAtom and PredictedEnergyPerAtom (Measure-FitError -PerStructure), or pipe structures with -Potential."),
@@ -287,14 +293,18 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
             var sets = _items.GroupBy(i => GroupOf(i) ?? "all").OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ValueSet(g.Key, g.SelectMany(i => PlotData.Values((Structure)i.BaseObject, q, column)).ToArray())).ToList();
             var (label, unit) = PlotData.Describe(q, columnName);
-            return DistributionPlot.Create(sets, label, Bins, Title, unit);
+            return DrawDistribution(sets, label, unit);
         }
         var generic = _items.GroupBy(i => GroupOf(i) ?? "all").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ValueSet(g.Key, g.Select(i => PlotInput.Number(i, Property) ?? double.NaN).ToArray())).ToList();
         if (generic.All(s => s.Values.All(double.IsNaN)))
             throw new ArgumentException($"No input has a numeric '{Property}'.");
-        return DistributionPlot.Create(generic, Property, Bins, Title, null);
+        return DrawDistribution(generic, Property, null);
     }
+
+    private Figure DrawDistribution(IReadOnlyList<ValueSet> sets, string label, string? unit) => Style == DistributionStyle.Violin
+        ? ViolinPlot.Create(sets, label, Title)
+        : DistributionPlot.Create(sets, label, Bins, Title, unit);
 
     private Figure BankScan()
     {

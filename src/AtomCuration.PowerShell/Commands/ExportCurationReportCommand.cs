@@ -8,7 +8,7 @@ using AtomCuration.Structures;
 namespace AtomCuration.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes one self-contained HTML report: pool summary, interactive map with selection, learning curves, parity plot and per-group errors.</para>
+/// <para type="synopsis">Writes one self-contained HTML report: pool summary, interactive map with selection, learning curves, energy/force/stress parity plots and per-group errors.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "CurationReport", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(FileInfo))]
@@ -19,7 +19,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     private readonly List<PSObject> _items = [];
     private readonly CancellationTokenSource _stop = new();
 
-    /// <summary>Structures (with map coordinates, selection tags), Measure-FitError -PerStructure records, selection-study rows.</summary>
+    /// <summary>Structures (with map coordinates, selection tags), Measure-FitError -PerStructure and -PerAtom records, selection-study rows.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public PSObject InputObject { get; set; } = null!;
 
@@ -45,7 +45,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     [ArgumentCompleter(typeof(Completion.GroupByCompleter))]
     public string GroupBy { get; set; } = "config_type";
 
-    /// <summary>A potential (EamPotential, EamFitResult or file) whose predictions give the parity plot and the error tables.</summary>
+    /// <summary>A potential (EamPotential, EamFitResult or file) whose predictions give the energy, force and stress parity plots and the error tables.</summary>
     [Parameter]
     public object? Potential { get; set; }
 
@@ -144,12 +144,31 @@ public sealed class ExportCurationReportCommand : PSCmdlet
         var study = _items.Where(i => i.BaseObject is not Structure && PlotInput.Has(i, "Method") && PlotInput.Has(i, "Count"))
             .Concat(Study ?? []).ToList();
 
+        var groupOf = new Dictionary<Structure, string?>(ReferenceEqualityComparer.Instance);
+        var groupOfId = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (int k = 0; k < structures.Count; k++)
+        {
+            string? g = PlotInput.Text(structureItems[k], GroupBy);
+            groupOf[structures[k]] = g;
+            groupOfId.TryAdd(structures[k].Id, g);
+        }
+
         IReadOnlyList<StructureFitError>? predicted = null;
+        IReadOnlyList<ParityPoint> forceParity, stressParity = [];
         if (Potential is not null)
         {
             var potential = PotentialResolver.Resolve(Potential is PSObject o ? o.BaseObject : Potential,
                 p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
-            predicted = FitErrorAnalysis.Analyze(structures, potential, null, 0, ThrottleLimit, _stop.Token).PerStructure;
+            var report = FitErrorAnalysis.Analyze(structures, potential, null, 0, ThrottleLimit, _stop.Token);
+            predicted = report.PerStructure;
+            forceParity = PlotData.Parity(report, ParityQuantity.Force, s => groupOf[s]);
+            stressParity = PlotData.Parity(report, ParityQuantity.Stress, s => groupOf[s]);
+        }
+        else
+        {
+            // Measure-FitError -PerAtom rows, grouped like the structure they belong to.
+            forceParity = PlotInput.ForceParity(_items.Where(i => i.BaseObject is not Structure && PlotInput.IsAtomForceRow(i)),
+                row => PlotInput.Text(row, "Id") is { } id && groupOfId.TryGetValue(id, out var g) ? g : PlotInput.Text(row, "Group"));
         }
 
         var rows = new List<ReportStructure>(structures.Count);
@@ -168,7 +187,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
                 force = PlotInput.Number(row, "ForceRmse");
             }
             bool selected = s.Selected ?? s.SelectionRank is not null;
-            rows.Add(new ReportStructure(s.Id, PlotInput.Text(structureItems[k], GroupBy), s.Formula, s.AtomCount, s.EnergyPerAtom,
+            rows.Add(new ReportStructure(s.Id, groupOf[s], s.Formula, s.AtomCount, s.EnergyPerAtom,
                 s.MapX, s.MapY, s.ClusterId, selected, prediction, force));
         }
         return new ReportContent
@@ -181,6 +200,8 @@ public sealed class ExportCurationReportCommand : PSCmdlet
                 ? PlotInput.LearningCurve(study, "Force") : [],
             ReferenceEnergyRmse = ReferenceEnergyRmse,
             ReferenceForceRmse = ReferenceForceRmse,
+            ForceParity = forceParity,
+            StressParity = stressParity,
             DensityAbove = DensityAbove,
         };
     }

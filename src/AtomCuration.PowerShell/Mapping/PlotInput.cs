@@ -62,6 +62,33 @@ public static class PlotInput
         var o => o.ToString(),
     };
 
+    /// <summary>Whether the item is a per-atom force row (Measure-FitError -PerAtom, or a CSV of one).</summary>
+    public static bool IsAtomForceRow(PSObject item) => Has(item, "ReferenceFx") && Has(item, "PredictedFx");
+
+    /// <summary>
+    /// Reference against predicted force components (eV/Å) from per-atom rows with ReferenceFx…Fz and PredictedFx…Fz
+    /// (Measure-FitError -PerAtom): three points per row, labelled by <paramref name="group"/>.
+    /// </summary>
+    public static IReadOnlyList<ParityPoint> ForceParity(IEnumerable<PSObject> rows, Func<PSObject, string?> group)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(group);
+        var points = new List<ParityPoint>();
+        foreach (var row in rows)
+        {
+            string? g = group(row);
+            foreach (char axis in "xyz")
+            {
+                double reference = Number(row, "ReferenceF" + axis) ?? throw new ArgumentException(
+                    $"Force rows need ReferenceFx, ReferenceFy, ReferenceFz and PredictedFx, PredictedFy, PredictedFz (Measure-FitError -PerAtom); ReferenceF{axis} is missing.");
+                double predicted = Number(row, "PredictedF" + axis) ?? throw new ArgumentException(
+                    $"Force rows need PredictedF{axis} (Measure-FitError -PerAtom).");
+                points.Add(new ParityPoint(reference, predicted, g));
+            }
+        }
+        return points;
+    }
+
     /// <summary>The first of <paramref name="names"/> the items have (all of them), or null.</summary>
     public static string? FirstPresent(IReadOnlyList<PSObject> items, params string[] names) =>
         names.FirstOrDefault(n => items.Count > 0 && items.All(i => Has(i, n)));
