@@ -44,7 +44,7 @@ Describe 'Invoke-CurationRecipe' {
     It 'refuses an unknown key naming it and the valid ones' {
         $bad = Join-Path $TestDrive 'bad.yml'
         Set-Content $bad "pool: x.xyz`nfit: { cutof: 5 }"
-        { Invoke-CurationRecipe $bad -ErrorAction Stop } | Should -Throw "*fit: unknown key 'cutof'; valid keys: form, cutoff*"
+        { Invoke-CurationRecipe $bad -ErrorAction Stop } | Should -Throw "*fit: unknown key 'cutof'; valid keys: form, finnisSinclair, crossPair, cutoff*"
     }
 
     It 'takes recipe files from Get-ChildItem and shows the report view' {

@@ -51,6 +51,23 @@ Describe 'Invoke-EamFit' {
         { Import-Structure $sample -Index 0 | Invoke-EamFit -Cutoff -1 -ErrorAction Stop } | Should -Throw '*Cutoff*'
     }
 
+    It 'fits Finnis-Sinclair densities and writes them as eam/fs' {
+        $fit = Import-Structure $sample -Index '::4' | Invoke-EamFit -FinnisSinclair -Cutoff 5.0 -MaxIterations 15 -Seed 1
+        $fit.Potential.IsFinnisSinclair | Should -BeTrue
+        $fit.ParameterNames | Should -Contain 'rho[Cu<-Cu][0]'
+        $file = Join-Path $TestDrive 'fit.eam.fs'
+        $fit | Export-EamPotential $file
+        (Import-EamPotential $file).IsFinnisSinclair | Should -BeTrue
+    }
+
+    It 'derives cross pairs by the Zhou-Johnson-Wadley rule only with the analytic form' {
+        $fit = Import-Structure $sample -Index '::4' | Invoke-EamFit -Form ZhouJohnsonWadley -CrossPair ZhouJohnsonWadley -Cutoff 5.0 -MaxIterations 5
+        $fit.Form | Should -Be 'ZhouJohnsonWadley'
+        $err = { Import-Structure $sample -Index 0 | Invoke-EamFit -CrossPair ZhouJohnsonWadley -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidFitParameter*'
+        "$err" | Should -BeLike '*Form ZhouJohnsonWadley*'
+    }
+
     It 'names structures without energies' {
         $bad = Join-Path $TestDrive 'nolabel.xyz'
         Set-Content $bad -Value @('1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu 0 0 0')

@@ -33,6 +33,14 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
     [Parameter]
     public EamFitForm Form { get; set; }
 
+    /// <summary>Fit Finnis–Sinclair densities ρ_ab (density at an atom of species a due to a neighbour of species b; written as eam/fs).</summary>
+    [Parameter]
+    public SwitchParameter FinnisSinclair { get; set; }
+
+    /// <summary>Alloy cross pairs φ_ab: Fitted (default) or derived by the ZhouJohnsonWadley rule (with -Form ZhouJohnsonWadley).</summary>
+    [Parameter]
+    public EamCrossPair CrossPair { get; set; }
+
     /// <summary>Cutoff radius (Å, default 5.5).</summary>
     [Parameter]
     [ValidateRange(double.Epsilon, double.MaxValue)]

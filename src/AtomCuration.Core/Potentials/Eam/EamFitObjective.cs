@@ -13,7 +13,10 @@ namespace AtomCuration.Potentials.Eam;
 /// the chain rule
 /// ∂E/∂θ = Σᵢ [∂F/∂θ + F′ᵢ ∂ρᵢ/∂θ] + Σ_pairs ∂φ/∂θ and, with g = dE/dr_ij = φ′ + F′ᵢρ′_j + F′ⱼρ′_i,
 /// ∂g/∂θ = ∂φ′/∂θ + F′ᵢ ∂ρ′_j/∂θ + F′ⱼ ∂ρ′_i/∂θ + ρ′_j (∂F′ᵢ/∂θ + F″ᵢ ∂ρᵢ/∂θ) + (i↔j);
-/// the terms through F′ are gathered in K = ∂(rows)/∂F′ and applied once per atom. JᵀJ and
+/// the terms through F′ are gathered in K = ∂(rows)/∂F′ and applied once per atom. In the
+/// Finnis–Sinclair form ρ_j above is the density at i due to j, ρ_{tᵢtⱼ}, and ρ_i the one at j due to i.
+/// A cross pair derived by the Zhou–Johnson–Wadley rule spreads ∂φ/∂θ and ∂φ′/∂θ over the
+/// blocks of φ_aa, φ_bb, ρ_a, ρ_b (<see cref="ZjwCrossPairTerms"/>). JᵀJ and
 /// Jᵀr are accumulated per fixed chunk of structures and summed in chunk order, so the
 /// result does not depend on the thread count; J itself is never stored.
 /// </summary>
@@ -58,10 +61,10 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         }, _threads, cancellation);
 
         double loss = 0;
-        int n = _model.ElementCount;
-        double rhoSum = 0;
-        long atoms = 0;
-        var rhoGradient = new double[_model.DensityLength];
+        int n = _model.ElementCount, groups = _model.DensityGauges;
+        var rhoSum = new double[groups];
+        var atoms = new long[groups];
+        var rhoGradient = new double[groups * _model.DensityLength];
         if (needJ)
         {
             Array.Clear(jtj!);
@@ -70,8 +73,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         foreach (var chunk in _chunks)
         {
             loss += chunk.Loss;
-            rhoSum += chunk.RhoSum;
-            atoms += chunk.Atoms;
+            TensorPrimitives.Add(rhoSum, chunk.RhoSum, rhoSum);
+            for (int g = 0; g < groups; g++) atoms[g] += chunk.Atoms[g];
             if (!needJ) continue;
             TensorPrimitives.Add(jtj, chunk.JtJ, jtj);
             TensorPrimitives.Add(jtr, chunk.Jtr, jtr);
@@ -83,10 +86,16 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         {
             double w = Math.Sqrt(GaugeWeight);
             Span<double> gv = stackalloc double[_model.MaxWindow], gd = stackalloc double[_model.MaxWindow];
-            // ρ → sρ: the mean host density over the training atoms is 1.
-            Array.Clear(row);
-            for (int k = 0; k < rhoGradient.Length; k++) row[_model.DensityStart + k] = w * rhoGradient[k] / atoms;
-            loss += AddRow(w * (rhoSum / atoms - 1), row, jtj, jtr, needJ);
+            // ρ → sρ: the mean host density over the training atoms is 1 (over each host species' atoms in the
+            // Finnis–Sinclair form, where every host's densities scale on their own).
+            int pr = _model.DensityLength;
+            for (int g = 0; g < groups; g++)
+            {
+                if (atoms[g] == 0) continue;
+                Array.Clear(row);
+                for (int k = 0; k < pr; k++) row[_model.DensityStart + k] = w * rhoGradient[g * pr + k] / atoms[g];
+                loss += AddRow(w * (rhoSum[g] / atoms[g] - 1), row, jtj, jtr, needJ);
+            }
             for (int a = 0; a < n; a++)
             {
                 var f = _model.Embedding[a];
@@ -120,9 +129,9 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         if (_options.Smoothness > 0)
         {
             double w = Math.Sqrt(_options.Smoothness);
-            var functions = _model.Pair.Select((f, k) => (f, _model.PairOffset[k]))
-                .Concat(_model.Density.Select((f, a) => (f, _model.DensityOffset[a])))
-                .Concat(_model.Embedding.Select((f, a) => (f, _model.EmbeddingOffset[a])));
+            var functions = _model.Pair.Select((f, k) => ((IFittableFunction?)f, _model.PairOffset[k]))
+                .Concat(_model.Density.Select((f, d) => ((IFittableFunction?)f, _model.DensityOffset[d])))
+                .Concat(_model.Embedding.Select((f, a) => ((IFittableFunction?)f, _model.EmbeddingOffset[a])));
             foreach (var (f, o) in functions)
             {
                 if (f is not SplineFittable spline) continue;
@@ -196,14 +205,15 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         {
             int i = s.I[q], j = s.J[q], ti = s.Type[i], tj = s.Type[j];
             double r = s.R[q];
-            var fj = model.Density[tj];
-            int first = fj.Evaluate(model.DensityParameters(theta, tj), r, out double v, out _, out _, gv, gd);
+            int dj = model.DensityIndex(ti, tj), di = model.DensityIndex(tj, ti);
+            var fj = model.Density[dj];
+            int first = fj.Evaluate(model.DensityParameters(theta, dj), r, out double v, out _, out _, gv, gd);
             rho[i] += v;
-            if (needJ) Scatter(sMat.Slice(i * pr, pr), model.DensityOffset[tj] - model.DensityStart + first, gv, fj, 1.0);
-            var fi = model.Density[ti];
-            if (ti != tj) first = fi.Evaluate(model.DensityParameters(theta, ti), r, out v, out _, out _, gv, gd); // else: the same function at the same r
+            if (needJ) Scatter(sMat.Slice(i * pr, pr), model.DensityOffset[dj] - model.DensityStart + first, gv, fj, 1.0);
+            var fi = model.Density[di];
+            if (di != dj) first = fi.Evaluate(model.DensityParameters(theta, di), r, out v, out _, out _, gv, gd); // else: the same function at the same r
             rho[j] += v;
-            if (needJ) Scatter(sMat.Slice(j * pr, pr), model.DensityOffset[ti] - model.DensityStart + first, gv, fi, 1.0);
+            if (needJ) Scatter(sMat.Slice(j * pr, pr), model.DensityOffset[di] - model.DensityStart + first, gv, fi, 1.0);
         }
 
         // Pass 2: embedding energies, F′, F″.
@@ -219,13 +229,15 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             var f = model.Embedding[t];
             firstF[i] = f.Evaluate(model.EmbeddingParameters(theta, t), rho[i], out double fv, out fp[i], out fpp[i], gv, gdF.Slice(i * w, w));
             energy += fv + theta[model.EnergyOffset[t]];
-            c.RhoSum += rho[i];
-            c.Atoms++;
+            int group = model.FinnisSinclair ? t : 0;
+            c.RhoSum[group] += rho[i];
+            c.Atoms[group]++;
             if (!needJ) continue;
             Scatter(energyRow, model.EmbeddingOffset[t] + firstF[i], gv, f, 1.0);
             energyRow[model.EnergyOffset[t]] += 1;
             TensorPrimitives.MultiplyAdd(sMat.Slice(i * pr, pr), fp[i], energyRow.Slice(model.DensityStart, pr), energyRow.Slice(model.DensityStart, pr));
-            TensorPrimitives.Add(c.RhoGradient, sMat.Slice(i * pr, pr), c.RhoGradient);
+            var gradient = c.RhoGradient.AsSpan(group * pr, pr);
+            TensorPrimitives.Add(gradient, sMat.Slice(i * pr, pr), gradient);
         }
 
         // Pass 3: pair energies, forces, stress and the rows' direct dependence on φ and ρ.
@@ -242,24 +254,28 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             var u = s.U[q];
             int pk = EamPotential.PairIndex(ti, tj);
             var phiF = model.Pair[pk];
-            int firstPhi = phiF.Evaluate(model.PairParameters(theta, pk), r, out double phi, out double dphi, out _, gv, gd);
-            var rhoJ = model.Density[tj];
-            int firstJ = rhoJ.Evaluate(model.DensityParameters(theta, tj), r, out _, out double drhoJ, out _, gv2, gd2);
+            int firstPhi = 0;
+            double phi, dphi;
+            if (phiF is null) phi = CrossPair(theta, ti, tj, r, c, out dphi);
+            else firstPhi = phiF.Evaluate(model.PairParameters(theta, pk), r, out phi, out dphi, out _, gv, gd);
+            int dj = model.DensityIndex(ti, tj), di = model.DensityIndex(tj, ti);
+            var rhoJ = model.Density[dj];
+            int firstJ = rhoJ.Evaluate(model.DensityParameters(theta, dj), r, out _, out double drhoJ, out _, gv2, gd2);
             energy += phi;
             double g = dphi + fp[i] * drhoJ;
-            // ρ_i(r) at j; for one species it is the same function, so reuse.
+            // ρ_i(r) at j; when it is the same function, reuse.
             double drhoI;
             int firstI;
             Span<double> gdI = c.Gd3;
-            var rhoI = model.Density[ti];
-            if (ti == tj)
+            var rhoI = model.Density[di];
+            if (di == dj)
             {
                 drhoI = drhoJ;
                 firstI = firstJ;
                 gd2.CopyTo(gdI);
             }
             else
-                firstI = rhoI.Evaluate(model.DensityParameters(theta, ti), r, out _, out drhoI, out _, c.Gv3, gdI);
+                firstI = rhoI.Evaluate(model.DensityParameters(theta, di), r, out _, out drhoI, out _, c.Gv3, gdI);
             g += fp[j] * drhoI;
             var f = g * u;
             forces[i] += f;
@@ -268,11 +284,16 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             stress[0] += gr * u.X * u.X; stress[1] += gr * u.Y * u.Y; stress[2] += gr * u.Z * u.Z;
             stress[3] += gr * u.Y * u.Z; stress[4] += gr * u.X * u.Z; stress[5] += gr * u.X * u.Y;
             if (!needJ) continue;
-            Scatter(energyRow, model.PairOffset[pk] + firstPhi, gv, phiF, 1.0);
             // ∂g/∂θ (direct part), gathered once, then applied to every row g enters with its geometric factor.
-            int cnt = Collect(c.GIndex, c.GValue, 0, model.PairOffset[pk] + firstPhi, gd, phiF, 1.0);
-            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[tj] + firstJ, gd2, rhoJ, fp[i]);
-            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[ti] + firstI, gdI, rhoI, fp[j]);
+            int cnt;
+            if (phiF is null) cnt = ScatterCrossPair(energyRow, c);
+            else
+            {
+                Scatter(energyRow, model.PairOffset[pk] + firstPhi, gv, phiF, 1.0);
+                cnt = Collect(c.GIndex, c.GValue, 0, model.PairOffset[pk] + firstPhi, gd, phiF, 1.0);
+            }
+            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[dj] + firstJ, gd2, rhoJ, fp[i]);
+            cnt = Collect(c.GIndex, c.GValue, cnt, model.DensityOffset[di] + firstI, gdI, rhoI, fp[j]);
             var gIndex = c.GIndex.AsSpan(0, cnt);
             var gValue = c.GValue.AsSpan(0, cnt);
             if (useForces)
@@ -362,6 +383,50 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         }
     }
 
+    /// <summary>
+    /// A cross pair derived by the Zhou–Johnson–Wadley rule at r: evaluates φ_aa, φ_bb, ρ_a, ρ_b and keeps their
+    /// windows and the rule's partial derivatives in the chunk for <see cref="ScatterCrossPair"/>.
+    /// </summary>
+    private double CrossPair(double[] theta, int a, int b, double r, Chunk c, out double slope)
+    {
+        var model = _model;
+        int w = model.MaxWindow;
+        Span<double> value = stackalloc double[ZjwCrossPairTerms.Count], derivative = stackalloc double[ZjwCrossPairTerms.Count];
+        for (int x = 0; x < ZjwCrossPairTerms.Count; x++)
+        {
+            var (f, offset) = CrossConstituent(a, b, x);
+            c.CrossFunctions[x] = f;
+            c.CrossFirst[x] = offset + f.Evaluate(theta.AsSpan(offset, f.ParameterCount), r, out value[x], out derivative[x], out _,
+                c.CrossGv.AsSpan(x * w, w), c.CrossGd.AsSpan(x * w, w));
+        }
+        return ZjwCrossPairTerms.Evaluate(value, derivative, out slope, c.CrossDValue, c.CrossDSlopeByValue, c.CrossDSlopeBySlope);
+    }
+
+    /// <summary>Constituent x of cross pair (a, b): its function and its block's offset.</summary>
+    private (IFittableFunction F, int Offset) CrossConstituent(int a, int b, int x)
+    {
+        var model = _model;
+        int own = x is ZjwCrossPairTerms.PairA or ZjwCrossPairTerms.DensityA ? a : b;
+        int pk = EamPotential.PairIndex(own, own);
+        return x is ZjwCrossPairTerms.PairA or ZjwCrossPairTerms.PairB
+            ? (model.Pair[pk]!, model.PairOffset[pk])
+            : (model.Density[own], model.DensityOffset[own]);
+    }
+
+    /// <summary>Adds ∂φ/∂θ of the cross pair last evaluated to the energy row and collects ∂φ′/∂θ; returns the count collected.</summary>
+    private int ScatterCrossPair(Span<double> energyRow, Chunk c)
+    {
+        int w = _model.MaxWindow, cnt = 0;
+        for (int x = 0; x < ZjwCrossPairTerms.Count; x++)
+        {
+            var f = c.CrossFunctions[x];
+            Scatter(energyRow, c.CrossFirst[x], c.CrossGv.AsSpan(x * w, w), f, c.CrossDValue[x]);
+            cnt = Collect(c.GIndex, c.GValue, cnt, c.CrossFirst[x], c.CrossGv.AsSpan(x * w, w), f, c.CrossDSlopeByValue[x]);
+            cnt = Collect(c.GIndex, c.GValue, cnt, c.CrossFirst[x], c.CrossGd.AsSpan(x * w, w), f, c.CrossDSlopeBySlope[x]);
+        }
+        return cnt;
+    }
+
     /// <summary>Appends the non-zero entries factor·window[m] at parameter start + m; returns the new count.</summary>
     private static int Collect(int[] index, double[] value, int count, int start, ReadOnlySpan<double> window, IFittableFunction f, double factor)
     {
@@ -404,10 +469,15 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             _model = model;
             JtJ = new double[p * p];
             Jtr = new double[p];
-            RhoGradient = new double[model.DensityLength];
+            RhoSum = new double[model.DensityGauges];
+            Atoms = new long[model.DensityGauges];
+            RhoGradient = new double[model.DensityGauges * model.DensityLength];
             int w = model.MaxWindow;
-            GIndex = new int[3 * w];
-            GValue = new double[3 * w];
+            // ∂g/∂θ: pair and two densities, or a derived cross pair's four constituents twice (value and slope windows) and two densities.
+            GIndex = new int[10 * w];
+            GValue = new double[10 * w];
+            CrossGv = new double[ZjwCrossPairTerms.Count * w];
+            CrossGd = new double[ZjwCrossPairTerms.Count * w];
             Gv = new double[w]; Gd = new double[w]; Gv2 = new double[w]; Gd2 = new double[w]; Gv3 = new double[w]; Gd3 = new double[w];
         }
 
@@ -415,8 +485,15 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         public double[] Jtr { get; }
         public double[] RhoGradient { get; }
         public double Loss { get; set; }
-        public double RhoSum { get; set; }
-        public long Atoms { get; set; }
+        public double[] RhoSum { get; }
+        public long[] Atoms { get; }
+        public IFittableFunction[] CrossFunctions { get; } = new IFittableFunction[ZjwCrossPairTerms.Count];
+        public int[] CrossFirst { get; } = new int[ZjwCrossPairTerms.Count];
+        public double[] CrossGv { get; }
+        public double[] CrossGd { get; }
+        public double[] CrossDValue { get; } = new double[ZjwCrossPairTerms.Count];
+        public double[] CrossDSlopeByValue { get; } = new double[ZjwCrossPairTerms.Count];
+        public double[] CrossDSlopeBySlope { get; } = new double[ZjwCrossPairTerms.Count];
         public int[] GIndex { get; }
         public double[] GValue { get; }
         public double[] Gv { get; }
@@ -440,8 +517,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         public void Reset(bool needJ)
         {
             Loss = 0;
-            RhoSum = 0;
-            Atoms = 0;
+            Array.Clear(RhoSum);
+            Array.Clear(Atoms);
             if (!needJ) return;
             Array.Clear(JtJ);
             Array.Clear(Jtr);

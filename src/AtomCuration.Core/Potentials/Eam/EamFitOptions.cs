@@ -9,6 +9,13 @@ public sealed record EamFitOptions : IOptions
     /// <summary>Functional form.</summary>
     public EamFitForm Form { get; init; } = EamFitForm.Spline;
 
+    /// <summary>Finnis–Sinclair (eam/fs) densities: ρ_ab(r), the density at an atom of species a due to a neighbour of
+    /// species b, fitted for every ordered pair (a, b) instead of one ρ_b per element (eam/alloy).</summary>
+    public bool FinnisSinclair { get; init; }
+
+    /// <summary>How the alloy cross pairs φ_ab (a ≠ b) are obtained: fitted freely or derived by the Zhou–Johnson–Wadley rule.</summary>
+    public EamCrossPair CrossPair { get; init; } = EamCrossPair.Fitted;
+
     /// <summary>Interaction cutoff (Å).</summary>
     [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
     public double Cutoff { get; init; } = 5.5;
@@ -80,6 +87,10 @@ public sealed record EamFitOptions : IOptions
         OptionRanges.Validate(this);
         if (EnergyWeight + ForceWeight + StressWeight == 0) throw new ArgumentException("At least one of the energy, force and stress weights must be positive.");
         if (InnerRadius is { } r && r >= Cutoff) throw new ArgumentException($"InnerRadius must be below the cutoff ({Cutoff} Å), got {r}.", nameof(InnerRadius));
+        if (CrossPair == EamCrossPair.ZhouJohnsonWadley && Form != EamFitForm.ZhouJohnsonWadley)
+            throw new ArgumentException("The Zhou–Johnson–Wadley cross-pair rule divides by the densities, which must stay positive up to the cutoff: use it with Form ZhouJohnsonWadley (spline densities vanish at the cutoff).", nameof(CrossPair));
+        if (CrossPair == EamCrossPair.ZhouJohnsonWadley && FinnisSinclair)
+            throw new ArgumentException("The Zhou–Johnson–Wadley cross-pair rule is defined for one density per element (eam/alloy), not with FinnisSinclair.", nameof(CrossPair));
         if (TimeLimit is { } t && t <= TimeSpan.Zero) throw new ArgumentException($"TimeLimit must be positive, got {t}.", nameof(TimeLimit));
     }
 }

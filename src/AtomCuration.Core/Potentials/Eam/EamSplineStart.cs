@@ -8,7 +8,7 @@ namespace AtomCuration.Potentials.Eam;
 /// rₑ sits at the training data's typical nearest-neighbour distance, densities scaled to a
 /// mean of 1 over the training atoms, put in the fit's gauge (F_a(0) = 0, F_a′(1) = 0 — the
 /// linear part of F moved into φ, which leaves every energy unchanged) and projected onto the
-/// splines. The reference energies E0_a then come from a linear least-squares fit of the
+/// splines (in the Finnis–Sinclair form every host starts from the source's density). The reference energies E0_a then come from a linear least-squares fit of the
 /// remaining energy differences to the compositions.
 /// </summary>
 internal static class EamSplineStart
@@ -62,7 +62,7 @@ internal static class EamSplineStart
         double span = Math.Max(hi - lo, 0.2);
         double fLo = Math.Max(0.0, lo - 0.5 * span), fHi = hi + 0.5 * span;
         var pairF = new IFittableFunction[phi0.Length];
-        var densityF = new IFittableFunction[n];
+        var densityF = new IFittableFunction[options.FinnisSinclair ? n * n : n];
         var embedF = new IFittableFunction[n];
         var blocks = new List<double[]>();
         for (int a = 0; a < n; a++)
@@ -74,12 +74,12 @@ internal static class EamSplineStart
                 int aa = a, bb = b;
                 blocks.Add(f.Project(r => phi0[pk](r) + g[aa] * k * rho0[bb](r) + g[bb] * k * rho0[aa](r)));
             }
-        for (int a = 0; a < n; a++)
+        for (int d = 0; d < densityF.Length; d++)
         {
             var f = new SplineFittable(rLo, options.Cutoff, options.DensityKnots, vanishesAtEnd: true);
-            densityF[a] = f;
-            int aa = a;
-            blocks.Add(f.Project(r => k * rho0[aa](r)));
+            densityF[d] = f;
+            int source = d % n;
+            blocks.Add(f.Project(r => k * rho0[source](r)));
         }
         for (int a = 0; a < n; a++)
         {
@@ -89,7 +89,7 @@ internal static class EamSplineStart
             blocks.Add(f.Project(rho => embed[aa].Value(rho / k) - f0[aa] - g[aa] * rho));
         }
         blocks.Add(new double[n]);
-        var model = new EamFitModel(data.AtomicNumbers, options.Cutoff, pairF, densityF, embedF, splineGauge: true);
+        var model = new EamFitModel(data.AtomicNumbers, options.Cutoff, pairF, densityF, embedF, splineGauge: true, options.FinnisSinclair);
         var theta = blocks.SelectMany(b => b).ToArray();
         FitReferenceEnergies(model, theta, data, threads);
         return (model, theta);

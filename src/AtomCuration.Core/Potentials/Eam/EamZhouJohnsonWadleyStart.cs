@@ -5,8 +5,10 @@ namespace AtomCuration.Potentials.Eam;
 /// <summary>
 /// The initial guess of a Zhou–Johnson–Wadley fit: each element's published parameters
 /// (Cu's for elements the paper does not cover) with rₑ moved to the training data's typical
-/// nearest-neighbour distance. Cross pairs a ≠ b get their own ZJW pair function started
-/// from the mean of the two elements' parameters (the paper's cross rule is not in that form).
+/// nearest-neighbour distance. Cross pairs a ≠ b either follow the paper's cross rule
+/// (<see cref="EamCrossPair.ZhouJohnsonWadley"/>: no parameters of their own) or get their own ZJW
+/// pair function started from the mean of the two elements' parameters. Finnis–Sinclair densities
+/// ρ_ab start from the source b's density.
 /// rₑ, ρₑ, ρₛ, η stay fixed; the φ and ρ shape parameters are fitted separately (the paper
 /// ties β and λ between them). F's branch continuity is enforced by penalty rows.
 /// </summary>
@@ -17,22 +19,23 @@ internal static class EamZhouJohnsonWadleyStart
         int n = data.ElementCount;
         var zjw = data.AtomicNumbers.Select(ZhouJohnsonWadleyParameters.StartingShapeFor).ToArray();
         double re = data.TypicalNeighbourDistance;
-        var pair = new IFittableFunction[n * (n + 1) / 2];
+        var pair = new IFittableFunction?[n * (n + 1) / 2];
         var blocks = new List<double[]>();
         for (int a = 0; a < n; a++)
             for (int b = 0; b <= a; b++)
             {
+                if (a != b && options.CrossPair == EamCrossPair.ZhouJohnsonWadley) continue;
                 pair[EamPotential.PairIndex(a, b)] = new ZjwPairFittable(re);
                 var pa = ZjwPairFittable.Start(zjw[a]);
                 var pb = ZjwPairFittable.Start(zjw[b]);
                 blocks.Add(pa.Zip(pb, (x, y) => 0.5 * (x + y)).ToArray());
             }
-        var density = new IFittableFunction[n];
+        var density = new IFittableFunction[options.FinnisSinclair ? n * n : n];
         var embedding = new IFittableFunction[n];
-        for (int a = 0; a < n; a++)
+        for (int d = 0; d < density.Length; d++)
         {
-            density[a] = new ZjwDensityFittable(re);
-            blocks.Add(ZjwDensityFittable.Start(zjw[a]));
+            density[d] = new ZjwDensityFittable(re);
+            blocks.Add(ZjwDensityFittable.Start(zjw[d % n]));
         }
         for (int a = 0; a < n; a++)
         {
@@ -40,7 +43,7 @@ internal static class EamZhouJohnsonWadleyStart
             blocks.Add(ZjwEmbeddingFittable.Start(zjw[a]));
         }
         blocks.Add(new double[n]);
-        var model = new EamFitModel(data.AtomicNumbers, options.Cutoff, pair, density, embedding, splineGauge: false);
+        var model = new EamFitModel(data.AtomicNumbers, options.Cutoff, pair, density, embedding, splineGauge: false, options.FinnisSinclair);
         var theta = blocks.SelectMany(b => b).ToArray();
         EamSplineStart.FitReferenceEnergies(model, theta, data, threads);
         return (model, theta);
