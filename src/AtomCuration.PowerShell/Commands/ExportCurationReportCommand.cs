@@ -91,16 +91,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        string file;
-        try
-        {
-            file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
-        }
-        catch (ArgumentException e)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "AmbiguousPath", ErrorCategory.InvalidArgument, Path));
-            return;
-        }
+        string file = PathResolver.ResolveExportTarget(this, Path, LiteralPath);
         ReportContent content;
         try
         {

@@ -79,6 +79,25 @@ internal static class PathResolver
     }
 
     /// <summary>
+    /// The file an Export cmdlet with a <c>Path</c> and a <c>LiteralPath</c> parameter set writes (see
+    /// <see cref="ResolveOutput(PSCmdlet, string, bool)"/>); a <c>-Path</c> matching several files ends the command with
+    /// the terminating error AmbiguousPath.
+    /// </summary>
+    public static string ResolveExportTarget(PSCmdlet cmdlet, string path, string literalPath)
+    {
+        bool literal = cmdlet.ParameterSetName == "LiteralPath";
+        try
+        {
+            return ResolveOutput(cmdlet, literal ? literalPath : path, literal);
+        }
+        catch (ArgumentException e)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(e, "AmbiguousPath", ErrorCategory.InvalidArgument, path));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+    }
+
+    /// <summary>
     /// The error an Export cmdlet reports for <c>-NoClobber</c> when <paramref name="file"/> exists (ErrorId FileExists,
     /// ResourceExists, the file as target), or null when it may be written.
     /// </summary>
