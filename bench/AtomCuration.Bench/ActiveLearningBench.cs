@@ -33,7 +33,7 @@ public sealed class ActiveLearningBench : IBenchmark
         int cells = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1800;
         int seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
         double fraction = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.005;
-        string outDir = args.Length > 3 ? args[3] : Path.Combine(SelectionStudyBench.RepoRoot(), "bench", "results");
+        string outDir = args.Length > 3 ? args[3] : Path.Combine(BenchPaths.RepoRoot(), "bench", "results");
         int threads = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         double[] deltas = args.Length > 5 ? args[5].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray() : [0, 0.5, 1];
         int maxIterations = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 40;

@@ -1,5 +1,3 @@
-using AtomCuration.Options;
-using System.IO.Compression;
 using AtomCuration.IO;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Structures;
@@ -20,7 +18,7 @@ public sealed class EamSearchBench : IBenchmark
     {
         int budget = args.Length > 0 ? int.Parse(args[0]) : 16;
         int seeds = args.Length > 1 ? int.Parse(args[1]) : 3;
-        var sets = new List<(string Name, List<Structure> Data)> { ("Cu SNAP sample", ReadExtxyzGz(Path.Combine(RepoRoot(), "examples", "data", "Cu_SNAP_sample.extxyz.gz"))) };
+        var sets = new List<(string Name, List<Structure> Data)> { ("Cu SNAP sample", StructureIO.Read(Path.Combine(BenchPaths.RepoRoot(), "examples", "data", "Cu_SNAP_sample.extxyz.gz")).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList()) };
         const string ti = "/work/shared/data/eam/Ti_Zhou04.eam.alloy";
         if (File.Exists(ti)) sets.Add(("Ti-like (Ti_Zhou04 teacher, 80 hcp cells)", EamBenchData.LabelledHcp(EamFileReader.Read(ti), "Ti", 2.95, 4.68, 80, seed: 1, displacement: 0.15, strain: 0.04)));
         var checkpoints = new[] { 4, budget / 2, budget }.Distinct().ToArray();
@@ -47,24 +45,5 @@ public sealed class EamSearchBench : IBenchmark
     {
         var s = v.Order().ToArray();
         return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
-    }
-
-    private static string RepoRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "AtomCuration.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new DirectoryNotFoundException("AtomCuration.sln not found above the bench binary.");
-    }
-
-    private static List<Structure> ReadExtxyzGz(string file)
-    {
-        var reader = typeof(Structure).Assembly.GetTypes()
-            .Where(t => typeof(IStructureReader).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (IStructureReader)Activator.CreateInstance(t)!)
-            .OrderByDescending(r => r.Sniff("x.extxyz", ""))
-            .First(r => r.Sniff("x.extxyz", "") > 0);
-        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        using var text = new StreamReader(stream);
-        return reader.Read(text, file, new ReadOptions(), RunContext.Default).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList();
     }
 }

@@ -29,7 +29,7 @@ public sealed class LargePoolBench : IBenchmark
 
     private static int Generate(long n, string file)
     {
-        string sample = Path.Combine(RepoRoot(), "examples", "data", "Cu_SNAP_sample.extxyz.gz");
+        string sample = Path.Combine(BenchPaths.RepoRoot(), "examples", "data", "Cu_SNAP_sample.extxyz.gz");
         var cells = StructureIO.Read(sample).Select(r => r.Structure!).ToList();
         var writer = new ExtXyzWriter();
         using var text = new StreamWriter(file, false, new System.Text.UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
@@ -91,12 +91,5 @@ public sealed class LargePoolBench : IBenchmark
         plot.Axes.Left.SetTicks(yt, yl);
         plot.XLabel("structures in the pool");
         plot.YLabel(yLabel);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "AtomCuration.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("AtomCuration.sln not found above the bench binary.");
     }
 }

@@ -160,7 +160,7 @@ public sealed class SeedBench : IBenchmark
 
     private static (double Wall, double Cpu) PymatgenCrystalNN(IEnumerable<Structure> structures)
     {
-        string script = Path.Combine(RepoRoot(), "tests", "oracles", "pymatgen_seed.py");
+        string script = Path.Combine(BenchPaths.RepoRoot(), "tests", "oracles", "pymatgen_seed.py");
         var input = structures.Select(s => new
         {
             cell = s.Cell.ToRows(),
@@ -184,12 +184,5 @@ public sealed class SeedBench : IBenchmark
         var root = doc.RootElement;
         int sites = root.GetProperty("sites").GetInt32();
         return (root.GetProperty("seconds").GetDouble() / sites, root.GetProperty("cpu_seconds").GetDouble() / sites);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 }

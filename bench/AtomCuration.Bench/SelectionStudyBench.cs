@@ -110,13 +110,6 @@ public sealed class SelectionStudyBench : IBenchmark
 
     /// <summary>Zhou et al.'s Ti EAM from ../shared/data/eam beside the repository.</summary>
     internal static EamPotential Teacher() =>
-        EamFileReader.Read(new[] { "..", Path.Combine("..", "..") }.Select(up => Path.Combine(RepoRoot(), up, "shared", "data", "eam", "Ti_Zhou04.eam.alloy"))
+        EamFileReader.Read(new[] { "..", Path.Combine("..", "..") }.Select(up => Path.Combine(BenchPaths.RepoRoot(), up, "shared", "data", "eam", "Ti_Zhou04.eam.alloy"))
             .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/data/eam/Ti_Zhou04.eam.alloy not found beside the repository."));
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("AtomCuration.sln not found.");
-    }
 }
