@@ -15,7 +15,7 @@ namespace AtomCuration.Bench;
 public sealed class EamLammpsBench : IBenchmark
 {
     private const string CuPotential = "/usr/share/lammps/potentials/Cu_mishin1.eam.alloy";
-    private const string TiPotential = "/work/shared/data/eam/Ti_Zhou04.eam.alloy";
+    private static readonly string TiPotential = BenchPaths.TiZhou04();
 
     public string Name => "eam-lammps";
     public string Description => "EAM E+F+stress vs LAMMPS: 'write DIR' (data + inputs), 'cu K [cached] [lists]' (32,000-atom Cu, K evaluations), 'ti K [cached] [lists]' (1,800 Ti cells, K passes), 'measure K' (fit errors on the Ti pool K times)";

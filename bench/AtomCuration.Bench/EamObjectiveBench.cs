@@ -13,7 +13,7 @@ public sealed class EamObjectiveBench : IBenchmark
     {
         int count = args.Length > 0 ? int.Parse(args[0]) : 600;
         int threads = args.Length > 1 ? int.Parse(args[1]) : 1;
-        var teacher = EamFileReader.Read("/work/shared/data/eam/Ti_Zhou04.eam.alloy");
+        var teacher = EamFileReader.Read(BenchPaths.TiZhou04());
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
         var options = new EamFitOptions { Cutoff = 5.5 };
         var clock = Stopwatch.StartNew();

@@ -7,7 +7,7 @@ namespace AtomCuration.Bench;
 /// <summary>
 /// Bayesian optimisation vs random search of the EAM fit settings at the same budget: median
 /// (over seeds) of the best validation energy RMSE after k evaluations, on the bundled Cu SNAP
-/// sample and on a Ti-like pool (hcp cells labelled by Ti_Zhou04.eam.alloy from /work/shared/data/eam).
+/// sample and on a Ti-like pool (hcp cells labelled by Ti_Zhou04.eam.alloy from the shared data beside the repository).
 /// </summary>
 public sealed class EamSearchBench : IBenchmark
 {
@@ -19,9 +19,10 @@ public sealed class EamSearchBench : IBenchmark
         int budget = args.Length > 0 ? int.Parse(args[0]) : 16;
         int seeds = args.Length > 1 ? int.Parse(args[1]) : 3;
         var sets = new List<(string Name, List<Structure> Data)> { ("Cu SNAP sample", StructureIO.Read(Path.Combine(BenchPaths.RepoRoot(), "examples", "data", "Cu_SNAP_sample.extxyz.gz")).Where(r => r.Structure is not null).Select(r => r.Structure!).ToList()) };
-        const string ti = "/work/shared/data/eam/Ti_Zhou04.eam.alloy";
-        if (File.Exists(ti)) sets.Add(("Ti-like (Ti_Zhou04 teacher, 80 hcp cells)", EamBenchData.LabelledHcp(EamFileReader.Read(ti), "Ti", 2.95, 4.68, 80, seed: 1, displacement: 0.15, strain: 0.04)));
-        var checkpoints = new[] { 4, budget / 2, budget }.Distinct().ToArray();
+        if (budget < 1) throw new ArgumentOutOfRangeException(nameof(args), "the budget (first argument) must be at least 1 fit.");
+        sets.Add(("Ti-like (Ti_Zhou04 teacher, 80 hcp cells)", EamBenchData.LabelledHcp(EamFileReader.Read(BenchPaths.TiZhou04()), "Ti", 2.95, 4.68, 80, seed: 1, displacement: 0.15, strain: 0.04)));
+        // Checkpoints never past the budget: a budget below 4 reports what it has.
+        var checkpoints = new[] { Math.Min(4, budget), Math.Max(1, budget / 2), budget }.Distinct().Order().ToArray();
         foreach (var (name, data) in sets)
         {
             Console.WriteLine($"{name}: {data.Count} structures, budget {budget}, {seeds} seeds; median best validation E RMSE (meV/atom) after k fits");

@@ -14,7 +14,7 @@ public sealed class EamSpeedBench : IBenchmark
         int count = args.Length > 0 ? int.Parse(args[0]) : 1800;
         int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
         var form = args.Length > 2 ? Enum.Parse<EamFitForm>(args[2], true) : EamFitForm.Spline;
-        var teacher = EamFileReader.Read("/work/shared/data/eam/Ti_Zhou04.eam.alloy");
+        var teacher = EamFileReader.Read(BenchPaths.TiZhou04());
         var clock = Stopwatch.StartNew();
         var cells = EamBenchData.LabelledHcp(teacher, "Ti", 2.95, 4.68, count, seed: 2, displacement: 0.15, strain: 0.04);
         Console.WriteLine($"generated and labelled {cells.Count} cells of {cells[0].AtomCount} atoms in {clock.Elapsed.TotalSeconds:F1} s");

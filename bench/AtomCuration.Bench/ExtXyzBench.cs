@@ -33,12 +33,7 @@ public sealed class ExtXyzBench : IBenchmark
         }
     }
 
-    private static string DataDir()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AtomCuration.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"), "..", "shared", "data");
-    }
+    private static string DataDir() => BenchPaths.SharedData();
 
     /// <summary>Concatenates the decompressed shared datasets until the file reaches <paramref name="target"/> bytes.</summary>
     private static long Build(string path, long target)

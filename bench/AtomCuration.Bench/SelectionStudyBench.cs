@@ -108,8 +108,6 @@ public sealed class SelectionStudyBench : IBenchmark
             };
         }).ToList();
 
-    /// <summary>Zhou et al.'s Ti EAM from ../shared/data/eam beside the repository.</summary>
-    internal static EamPotential Teacher() =>
-        EamFileReader.Read(new[] { "..", Path.Combine("..", "..") }.Select(up => Path.Combine(BenchPaths.RepoRoot(), up, "shared", "data", "eam", "Ti_Zhou04.eam.alloy"))
-            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/data/eam/Ti_Zhou04.eam.alloy not found beside the repository."));
+    /// <summary>Zhou et al.'s Ti EAM from the shared data beside the repository.</summary>
+    internal static EamPotential Teacher() => EamFileReader.Read(BenchPaths.TiZhou04());
 }
