@@ -42,7 +42,7 @@ public sealed class ActiveLearningBench : IBenchmark
         static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
         var clock = Stopwatch.StartNew();
-        var pool = SelectionStudyBench.Pool(SelectionStudyBench.Teacher(), cells).Select(s => s with { Descriptor = null, DescriptorLabels = null }).ToList();
+        var pool = SelectionStudyBench.Pool(SelectionStudyBench.Teacher(), cells).Select(s => new Structure(s) { Descriptor = null, DescriptorLabels = null }).ToList();
         var fit = new EamFitOptions { Cutoff = 5.5, MaxIterations = 100 };
         Console.WriteLine($"pool: {pool.Count} cells × {pool[0].AtomCount} atoms, labelled in {clock.Elapsed.TotalSeconds:F1} s; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 

@@ -67,7 +67,7 @@ internal static class EamBenchData
                         }
             var s = new Structure(Enumerable.Repeat(Elements.FromSymbol(symbol).Z, pos.Count).ToImmutableArray(), pos.ToImmutableArray(), cell, Pbc.All) { Id = $"{symbol}{k}" };
             var r = EamEvaluator.Evaluate(teacher, s);
-            cells.Add(s with { Energy = r.Energy, Forces = [.. r.Forces], Stress = r.Stress });
+            cells.Add(new Structure(s) { Energy = r.Energy, Forces = [.. r.Forces], Stress = r.Stress });
         }
         return cells;
     }

@@ -61,7 +61,7 @@ public sealed class EntropyBench : IBenchmark
         {
             var rows = new double[s.AtomCount * calc.ColumnCount];
             calc.Compute(s, rows);
-            return s with { AtomDescriptors = new FeatureMatrix(s.AtomCount, labels, rows) };
+            return new Structure(s) { AtomDescriptors = new FeatureMatrix(s.AtomCount, labels, rows) };
         }).ToList();
     }
 

@@ -102,7 +102,7 @@ public sealed class SelectionStudyBench : IBenchmark
         {
             var list = NeighborList.Build(s, 3.5, half: true);
             double shortest = list.Distances.Length > 0 ? list.Distances.ToArray().Min() : 3.5;
-            return s with
+            return new Structure(s)
             {
                 Descriptor = ImmutableArray.Create(s.Cell.Volume / s.AtomCount, s.Cell.A.Length, s.Cell.B.Length, s.Cell.C.Length, shortest),
             };

@@ -20,6 +20,14 @@ Describe 'Structure views' {
         $text | Should -Not -Match 'PositionSpan|Voigt|IsFinite|Descriptor|Selection|Map'
     }
 
+    It 'lists only curated members in Get-Member (no compiler-generated clone method)' {
+        $names = (Import-Structure $sample -Index 0 | Get-Member).Name
+        $names | Should -Contain 'AtomCount'
+        $names | Should -Not -Contain '<Clone>$'
+        @($names | Where-Object { $_.StartsWith('<') }) | Should -HaveCount 0
+        $names | Should -Not -Contain 'PositionSpan'
+    }
+
     It 'shows rank, selected and cluster by default after Select-Configuration' {
         $picked = $pool | Get-Descriptor -Preset AverageSoap | Select-Configuration -Method KMeans -Count 3 -Seed 1
         $picked[0].PSObject.TypeNames[0] | Should -Be 'AtomCuration.Structures.Structure#Selection'

@@ -118,12 +118,12 @@ public sealed record ActiveLearningPartition(IReadOnlyList<int> Labels, int Clus
         if (needAtoms && pool.All(s => s.AtomDescriptors is null))
         {
             var soap = DescriptorCalculator.AttachAll(pool, SoapDescriptors, context);
-            result = result.Select((s, i) => s with { AtomDescriptors = soap[i].AtomDescriptors }).ToList();
+            result = result.Select((s, i) => new Structure(s) { AtomDescriptors = soap[i].AtomDescriptors }).ToList();
         }
         if (needStructure && pool.All(s => s.Descriptor is null))
         {
             var coulomb = DescriptorCalculator.AttachAll(pool, CoulombDescriptors, context);
-            result = result.Select((s, i) => s with { Descriptor = coulomb[i].Descriptor, DescriptorLabels = coulomb[i].DescriptorLabels }).ToList();
+            result = result.Select((s, i) => new Structure(s) { Descriptor = coulomb[i].Descriptor, DescriptorLabels = coulomb[i].DescriptorLabels }).ToList();
         }
         for (int i = 0; i < result.Count; i++)
             if (DescriptorRequirement.Missing(result[i], i, needStructure, needAtoms, $"the {Selector.MethodOf(method)} partition") is { } missing)

@@ -58,7 +58,7 @@ public sealed class CompositeDescriptor
     public (Structure Output, IReadOnlyList<string> Warnings) Attach(Structure structure)
     {
         var (vector, atoms, warnings) = Compute(structure);
-        var output = structure with
+        var output = new Structure(structure)
         {
             Descriptor = vector is null ? null : Structure.Own(vector),
             DescriptorLabels = vector is null ? null : StructureLabels,

@@ -23,7 +23,7 @@ public static class MapAttachment
         }
         var map = ConfigurationMap.Compute(pool, options);
         var result = new Structure[pool.Count];
-        for (int i = 0; i < pool.Count; i++) result[i] = pool[i] with { MapX = map.X[i], MapY = map.Y[i] };
+        for (int i = 0; i < pool.Count; i++) result[i] = new Structure(pool[i]) { MapX = map.X[i], MapY = map.Y[i] };
         return result;
     }
 }

@@ -170,7 +170,7 @@ public sealed class EntropyAnnealer
             observer?.Invoke(step + 1, e, KineticEnergy(v, mass));
         }
         var structure = StructureAt(x);
-        return structure with
+        return new Structure(structure)
         {
             Info = new Dictionary<string, object>
             {

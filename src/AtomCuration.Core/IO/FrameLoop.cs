@@ -28,7 +28,7 @@ internal static class FrameLoop
                 if (s is null && frame == 0)
                     item = ReadResult.Fatal(new StructureFormatException(source, null, null, "the file holds no structure (it is empty or only whitespace)"));
                 else if (s is null) break;
-                else item = ReadResult.Ok(s with { SourcePath = source, FrameIndex = frame });
+                else item = ReadResult.Ok(new Structure(s) { SourcePath = source, FrameIndex = frame });
             }
             catch (CallerReadException e)
             {

@@ -80,7 +80,7 @@ public sealed class LammpsDumpReader : IStructureReader
             string header = Expect("ITEM: ATOMS", frame);
             var structure = ReadAtoms(header, n, cell, origin, pbc, frame);
             _resync = false;
-            return structure with { Info = info };
+            return new Structure(structure) { Info = info };
         }
 
         // Skips to "ITEM: TIMESTEP". Outside a resynchronisation, anything else that is not blank is an error.

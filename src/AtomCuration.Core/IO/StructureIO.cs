@@ -1,5 +1,6 @@
 using System.Text;
 using AtomCuration.Options;
+using AtomCuration.Structures;
 
 namespace AtomCuration.IO;
 
@@ -183,7 +184,7 @@ public static class StructureIO
         {
             foreach (var r in FrameSelector.Apply(reader!.Read(text!, source, options, context), options.Index, source, context.Cancellation))
                 yield return options.SourceName is { } name && r.Structure is { } s
-                    ? ReadResult.Ok(s with { Id = $"{name}#{s.FrameIndex}" })
+                    ? ReadResult.Ok(new Structure(s) { Id = $"{name}#{s.FrameIndex}" })
                     : r;
         }
     }

@@ -129,7 +129,7 @@ public static class RecipeRunner
             string trainingFile = Path.Combine(folder, "training.extxyz");
             using (var writer = StructureFileWriter.Open(trainingFile))
             {
-                foreach (var s in training) writer.Write(s with { Descriptor = null, DescriptorLabels = null, AtomDescriptors = null });
+                foreach (var s in training) writer.Write(new Structure(s) { Descriptor = null, DescriptorLabels = null, AtomDescriptors = null });
                 writer.Complete();
             }
             outputs.Add(trainingFile);

@@ -42,7 +42,7 @@ public sealed class LocalEnvironmentBankStream
     {
         int added = _bank.Offer(structure, _offered++);
         if (added > 0)
-            return structure with { SelectionRank = _selected++, SelectionScore = added, Selected = includeRejected ? true : null };
-        return includeRejected ? structure with { Selected = false } : null;
+            return new Structure(structure) { SelectionRank = _selected++, SelectionScore = added, Selected = includeRejected ? true : null };
+        return includeRejected ? new Structure(structure) { Selected = false } : null;
     }
 }

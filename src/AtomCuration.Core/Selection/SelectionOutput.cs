@@ -28,7 +28,7 @@ public static class SelectionOutput
         {
             int i = result.SelectedIndices[rank];
             picked[i] = true;
-            yield return pool[i] with
+            yield return new Structure(pool[i])
             {
                 SelectionRank = rank,
                 SelectionScore = result.Scores[rank],
@@ -39,6 +39,6 @@ public static class SelectionOutput
         if (!includeRejected) yield break;
         for (int i = 0; i < pool.Count; i++)
             if (!picked[i])
-                yield return pool[i] with { Selected = false, ClusterId = result.Labels?[i], SelectionRank = null, SelectionScore = null };
+                yield return new Structure(pool[i]) { Selected = false, ClusterId = result.Labels?[i], SelectionRank = null, SelectionScore = null };
     }
 }

@@ -93,7 +93,7 @@ public static class StoreSelector
             if (row.SourcePath is null)
                 yield return new StorePick(row, null, new FileNotFoundException($"{row.Id} has no source file in the store."));
             else if (found.TryGetValue((row.SourcePath, row.FrameIndex), out var s))
-                yield return new StorePick(row, s with
+                yield return new StorePick(row, new Structure(s)
                 {
                     Id = row.Id,
                     PoolIndex = row.PoolIndex,

@@ -8,10 +8,13 @@ namespace AtomCuration.Structures;
 /// An atomic configuration: the one object on the pipeline. Positions are Cartesian (Å),
 /// the cell holds lattice vectors as rows (Å), periodicity is per lattice vector. Optional
 /// DFT labels: total energy (eV), forces (eV/Å), stress (eV/Å³, Voigt, ASE sign). Later
-/// stages attach descriptors, selection results and map coordinates with <c>with</c>
-/// expressions: the copy shares every unchanged array, nothing upstream is mutated.
+/// stages attach descriptors, selection results and map coordinates to a copy,
+/// <c>new Structure(original) { MapX = … }</c>: the copy shares every unchanged array, nothing
+/// upstream is mutated. A class rather than a record so that PowerShell's Get-Member shows only
+/// these members (a record adds a public <c>&lt;Clone&gt;$</c>); two structures are equal only
+/// when they are the same object, as pipelines, hash sets and dictionaries of structures expect.
 /// </summary>
-public sealed record Structure
+public sealed class Structure
 {
     private readonly ImmutableArray<Vec3>? _forces;
     private readonly ImmutableArray<double>? _descriptor;
@@ -59,6 +62,38 @@ public sealed record Structure
                 throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"The periodic cell is degenerate: its height along lattice vector {"abc"[axis]} is {heights[axis]:g3} Å " +
                     $"(volume {cell.Volume:g3} Å³); a periodic cell needs at least {MinimumPeriodicHeight} Å between opposite faces."));
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="original"/> sharing all its arrays and attached results; set what differs in an
+    /// object initializer. Atoms, positions and cell stay those of the original (see <see cref="WithPositions"/>).
+    /// </summary>
+    public Structure(Structure original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        AtomicNumbers = original.AtomicNumbers;
+        Positions = original.Positions;
+        Cell = original.Cell;
+        Pbc = original.Pbc;
+        Energy = original.Energy;
+        _forces = original._forces;
+        Stress = original.Stress;
+        _info = original._info;
+        _atomProperties = original._atomProperties;
+        SourcePath = original.SourcePath;
+        FrameIndex = original.FrameIndex;
+        PoolIndex = original.PoolIndex;
+        _id = original._id;
+        _descriptor = original._descriptor;
+        DescriptorLabels = original.DescriptorLabels;
+        _atomDescriptors = original._atomDescriptors;
+        SelectionRank = original.SelectionRank;
+        ClusterId = original.ClusterId;
+        SelectionScore = original.SelectionScore;
+        Selected = original.Selected;
+        MapX = original.MapX;
+        MapY = original.MapY;
+        _formula = original._formula;
     }
 
     /// <summary>Convenience constructor from plain arrays (copied).</summary>
@@ -208,8 +243,8 @@ public sealed record Structure
     /// <summary>The config_type Info entry, when present.</summary>
     public string? ConfigType => GetInfo("config_type")?.ToString();
 
-    /// <summary>Positions as a span (no copy).</summary>
-    public ReadOnlySpan<Vec3> PositionSpan => Positions.AsSpan();
+    /// <summary>Positions as a span (no copy); internal because PowerShell cannot read a span.</summary>
+    internal ReadOnlySpan<Vec3> PositionSpan => Positions.AsSpan();
 
     /// <summary>A copy with new positions (same atoms, cell and labels cleared of attached results).</summary>
     public Structure WithPositions(ImmutableArray<Vec3> positions, Cell? cell = null) =>

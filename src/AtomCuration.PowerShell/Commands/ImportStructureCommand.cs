@@ -102,7 +102,7 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
             if (!result.IsFatal && !Shard.Contains(_poolIndex++)) continue;
             if (result.Structure is { } s)
             {
-                WriteObject(s with { PoolIndex = _poolIndex - 1 });
+                WriteObject(new Structure(s) { PoolIndex = _poolIndex - 1 });
                 if (++read % 500 == 0)
                 {
                     progress.StatusDescription = $"{file}: {read} structures";

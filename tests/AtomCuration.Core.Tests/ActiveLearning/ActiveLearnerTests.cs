@@ -136,7 +136,7 @@ public sealed class ActiveLearnerTests
     [Fact]
     public void DefaultPartitionComputesSoapAndCoulombDescriptorsAndPicksDeltaByEnergySpread()
     {
-        var pool = Pool.Value.Take(24).Select(s => s with { Descriptor = null, DescriptorLabels = null }).ToList();
+        var pool = Pool.Value.Take(24).Select(s => new Structure(s) { Descriptor = null, DescriptorLabels = null }).ToList();
         var options = new ActiveLearningOptions { ScanDelta = [0, 0.5, 1], Seed = 3 };
         var partition = ActiveLearningPartition.Create(pool, options);
         Assert.Equal(3, partition.Scan.Count);

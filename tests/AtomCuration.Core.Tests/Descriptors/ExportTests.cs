@@ -12,7 +12,7 @@ public class ExportTests
     {
         string[] labels = ["G2[Ti-Ti](eta=0.5,Rs=2.0)", "soap[Ti-Ti](n=1,n'=2,l=3)", "plain \"quoted\""];
         double[][] values = [[Math.PI, -0.0, 1e-310], [1.0 / 3, 6.02214076e23, -2.5e-17], [0.1, 0.2, 0.30000000000000004]];
-        return values.Select((v, k) => TestStructures.Dimer(22, 2 + k) with
+        return values.Select((v, k) => new Structure(TestStructures.Dimer(22, 2 + k))
         {
             Id = k == 1 ? "pool, part 1#1" : $"s{k}",
             Descriptor = v.ToImmutableArray(),
@@ -68,7 +68,7 @@ public class ExportTests
             using var w = DescriptorWriter.Open(path);
             var rows = Rows();
             w.Write(rows[0]);
-            Assert.Throws<ArgumentException>(() => w.Write(rows[1] with { DescriptorLabels = ["a", "b", "c"] }));
+            Assert.Throws<ArgumentException>(() => w.Write(new Structure(rows[1]) { DescriptorLabels = ["a", "b", "c"] }));
             Assert.Throws<ArgumentException>(() => w.Write(TestStructures.Dimer(22, 2)));
         }
         finally

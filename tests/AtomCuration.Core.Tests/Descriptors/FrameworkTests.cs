@@ -133,7 +133,7 @@ public class FrameworkTests
     [Fact]
     public void AttachStreamsInOrderOnTwoThreadsAndMatchesOneAtATime()
     {
-        var pool = Enumerable.Range(0, 25).Select(k => (k % 3 == 0 ? HcpTi36(k) : Rattle(Supercell(Hcp(), 1 + k % 2, 2, 1), k, 0.2)) with { Id = $"s{k}" }).ToList();
+        var pool = Enumerable.Range(0, 25).Select(k => new Structure(k % 3 == 0 ? HcpTi36(k) : Rattle(Supercell(Hcp(), 1 + k % 2, 2, 1), k, 0.2)) { Id = $"s{k}" }).ToList();
         var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, perAtom: true, aggregate: Aggregation.Stats);
         var result = DescriptorCalculator.Attach(pool, options, new RunContext { ThrottleLimit = 2 }).ToList();
         Assert.Equal(pool.Select(s => s.Id), result.Select(s => s.Id));
@@ -217,7 +217,7 @@ public class FrameworkTests
         var options = DescriptorOptions.Create([DescriptorKind.Acsf], SmallAcsf, species: ["Ti"]);
         var stream = new DescriptorStream(options, new RunContext { ThrottleLimit = 1 });
         var outcomes = new List<DescriptorOutcome>();
-        var input = Enumerable.Range(0, 19).Select(k => k == 11 ? Dimer(29, 2.5) with { Id = "bad" } : Rattle(Hcp(), k, 0.2) with { Id = $"s{k}" }).ToList();
+        var input = Enumerable.Range(0, 19).Select(k => k == 11 ? new Structure(Dimer(29, 2.5)) { Id = "bad" } : new Structure(Rattle(Hcp(), k, 0.2)) { Id = $"s{k}" }).ToList();
         foreach (var s in input) outcomes.AddRange(stream.Push(s));
         Assert.Equal(16, outcomes.Count); // two full batches of 8 so far
         outcomes.AddRange(stream.Complete());

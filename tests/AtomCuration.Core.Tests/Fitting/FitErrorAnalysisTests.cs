@@ -57,7 +57,7 @@ public class FitErrorAnalysisTests
     [Fact]
     public void UnlabelledStructuresAreAnErrorNamingThem()
     {
-        var structures = new[] { Dimer("good", "x", -1, default, default), Dimer("nolabel", "x", -1, default, default) with { Energy = null } };
+        var structures = new[] { Dimer("good", "x", -1, default, default), new Structure(Dimer("nolabel", "x", -1, default, default)) { Energy = null } };
         var ex = Assert.Throws<ArgumentException>(() => FitErrorAnalysis.Analyze(structures, ZhouJohnsonWadley.Published("Cu")));
         Assert.Contains("nolabel", ex.Message);
         Assert.DoesNotContain("good", ex.Message);

@@ -46,7 +46,7 @@ public class ReferenceEnergyFitTests
     [Fact]
     public void GroupKeyMatchesInfoKeysAndPropertiesInAnyCase()
     {
-        var s = Cell(1, 0, -1) with { Info = new Dictionary<string, object> { ["config_type"] = "Bulk", ["Temperature"] = 300L } };
+        var s = new Structure(Cell(1, 0, -1)) { Info = new Dictionary<string, object> { ["config_type"] = "Bulk", ["Temperature"] = 300L } };
         Assert.Equal("Bulk", GroupKey.Parse("config_type").ValueOf(s));
         Assert.Equal("Bulk", GroupKey.Parse("ConfigType").ValueOf(s));
         Assert.Equal("Bulk", GroupKey.Parse("CONFIG_TYPE").ValueOf(s));

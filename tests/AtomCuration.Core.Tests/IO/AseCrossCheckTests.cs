@@ -104,7 +104,7 @@ public class AseCrossCheckTests
             using (var w = StructureFileWriter.Open(path))
             {
                 // Without their source path: the origin a writer records would make the file depend on where the clone lives.
-                foreach (var s in ours[i]) w.Write(s with { SourcePath = null });
+                foreach (var s in ours[i]) w.Write(new Structure(s) { SourcePath = null });
                 w.Complete();
             }
             rewritten.Add(path);

@@ -179,7 +179,7 @@ public class BadInputTests
         {
             var w = new StringWriter();
             // Without the source it was parsed from: the writer would add that origin, which the fuzzed text does not hold.
-            new ExtXyzWriter().Write(w, s with { SourcePath = null });
+            new ExtXyzWriter().Write(w, new Structure(s) { SourcePath = null });
             offset += Encoding.UTF8.GetByteCount(w.ToString());
             ends.Add(offset);
         }

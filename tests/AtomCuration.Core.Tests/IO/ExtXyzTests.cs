@@ -99,7 +99,7 @@ public class ExtXyzTests
         writer.Write(sb, molecule);
         var back = ReadText(sb.ToString());
         Assert.Equal(2, back.Count);
-        AssertSame(rich with { SourcePath = "test.extxyz" }, back[0].Structure!);
+        AssertSame(new Structure(rich) { SourcePath = "test.extxyz" }, back[0].Structure!);
         AssertSame(molecule, back[1].Structure!);
         Assert.Equal(Cell.Empty, back[1].Structure!.Cell);
     }
@@ -109,11 +109,11 @@ public class ExtXyzTests
     {
         var s = ReadOne("1\nLattice=\"2 0 0 0 2 0 0 0 2\"\nH 0 0 0\n");
         var w = new ExtXyzWriter();
-        Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(), s with { Info = new Dictionary<string, object> { ["energy"] = 1.0 } }));
-        Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(), s with { Info = new Dictionary<string, object> { ["a"] = "x\ny" } }));
-        Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(), s with { Info = new Dictionary<string, object> { ["a"] = new object() } }));
+        Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(), new Structure(s) { Info = new Dictionary<string, object> { ["energy"] = 1.0 } }));
+        Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(), new Structure(s) { Info = new Dictionary<string, object> { ["a"] = "x\ny" } }));
+        Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(), new Structure(s) { Info = new Dictionary<string, object> { ["a"] = new object() } }));
         Assert.Throws<ArgumentException>(() => w.Write(new StringWriter(),
-            s with { AtomProperties = [new AtomProperty("lab", AtomPropertyType.String, 1, new[] { "a b" })] }));
+            new Structure(s) { AtomProperties = [new AtomProperty("lab", AtomPropertyType.String, 1, new[] { "a b" })] }));
     }
 
     [Fact]

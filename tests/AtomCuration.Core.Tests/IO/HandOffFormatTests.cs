@@ -47,7 +47,7 @@ public class HandOffFormatTests
     [Fact]
     public void N2p2RefusesWhatItCannotHold()
     {
-        var unlabelled = Sample[0] with { Energy = null };
+        var unlabelled = new Structure(Sample[0]) { Energy = null };
         Assert.Contains("energy", Assert.Throws<ArgumentException>(() => WriteAll(new N2p2Writer(), [unlabelled])).Message);
         var slab = new Structure(["Cu"], [Vec3.Zero], new Cell(new(3, 0, 0), new(0, 3, 0), new(0, 0, 10)), new Pbc(true, true, false))
             { Energy = -1, Forces = [Vec3.Zero] };

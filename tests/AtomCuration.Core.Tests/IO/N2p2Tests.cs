@@ -49,7 +49,7 @@ public class N2p2Tests
             Assert.Equal(ours[0].Energy!.Value / N2p2Reader.Hartree, raw[0].Energy!.Value, 1e-12);
             // The option the cmdlet sets gives the same as the reader property.
             var metal = Ok(ReadFile(new N2p2Reader(), path, new ReadOptions { N2p2Units = N2p2Units.Metal }));
-            for (int k = 0; k < 2; k++) AssertSame(raw[k] with { SourcePath = null }, metal[k] with { SourcePath = null });
+            for (int k = 0; k < 2; k++) AssertSame(new Structure(raw[k]) { SourcePath = null }, new Structure(metal[k]) { SourcePath = null });
         }
         finally
         {

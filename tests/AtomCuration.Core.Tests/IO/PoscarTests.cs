@@ -114,7 +114,7 @@ public class PoscarTests
     {
         using var tmp = new TempDir();
         var cell = Cell.FromParameters(4.1, 5.2, 6.3, 80, 95, 110);
-        var s = Random(new Random(2), 7, cell) with
+        var s = new Structure(Random(new Random(2), 7, cell))
         {
             Info = new Dictionary<string, object> { ["comment"] = "my structure" },
             AtomProperties = [new AtomProperty(PoscarReader.SelectiveDynamicsProperty, AtomPropertyType.Logical, 3, Enumerable.Range(0, 21).Select(i => i % 4 != 0).ToArray())],
@@ -126,7 +126,7 @@ public class PoscarTests
             w.Complete();
         }
         var back = ReadAll(path)[0];
-        AssertSame(s with { SourcePath = path }, back);
+        AssertSame(new Structure(s) { SourcePath = path }, back);
         var ase = AseCrossCheckTests.AseRead([path], format: "vasp")[0];
         AseCrossCheckTests.AssertMatchesAse(path, [back], ase);
         Assert.Throws<ArgumentException>(() => new PoscarWriter().Write(new StringWriter(),

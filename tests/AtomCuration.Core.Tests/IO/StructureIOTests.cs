@@ -207,7 +207,7 @@ public class StructureIOTests
     {
         using var tmp = new TempDir();
         var frames = ReadText(Frames(3), source: "/data/pool.extxyz").Select(r => r.Structure!).ToList();
-        var picked = frames[2] with { SelectionRank = 0, Selected = true, ClusterId = 4, SelectionScore = 1.5, MapX = -0.25, MapY = 3 };
+        var picked = new Structure(frames[2]) { SelectionRank = 0, Selected = true, ClusterId = 4, SelectionScore = 1.5, MapX = -0.25, MapY = 3 };
         string first = tmp.File("selected.extxyz");
         using (var w = StructureFileWriter.Open(first))
         {
@@ -258,7 +258,7 @@ public class StructureIOTests
         Assert.Equal(3, back.Count);
         // What was read back carries, besides its own Info, where it was first read from (TraceInfo).
         for (int i = 0; i < 3; i++)
-            AssertSame(frames[i] with { FrameIndex = i, SourcePath = gz, Info = frames[i].Info.Concat(TraceInfo.For(frames[i])).ToDictionary() }, back[i]);
+            AssertSame(new Structure(frames[i]) { FrameIndex = i, SourcePath = gz, Info = frames[i].Info.Concat(TraceInfo.For(frames[i])).ToDictionary() }, back[i]);
         var e = Assert.Throws<IOException>(() => StructureFileWriter.Open(gz, noClobber: true));
         Assert.Contains(gz, e.Message);
 

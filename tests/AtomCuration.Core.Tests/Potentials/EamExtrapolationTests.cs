@@ -20,8 +20,8 @@ public class EamExtrapolationTests(ITestOutputHelper output)
     {
         var rng = new Random(seed);
         return Enumerable.Range(0, count)
-            .Select(k => EamFitTestData.Label(Teacher.Value, EamTestStructures.Fcc(["Pd"], PdLattice * (1 + compression + strain * (2 * rng.NextDouble() - 1)), 2, rng,
-                0.02 + (displacement - 0.02) * rng.NextDouble(), 0.5 * strain, k % 5 == 4) with { Id = $"{prefix}{k}" }))
+            .Select(k => EamFitTestData.Label(Teacher.Value, new Structure(EamTestStructures.Fcc(["Pd"], PdLattice * (1 + compression + strain * (2 * rng.NextDouble() - 1)), 2, rng,
+                0.02 + (displacement - 0.02) * rng.NextDouble(), 0.5 * strain, k % 5 == 4)) { Id = $"{prefix}{k}" }))
             .ToList();
     }
 

@@ -1,4 +1,5 @@
 using AtomCuration.Potentials.Eam;
+using AtomCuration.Structures;
 
 namespace AtomCuration.Tests.Potentials;
 
@@ -19,8 +20,8 @@ public class EamFitJacobianTests
         string[] species = alloy ? ["Ni", "Cu"] : ["Cu"];
         var training = EamFitTestData.FccCells(teacher, species, 3.58, 6, 3, 0.15, 0.03);
         // A weight, and one structure without forces, exercise the bookkeeping.
-        training[1] = training[1] with { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
-        training[2] = training[2] with { Forces = null };
+        training[1] = new Structure(training[1]) { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
+        training[2] = new Structure(training[2]) { Forces = null };
         var options = new EamFitOptions { Form = form, FinnisSinclair = finnisSinclair, CrossPair = crossPair, Cutoff = 5.0, StressWeight = 1.0, ForceWeight = 0.05, Smoothness = 1e-4, PairKnots = 8, DensityKnots = 7, EmbeddingKnots = 5 };
         var data = EamTrainingSet.Create(training, options, 1, default);
         var (model, start) = form == EamFitForm.Spline

@@ -9,7 +9,7 @@ internal static class EamFitTestData
     public static Structure Label(EamPotential teacher, Structure s)
     {
         var r = EamEvaluator.Evaluate(teacher, s);
-        return s with { Energy = r.Energy, Forces = [.. r.Forces], Stress = r.Stress };
+        return new Structure(s) { Energy = r.Energy, Forces = [.. r.Forces], Stress = r.Stress };
     }
 
     /// <summary>Randomly strained (≤ strain) and displaced (≤ displacement) fcc cells of 2×2×2 conventional cells, some with a vacancy.</summary>
@@ -17,8 +17,8 @@ internal static class EamFitTestData
     {
         var rng = new Random(seed);
         return Enumerable.Range(0, count)
-            .Select(k => Label(teacher, EamTestStructures.Fcc(species, a * (1 + strain * (2 * rng.NextDouble() - 1)), reps, rng, displacement * rng.NextDouble(), strain, k % 5 == 4)
-                with { Id = $"cell{k}" }))
+            .Select(k => Label(teacher, new Structure(EamTestStructures.Fcc(species, a * (1 + strain * (2 * rng.NextDouble() - 1)), reps, rng, displacement * rng.NextDouble(), strain, k % 5 == 4))
+                { Id = $"cell{k}" }))
             .ToList();
     }
 }

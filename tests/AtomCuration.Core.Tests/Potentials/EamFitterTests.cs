@@ -169,7 +169,7 @@ public class EamFitterTests
     public void UnlabelledStructuresAreNamed()
     {
         var cells = EamFitTestData.FccCells(Teacher.Value, ["Cu"], 3.615, 3, 5, 0.1, 0.03);
-        cells[1] = cells[1] with { Energy = null };
+        cells[1] = new Structure(cells[1]) { Energy = null };
         var ex = Assert.Throws<ArgumentException>(() => EamFitter.Fit(cells, new EamFitOptions()));
         Assert.Contains("cell1", ex.Message);
     }

@@ -16,7 +16,7 @@ public class HybridKernelTests
         {
             int g = i % 3;
             var desc = Enumerable.Range(0, 5).Select(c => (c == g ? 4.0 : 0.0) + 0.3 * SelectionData.Gauss(rng)).ToImmutableArray();
-            return s with { Descriptor = desc, Energy = s.AtomCount * (-3.0 + 0.5 * g + 0.01 * SelectionData.Gauss(rng)) };
+            return new Structure(s) { Descriptor = desc, Energy = s.AtomCount * (-3.0 + 0.5 * g + 0.01 * SelectionData.Gauss(rng)) };
         }).ToList();
     }
 

@@ -15,7 +15,7 @@ public sealed class NearDuplicateAndBudgetTests
         var desc = new double[count][];
         for (int i = 0; i < count; i++)
             desc[i] = i % 3 == 2 ? desc[i - 1].Select(v => v + 1e-4).ToArray() : [10 * rng.NextDouble(), 10 * rng.NextDouble(), 10 * rng.NextDouble()];
-        return pool.Select((s, i) => s with { Descriptor = desc[i].ToImmutableArray() }).ToList();
+        return pool.Select((s, i) => new Structure(s) { Descriptor = desc[i].ToImmutableArray() }).ToList();
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class NearDuplicateAndBudgetTests
         var pool = Pool(4, 7);
         Assert.Equal(pool.Select(s => Math.Pow(s.AtomCount, 3)).ToArray(), LabellingBudget.Costs(pool, 3, null));
         Assert.Equal(pool.Select(s => (double)s.AtomCount).ToArray(), LabellingBudget.Costs(pool, 1, null));
-        var priced = pool.Select((s, i) => s with { Info = new Dictionary<string, object> { ["core_hours"] = i == 0 ? "2.5" : i + 1.0 } }).ToList();
+        var priced = pool.Select((s, i) => new Structure(s) { Info = new Dictionary<string, object> { ["core_hours"] = i == 0 ? "2.5" : i + 1.0 } }).ToList();
         Assert.Equal([2.5, 2, 3, 4], LabellingBudget.Costs(priced, 3, "core_hours"));
         var e = Assert.Throws<InvalidOperationException>(() => LabellingBudget.Costs(pool, 3, "core_hours"));
         Assert.Contains("s0", e.Message);

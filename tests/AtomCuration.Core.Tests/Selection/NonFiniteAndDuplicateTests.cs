@@ -14,7 +14,7 @@ public class NonFiniteAndDuplicateTests
     private static List<Structure> Pool(int n, int seed, Func<int, double[]>? row = null)
     {
         var x = SelectionData.Correlated(n, 6, seed);
-        return SelectionData.AtomPool(n, 4, seed).Select((s, i) => s with
+        return SelectionData.AtomPool(n, 4, seed).Select((s, i) => new Structure(s)
         {
             Descriptor = (row?.Invoke(i) ?? x.Row(i).ToArray()).ToImmutableArray(),
             DescriptorLabels = ["c0", "c1", "c2", "c3", "c4", "c5"],
@@ -33,11 +33,11 @@ public class NonFiniteAndDuplicateTests
     public void EveryMethodRefusesANonFiniteDescriptorNamingStructureAndColumn(double bad)
     {
         var pool = Pool(30, 71);
-        pool[7] = pool[7] with { Descriptor = pool[7].Descriptor!.Value.SetItem(3, bad) };
+        pool[7] = new Structure(pool[7]) { Descriptor = pool[7].Descriptor!.Value.SetItem(3, bad) };
         var atoms = pool[11].AtomDescriptors!;
         var broken = atoms.Values.ToArray();
         broken[5] = bad;
-        pool[11] = pool[11] with { AtomDescriptors = new FeatureMatrix(atoms.Rows, atoms.Labels, broken) };
+        pool[11] = new Structure(pool[11]) { AtomDescriptors = new FeatureMatrix(atoms.Rows, atoms.Labels, broken) };
         foreach (var method in Enum.GetValues<SelectionMethod>())
         {
             if (method == SelectionMethod.Random) continue; // reads no descriptor

@@ -114,7 +114,7 @@ public class PerAtomOracleTests
         var ex = Assert.Throws<InvalidOperationException>(() => Selector.Select(pool, new FpsOptions { Count = 2 }));
         Assert.Contains("s0", ex.Message);
         Assert.Contains("Get-Descriptor", ex.Message);
-        var bare = pool.Select(s => s with { AtomDescriptors = null }).ToList();
+        var bare = pool.Select(s => new Structure(s) { AtomDescriptors = null }).ToList();
         ex = Assert.Throws<InvalidOperationException>(() => Selector.Select(bare, new EntropyOptions { Count = 2 }));
         Assert.Contains("Get-Descriptor", ex.Message);
     }

@@ -10,7 +10,7 @@ public class SelectorTests
     private static List<Structure> Pool(int n, int seed)
     {
         var x = SelectionData.Correlated(n, 6, seed);
-        return SelectionData.AtomPool(n, 4, seed).Select((s, i) => s with { Descriptor = x.Row(i).ToArray().ToImmutableArray() }).ToList();
+        return SelectionData.AtomPool(n, 4, seed).Select((s, i) => new Structure(s) { Descriptor = x.Row(i).ToArray().ToImmutableArray() }).ToList();
     }
 
     [Fact]

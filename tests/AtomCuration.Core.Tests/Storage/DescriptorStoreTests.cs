@@ -142,8 +142,8 @@ public sealed class DescriptorStoreTests : IDisposable
         string file = Path.Combine(_folder, "pool.extxyz");
         File.WriteAllText(file, string.Concat(Enumerable.Range(0, 6).Select(i =>
             $"1\nProperties=species:S:1:pos:R:3 energy={-i} pbc=\"F F F\"\nCu {0.1 * i:R} 0 0\n")));
-        var read = AtomCuration.IO.StructureIO.Read(file).Select((r, i) => r.Structure! with { Descriptor = [i, i * i], DescriptorLabels = ["a", "b"], PoolIndex = i }).ToList();
-        read.Add(read[0] with { SourcePath = Path.Combine(_folder, "gone.extxyz"), PoolIndex = 6 });
+        var read = AtomCuration.IO.StructureIO.Read(file).Select((r, i) => new Structure(r.Structure!) { Descriptor = [i, i * i], DescriptorLabels = ["a", "b"], PoolIndex = i }).ToList();
+        read.Add(new Structure(read[0]) { SourcePath = Path.Combine(_folder, "gone.extxyz"), PoolIndex = 6 });
         var store = Write(Path.Combine(_folder, "f.parquet"), read);
         var result = new SelectionResult(SelectionMethod.Random, [4, 6, 1], [1.0, 1.0, 1.0]);
         var picks = StoreSelector.Fetch(StoreSelector.Rows(store, result), store.Labels).ToList();

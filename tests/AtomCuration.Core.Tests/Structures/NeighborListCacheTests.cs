@@ -19,7 +19,7 @@ public class NeighborListCacheTests
         var s = Make(1);
         var first = NeighborListCache.Get(s, 4.0, half: true);
         Assert.Same(first, NeighborListCache.Get(s, 4.0, half: true));
-        Assert.Same(first, NeighborListCache.Get(s with { Energy = -1.0, Id = "copy" }, 4.0, half: true));
+        Assert.Same(first, NeighborListCache.Get(new Structure(s) { Energy = -1.0, Id = "copy" }, 4.0, half: true));
         Assert.NotSame(first, NeighborListCache.Get(s, 4.5, half: true));
         Assert.NotSame(first, NeighborListCache.Get(s, 4.0, half: false));
         Assert.Equal(NeighborList.Build(s, 4.0, half: true).PairCount, first.PairCount);

@@ -12,13 +12,13 @@ namespace AtomCuration.Tests.Structures;
 /// </summary>
 public class OverlappingAtomsTests
 {
-    private static Structure Good(int k) => TestStructures.Rattle(TestStructures.Fcc(29, 3.61, 2), k, 0.05) with { Id = $"good{k}", Energy = -3.5 * 32 };
+    private static Structure Good(int k) => new Structure(TestStructures.Rattle(TestStructures.Fcc(29, 3.61, 2), k, 0.05)) { Id = $"good{k}", Energy = -3.5 * 32 };
 
     private static Structure Overlapping()
     {
         var fcc = TestStructures.Fcc(29, 3.61, 2);
         var positions = fcc.Positions.SetItem(5, fcc.Positions[2]);
-        return fcc.WithPositions(positions) with { Id = "bad", Energy = -3.5 * 32 };
+        return new Structure(fcc.WithPositions(positions)) { Id = "bad", Energy = -3.5 * 32 };
     }
 
     [Fact]

@@ -42,11 +42,64 @@ public class StructureTests
     public void AttachingSharesArraysAndLeavesTheOriginalUntouched()
     {
         var s = Sample();
-        var t = s with { SelectionRank = 3, MapX = 1.5 };
+        var t = new Structure(s) { SelectionRank = 3, MapX = 1.5 };
         Assert.Null(s.SelectionRank);
         Assert.Equal(3, t.SelectionRank);
         Assert.True(s.Positions == t.Positions); // same underlying array
         Assert.True(s.Forces!.Value == t.Forces!.Value);
+    }
+
+    [Fact]
+    public void CopyCarriesEveryFieldOfTheOriginal()
+    {
+        // Every field set to a non-default value, so that a field added later but forgotten in the copy constructor fails here.
+        var s = new Structure(Sample())
+        {
+            Stress = new Voigt(1, 2, 3, 4, 5, 6),
+            Info = new Dictionary<string, object> { ["config_type"] = "bulk" },
+            AtomProperties = [new AtomProperty("tags", AtomPropertyType.Integer, 1, new long[] { 1, 2, 3, 4, 5, 6 })],
+            SourcePath = "pool.extxyz",
+            FrameIndex = 4,
+            PoolIndex = 9,
+            Id = "x#4",
+            Descriptor = [1.0, 2.0],
+            DescriptorLabels = ["a", "b"],
+            AtomDescriptors = new FeatureMatrix(6, ["f"], new double[6]),
+            SelectionRank = 1,
+            ClusterId = 2,
+            SelectionScore = 0.5,
+            Selected = true,
+            MapX = 3,
+            MapY = 4,
+        };
+        _ = s.Formula; // fills the cached formula
+        var fields = typeof(Structure).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+        var copy = new Structure(s);
+        foreach (var f in fields)
+        {
+            object? value = f.GetValue(s);
+            Assert.False(value is null || (f.FieldType.IsValueType && value.Equals(Activator.CreateInstance(f.FieldType))), $"{f.Name} is unset in the sample");
+            Assert.Equal(value, f.GetValue(copy));
+        }
+    }
+
+    [Fact]
+    public void StructuresAreEqualOnlyWhenTheyAreTheSameObject()
+    {
+        var s = Sample();
+        var copy = new Structure(s);
+        Assert.True(s.Equals(s));
+        Assert.False(s.Equals(copy)); // a copy is another structure, even while nothing differs
+        Assert.Equal(2, new HashSet<Structure> { s, copy, s }.Count);
+    }
+
+    [Fact]
+    public void PublicMembersAreOnlyTheDeclaredOnes()
+    {
+        // A record would add a public <Clone>$ that PowerShell's Get-Member lists.
+        var names = typeof(Structure).GetMembers().Select(m => m.Name).ToList();
+        Assert.DoesNotContain(names, n => n.StartsWith('<'));
+        Assert.DoesNotContain("PositionSpan", names);
     }
 
     [Fact]
@@ -58,7 +111,7 @@ public class StructureTests
         Assert.Throws<ArgumentException>(() => new Structure([0], [Vec3.Zero], cell, Pbc.All));
         Assert.Throws<ArgumentException>(() => new Structure([22], [new Vec3(double.PositiveInfinity, 0, 0)], cell, Pbc.All));
         Assert.Throws<ArgumentException>(() => new Structure([22], [Vec3.Zero], Cell.Empty, Pbc.All));
-        Assert.Throws<ArgumentException>(() => Sample() with { Forces = [Vec3.Zero] });
+        Assert.Throws<ArgumentException>(() => new Structure(Sample()) { Forces = [Vec3.Zero] });
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class AnalysisTests
         // σ_E of {−3.000 … −3.004} is √2 meV.
         Assert.Equal(Math.Sqrt(2), r.PerCluster[0].EnergySpread, 9);
         Assert.Equal((Math.Sqrt(2) + 2 * Math.Sqrt(2)) / 2, r.MeanEnergySpread, 9);
-        Assert.Throws<ArgumentException>(() => ClusterQualityReport.Measure([structures[0] with { ClusterId = null }, structures[1]]));
+        Assert.Throws<ArgumentException>(() => ClusterQualityReport.Measure([new Structure(structures[0]) { ClusterId = null }, structures[1]]));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class StudySizeTests
     public void ThresholdTrialsScanTheShuffledBankAndCheckpointByThreshold()
     {
         // Per-atom descriptors: volume per atom and the atom's |force| (enough for the bank to tell environments apart).
-        var pool = Pool.Value.Select(s => s with
+        var pool = Pool.Value.Select(s => new Structure(s)
         {
             AtomDescriptors = Matrices.FromRows(s.Forces!.Value.Select(f => new[] { s.Cell.Volume / s.AtomCount, f.Length }).ToArray()),
         }).ToList();

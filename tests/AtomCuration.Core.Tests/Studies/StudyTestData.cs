@@ -16,7 +16,7 @@ internal static class StudyTestData
         EamFitTestData.FccCells(Teacher.Value, ["Cu"], 3.615, count, seed, 0.12, 0.04).Select(s =>
         {
             bool vacancy = s.AtomCount % 4 != 0;
-            return s with
+            return new Structure(s)
             {
                 Descriptor = ImmutableArray.Create(s.Cell.Volume / s.AtomCount, vacancy ? 1.0 : 0.0, s.Forces!.Value.Max(f => f.Length)),
                 Info = new Dictionary<string, object> { ["config_type"] = vacancy ? "vacancy" : "bulk" },

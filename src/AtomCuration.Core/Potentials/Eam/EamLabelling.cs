@@ -24,7 +24,7 @@ public static class EamLabelling
         if (structure.Forces is { } f)
             properties.Add(new AtomProperty("reference_forces", AtomPropertyType.Real, 3, f.SelectMany(v => new[] { v.X, v.Y, v.Z }).ToArray()));
         info["calculator"] = calculator;
-        return structure with
+        return new Structure(structure)
         {
             Energy = result.Energy,
             Forces = Structure.Own((Vec3[])result.Forces.Clone()),
