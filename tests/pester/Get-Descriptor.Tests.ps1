@@ -87,7 +87,7 @@ Describe 'Get-Descriptor' {
 
     It 'rejects a bad parameter before any work, naming it' {
         { $pool[0] | Get-Descriptor Rdf -Parameters @{ cutof = 5 } -ErrorAction Stop } | Should -Throw "*'cutof'*"
-        { $pool[0] | Get-Descriptor Soap -Parameters @{ nmax = 0 } -ErrorAction Stop } | Should -Throw "*'nmax'*"
+        { $pool[0] | Get-Descriptor Soap -Parameters @{ nmax = 0 } -ErrorAction Stop } | Should -Throw '*Soap.nmax*[[]1, 20]*'
         { $pool[0] | Get-Descriptor -Preset NoSuchPreset -ErrorAction Stop } | Should -Throw '*NoSuchPreset*'
     }
 

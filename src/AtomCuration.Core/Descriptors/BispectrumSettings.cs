@@ -1,4 +1,4 @@
-using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.Descriptors;
 
@@ -32,27 +32,35 @@ public sealed record BispectrumSettings : IDescriptorSettings
     public DescriptorKind Kind => DescriptorKind.Bispectrum;
 
     /// <summary>2J, the largest doubled angular momentum (0 … 16).</summary>
+    [OptionKey("twojmax"), OptionRange(0, 16)]
     public int TwoJMax { get; init; } = 6;
 
     /// <summary>Scale of the pair cutoff r_c = (R_i + R_k)·rcutfac.</summary>
+    [OptionKey("rcutfac"), OptionRange(0, 10, MinExclusive = true)]
     public double RCutFac { get; init; } = 1.0;
 
     /// <summary>Fraction of π that θ0 reaches at the cutoff (0 &lt; rfac0 &lt; 1; SNAP potentials use 0.99363).</summary>
+    [OptionKey("rfac0"), OptionRange(0, 1, MinExclusive = true, MaxExclusive = true)]
     public double RFac0 { get; init; } = 0.99363;
 
     /// <summary>Inner distance (Å) from which θ0 and the switching function count.</summary>
+    [OptionKey("rmin0"), OptionRange(0, 30, MaxExclusive = true)]
     public double RMin0 { get; init; }
 
     /// <summary>Whether neighbour contributions are smoothly switched off at the cutoff.</summary>
+    [OptionKey("switchflag")]
     public bool SwitchFlag { get; init; } = true;
 
     /// <summary>Whether B of an isolated atom is subtracted (B = 0 without neighbours).</summary>
+    [OptionKey("bzeroflag")]
     public bool BZeroFlag { get; init; } = true;
 
     /// <summary>Whether the quadratic products of the components are appended.</summary>
+    [OptionKey("quadraticflag")]
     public bool QuadraticFlag { get; init; }
 
     /// <summary>Whether B_{j1j2j} is divided by 2j + 1.</summary>
+    [OptionKey("bnormflag")]
     public bool BNormFlag { get; init; }
 
     /// <summary>
@@ -60,19 +68,26 @@ public sealed record BispectrumSettings : IDescriptorSettings
     /// multi-element (chemflag) descriptors there is a single density, which always holds the self term, so
     /// this flag does not change the result (as in LAMMPS); it is accepted for recipes copied from LAMMPS inputs.
     /// </summary>
+    [OptionKey("wselfallflag")]
     public bool WSelfAllFlag { get; init; }
 
     /// <summary>Radius R per element symbol (Å); null = <see cref="DefaultRadius"/> for every element. When given it must name every species.</summary>
+    [OptionConverter(typeof(ElementMapConverter)), OptionRange(0, 15, MinExclusive = true)]
     public IReadOnlyDictionary<string, double>? Radius { get; init; }
 
     /// <summary>Neighbour weight w per element symbol; null = 1 for every element. When given it must name every species.</summary>
+    [OptionConverter(typeof(ElementMapConverter)), OptionRange(-1e6, 1e6)]
     public IReadOnlyDictionary<string, double>? Weight { get; init; }
 
     /// <summary>Number of linear components for <see cref="TwoJMax"/>.</summary>
     public int LinearCount => new Bispectrum.BispectrumIndex(TwoJMax).Columns.Length;
 
     /// <inheritdoc />
-    public Descriptor Create(SpeciesSet species) => new BispectrumDescriptor(this, species);
+    public Descriptor Create(SpeciesSet species)
+    {
+        Validate();
+        return new BispectrumDescriptor(this, species);
+    }
 
     /// <summary>The radius of each species (by species index), checking that a given map names each one.</summary>
     public double[] RadiiOf(SpeciesSet species) => PerSpecies(species, Radius, DefaultRadius, "radius");
@@ -91,46 +106,16 @@ public sealed record BispectrumSettings : IDescriptorSettings
     }
 
     /// <summary>
-    /// Parses <c>twojmax</c> (0 … 16, default 6), <c>rcutfac</c> (&gt; 0, default 1), <c>rfac0</c> (0 … 1 open, default 0.99363),
-    /// <c>rmin0</c> (≥ 0, default 0), <c>switchflag</c> (true), <c>bzeroflag</c> (true), <c>quadraticflag</c> (false),
-    /// <c>bnormflag</c> (false), <c>wselfallflag</c> (false), <c>radius</c> and <c>weight</c> (element symbol → number).
+    /// Checks the ranges, that the largest pair cutoff (R_i + R_j)·rcutfac is at most 30 Å and that rmin0 lies below
+    /// the smallest.
     /// </summary>
-    public static BispectrumSettings Parse(ParameterReader p)
+    public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(p);
-        var radius = ReadMap(p, "radius", 0, 15, minOpen: true);
-        var weight = ReadMap(p, "weight", -1e6, 1e6, minOpen: false);
-        double rcutfac = p.Double("rcutfac", 1.0, 0, 10, minOpen: true);
-        double rmin0 = p.Double("rmin0", 0, 0, 30, maxOpen: true);
-        var settings = new BispectrumSettings
-        {
-            TwoJMax = p.Int("twojmax", 6, 0, 16),
-            RCutFac = rcutfac,
-            RFac0 = p.Double("rfac0", 0.99363, 0, 1, minOpen: true, maxOpen: true),
-            RMin0 = rmin0,
-            SwitchFlag = p.Bool("switchflag", true),
-            BZeroFlag = p.Bool("bzeroflag", true),
-            QuadraticFlag = p.Bool("quadraticflag", false),
-            BNormFlag = p.Bool("bnormflag", false),
-            WSelfAllFlag = p.Bool("wselfallflag", false),
-            Radius = radius,
-            Weight = weight,
-        };
-        var radii = radius?.Values ?? [DefaultRadius];
-        if (2 * radii.Max() * rcutfac > 30)
-            throw p.Bad("rcutfac", $"times the largest pair of radii gives a cutoff of {2 * radii.Max() * rcutfac:0.###} Å; at most 30 Å is supported.");
-        if (2 * radii.Min() * rcutfac <= rmin0)
-            throw p.Bad("rmin0", $"must be below the smallest pair cutoff (R_i + R_j)·rcutfac = {2 * radii.Min() * rcutfac:0.###} Å; got {rmin0}.");
-        return settings;
-    }
-
-    private static IReadOnlyDictionary<string, double>? ReadMap(ParameterReader p, string name, double min, double max, bool minOpen)
-    {
-        var map = p.NumberMap(name, min, max, minOpen: minOpen);
-        if (map is null) return null;
-        if (map.Count == 0) throw p.Bad(name, "must name at least one element (e.g. @{ W = 2.5 }).");
-        foreach (var key in map.Keys)
-            if (!Elements.TryFromSymbol(key, out _)) throw p.Bad(name, $"names '{key}', which is not a chemical symbol.");
-        return map;
+        OptionRanges.Validate(this);
+        var radii = Radius?.Values ?? [DefaultRadius];
+        if (2 * radii.Max() * RCutFac > 30)
+            throw new ArgumentException($"rcutfac times the largest pair of radii gives a cutoff of {2 * radii.Max() * RCutFac:0.###} Å; at most 30 Å is supported.", nameof(RCutFac));
+        if (2 * radii.Min() * RCutFac <= RMin0)
+            throw new ArgumentException($"rmin0 must be below the smallest pair cutoff (R_i + R_j)·rcutfac = {2 * radii.Min() * RCutFac:0.###} Å; got {RMin0}.", nameof(RMin0));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using AtomCuration.Options;
 
 namespace AtomCuration.Descriptors;
 
@@ -41,8 +42,6 @@ public sealed record DescriptorOptions
     /// <summary>How per-atom blocks become the structure vector.</summary>
     public Aggregation Aggregate { get; init; } = Aggregation.Mean;
 
-    private static readonly string[] TopLevelKeys = ["kinds", "species", "aggregate", "perAtom"];
-
     /// <summary>
     /// Options from cmdlet-style inputs. <paramref name="kinds"/> (if any) fixes the blocks and their
     /// order; <paramref name="parameters"/> overrides <paramref name="preset"/>; <paramref name="aggregate"/>,
@@ -55,8 +54,9 @@ public sealed record DescriptorOptions
         var merged = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         if (preset is not null) Overlay(merged, ToDictionary(DescriptorPresets.Get(preset).Parameters));
         if (parameters is not null) Overlay(merged, parameters);
-        var top = new ParameterReader("Get-Descriptor", TopLevelOnly(merged));
-        var kindList = kinds?.ToList() is { Count: > 0 } k ? k : ReadKinds(top, merged);
+        var top = Bind(() => OptionsBinder.Bind<DescriptorParameterHeader>(TopLevelOnly(merged), context: "parameters"), "parameters.");
+        var kindList = kinds?.ToList() is { Count: > 0 } k ? k
+            : top.Kinds?.ToList() ?? Enum.GetValues<DescriptorKind>().Where(kind => merged.ContainsKey(kind.ToString())).ToList();
         if (kindList.Distinct().Count() != kindList.Count)
             throw new DescriptorParameterException("kinds", "Parameter 'kinds' lists a kind twice; give each kind once.");
         var loose = merged.Where(e => !IsTopLevel(e.Key) && !IsKind(e.Key)).ToList();
@@ -78,25 +78,18 @@ public sealed record DescriptorOptions
                 Overlay(section, d);
             }
             foreach (var (key, value) in loose) section[key] = value;
-            double scale = 1.0;
-            if (section.Remove("scale", out var rawScale))
-                scale = new ParameterReader(kind.ToString(), new Dictionary<string, object?> { ["scale"] = rawScale })
-                    .Double("scale", 1.0, 0, double.PositiveInfinity, minOpen: true, maxOpen: true);
+            double scale = section.Remove("scale", out var rawScale) ? Bind(() => DescriptorBlock.ScaleOf(rawScale, $"{kind}.scale"), $"{kind}.") : 1.0;
             blocks.Add(new DescriptorBlock(DescriptorSettings.Parse(kind, section), scale));
         }
         if (blocks.Count == 0) throw new DescriptorParameterException("kinds", "No descriptor kind given; use -Kind or -Preset.");
-        // Read every top-level key (so Finish accepts them), then let explicit arguments win.
-        bool perAtomParameter = top.Bool("perAtom", false);
-        var aggregateParameter = top.Enum("aggregate", Aggregation.Mean);
-        var speciesParameter = top.Strings("species");
+        // Explicit arguments win over the parameters.
         var options = new DescriptorOptions
         {
             Blocks = blocks,
-            Species = species is { Count: > 0 } ? species : speciesParameter,
-            PerAtom = perAtom ?? perAtomParameter,
-            Aggregate = aggregate ?? aggregateParameter,
+            Species = species is { Count: > 0 } ? species : top.Species,
+            PerAtom = perAtom ?? top.PerAtom ?? false,
+            Aggregate = aggregate ?? top.Aggregate ?? Aggregation.Mean,
         };
-        top.Finish();
         if (options.Species is { Count: > 0 } sp) _ = SpeciesSet.FromSymbols(sp);
         return options;
     }
@@ -110,16 +103,21 @@ public sealed record DescriptorOptions
     /// <summary>Options from a YAML file of the documented shape.</summary>
     public static DescriptorOptions FromYamlFile(string path) => FromDictionary(ReadParameterFile(path));
 
-    private static List<DescriptorKind> ReadKinds(ParameterReader top, Dictionary<string, object?> merged)
+    /// <summary>Runs a binding step, turning its <see cref="OptionsException"/> into a <see cref="DescriptorParameterException"/> naming the key without <paramref name="prefix"/>.</summary>
+    private static T Bind<T>(Func<T> bind, string prefix)
     {
-        var names = top.Strings("kinds");
-        if (names is null) return Enum.GetValues<DescriptorKind>().Where(k => merged.ContainsKey(k.ToString())).ToList();
-        return names.Select(n => Enum.TryParse<DescriptorKind>(n, true, out var k) && !n.Any(char.IsDigit)
-            ? k
-            : throw new DescriptorParameterException("kinds", $"Parameter 'kinds': '{n}' is not a kind; valid kinds: {string.Join(", ", Enum.GetNames<DescriptorKind>())}.")).ToList();
+        try
+        {
+            return bind();
+        }
+        catch (OptionsException e)
+        {
+            string key = e.ParamName is { } p && p.StartsWith(prefix, StringComparison.Ordinal) ? p[prefix.Length..] : e.ParamName ?? prefix.TrimEnd('.');
+            throw new DescriptorParameterException(key, e.Message, e);
+        }
     }
 
-    private static bool IsTopLevel(string key) => TopLevelKeys.Contains(key, StringComparer.OrdinalIgnoreCase);
+    private static bool IsTopLevel(string key) => DescriptorParameterHeader.Keys.Contains(key, StringComparer.OrdinalIgnoreCase);
 
     private static bool IsKind(string key) => Enum.GetNames<DescriptorKind>().Contains(key, StringComparer.OrdinalIgnoreCase);
 

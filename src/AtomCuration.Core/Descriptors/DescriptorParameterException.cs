@@ -4,7 +4,7 @@ namespace AtomCuration.Descriptors;
 public sealed class DescriptorParameterException : ArgumentException
 {
     /// <summary>Creates the exception for <paramref name="parameter"/>.</summary>
-    public DescriptorParameterException(string parameter, string message) : base(message, parameter)
+    public DescriptorParameterException(string parameter, string message, Exception? inner = null) : base(message, parameter, inner)
     {
     }
 }

@@ -1,10 +1,15 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.Descriptors;
 
 /// <summary>
 /// Validated parameters of one descriptor kind (a plain record per kind, e.g. <see cref="AcsfSettings"/>),
-/// independent of the species, so that bad parameters fail before any structure is read.
+/// independent of the species, so that bad parameters fail before any structure is read. Its public settable
+/// properties are the kind's parameters: <see cref="DescriptorSettings.Parse"/> binds them by key with
+/// <see cref="OptionsBinder"/>, ranges come from their <see cref="OptionRangeAttribute"/>, and
+/// <see cref="IOptions.Validate"/> checks the rest (<see cref="Create"/> calls it).
 /// </summary>
-public interface IDescriptorSettings
+public interface IDescriptorSettings : IOptions
 {
     /// <summary>The kind these settings configure.</summary>
     DescriptorKind Kind { get; }

@@ -1,3 +1,5 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.Descriptors;
 
 /// <summary>How a Coulomb or sine matrix is made independent of atom order.</summary>
@@ -36,20 +38,18 @@ public sealed record MatrixSettings : IPaddedSettings
     public MatrixPermutation Permutation { get; init; } = MatrixPermutation.SortedL2;
 
     /// <inheritdoc />
+    [OptionRange(1, 5000)]
     public int? MaxAtoms { get; init; }
 
     /// <inheritdoc />
     public IPaddedSettings WithMaxAtoms(int maxAtoms) => this with { MaxAtoms = maxAtoms };
 
     /// <inheritdoc />
+    /// <remarks>Not validated here: padded to a pool's largest structure (<see cref="WithMaxAtoms"/>), MaxAtoms may exceed what a user may ask for.</remarks>
     public Descriptor Create(SpeciesSet species) => Kind == DescriptorKind.CoulombMatrix
         ? new CoulombMatrixDescriptor(this)
         : new SineMatrixDescriptor(this);
 
-    /// <summary>Parses <c>permutation</c> (SortedL2|Eigenspectrum|None) and <c>maxAtoms</c>.</summary>
-    public static MatrixSettings Parse(DescriptorKind kind, ParameterReader p) => new(kind)
-    {
-        Permutation = p.Enum("permutation", MatrixPermutation.SortedL2),
-        MaxAtoms = p.Has("maxAtoms") ? p.Int("maxAtoms", 0, 1, 5000) : null,
-    };
+    /// <summary>Checks the range of <see cref="MaxAtoms"/>.</summary>
+    public void Validate() => OptionRanges.Validate(this);
 }

@@ -1,4 +1,4 @@
-using AtomCuration.Structures;
+using AtomCuration.Options;
 
 namespace AtomCuration.Descriptors;
 
@@ -55,34 +55,59 @@ public enum SoapCompression
 /// </summary>
 public sealed record SoapSettings : IDescriptorSettings
 {
+    private const double MinCut = 1, MaxCut = 20;
+    private const int MaxGtoFunctions = 20, MaxPolynomialFunctions = 12;
+
+    private readonly double? _rcut;
+    private readonly SoapCompression? _compression;
+
     /// <inheritdoc />
     public DescriptorKind Kind => DescriptorKind.Soap;
 
-    /// <summary>Radial cutoff r_cut (Å) of the basis; neighbours are taken up to r_cut + σ√(−2 ln 10⁻³). <see cref="Parse"/> infers it from <see cref="Weighting"/> when not given.</summary>
-    public double RCut { get; init; } = 5.0;
+    /// <summary>
+    /// Radial cutoff r_cut (Å) of the basis; neighbours are taken up to r_cut + σ√(−2 ln 10⁻³). When not given, a weighting
+    /// function sets it (<see cref="SoapWeighting.InferredCutoff"/>, as DScribe does), else it is 5 Å.
+    /// </summary>
+    [OptionKey("rcut"), OptionRange(MinCut, MaxCut)]
+    public double RCut
+    {
+        get => _rcut ?? Weighting?.InferredCutoff ?? 5.0;
+        init => _rcut = value;
+    }
 
-    /// <summary>Number of radial basis functions.</summary>
+    /// <summary>Number of radial basis functions (at most 12 with the polynomial basis).</summary>
+    [OptionKey("nmax"), OptionRange(1, MaxGtoFunctions)]
     public int NMax { get; init; } = 8;
 
     /// <summary>Largest angular momentum.</summary>
+    [OptionKey("lmax"), OptionRange(0, 12)]
     public int LMax { get; init; } = 6;
 
     /// <summary>Width σ (Å) of the Gaussian placed on each atom.</summary>
+    [OptionRange(0.05, 5)]
     public double Sigma { get; init; } = 0.5;
 
     /// <summary>Radial basis.</summary>
     public SoapRadialBasis Rbf { get; init; } = SoapRadialBasis.Gto;
 
-    /// <summary>Which species blocks are kept (<see cref="SoapCompression.Crossover"/> is the parameter <c>crossover = false</c>).</summary>
-    public SoapCompression Compression { get; init; } = SoapCompression.Off;
+    /// <summary>DScribe's <c>crossover</c>: false keeps same-species blocks only (compression Crossover), true all (Off); null = not given.</summary>
+    public bool? Crossover { get; init; }
+
+    /// <summary>Which species blocks are kept; when not given, Crossover if <c>crossover</c> is false, else Off.</summary>
+    public SoapCompression Compression
+    {
+        get => _compression ?? (Crossover == false ? SoapCompression.Crossover : SoapCompression.Off);
+        init => _compression = value;
+    }
 
     /// <summary>
     /// Per-species weights (symbol → weight; DScribe's <c>compression["species_weighting"]</c>): every coefficient c^Z is
     /// multiplied by the weight of Z, in any compression mode. Null: all 1. When given it must name every species.
     /// </summary>
+    [OptionKey("speciesWeighting"), OptionConverter(typeof(ElementMapConverter)), OptionRange(0, double.PositiveInfinity)]
     public IReadOnlyDictionary<string, double>? SpeciesWeights { get; init; }
 
-    /// <summary>Radial weighting of the neighbour density (DScribe's <c>weighting</c>); null: none (every Gaussian has weight 1).</summary>
+    /// <summary>Radial weighting of the neighbour density (DScribe's <c>weighting</c>, a mapping); null: none (every Gaussian has weight 1).</summary>
     public SoapWeighting? Weighting { get; init; }
 
     /// <summary>Outer (framework aggregation) or inner average for the structure vector.</summary>
@@ -95,82 +120,40 @@ public sealed record SoapSettings : IDescriptorSettings
     public double NeighbourCutoff => RCut + Sigma * Math.Sqrt(-2 * Math.Log(1e-3));
 
     /// <inheritdoc />
-    public Descriptor Create(SpeciesSet species) => new SoapDescriptor(this, species);
+    public Descriptor Create(SpeciesSet species)
+    {
+        Validate();
+        return new SoapDescriptor(this, species);
+    }
 
     /// <summary>
-    /// Parses <c>rcut</c>, <c>nmax</c>, <c>lmax</c>, <c>sigma</c>, <c>rbf</c> (Gto|Polynomial), <c>crossover</c>,
-    /// <c>compression</c> (Off|Crossover|Mu2|Mu1Nu1), <c>speciesWeighting</c> (symbol → weight ≥ 0),
-    /// <c>weighting</c> (a dictionary, <see cref="SoapWeighting.Parse"/>), <c>average</c> (Outer|Inner),
-    /// <c>normalization</c> (None|L2). Without <c>rcut</c>, a weighting function sets r_cut
-    /// (<see cref="SoapWeighting.InferredCutoff"/>); <c>crossover</c> and <c>compression</c> must not contradict.
+    /// Checks the ranges (r_cut inferred from the weighting included), that <c>crossover</c> and <c>compression</c> do not
+    /// contradict, and orthonormalises the radial basis (cached for the descriptor), so that a basis too close to
+    /// linearly dependent is refused before a pipeline starts, naming the parameter to change.
     /// </summary>
-    public static SoapSettings Parse(ParameterReader p)
+    public void Validate()
     {
-        var rbf = p.Enum("rbf", SoapRadialBasis.Gto);
-        var weighting = p.Section("weighting") is { } section ? SoapWeighting.Parse(section) : null;
-        var s = new SoapSettings
-        {
-            RCut = ReadCutoff(p, weighting),
-            NMax = p.Int("nmax", 8, 1, rbf == SoapRadialBasis.Gto ? 20 : 12),
-            LMax = p.Int("lmax", 6, 0, 12),
-            Sigma = p.Double("sigma", 0.5, 0.05, 5),
-            Rbf = rbf,
-            Compression = ReadCompression(p),
-            SpeciesWeights = ReadSpeciesWeights(p),
-            Weighting = weighting,
-            Average = p.Enum("average", SoapAverage.Outer),
-            Normalization = p.Enum("normalization", SoapNormalization.None),
-        };
-        // Orthonormalise the basis now (the result is cached for the descriptor), so that a basis too close to
-        // linearly dependent is refused before a pipeline starts, naming the parameter to change.
+        Weighting?.Validate();
+        if (_rcut is null && Weighting?.InferredCutoff is { } inferred && !(inferred >= MinCut && inferred <= MaxCut))
+            throw new ArgumentException($"sets r_cut to {inferred.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} Å " +
+                $"(function {Weighting.Function}), outside [{MinCut}, {MaxCut}]; give rcut explicitly or change the weighting.", nameof(Weighting));
+        OptionRanges.Validate(this);
+        if (Rbf == SoapRadialBasis.Polynomial && NMax > MaxPolynomialFunctions)
+            throw new ArgumentException($"nmax must be in [1, {MaxPolynomialFunctions}] with the polynomial basis; got {NMax}.", nameof(NMax));
+        if (Crossover is { } crossover && _compression is { } compression
+            && compression != (crossover ? SoapCompression.Off : SoapCompression.Crossover))
+            throw new ArgumentException($"crossover = {crossover.ToString().ToLowerInvariant()} contradicts compression = {compression} " +
+                "(crossover = false is compression = Crossover, true is Off); give one of them.", nameof(Crossover));
         try
         {
-            if (rbf == SoapRadialBasis.Gto)
-                for (int l = 0; l <= s.LMax; l++) GtoRadialBasis.LowdinWeights(s.RCut, s.NMax, l);
+            if (Rbf == SoapRadialBasis.Gto)
+                for (int l = 0; l <= LMax; l++) GtoRadialBasis.LowdinWeights(RCut, NMax, l);
             else
-                PolynomialRadial.LowdinWeights(s.RCut, s.NMax);
+                PolynomialRadial.LowdinWeights(RCut, NMax);
         }
         catch (ArgumentException e)
         {
-            throw p.Bad("nmax", $"= {s.NMax} is too many radial functions for rcut = {s.RCut}: {e.Message}");
+            throw new ArgumentException($"nmax = {NMax} is too many radial functions for rcut = {RCut}: {e.Message}", nameof(NMax), e);
         }
-        return s;
-    }
-
-    private const double MinCut = 1, MaxCut = 20;
-
-    private static double ReadCutoff(ParameterReader p, SoapWeighting? weighting)
-    {
-        if (p.Has("rcut") || weighting?.InferredCutoff is not { } inferred) return p.Double("rcut", 5.0, MinCut, MaxCut);
-        p.Double("rcut", inferred, MinCut, MaxCut); // marks rcut as a valid name
-        if (!(inferred >= MinCut && inferred <= MaxCut))
-            throw p.Bad("weighting", $"sets r_cut to {inferred.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} Å " +
-                $"(function {weighting.Function}), outside [{MinCut}, {MaxCut}]; give rcut explicitly or change the weighting.");
-        return inferred;
-    }
-
-    private static SoapCompression ReadCompression(ParameterReader p)
-    {
-        var compression = p.Enum("compression", SoapCompression.Off);
-        bool crossover = p.Bool("crossover", true);
-        if (!p.Has("crossover")) return compression;
-        var implied = crossover ? SoapCompression.Off : SoapCompression.Crossover;
-        if (p.Has("compression") && compression != implied)
-            throw p.Bad("crossover", $"= {crossover.ToString().ToLowerInvariant()} contradicts compression = {compression} " +
-                "(crossover = false is compression = Crossover, true is Off); give one of them.");
-        return implied;
-    }
-
-    private static IReadOnlyDictionary<string, double>? ReadSpeciesWeights(ParameterReader p)
-    {
-        var map = p.NumberMap("speciesWeighting", 0, double.PositiveInfinity, maxOpen: true);
-        if (map is null) return null;
-        var bySymbol = new Dictionary<string, double>();
-        foreach (var (key, weight) in map)
-        {
-            if (!Elements.TryFromSymbol(key, out var element)) throw p.Bad("speciesWeighting", $"names '{key}', which is not a chemical symbol (H … Pu).");
-            bySymbol[element.Symbol] = weight; // whatever the case given (ti = Ti), as symbols are matched everywhere else
-        }
-        return bySymbol;
     }
 }

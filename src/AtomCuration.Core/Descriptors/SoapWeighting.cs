@@ -1,3 +1,5 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.Descriptors;
 
 /// <summary>Radial weighting function of the SOAP neighbour density (DScribe's <c>weighting["function"]</c>).</summary>
@@ -18,37 +20,48 @@ public enum SoapWeightingFunction
 /// w(|r_j|), |r_j| its distance from the centre, before the expansion; the central atom itself (r = 0)
 /// gets <see cref="W0"/> when given, else w(0). With no <see cref="Function"/>, only the central atom is
 /// reweighted. The neighbour search and the radial basis keep using r_cut (and its Gaussian padding);
-/// <see cref="SoapSettings.Parse"/> takes r_cut from <see cref="InferredCutoff"/> when <c>rcut</c> is not given.
+/// <see cref="SoapSettings.RCut"/> is <see cref="InferredCutoff"/> when <c>rcut</c> is not given.
+/// As in DScribe, a function's parameters have no defaults: Poly needs r0, c, m; Pow r0, c, d, m (threshold
+/// optional); Exp r0, c, d (threshold optional); a key the chosen function does not use is refused.
 /// </summary>
-public sealed record SoapWeighting
+public sealed record SoapWeighting : IOptions
 {
+    /// <summary>DScribe's default <see cref="Threshold"/>.</summary>
+    public const double DefaultThreshold = 1e-2;
+
     /// <summary>The weighting function, or null for "only <see cref="W0"/>".</summary>
     public SoapWeightingFunction? Function { get; init; }
 
-    /// <summary>Length scale r0 (Å), &gt; 0.</summary>
-    public double R0 { get; init; } = 1;
+    /// <summary>Length scale r0 (Å), &gt; 0 (every function; required with one).</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
+    public double? R0 { get; init; }
 
-    /// <summary>Prefactor c, ≥ 0.</summary>
-    public double C { get; init; } = 1;
+    /// <summary>Prefactor c, ≥ 0 (every function; required with one).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
+    public double? C { get; init; }
 
-    /// <summary>Offset d (Pow, Exp), ≥ 0.</summary>
-    public double D { get; init; } = 1;
+    /// <summary>Offset d, ≥ 0 (Pow, Exp; required there).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
+    public double? D { get; init; }
 
-    /// <summary>Exponent m (Poly, Pow), ≥ 0.</summary>
-    public double M { get; init; } = 1;
+    /// <summary>Exponent m, ≥ 0 (Poly, Pow; required there).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
+    public double? M { get; init; }
 
     /// <summary>Weight of the central atom (r = 0), overriding the function there; null: w(0).</summary>
+    [OptionRange(0, double.PositiveInfinity)]
     public double? W0 { get; init; }
 
-    /// <summary>Weight t at which r_cut is placed when it is inferred (Pow, Exp); DScribe's default 10⁻².</summary>
-    public double Threshold { get; init; } = 1e-2;
+    /// <summary>Weight t at which r_cut is placed when it is inferred (Pow, Exp); null: DScribe's default 10⁻².</summary>
+    [OptionRange(0, double.PositiveInfinity, MinExclusive = true)]
+    public double? Threshold { get; init; }
 
     /// <summary>The r_cut DScribe infers when none is given: r0 (Poly), r0 (c/t − d)^(1/m) (Pow), r0 ln(c/t − d) (Exp); null without a function.</summary>
     public double? InferredCutoff => Function switch
     {
-        SoapWeightingFunction.Poly => R0,
-        SoapWeightingFunction.Pow => R0 * Math.Pow(C / Threshold - D, 1 / M),
-        SoapWeightingFunction.Exp => R0 * Math.Log(C / Threshold - D),
+        SoapWeightingFunction.Poly => Given(R0),
+        SoapWeightingFunction.Pow => Given(R0) * Math.Pow(Given(C) / (Threshold ?? DefaultThreshold) - Given(D), 1 / Given(M)),
+        SoapWeightingFunction.Exp => Given(R0) * Math.Log(Given(C) / (Threshold ?? DefaultThreshold) - Given(D)),
         _ => null,
     };
 
@@ -59,51 +72,54 @@ public sealed record SoapWeighting
         switch (Function)
         {
             case SoapWeightingFunction.Poly:
-                if (r > R0) return 0;
-                double x = r / R0, x2 = x * x;
-                return C * Math.Pow(1 + 2 * x2 * x - 3 * x2, M);
+                if (r > Given(R0)) return 0;
+                double x = r / Given(R0), x2 = x * x;
+                return Given(C) * Math.Pow(1 + 2 * x2 * x - 3 * x2, Given(M));
             case SoapWeightingFunction.Pow:
-                return C / (D + Math.Pow(r / R0, M));
+                return Given(C) / (Given(D) + Math.Pow(r / Given(R0), Given(M)));
             case SoapWeightingFunction.Exp:
-                return C / (D + Math.Exp(-r / R0));
+                return Given(C) / (Given(D) + Math.Exp(-r / Given(R0)));
             default:
                 return 1;
         }
     }
 
     /// <summary>
-    /// Reads the <c>weighting</c> dictionary: <c>function</c> (Poly|Pow|Exp) with its parameters (all required, as in
-    /// DScribe: Poly r0 c m; Pow r0 c d m and optional threshold; Exp r0 c d and optional threshold) and/or <c>w0</c>.
-    /// A key the chosen function does not use is rejected.
+    /// Checks that a function or w0 is given, that the function's parameters are all given and no other, the ranges,
+    /// and that Pow's weight of the central atom is finite.
     /// </summary>
-    public static SoapWeighting Parse(ParameterReader p)
+    public void Validate()
     {
-        var function = p.Has("function") ? p.Enum("function", SoapWeightingFunction.Poly) : (SoapWeightingFunction?)null;
-        double? w0 = p.Has("w0") ? p.Double("w0", 1, 0, double.PositiveInfinity, maxOpen: true) : null;
-        if (function is null && w0 is null)
-            throw p.Bad("function", "is required: weighting needs a function (Poly, Pow or Exp) or w0, the weight of the central atom.");
-        var w = new SoapWeighting { Function = function, W0 = w0 };
-        if (function is { } f)
+        if (Function is null && W0 is null)
+            throw new ArgumentException("is required: weighting needs a function (Poly, Pow or Exp) or w0, the weight of the central atom.", nameof(Function));
+        var f = Function;
+        foreach (var (name, value, used) in new (string, double?, bool)[]
+                 {
+                     (nameof(R0), R0, f is not null), (nameof(C), C, f is not null),
+                     (nameof(D), D, f is SoapWeightingFunction.Pow or SoapWeightingFunction.Exp),
+                     (nameof(M), M, f is SoapWeightingFunction.Poly or SoapWeightingFunction.Pow),
+                     (nameof(Threshold), Threshold, f is SoapWeightingFunction.Pow or SoapWeightingFunction.Exp),
+                 })
         {
-            w = w with
-            {
-                R0 = Required(p, f, "r0", minOpen: true),
-                C = Required(p, f, "c", minOpen: false),
-                D = f == SoapWeightingFunction.Poly ? w.D : Required(p, f, "d", minOpen: false),
-                M = f == SoapWeightingFunction.Exp ? w.M : Required(p, f, "m", minOpen: false),
-                Threshold = f == SoapWeightingFunction.Poly ? w.Threshold
-                    : p.Double("threshold", 1e-2, 0, double.PositiveInfinity, minOpen: true, maxOpen: true),
-            };
-            if (f == SoapWeightingFunction.Pow && w.D == 0 && w.M > 0 && w0 is null)
-                throw p.Bad("d", "= 0 makes the Pow weight of the central atom (r = 0) infinite; give d > 0 or w0.");
+            if (used && value is null && name != nameof(Threshold))
+                throw new ArgumentException($"is required for function {f} (DScribe has no default).", name);
+            if (!used && value is not null)
+                throw new ArgumentException(f is null
+                    ? "is a parameter of a weighting function; give function (Poly, Pow or Exp) or leave it out."
+                    : $"is not a parameter of function {f}; it takes {string.Join(", ", Parameters(f.Value))}.", name);
         }
-        p.Finish();
-        return w;
+        OptionRanges.Validate(this);
+        if (f == SoapWeightingFunction.Pow && D == 0 && M > 0 && W0 is null)
+            throw new ArgumentException("d = 0 makes the Pow weight of the central atom (r = 0) infinite; give d > 0 or w0.", nameof(D));
     }
 
-    private static double Required(ParameterReader p, SoapWeightingFunction f, string name, bool minOpen)
+    /// <summary>A parameter of the function, which <see cref="Validate"/> ensures is given.</summary>
+    private static double Given(double? value) => value ?? throw new InvalidOperationException("A SOAP weighting parameter of the function is not given; Validate() names it.");
+
+    private static string[] Parameters(SoapWeightingFunction f) => f switch
     {
-        if (!p.Has(name)) throw p.Bad(name, $"is required for function {f} (DScribe has no default).");
-        return p.Double(name, 0, 0, double.PositiveInfinity, minOpen, maxOpen: true);
-    }
+        SoapWeightingFunction.Poly => ["r0", "c", "m", "w0"],
+        SoapWeightingFunction.Pow => ["r0", "c", "d", "m", "threshold", "w0"],
+        _ => ["r0", "c", "d", "threshold", "w0"],
+    };
 }

@@ -37,20 +37,29 @@ public static class OptionsBinder
     /// <summary>Non-generic <see cref="Bind{T}"/>.</summary>
     public static object Bind(Type type, IDictionary? values, object? start, string context, KeyStyle style = KeyStyle.Recipe)
     {
-        string Name(string property) => style == KeyStyle.Parameter ? $"{context} -{property}" : $"{context}.{KeyName(property)}";
         ArgumentNullException.ThrowIfNull(type);
+        var properties = Bindable(type).ToList();
+        string Name(PropertyInfo property) => style == KeyStyle.Parameter ? $"{context} -{property.Name}" : $"{context}.{KeyName(property)}";
         var target = start is null ? Activator.CreateInstance(type)! : Copy(start);
         if (values is not null)
         {
-            var properties = Bindable(type).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+            var byKey = new Dictionary<string, PropertyInfo>(StringComparer.OrdinalIgnoreCase);
+            foreach (var p in properties)
+            {
+                byKey[p.Name] = p;
+                byKey[KeyName(p)] = p;
+            }
             foreach (DictionaryEntry e in values)
             {
                 string key = System.Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "";
-                if (!properties.TryGetValue(key, out var property))
-                    throw new OptionsException(
-                        $"{context}: unknown key '{key}'; valid keys: {string.Join(", ", properties.Values.Select(p => style == KeyStyle.Parameter ? p.Name : KeyName(p.Name)))}.", key);
+                if (!byKey.TryGetValue(key, out var property))
+                {
+                    string valid = properties.Count == 0 ? $"{context} takes no keys"
+                        : "valid keys: " + string.Join(", ", properties.Select(p => style == KeyStyle.Parameter ? p.Name : KeyName(p)));
+                    throw new OptionsException($"{context}: unknown key '{key}'; {valid}.", style == KeyStyle.Parameter ? key : $"{context}.{key}");
+                }
                 var current = property.GetValue(target);
-                property.SetValue(target, ConvertFor(property, e.Value, current, Name(property.Name)));
+                property.SetValue(target, ConvertFor(property, e.Value, current, Name(property)));
             }
         }
         if (target is IOptions options)
@@ -61,8 +70,11 @@ public static class OptionsBinder
             }
             catch (ArgumentException e) when (!e.Message.StartsWith(context, StringComparison.Ordinal))
             {
-                bool known = e.ParamName is { } p && type.GetProperty(p) is not null;
-                throw new OptionsException($"{(known ? Name(e.ParamName!) : context)}: {OptionsException.Bare(e)}", e.ParamName, e);
+                // ParamName is a property, or a property and an entry of it ("Radius[W]", as OptionRanges names a mapping's value).
+                string? path = null;
+                if (e.ParamName is { } p && type.GetProperty(p.Split('[', '.')[0]) is { } property)
+                    path = Name(property) + p[property.Name.Length..].Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+                throw new OptionsException($"{path ?? context}: {OptionsException.Bare(e)}", path ?? e.ParamName, e);
             }
         }
         return target;
@@ -77,6 +89,13 @@ public static class OptionsBinder
     /// <summary>A property's key as recipes write it (camelCase).</summary>
     public static string KeyName(string property) => property.Length == 0 ? property : char.ToLowerInvariant(property[0]) + property[1..];
 
+    /// <summary>A property's key as recipes write it: its <see cref="OptionKeyAttribute"/>, else the camelCase name.</summary>
+    public static string KeyName(PropertyInfo property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.GetCustomAttribute<OptionKeyAttribute>()?.Key ?? KeyName(property.Name);
+    }
+
     /// <summary>Converts <paramref name="value"/> for <paramref name="property"/>; <paramref name="current"/> is the value a nested mapping is applied over.</summary>
     internal static object? ConvertFor(PropertyInfo property, object? value, object? current, string name) =>
         property.GetCustomAttribute<OptionConverterAttribute>() is { } c ? c.Create().Convert(value, name)
@@ -86,6 +105,7 @@ public static class OptionsBinder
     public static object? ConvertTo(Type type, object? value, object? current, string name)
     {
         var underlying = Nullable.GetUnderlyingType(type);
+        value = Unwrap(value);
         if (value is null)
         {
             if (underlying is not null || !type.IsValueType) return null;
@@ -98,6 +118,8 @@ public static class OptionsBinder
         {
             bool b => b,
             string s when bool.TryParse(s, out bool b) => b,
+            string s when s.Trim() is "0" or "1" => s.Trim() == "1",
+            IConvertible c when IsNumber(value) && c.ToDouble(CultureInfo.InvariantCulture) is 0 or 1 => c.ToDouble(CultureInfo.InvariantCulture) == 1,
             _ => Bad(name, value, "true or false"),
         };
         if (t.IsEnum) return ToEnum(t, value, name);
@@ -142,7 +164,7 @@ public static class OptionsBinder
             var value = p.GetValue(record);
             if (value is null) continue;
             object? v = p.GetCustomAttribute<OptionConverterAttribute>() is { } c ? c.Create().ToPlain(value) : PlainValue(value);
-            if (v is not null) plain[KeyName(p.Name)] = v;
+            if (v is not null) plain[KeyName(p)] = v;
         }
         return plain;
     }
@@ -189,8 +211,9 @@ public static class OptionsBinder
 
     private static object ToEnum(Type t, object value, string name)
     {
-        if (value is string s && Enum.TryParse(t, s, ignoreCase: true, out var parsed) && Enum.IsDefined(t, parsed!)
-            && !char.IsDigit(s.TrimStart('-')[0]))
+        // Names only: Enum.TryParse would also take numbers and comma-joined combinations.
+        if (value is string s && s.Trim() is var n && n.TrimStart('-', '+') is { Length: > 0 } unsigned && !char.IsDigit(unsigned[0])
+            && !n.Contains(',', StringComparison.Ordinal) && Enum.TryParse(t, n, ignoreCase: true, out var parsed) && Enum.IsDefined(t, parsed!))
             return parsed!;
         throw new OptionsException($"{name}: '{value}' is not one of {string.Join(", ", Enum.GetNames(t))}.", name);
     }
@@ -256,6 +279,19 @@ public static class OptionsBinder
         if (def != typeof(IReadOnlyDictionary<,>) && def != typeof(IDictionary<,>) && def != typeof(Dictionary<,>)) return null;
         var a = t.GetGenericArguments();
         return new KeyValuePair<Type, Type>(a[0], a[1]);
+    }
+
+    private static bool IsNumber(object value) => Type.GetTypeCode(value.GetType()) is >= TypeCode.SByte and <= TypeCode.Decimal;
+
+    /// <summary>
+    /// PowerShell hands some values over wrapped in a PSObject; Core does not reference
+    /// System.Management.Automation, so the wrapper is recognised by name and its BaseObject taken.
+    /// </summary>
+    internal static object? Unwrap(object? value)
+    {
+        while (value is not null && value.GetType().FullName == "System.Management.Automation.PSObject")
+            value = value.GetType().GetProperty("BaseObject")?.GetValue(value);
+        return value;
     }
 
     private static object Bad(string name, object value, string expected) =>

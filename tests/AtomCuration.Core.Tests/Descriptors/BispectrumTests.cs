@@ -150,7 +150,7 @@ public class BispectrumTests
         Assert.Contains("twojmax", Assert.Throws<DescriptorParameterException>(() => Parse(new Hashtable { ["twojmax"] = 17 })).Message);
         Assert.Contains("rfac0", Assert.Throws<DescriptorParameterException>(() => Parse(new Hashtable { ["rfac0"] = 1.0 })).Message);
         Assert.Contains("radius", Assert.Throws<DescriptorParameterException>(() => Parse(new Hashtable { ["radius"] = new Hashtable { ["Xx"] = 1 } })).Message);
-        Assert.Contains("Valid parameters", Assert.Throws<DescriptorParameterException>(() => Parse(new Hashtable { ["cutoff"] = 5 })).Message);
+        Assert.Contains("valid keys: twojmax, rcutfac, rfac0, rmin0, switchflag", Assert.Throws<DescriptorParameterException>(() => Parse(new Hashtable { ["cutoff"] = 5 })).Message);
         var missing = Parse(new Hashtable { ["radius"] = new Hashtable { ["W"] = 2.0 } });
         Assert.Contains("no value for Ta", Assert.Throws<DescriptorParameterException>(() => missing.Create(SpeciesSet.FromSymbols(["W", "Ta"]))).Message);
     }

@@ -51,7 +51,7 @@ public class FrameworkTests
     {
         var create = () => DescriptorOptions.Create([DescriptorKind.CoulombMatrix], new Hashtable { ["permutation"] = value, ["maxAtoms"] = 4 });
         if (accepted) Assert.NotNull(create());
-        else Assert.Contains("must be one of SortedL2, Eigenspectrum, None", Assert.Throws<DescriptorParameterException>(create).Message);
+        else Assert.Contains("is not one of SortedL2, Eigenspectrum, None", Assert.Throws<DescriptorParameterException>(create).Message);
     }
 
     [Fact]
@@ -98,7 +98,8 @@ public class FrameworkTests
             Assert.Equal(["Ti", "O"], o.Species!);
             File.WriteAllText(path, "Acsf: { cutoff: 99 }");
             var e = Assert.Throws<DescriptorParameterException>(() => DescriptorOptions.FromYamlFile(path));
-            Assert.Contains("'cutoff' must be in (0, 30]; got 99", e.Message);
+            Assert.Equal("cutoff", e.ParamName);
+            Assert.Contains("Acsf.cutoff: Cutoff must be in (0, 30]; got 99", e.Message);
         }
         finally
         {

@@ -4,6 +4,7 @@ using AtomCuration.Descriptors;
 using AtomCuration.HelpBuilder.Markdown;
 using AtomCuration.HelpBuilder.Metadata;
 using AtomCuration.IO;
+using AtomCuration.Options;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
 
@@ -111,6 +112,14 @@ public static class AboutTopics
         {
             b.Append("\n    ").Append(preset.Name).Append('\n').Append(AboutText.Wrap(preset.Description, "        "));
             b.Append(AboutText.Wrap("Parameters: " + Plain(preset.Parameters), "        "));
+            // Every setting of every block, defaults resolved, read off the settings records the parameters bind onto.
+            foreach (var block in DescriptorOptions.Create(preset: preset.Name).Blocks)
+            {
+                var plain = OptionsBinder.ToPlain(block.Settings);
+                var keys = OptionsBinder.Bindable(block.Settings.GetType()).Select(OptionsBinder.KeyName).Where(plain.ContainsKey)
+                    .Select(k => $"{k} = {Nested(plain[k])}").Append(string.Create(CultureInfo.InvariantCulture, $"scale = {block.Scale:R}"));
+                b.Append(AboutText.Wrap($"{block.Kind} settings: {string.Join("; ", keys)}.", "        "));
+            }
         }
         var study = KMeansOptions.Study(10);
         var p = study.Preprocess;

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AtomCuration.Descriptors;
 using AtomCuration.Options;
 using AtomCuration.Recipes;
 
@@ -42,12 +43,15 @@ public static class RecipeSchema
         """;
 
     /// <summary>The keys of a section's record, in declaration order.</summary>
-    public static IReadOnlyList<RecipeKey> Keys(Type record)
+    public static IReadOnlyList<RecipeKey> Keys(Type record) => Keys(Activator.CreateInstance(record)!);
+
+    /// <summary>The keys of a record, with the defaults of <paramref name="defaults"/> (for records without a parameterless constructor).</summary>
+    public static IReadOnlyList<RecipeKey> Keys(object defaults)
     {
+        ArgumentNullException.ThrowIfNull(defaults);
         var docs = Documentation.Value;
-        var defaults = Activator.CreateInstance(record)!;
-        return OptionsBinder.Bindable(record).Select(p => new RecipeKey(
-            OptionsBinder.KeyName(p.Name),
+        return OptionsBinder.Bindable(defaults.GetType()).Select(p => new RecipeKey(
+            OptionsBinder.KeyName(p),
             p.GetCustomAttribute<OptionConverterAttribute>() is { } c ? c.Create().Shape : OptionsBinder.Describe(p.PropertyType),
             Format(p.GetValue(defaults)),
             OptionRanges.Of(p)?.ToString() ?? "",
@@ -66,9 +70,15 @@ public static class RecipeSchema
         foreach (var (key, record, description) in RecipeFile.Schema)
         {
             if (record is null) continue;
-            b.Append($"\n## {key}\n\n{description} Bound onto `{record.FullName}`.\n\n| Key | Type | Default | Range | Description |\n|---|---|---|---|---|\n");
-            foreach (var k in Keys(record))
-                b.Append($"| `{k.Key}` | {k.Type} | {Code(k.Default)} | {k.Range} | {k.Description.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            b.Append($"\n## {key}\n\n{description} Bound onto `{record.FullName}`.\n\n");
+            Table(b, Keys(record));
+        }
+        b.Append($"\n## Descriptor parameters\n\n{DescriptorIntro}\n");
+        foreach (var (title, defaults, description) in DescriptorTables())
+        {
+            b.Append($"\n### {title}\n\n{description} Bound onto `{defaults.GetType().FullName}`.\n\n");
+            if (Keys(defaults) is { Count: > 0 } keys) Table(b, keys);
+            else b.Append("No keys besides `scale`: the settings are fixed.\n");
         }
         return b.ToString();
     }
@@ -89,15 +99,50 @@ public static class RecipeSchema
         {
             if (record is null) continue;
             b.Append($"\nSECTION {key.ToUpperInvariant()}\n").Append(About.AboutText.Wrap($"{description} Bound onto {record.FullName}.", "    "));
-            foreach (var k in Keys(record))
-            {
-                b.Append($"\n    {k.Key}\n");
-                b.Append(About.AboutText.Wrap($"Type: {k.Type}. Default: {k.Default}.{(k.Range.Length > 0 ? $" Range: {k.Range}." : "")}", "        "));
-                if (k.Description.Length > 0) b.Append(About.AboutText.Wrap(k.Description, "        "));
-            }
+            foreach (var k in Keys(record)) AboutKey(b, k);
         }
-        b.Append("\nSEE ALSO\n    Invoke-CurationRecipe\n    docs/concepts/recipes.md\n");
+        b.Append("\nDESCRIPTOR PARAMETERS\n").Append(About.AboutText.Wrap(DescriptorIntro, "    "));
+        foreach (var (title, defaults, description) in DescriptorTables())
+        {
+            b.Append($"\n  {title}\n").Append(About.AboutText.Wrap($"{description} Bound onto {defaults.GetType().FullName}.", "    "));
+            var keys = Keys(defaults);
+            if (keys.Count == 0) b.Append(About.AboutText.Wrap("No keys besides scale: the settings are fixed.", "    "));
+            foreach (var k in keys) AboutKey(b, k);
+        }
+        b.Append("\nSEE ALSO\n    Invoke-CurationRecipe\n    Get-Descriptor\n    docs/concepts/recipes.md\n");
         return b.ToString();
+    }
+
+    private const string DescriptorIntro =
+        "The descriptor section's parameters (also Get-Descriptor -Parameters, a YAML parameter file, and the presets) hold the top-level keys below and one section per kind (e.g. Soap: { rcut: 4.5, nmax: 6 }); with a single kind its keys may be given flat. Each section is bound by the same binder onto the kind's settings record, so its keys are that record's properties (any case) and unknown keys are refused with the list of valid ones. Every section may also carry scale, the factor applied to that block (a number in (0, ∞), default 1).";
+
+    /// <summary>The tables of the descriptor parameters: the top-level keys, one per settings record (kinds sharing one together), and nested records.</summary>
+    private static IEnumerable<(string Title, object Defaults, string Description)> DescriptorTables()
+    {
+        yield return ("Top-level keys", new DescriptorParameterHeader(), "Keys beside the kinds' sections.");
+        foreach (var group in Enum.GetValues<DescriptorKind>().GroupBy(k => DescriptorSettings.Default(k).GetType()))
+        {
+            var defaults = DescriptorSettings.Default(group.First());
+            yield return (string.Join(", ", group), defaults, $"The section{(group.Count() > 1 ? "s" : "")} {string.Join(" and ", group)}.");
+            foreach (var nested in OptionsBinder.Bindable(defaults.GetType()).Where(p => p.PropertyType.IsClass && p.PropertyType != typeof(string)
+                         && p.GetCustomAttribute<OptionConverterAttribute>() is null && OptionsBinder.Describe(p.PropertyType) == "mapping"))
+                yield return ($"{group.First()} {OptionsBinder.KeyName(nested)}", Activator.CreateInstance(nested.PropertyType)!,
+                    $"The mapping {group.First()}.{OptionsBinder.KeyName(nested)}.");
+        }
+    }
+
+    private static void Table(StringBuilder b, IEnumerable<RecipeKey> keys)
+    {
+        b.Append("| Key | Type | Default | Range | Description |\n|---|---|---|---|---|\n");
+        foreach (var k in keys)
+            b.Append($"| `{k.Key}` | {k.Type} | {Code(k.Default)} | {k.Range} | {k.Description.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+    }
+
+    private static void AboutKey(StringBuilder b, RecipeKey k)
+    {
+        b.Append($"\n    {k.Key}\n");
+        b.Append(About.AboutText.Wrap($"Type: {k.Type}. Default: {k.Default}.{(k.Range.Length > 0 ? $" Range: {k.Range}." : "")}", "        "));
+        if (k.Description.Length > 0) b.Append(About.AboutText.Wrap(k.Description, "        "));
     }
 
     private static IEnumerable<string> Intro() =>

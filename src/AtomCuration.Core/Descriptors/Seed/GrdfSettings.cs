@@ -1,3 +1,5 @@
+using AtomCuration.Options;
+
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>
@@ -10,30 +12,32 @@ public sealed record GrdfSettings : IDescriptorSettings
     public DescriptorKind Kind => DescriptorKind.Grdf;
 
     /// <summary>Gaussian width w (Å) in exp(−((r − c)/w)²).</summary>
+    [OptionRange(0.001, 5)]
     public double Width { get; init; } = 0.1;
 
     /// <summary>Spacing of the centres 0, spacing, … (Å).</summary>
+    [OptionRange(0.001, 10)]
     public double Spacing { get; init; } = 0.1;
 
     /// <summary>Neighbour cutoff (Å); the centres stop below it.</summary>
+    [OptionRange(0, 30, MinExclusive = true)]
     public double Cutoff { get; init; } = 10.0;
 
     /// <inheritdoc />
-    public Descriptor Create(SpeciesSet species) => new GrdfDescriptor(this);
+    public Descriptor Create(SpeciesSet species)
+    {
+        Validate();
+        return new GrdfDescriptor(this);
+    }
 
     /// <inheritdoc />
     public bool UsesSpecies => false;
 
-    /// <summary>Parses <c>width</c>, <c>spacing</c>, <c>cutoff</c>.</summary>
-    public static GrdfSettings Parse(ParameterReader p)
+    /// <summary>Checks the ranges and that the centres number at most 10000.</summary>
+    public void Validate()
     {
-        var s = new GrdfSettings
-        {
-            Width = p.Double("width", 0.1, 0.001, 5),
-            Spacing = p.Double("spacing", 0.1, 0.001, 10),
-            Cutoff = p.Double("cutoff", 10.0, 0, 30, minOpen: true),
-        };
-        if (s.Cutoff / s.Spacing > 10_000) throw p.Bad("spacing", $"gives more than 10000 centres for cutoff {s.Cutoff}; use at least {s.Cutoff / 10_000}.");
-        return s;
+        OptionRanges.Validate(this);
+        if (Cutoff / Spacing > 10_000)
+            throw new ArgumentException($"spacing gives more than 10000 centres for cutoff {Cutoff}; use at least {Cutoff / 10_000}.", nameof(Spacing));
     }
 }

@@ -28,4 +28,9 @@ public sealed record VoronoiBlockSettings : IDescriptorSettings
 
     /// <inheritdoc />
     public bool UsesSpecies => false;
+
+    /// <summary>Nothing to check: the settings are fixed.</summary>
+    public void Validate()
+    {
+    }
 }

@@ -145,12 +145,12 @@ public class SeedDescriptorTests
             var e = Assert.Throws<DescriptorParameterException>(() => DescriptorOptions.Create([kind], p));
             foreach (var part in parts) Assert.Contains(part, e.Message);
         }
-        Rejects(DescriptorKind.Grdf, new Hashtable { ["width"] = 0 }, "Grdf parameter 'width'", "[0.001, 5]");
-        Rejects(DescriptorKind.Grdf, new Hashtable { ["cutoff"] = 40 }, "'cutoff'", "(0, 30]");
-        Rejects(DescriptorKind.Grdf, new Hashtable { ["spacing"] = 0.001, ["cutoff"] = 20 }, "'spacing'", "10000");
-        Rejects(DescriptorKind.Grdf, new Hashtable { ["bins"] = 10 }, "'bins'", "width", "spacing", "cutoff");
-        Rejects(DescriptorKind.CrystalNN, new Hashtable { ["cutoff"] = 8 }, "CrystalNN parameter 'cutoff'", "fixed settings", "'scale'");
-        Rejects(DescriptorKind.BondLength, new Hashtable { ["scale"] = 0 }, "'scale'", "(0, ∞)");
+        Rejects(DescriptorKind.Grdf, new Hashtable { ["width"] = 0 }, "Grdf.width", "[0.001, 5]");
+        Rejects(DescriptorKind.Grdf, new Hashtable { ["cutoff"] = 40 }, "Grdf.cutoff", "(0, 30]");
+        Rejects(DescriptorKind.Grdf, new Hashtable { ["spacing"] = 0.001, ["cutoff"] = 20 }, "Grdf.spacing", "10000");
+        Rejects(DescriptorKind.Grdf, new Hashtable { ["bins"] = 10 }, "unknown key 'bins'", "valid keys: width, spacing, cutoff");
+        Rejects(DescriptorKind.CrystalNN, new Hashtable { ["cutoff"] = 8 }, "CrystalNN: unknown key 'cutoff'", "settings are fixed", "'scale'");
+        Rejects(DescriptorKind.BondLength, new Hashtable { ["scale"] = 0 }, "BondLength.scale", "(0, ∞)");
         var perAtom = DescriptorOptions.Create([DescriptorKind.Grdf], perAtom: true);
         var e = Assert.Throws<DescriptorParameterException>(() => new CompositeDescriptor(perAtom, SpeciesSet.FromStructure(s)));
         Assert.Contains("per-atom kind", e.Message);
