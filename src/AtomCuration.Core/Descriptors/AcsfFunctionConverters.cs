@@ -40,6 +40,9 @@ internal static class AcsfTuples
     {
         value = OptionsBinder.Unwrap(value)!;
         if (value is not IEnumerable outer || value is string or IDictionary) throw new OptionsException($"{name}: expected a {shape}.", name);
+        // PowerShell unrolls @(@(a, b)) to @(a, b): a flat list of exactly one tuple's numbers is that one tuple.
+        var items = outer.Cast<object?>().Select(OptionsBinder.Unwrap).ToList();
+        if (items.Count == width && items.All(x => x is not IEnumerable || x is string)) outer = new[] { items };
         var rows = new List<double[]>();
         foreach (var item in outer)
         {

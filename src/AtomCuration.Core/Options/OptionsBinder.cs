@@ -15,9 +15,9 @@ public enum KeyStyle
 
 /// <summary>
 /// Applies a dictionary of values — a cmdlet's bound parameters, a YAML recipe section, an <c>-Options</c>
-/// hashtable — onto an options record by property name (case-insensitive), converting types: numbers (from
-/// numbers or invariant text), enums by name (case-insensitive), <see cref="TimeSpan"/> (text such as
-/// <c>00:05:00</c>, or seconds), true/false, lists, dictionaries, nested records (from a nested mapping),
+/// hashtable — onto an options record by property name or <see cref="OptionKeyAttribute"/> key (case-insensitive),
+/// converting types: numbers (from numbers or invariant text), enums by name (case-insensitive), <see cref="TimeSpan"/>
+/// (text such as <c>00:05:00</c>, or seconds), true/false (or 1/0), lists, dictionaries, nested records (from a nested mapping),
 /// types with a static <c>Parse(string)</c>, and properties with an <see cref="OptionConverterAttribute"/>.
 /// Unknown keys are refused with the list of valid ones. The bound record is validated
 /// (<see cref="IOptions.Validate"/>) before it is returned. The binder only translates names and types:

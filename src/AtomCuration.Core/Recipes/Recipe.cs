@@ -35,6 +35,12 @@ public sealed record Recipe
     /// <summary>EAM fit of the training set (Invoke-EamFit's parameters); null skips fitting.</summary>
     public EamFitOptions? Fit { get; init; }
 
+    /// <summary>
+    /// Active learning on the pool (Invoke-ActiveLearning's parameters), instead of <see cref="Select"/> and <see cref="Fit"/>:
+    /// its training split and last potential are the run's training set and fit; null skips it.
+    /// </summary>
+    public ActiveLearning.ActiveLearningOptions? ActiveLearning { get; init; }
+
     /// <summary>Folder for outputs (relative to the recipe's folder); null writes nothing.</summary>
     public string? Output { get; init; }
 
@@ -60,6 +66,7 @@ public sealed record Recipe
         if (Descriptor is { } d) plain["descriptor"] = OptionsBinder.ToPlain(d);
         if (Select is { } s) plain["select"] = OptionsBinder.ToPlain(s);
         if (Fit is { } f) plain["fit"] = OptionsBinder.ToPlain(f);
+        if (ActiveLearning is { } a) plain["activeLearning"] = OptionsBinder.ToPlain(a);
         if (Output is { } o) plain["output"] = Resolve(o);
         return plain;
     }

@@ -27,8 +27,10 @@ public sealed record RecipeReport
     public required IReadOnlyList<Structure> Training { get; init; }
     /// <summary>Pool indices of the selected structures in selection order (null without a select section).</summary>
     public IReadOnlyList<int>? SelectedIndices { get; init; }
-    /// <summary>The EAM fit, when the recipe fits.</summary>
+    /// <summary>The EAM fit, when the recipe fits (the last fit of active learning).</summary>
     public EamFitResult? Fit { get; init; }
+    /// <summary>The active-learning run (iterations, stop reason, training and test splits), when the recipe has that section.</summary>
+    public ActiveLearning.ActiveLearningResult? ActiveLearning { get; init; }
     /// <summary>The fitted potential's errors on the whole pool, by group then overall.</summary>
     public FitErrorReport? PoolErrors { get; init; }
     /// <summary>Seconds spent in each stage (read, describe, select, fit, errors, write, total).</summary>
@@ -102,11 +104,24 @@ public static class RecipeRunner
         }
         EamFitResult? fit = null;
         FitErrorReport? poolErrors = null;
+        ActiveLearning.ActiveLearningResult? learning = null;
         if (recipe.Fit is { } fitOptions)
         {
             fit = EamFitter.Fit(training, fitOptions, context);
             log.WriteLine($"fit: {fit}");
             Lap("fit");
+        }
+        if (recipe.ActiveLearning is { } learningOptions)
+        {
+            learning = AtomCuration.ActiveLearning.ActiveLearner.Run(pool, learningOptions, context, iteration =>
+                log.WriteLine(string.Format(CultureInfo.InvariantCulture, "active learning: iteration {0}: {1} training + {2} test, test E RMSE {3:F2} meV/atom, F RMSE {4:F1} meV/Å",
+                    iteration.Iteration, iteration.TrainingCount, iteration.TestCount, iteration.TestEnergyRmse, iteration.TestForceRmse)));
+            log.WriteLine($"active learning: {learning}");
+            (training, fit) = (learning.TrainingSet, learning.Fit);
+            Lap("activeLearning");
+        }
+        if (fit is not null)
+        {
             poolErrors = FitErrorAnalysis.Analyze(pool, fit.Potential, recipe.GroupBy, cancellation: context.Cancellation);
             log.WriteLine($"errors of the fitted potential on the whole pool ({pool.Count} structures):");
             WriteErrors(log, recipe.GroupBy, poolErrors);
@@ -160,6 +175,7 @@ public static class RecipeRunner
             Training = training,
             SelectedIndices = selected,
             Fit = fit,
+            ActiveLearning = learning,
             PoolErrors = poolErrors,
             Timings = timings,
             Provenance = provenance,

@@ -39,6 +39,11 @@ public static class RunProvenance
         var seeds = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         if (recipe.Select is { } s) seeds["select"] = s.Seed;
         if (recipe.Fit is { } f) seeds["fit"] = f.Seed;
+        if (recipe.ActiveLearning is { } a)
+        {
+            seeds["activeLearning"] = a.Seed;
+            seeds["fit"] = a.Fit.Seed;
+        }
         return new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
             ["provenance"] = 1,

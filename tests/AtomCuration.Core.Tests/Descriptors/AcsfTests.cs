@@ -187,7 +187,7 @@ public class AcsfTests
     {
         var e = Assert.Throws<DescriptorParameterException>(() =>
             DescriptorSettings.Parse(DescriptorKind.Acsf, new Dictionary<string, object?> { [name] = value }));
-        Assert.Contains($"'{name}'", e.Message);
+        Assert.Equal(name, e.ParamName);
         Assert.Contains(fragment, e.Message);
     }
 
@@ -208,5 +208,8 @@ public class AcsfTests
         var bad = Assert.Throws<DescriptorParameterException>(() => DescriptorSettings.Parse(DescriptorKind.Acsf,
             new Dictionary<string, object?> { ["g4"] = new[] { new object[] { 0.1, 2, 0.5 } } }));
         Assert.Contains("lambda must be +1 or −1", bad.Message);
+        // PowerShell passes @(@(0.1, 2, -1)) as @(0.1, 2, -1): one function, not three.
+        var unrolled = (AcsfSettings)DescriptorSettings.Parse(DescriptorKind.Acsf, new Dictionary<string, object?> { ["g4"] = new object[] { 0.1, 2, -1 } });
+        Assert.Equal([new AngularFunction(0.1, 2, -1)], unrolled.G4Functions);
     }
 }
