@@ -45,11 +45,10 @@ public static class RecipeSchema
     public static IReadOnlyList<RecipeKey> Keys(Type record)
     {
         var docs = Documentation.Value;
-        var defaults = Activator.CreateInstance(record)!;
         return OptionsBinder.Bindable(record).Select(p => new RecipeKey(
             OptionsBinder.KeyName(p.Name),
             p.GetCustomAttribute<OptionConverterAttribute>() is { } c ? c.Create().Shape : OptionsBinder.Describe(p.PropertyType),
-            Format(p.GetValue(defaults)),
+            Format(Metadata.ParameterDefaults.RecordDefault(p)),
             OptionRanges.Of(p)?.ToString() ?? "",
             docs.TryGetValue($"P:{p.DeclaringType!.FullName}.{p.Name}", out var text) ? text : "")).ToList();
     }
