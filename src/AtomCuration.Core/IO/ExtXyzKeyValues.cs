@@ -94,12 +94,12 @@ internal static class ExtXyzKeyValues
     public static object Convert(string? raw)
     {
         if (raw is null) return true;
-        var tokens = Tokens(raw);
-        if (tokens.Count > 0)
+        int count = CountTokens(raw);
+        if (count > 0)
         {
-            if (TryAll(tokens, FastNumberParser.TryParseLong, out long[] longs)) return longs.Length == 1 ? longs[0] : longs;
-            if (TryAll(tokens, FastNumberParser.TryParseDouble, out double[] doubles)) return doubles.Length == 1 ? doubles[0] : doubles;
-            if (TryAll(tokens, FastNumberParser.TryParseBool, out bool[] bools)) return bools.Length == 1 ? bools[0] : bools;
+            if (TryAll(raw, count, FastNumberParser.TryParseLong, out long[] longs)) return longs.Length == 1 ? longs[0] : longs;
+            if (TryAll(raw, count, FastNumberParser.TryParseDouble, out double[] doubles)) return doubles.Length == 1 ? doubles[0] : doubles;
+            if (TryAll(raw, count, FastNumberParser.TryParseBool, out bool[] bools)) return bools.Length == 1 ? bools[0] : bools;
         }
         if (raw.StartsWith("_JSON ", StringComparison.Ordinal) && TryJson(raw.AsMemory(6), out var json)) return json;
         return raw;
@@ -107,11 +107,13 @@ internal static class ExtXyzKeyValues
 
     private delegate bool TokenParser<T>(ReadOnlySpan<char> s, out T value);
 
-    private static bool TryAll<T>(List<string> tokens, TokenParser<T> parse, out T[] values)
+    /// <summary>Parses the <paramref name="count"/> tokens of <paramref name="raw"/> in place (no token strings: this runs for every value of every frame).</summary>
+    private static bool TryAll<T>(string raw, int count, TokenParser<T> parse, out T[] values)
     {
-        values = new T[tokens.Count];
-        for (int i = 0; i < tokens.Count; i++)
-            if (!parse(tokens[i], out values[i])) return false;
+        values = new T[count];
+        var rest = raw.AsSpan();
+        for (int i = 0; i < count; i++)
+            if (!parse(NextToken(ref rest), out values[i])) return false;
         return true;
     }
 
@@ -119,19 +121,32 @@ internal static class ExtXyzKeyValues
     public static List<string> Tokens(string raw)
     {
         var tokens = new List<string>();
-        int start = -1;
-        for (int i = 0; i <= raw.Length; i++)
-        {
-            bool sep = i == raw.Length || raw[i] == ',' || char.IsWhiteSpace(raw[i]);
-            if (sep && start >= 0)
-            {
-                tokens.Add(raw[start..i]);
-                start = -1;
-            }
-            else if (!sep && start < 0) start = i;
-        }
+        var rest = raw.AsSpan();
+        for (var t = NextToken(ref rest); !t.IsEmpty; t = NextToken(ref rest)) tokens.Add(t.ToString());
         return tokens;
     }
+
+    private static int CountTokens(string raw)
+    {
+        int n = 0;
+        var rest = raw.AsSpan();
+        while (!NextToken(ref rest).IsEmpty) n++;
+        return n;
+    }
+
+    /// <summary>The next token of <paramref name="rest"/> (empty at the end), leaving <paramref name="rest"/> after it.</summary>
+    private static ReadOnlySpan<char> NextToken(ref ReadOnlySpan<char> rest)
+    {
+        int start = 0;
+        while (start < rest.Length && IsSeparator(rest[start])) start++;
+        int end = start;
+        while (end < rest.Length && !IsSeparator(rest[end])) end++;
+        var token = rest[start..end];
+        rest = rest[end..];
+        return token;
+    }
+
+    private static bool IsSeparator(char c) => c == ',' || char.IsWhiteSpace(c);
 
     private static bool TryJson(ReadOnlyMemory<char> text, out object value)
     {
