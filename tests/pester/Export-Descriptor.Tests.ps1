@@ -44,6 +44,13 @@ Describe 'Export-Descriptor' {
         (Import-Csv $csv).Count | Should -Be 2
     }
 
+    It 'warns and writes no file when it receives nothing' {
+        $out = Join-Path $TestDrive 'nothing.npy'
+        Import-Structure $sample -Index 500 -ErrorAction SilentlyContinue | Get-Descriptor Rdf | Export-Descriptor $out -WarningVariable w 3>$null
+        $out | Should -Not -Exist
+        "$w" | Should -Be 'Export-Descriptor received no structures with a descriptor; no file was written.'
+    }
+
     It 'refuses other extensions' {
         { $described | Export-Descriptor (Join-Path $TestDrive 'x.txt') -ErrorAction Stop } | Should -Throw '*use .npy, .csv or .parquet*'
     }

@@ -44,6 +44,16 @@ Describe 'Export-Structure' {
         Get-Content (Join-Path $TestDrive 'cu.data') -Raw | Should -Match 'atoms'
     }
 
+    It 'warns and writes no file when it receives nothing (an -Index beyond the file upstream)' {
+        $out = Join-Path $TestDrive 'nothing.extxyz'
+        Import-Structure $sample -Index 500 -ErrorAction SilentlyContinue | Export-Structure $out -WarningVariable w 3>$null
+        $out | Should -Not -Exist
+        "$w" | Should -Be 'Export-Structure received no structures; no file was written.'
+        $ErrorActionPreference = 'Stop'
+        { Import-Structure $sample -Index 500 | Export-Structure $out } | Should -Throw '*out of range*'
+        $out | Should -Not -Exist
+    }
+
     It 'honours -WhatIf' {
         $out = Join-Path $TestDrive 'whatif.xyz'
         Import-Structure $sample -Index 0 | Export-Structure $out -WhatIf

@@ -5,6 +5,12 @@ BeforeAll {
 }
 
 Describe 'Get-Descriptor' {
+    It 'says which species it inferred from the pool, with -Verbose' {
+        $out = $pool | Select-Object -First 2 | Get-Descriptor -Preset AverageSoap -Verbose 4>&1
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message |
+            Should -Contain 'Species inferred from the 2 structures: Cu.'
+    }
+
     It 'computes the 352-number seed fingerprint of the k-means study' {
         $s = $pool | Select-Object -First 2 | Get-Descriptor -Preset SeedFingerprint
         $s[0].Descriptor.Length | Should -Be 352

@@ -84,8 +84,23 @@ Describe 'Parameter defaults in help (issue 15)' {
         @{ Cmdlet = 'Get-ConfigurationMap'; Parameter = 'Perplexity'; Default = '30' }
         @{ Cmdlet = 'Export-EamPotential'; Parameter = 'RCount'; Default = '10000' }
         @{ Cmdlet = 'Select-Configuration'; Parameter = 'SkipNonFinite'; Default = 'False' }
+        @{ Cmdlet = 'Invoke-EamFit'; Parameter = 'Budget'; Default = '20' }
     ) {
         (Get-Help $Cmdlet -Parameter $Parameter).defaultValue | Should -Be $Default
         (Get-Help $Cmdlet -Parameter $Parameter | Out-String) | Should -Match "Default value\s+$([regex]::Escape($Default))"
+    }
+
+    It 'shows no default for <Cmdlet> -<Parameter>, required in every parameter set (as PowerShell''s own help does)' -ForEach @(
+        @{ Cmdlet = 'Select-Configuration'; Parameter = 'Count' }
+        @{ Cmdlet = 'Invoke-ActiveLearning'; Parameter = 'TargetEnergyRmse' }
+    ) {
+        $help = Get-Help $Cmdlet -Parameter $Parameter
+        $help.required | Should -Be 'true'
+        $help.defaultValue | Should -Be 'None'
+    }
+
+    It 'shows the count a recipe selects when it gives none (SelectionOptions.DefaultCount)' {
+        $text = Get-Help about_AtomCuration_Recipes | Out-String
+        $text | Should -Match "count\s+Type: whole number\. Default: $([AtomCuration.Selection.SelectionOptions]::DefaultCount)\."
     }
 }

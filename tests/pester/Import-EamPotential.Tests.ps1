@@ -10,6 +10,8 @@ Describe 'Import-EamPotential' {
     }
 
     It 'reads a setfl file' {
+        $verbose = (Import-EamPotential $ti -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $verbose | Should -Match '^Read .*Ti_test\.eam\.alloy: EAM alloy Ti, cutoff'
         $p = Import-EamPotential $ti
         $p | Should -BeOfType ([AtomCuration.Potentials.Eam.EamPotential])
         $p.Elements.Symbol | Should -Be 'Ti'

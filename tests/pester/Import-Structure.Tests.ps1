@@ -4,6 +4,14 @@ BeforeAll {
 }
 
 Describe 'Import-Structure' {
+    It 'says which files it read, with -Verbose' {
+        $out = Import-Structure $sample -Index 0 -Verbose 4>&1
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose | Should -HaveCount 1
+        $verbose[0].Message | Should -Match "^Read .*Cu_SNAP_sample\.extxyz\.gz \(\d+(\.\d+)? MB\): 1 structures, 0 bad frame\(s\) skipped"
+        @($out | Where-Object { $_ -is [AtomCuration.Structures.Structure] }) | Should -HaveCount 1
+    }
+
     It 'streams every frame of a gzipped extxyz file with its labels' {
         $s = Import-Structure $sample
         $s.Count | Should -Be 59

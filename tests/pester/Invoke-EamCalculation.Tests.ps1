@@ -3,6 +3,13 @@ BeforeAll {
 }
 
 Describe 'Invoke-EamCalculation' {
+    It 'says which potential it evaluates and how many structures, with -Verbose' {
+        $verbose = (Import-Structure $sample -Index ':2' | Invoke-EamCalculation $fit -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $verbose[0] | Should -Match '^Evaluating with EamFitResult .*: EAM alloy Cu, cutoff'
+        $verbose[-1] | Should -Be 'Evaluated 2 structure(s), 0 could not be evaluated.'
+    }
+
     It 'labels structures with the potential and keeps the labels they had' {
         $in = Import-Structure $sample -Index ':3'
         $out = $in | Invoke-EamCalculation $fit

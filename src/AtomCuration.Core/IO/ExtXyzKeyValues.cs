@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 
 namespace AtomCuration.IO;
@@ -25,58 +25,81 @@ internal static class ExtXyzKeyValues
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<KeyValuePair<string, string?>> Split(ReadOnlySpan<char> line, out char unclosed)
     {
-        // Each pair is a list of parts: the key, then values; "a=b=c" keeps "b=c" as the value.
-        var pairs = new List<List<StringBuilder>> { new() { new StringBuilder() } };
-        bool escaped = false;
-        char close = '\0';
-        foreach (char c in line.Trim())
+        // Every pair's characters go, unquoted and unescaped, into one buffer: the key, then its value, where the
+        // '=' separating further value parts stays in place ("a=b=c" keeps "b=c" as the value). A pair is its start,
+        // where its value starts (-1: a bare key so far) and its end; no per-part builders, one string per key and value.
+        var text = line.Trim();
+        char[] buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        try
         {
-            var part = pairs[^1][^1];
-            if (escaped)
+            var pairs = new List<(int Start, int ValueStart, int End)>();
+            int pairStart = 0, valueStart = -1, partStart = 0, n = 0;
+            bool escaped = false;
+            char close = '\0';
+            foreach (char c in text)
             {
-                part.Append(c);
-                escaped = false;
+                if (escaped)
+                {
+                    buffer[n++] = c;
+                    escaped = false;
+                }
+                else if (c == '\\') escaped = true;
+                else if (close != '\0')
+                {
+                    if (c == close) close = '\0';
+                    else buffer[n++] = c;
+                }
+                else if (c is '"' or '\'' or '{' or '[') close = c switch { '{' => '}', '[' => ']', _ => c };
+                else if (char.IsWhiteSpace(c))
+                {
+                    if (n > partStart)
+                    {
+                        pairs.Add((pairStart, valueStart, n));
+                        pairStart = partStart = n;
+                        valueStart = -1;
+                    }
+                }
+                else if (c == '=')
+                {
+                    // "key = value": a fresh empty pair after the space gives way to the key before it.
+                    if (pairs.Count > 0 && valueStart < 0 && n == pairStart)
+                    {
+                        (pairStart, valueStart, _) = pairs[^1];
+                        pairs.RemoveAt(pairs.Count - 1);
+                    }
+                    if (valueStart < 0) valueStart = n;
+                    else buffer[n++] = '=';
+                    partStart = n;
+                }
+                else buffer[n++] = c;
             }
-            else if (c == '\\') escaped = true;
-            else if (close != '\0')
+            pairs.Add((pairStart, valueStart, n));
+            unclosed = close switch { '}' => '{', ']' => '[', _ => close };
+            var result = new List<KeyValuePair<string, string?>>(pairs.Count);
+            foreach (var (first, value, last) in pairs)
             {
-                if (c == close) close = '\0';
-                else part.Append(c);
+                if (value < 0 && last == first) continue;
+                string key = new(buffer, first, (value < 0 ? last : value) - first);
+                result.Add(new(key, value < 0 ? null : new string(buffer, value, last - value)));
             }
-            else if (c is '"' or '\'' or '{' or '[') close = c switch { '{' => '}', '[' => ']', _ => c };
-            else if (char.IsWhiteSpace(c))
-            {
-                if (part.Length > 0) pairs.Add([new StringBuilder()]);
-            }
-            else if (c == '=')
-            {
-                // "key = value": a fresh empty pair after the space gives way to the key before it.
-                if (pairs.Count > 1 && pairs[^1].Count == 1 && pairs[^1][0].Length == 0) pairs.RemoveAt(pairs.Count - 1);
-                pairs[^1].Add(new StringBuilder());
-            }
-            else part.Append(c);
+            return result;
         }
-        unclosed = close switch { '}' => '{', ']' => '[', _ => close };
-        var result = new List<KeyValuePair<string, string?>>(pairs.Count);
-        foreach (var p in pairs)
+        finally
         {
-            string key = p[0].ToString();
-            if (p.Count == 1 && key.Length == 0) continue;
-            result.Add(new(key, p.Count == 1 ? null : string.Join('=', p.Skip(1))));
+            ArrayPool<char>.Shared.Return(buffer);
         }
-        return result;
     }
 
     /// <summary>Converts a raw value to long, double, bool, string or a flat array of those.</summary>
     public static object Convert(string? raw)
     {
         if (raw is null) return true;
-        var tokens = Tokens(raw);
-        if (tokens.Count > 0)
+        int count = CountTokens(raw);
+        if (count > 0)
         {
-            if (TryAll(tokens, FastNumberParser.TryParseLong, out long[] longs)) return longs.Length == 1 ? longs[0] : longs;
-            if (TryAll(tokens, FastNumberParser.TryParseDouble, out double[] doubles)) return doubles.Length == 1 ? doubles[0] : doubles;
-            if (TryAll(tokens, FastNumberParser.TryParseBool, out bool[] bools)) return bools.Length == 1 ? bools[0] : bools;
+            if (TryAll(raw, count, FastNumberParser.TryParseLong, out long[] longs)) return longs.Length == 1 ? longs[0] : longs;
+            if (TryAll(raw, count, FastNumberParser.TryParseDouble, out double[] doubles)) return doubles.Length == 1 ? doubles[0] : doubles;
+            if (TryAll(raw, count, FastNumberParser.TryParseBool, out bool[] bools)) return bools.Length == 1 ? bools[0] : bools;
         }
         if (raw.StartsWith("_JSON ", StringComparison.Ordinal) && TryJson(raw.AsMemory(6), out var json)) return json;
         return raw;
@@ -84,11 +107,13 @@ internal static class ExtXyzKeyValues
 
     private delegate bool TokenParser<T>(ReadOnlySpan<char> s, out T value);
 
-    private static bool TryAll<T>(List<string> tokens, TokenParser<T> parse, out T[] values)
+    /// <summary>Parses the <paramref name="count"/> tokens of <paramref name="raw"/> in place (no token strings: this runs for every value of every frame).</summary>
+    private static bool TryAll<T>(string raw, int count, TokenParser<T> parse, out T[] values)
     {
-        values = new T[tokens.Count];
-        for (int i = 0; i < tokens.Count; i++)
-            if (!parse(tokens[i], out values[i])) return false;
+        values = new T[count];
+        var rest = raw.AsSpan();
+        for (int i = 0; i < count; i++)
+            if (!parse(NextToken(ref rest), out values[i])) return false;
         return true;
     }
 
@@ -96,19 +121,32 @@ internal static class ExtXyzKeyValues
     public static List<string> Tokens(string raw)
     {
         var tokens = new List<string>();
-        int start = -1;
-        for (int i = 0; i <= raw.Length; i++)
-        {
-            bool sep = i == raw.Length || raw[i] == ',' || char.IsWhiteSpace(raw[i]);
-            if (sep && start >= 0)
-            {
-                tokens.Add(raw[start..i]);
-                start = -1;
-            }
-            else if (!sep && start < 0) start = i;
-        }
+        var rest = raw.AsSpan();
+        for (var t = NextToken(ref rest); !t.IsEmpty; t = NextToken(ref rest)) tokens.Add(t.ToString());
         return tokens;
     }
+
+    private static int CountTokens(string raw)
+    {
+        int n = 0;
+        var rest = raw.AsSpan();
+        while (!NextToken(ref rest).IsEmpty) n++;
+        return n;
+    }
+
+    /// <summary>The next token of <paramref name="rest"/> (empty at the end), leaving <paramref name="rest"/> after it.</summary>
+    private static ReadOnlySpan<char> NextToken(ref ReadOnlySpan<char> rest)
+    {
+        int start = 0;
+        while (start < rest.Length && IsSeparator(rest[start])) start++;
+        int end = start;
+        while (end < rest.Length && !IsSeparator(rest[end])) end++;
+        var token = rest[start..end];
+        rest = rest[end..];
+        return token;
+    }
+
+    private static bool IsSeparator(char c) => c == ',' || char.IsWhiteSpace(c);
 
     private static bool TryJson(ReadOnlyMemory<char> text, out object value)
     {

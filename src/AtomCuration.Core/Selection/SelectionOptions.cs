@@ -10,8 +10,11 @@ namespace AtomCuration.Selection;
 /// </summary>
 public abstract record SelectionOptions : IOptions
 {
+    /// <summary>Number of structures selected when no count, fraction, threshold or budget is given.</summary>
+    public const int DefaultCount = 10;
+
     /// <summary>Number of structures to select.</summary>
-    public int Count { get; init; } = 10;
+    public int Count { get; init; } = DefaultCount;
 
     /// <summary>Seed for every random choice; the same seed gives the same selection on any thread count.</summary>
     public int Seed { get; init; }

@@ -49,7 +49,7 @@ public static class SelectionOptionsMapper
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var m = settings.ResolvedMethod;
-        int k = settings.Count ?? 10;
+        int k = settings.Count ?? SelectionOptions.DefaultCount;
         var start = settings.Preset is null ? Selector.DefaultOptions(m) : KMeansOptions.Study(k, settings.Seed);
         string context = $"Select-Configuration -Options ({m})";
         var knobs = Copy(settings.Options);

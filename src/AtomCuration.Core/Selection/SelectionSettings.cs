@@ -1,4 +1,5 @@
 using System.Collections;
+using System.ComponentModel;
 using System.Globalization;
 using AtomCuration.Options;
 
@@ -17,8 +18,9 @@ public sealed record SelectionSettings : IOptions
     /// <summary>Selection method; may be left out with <see cref="Preset"/>.</summary>
     public SelectionMethod? Method { get; init; }
 
-    /// <summary>Number of structures to select (default 10 when no fraction or threshold is given).</summary>
+    /// <summary>Number of structures to select (the default applies when no fraction, threshold or budget is given either).</summary>
     [OptionRange(1, double.PositiveInfinity)]
+    [DefaultValue(SelectionOptions.DefaultCount)]
     public int? Count { get; init; }
 
     /// <summary>Fraction of the pool to select (Spectral: of every cluster).</summary>

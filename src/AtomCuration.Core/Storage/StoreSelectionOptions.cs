@@ -18,7 +18,7 @@ public sealed record StoreSelectionOptions : IOptions
 
     /// <summary>Number of rows to select (KMeans: the number of clusters).</summary>
     [OptionRange(1, double.PositiveInfinity)]
-    public int Count { get; init; } = 10;
+    public int Count { get; init; } = SelectionOptions.DefaultCount;
 
     /// <summary>Seed of every random choice.</summary>
     public int Seed { get; init; }

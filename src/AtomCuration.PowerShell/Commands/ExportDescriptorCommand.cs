@@ -92,6 +92,13 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
         if (_writer is null) return;
         var writer = _writer;
         _writer = null;
+        if (_rows == 0 && Shard.IsAll)
+        {
+            // Nothing arrived: no empty matrix that looks like a result (a shard's empty part still belongs to its store).
+            writer.Dispose();
+            WriteWarning("Export-Descriptor received no structures with a descriptor; no file was written.");
+            return;
+        }
         try
         {
             writer.Complete();

@@ -96,7 +96,14 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        Write(() => _stream?.Complete() ?? DescriptorCalculator.TryAttachAll(_pool, _options, _context));
+        if (_stream is not null) Write(_stream.Complete);
+        else
+        {
+            var completed = DescriptorCalculator.ForPool(_pool, _options);
+            if (DescriptorCalculator.NeedsSpecies(_options) && _pool.Count > 0)
+                WriteVerbose($"Species inferred from the {_pool.Count} structures: {string.Join(", ", completed.Species!)}.");
+            Write(() => DescriptorCalculator.TryAttach(_pool, completed, _context));
+        }
         WriteProgress(new ProgressRecord(2, "Get-Descriptor", "Done") { RecordType = ProgressRecordType.Completed });
     }
 

@@ -37,7 +37,9 @@ public sealed class ImportEamPotentialCommand : PSCmdlet
         {
             try
             {
-                WriteObject(EamFileReader.Read(file, Format));
+                var potential = EamFileReader.Read(file, Format);
+                WriteVerbose($"Read {file}: {potential}.");
+                WriteObject(potential);
             }
             catch (Exception e) when (e is EamFileException or IOException)
             {

@@ -96,6 +96,7 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
     private void ReadFile(string file)
     {
         int read = 0, skipped = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var progress = new ProgressRecord(1, "Import-Structure", file);
         foreach (var result in StructureIO.Read(file, _options with { SourceName = NameInIds(file) }, _context))
         {
@@ -120,6 +121,8 @@ public sealed class ImportStructureCommand : PSCmdlet, IDisposable
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
         if (skipped > 0) WriteWarning($"{file}: {read} structures read, {skipped} bad frame(s) skipped.");
+        WriteVerbose(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Read {file} ({new FileInfo(file).Length / 1e6:0.###} MB): {read} structures, {skipped} bad frame(s) skipped, {clock.Elapsed.TotalSeconds:F2} s."));
     }
 
     /// <summary>The file as ids name it: relative to the current location when below it (unique, short), else the full path.</summary>

@@ -14,6 +14,7 @@ public sealed class InvokeEamCalculationCommand : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Structure> _batch = [];
+    private int _evaluated, _failed;
     private EamPotential _potential = null!;
     private string _calculator = "";
 
@@ -49,6 +50,7 @@ public sealed class InvokeEamCalculationCommand : PSCmdlet, IDisposable
             EamFitResult fit => $"EamFitResult ({fit.Form}, {fit.Structures} structures)",
             _ => _potential.ToString(),
         };
+        WriteVerbose($"Evaluating with {_calculator}: {_potential}.");
     }
 
     /// <inheritdoc />
@@ -60,14 +62,26 @@ public sealed class InvokeEamCalculationCommand : PSCmdlet, IDisposable
     }
 
     /// <inheritdoc />
-    protected override void EndProcessing() => Flush();
+    protected override void EndProcessing()
+    {
+        Flush();
+        WriteVerbose($"Evaluated {_evaluated} structure(s), {_failed} could not be evaluated.");
+    }
 
     private void Flush()
     {
         foreach (var outcome in EamEvaluation.Each(_potential, _batch, ThrottleLimit, _stop.Token))
         {
-            if (outcome.Result is { } result) WriteObject(EamLabelling.Label(outcome.Structure, result, _calculator));
-            else WriteError(new ErrorRecord(new ArgumentException(outcome.Problem), "StructureNotEvaluated", ErrorCategory.InvalidData, outcome.Structure));
+            if (outcome.Result is { } result)
+            {
+                WriteObject(EamLabelling.Label(outcome.Structure, result, _calculator));
+                _evaluated++;
+            }
+            else
+            {
+                _failed++;
+                WriteError(new ErrorRecord(new ArgumentException(outcome.Problem), "StructureNotEvaluated", ErrorCategory.InvalidData, outcome.Structure));
+            }
         }
         _batch.Clear();
     }

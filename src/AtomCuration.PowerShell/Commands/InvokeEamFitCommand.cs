@@ -11,7 +11,7 @@ namespace AtomCuration.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "EamFit")]
 [OutputType(typeof(EamFitResult))]
-[OptionsRecord(typeof(EamFitOptions), typeof(RunContext))]
+[OptionsRecord(typeof(EamFitOptions), typeof(RunContext), typeof(EamSearchOptions))]
 public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
 {
     /// <summary>

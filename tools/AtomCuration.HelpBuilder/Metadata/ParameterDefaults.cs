@@ -1,4 +1,5 @@
 using System.Collections;
+using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using AtomCuration.Options;
@@ -9,8 +10,10 @@ namespace AtomCuration.HelpBuilder.Metadata;
 /// The default value help shows for a cmdlet parameter, read from the Core options record the parameter is bound onto
 /// (the cmdlet's [OptionsRecord] types, searched in order for a property of the same name, as the range check does), so
 /// help cannot drift from the defaults Core applies. A record property left null stands for another record's default
-/// when it forwards one ([SameRangeAs]: e.g. -Perplexity → TsneOptions.Perplexity, 30); a parameter on no record shows
-/// the cmdlet's own initial value. Null (nothing known) is shown as "None", as PowerShell's own help does.
+/// when it forwards one ([SameRangeAs]: e.g. -Perplexity → TsneOptions.Perplexity, 30) or names the constant Core falls
+/// back to ([DefaultValue]: SelectionSettings.Count → SelectionOptions.DefaultCount); a parameter on no record shows
+/// the cmdlet's own initial value. A parameter mandatory in every parameter set has no default, and null (nothing known)
+/// is shown as "None", as PowerShell's own help does.
 /// </summary>
 public static class ParameterDefaults
 {
@@ -21,11 +24,12 @@ public static class ParameterDefaults
     public const string None = "None";
 
     /// <summary>The default value text of <paramref name="parameter"/> of <paramref name="cmdlet"/>.</summary>
-    public static string Of(Type cmdlet, PropertyInfo parameter)
+    public static string Of(Type cmdlet, PropertyInfo parameter, bool mandatory)
     {
         ArgumentNullException.ThrowIfNull(cmdlet);
         ArgumentNullException.ThrowIfNull(parameter);
         if (parameter.PropertyType.FullName == "System.Management.Automation.SwitchParameter") return SwitchDefault;
+        if (mandatory) return None;
         if (parameter.Name == "ThrottleLimit") return "all cores ([Environment]::ProcessorCount)";
         foreach (var record in Records(cmdlet))
         {
@@ -36,13 +40,18 @@ public static class ParameterDefaults
         return Format(CmdletDefault(cmdlet, parameter)) ?? None;
     }
 
-    /// <summary>The default of a record property, following [SameRangeAs] when the record leaves it unset (null).</summary>
-    public static object? RecordDefault(PropertyInfo property)
+    /// <summary>The default of a record property, following [DefaultValue] or [SameRangeAs] when the record leaves it unset (null).</summary>
+    public static object? RecordDefault(PropertyInfo property) =>
+        RecordDefault(property, Activator.CreateInstance(property.ReflectedType!)!); // the record asked, not a base declaring the property
+
+    /// <summary>The default of <paramref name="property"/> as <paramref name="defaults"/> (an instance built with its defaults) holds it.</summary>
+    public static object? RecordDefault(PropertyInfo property, object defaults)
     {
         ArgumentNullException.ThrowIfNull(property);
-        object? value = property.GetValue(Activator.CreateInstance(property.DeclaringType!));
+        object? value = property.GetValue(defaults);
+        if (value is null && property.GetCustomAttribute<DefaultValueAttribute>() is { } stated) return stated.Value;
         if (value is null && property.GetCustomAttribute<SameRangeAsAttribute>() is { } same
-            && same.Record.GetProperty(same.Property) is { } source && HasParameterlessConstructor(source.DeclaringType!))
+            && same.Record.GetProperty(same.Property) is { } source && HasParameterlessConstructor(same.Record))
             return RecordDefault(source);
         return value;
     }

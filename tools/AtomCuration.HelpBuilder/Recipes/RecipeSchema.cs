@@ -53,7 +53,7 @@ public static class RecipeSchema
         return OptionsBinder.Bindable(defaults.GetType()).Select(p => new RecipeKey(
             OptionsBinder.KeyName(p),
             p.GetCustomAttribute<OptionConverterAttribute>() is { } c ? c.Create().Shape : OptionsBinder.Describe(p.PropertyType),
-            Format(p.GetValue(defaults)),
+            Format(Metadata.ParameterDefaults.RecordDefault(p, defaults)),
             OptionRanges.Of(p)?.ToString() ?? "",
             docs.TryGetValue($"P:{p.DeclaringType!.FullName}.{p.Name}", out var text) ? text : "")).ToList();
     }

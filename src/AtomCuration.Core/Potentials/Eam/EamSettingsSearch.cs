@@ -6,26 +6,24 @@ using AtomCuration.Structures;
 namespace AtomCuration.Potentials.Eam;
 
 /// <summary>How a search over fit settings runs.</summary>
-public sealed record EamSearchOptions
+public sealed record EamSearchOptions : IOptions
 {
     /// <summary>Fits evaluated during the search (the final refit on all data not counted).</summary>
+    [OptionRange(1, 10000)]
     public int Budget { get; init; } = 20;
 
     /// <summary>Bayesian optimisation (default) or random search.</summary>
     public EamSearchMethod Method { get; init; } = EamSearchMethod.Bayesian;
 
     /// <summary>Fraction of the structures held out (seeded) to measure each candidate's validation error.</summary>
+    [OptionRange(0, 1, MinExclusive = true, MaxExclusive = true)]
     public double ValidationFraction { get; init; } = 0.25;
 
     /// <summary>Ranges searched, by setting name; null = <see cref="EamSearchSpace.Default"/>.</summary>
     public EamSearchSpace? Space { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> on invalid settings.</summary>
-    public void Validate()
-    {
-        if (Budget < 1) throw new ArgumentException($"Budget must be at least 1, got {Budget}.");
-        if (!(ValidationFraction > 0 && ValidationFraction < 1)) throw new ArgumentException($"ValidationFraction must lie in (0, 1), got {ValidationFraction}.");
-    }
+    /// <inheritdoc />
+    public void Validate() => OptionRanges.Validate(this);
 }
 
 /// <summary>Search algorithm over fit settings.</summary>
