@@ -28,15 +28,27 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     private readonly EamFitOptions _options;
     private readonly int _threads;
     private readonly Chunk[] _chunks;
+    private readonly EamSplineTerms? _splineTerms;
 
-    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options, int threads)
+    /// <summary>Creates the objective.</summary>
+    /// <param name="model">Parameter layout.</param>
+    /// <param name="data">Training structures.</param>
+    /// <param name="options">Weights and regularisation.</param>
+    /// <param name="threads">Parallelism over chunks of structures (the sums do not depend on it).</param>
+    /// <param name="storeSplineTerms">Whether a spline model on shared grids keeps its parameter-independent terms per structure
+    /// (<see cref="EamSplineTerms"/>, the fast path); false always takes the general path.</param>
+    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options, int threads, bool storeSplineTerms = true)
     {
         _model = model;
         _data = data;
         _options = options;
         _threads = threads;
         _chunks = new Chunk[(data.Items.Length + ChunkSize - 1) / ChunkSize];
+        if (storeSplineTerms) _splineTerms = EamSplineTerms.TryCreate(model, data, threads, default);
     }
+
+    /// <summary>Whether the fast path of <see cref="EamSplineTerms"/> is in use.</summary>
+    internal bool UsesSplineTerms => _splineTerms is not null;
 
     public int ParameterCount => _model.ParameterCount;
 
@@ -56,7 +68,9 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             for (int s = c * ChunkSize; s < end; s++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                Accumulate(theta, _data.Items[s], chunk, needJ);
+                var item = _data.Items[s];
+                if (_splineTerms is null) Accumulate(theta, item, chunk, needJ);
+                else _splineTerms.Accumulate(this, theta, s, item, chunk, UsesForces(item), UsesStress(item), needJ);
             }
         }, _threads, cancellation);
 
@@ -159,6 +173,12 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         return loss;
     }
 
+    /// <summary>Whether structure <paramref name="s"/> contributes force rows.</summary>
+    internal bool UsesForces(EamTrainingSet.Item s) => s.Forces is not null && _options.ForceWeight > 0 && _data.ForceNorm > 0;
+
+    /// <summary>Whether structure <paramref name="s"/> contributes stress rows.</summary>
+    internal bool UsesStress(EamTrainingSet.Item s) => s.Stress is not null && _options.StressWeight > 0 && _data.StressNorm > 0;
+
     /// <summary>Adds one residual row (upper triangle of JᵀJ); returns r².</summary>
     private static double AddRow(double residual, double[] row, double[]? jtj, double[]? jtr, bool needJ)
     {
@@ -182,8 +202,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     {
         var model = _model;
         int n = s.Count, p = ParameterCount, pr = model.DensityLength, w = model.MaxWindow;
-        bool useForces = s.Forces is not null && _options.ForceWeight > 0 && _data.ForceNorm > 0;
-        bool useStress = s.Stress is not null && _options.StressWeight > 0 && _data.StressNorm > 0;
+        bool useForces = UsesForces(s), useStress = UsesStress(s);
         int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
         int stressRow = 1 + (useForces ? 3 * n : 0);
         c.Ensure(n, rows);
@@ -327,6 +346,28 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             }
         }
 
+        Finish(s, c, energy, stress, invV, useForces, useStress, needJ);
+    }
+
+    /// <summary>
+    /// The part both per-structure paths share: the rows' dependence through F′ₙ
+    /// (∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ, applied with K), residuals and row weights, and the
+    /// accumulation of r², JᵀJ and Jᵀr. Expects in <paramref name="c"/>: F′, F″, the embedding slope windows, S = ∂ρ/∂θ,
+    /// K, the forces and the Jacobian rows' direct parts.
+    /// </summary>
+    internal void Finish(EamTrainingSet.Item s, Chunk c, double energy, ReadOnlySpan<double> stress, double invV, bool useForces, bool useStress, bool needJ)
+    {
+        var model = _model;
+        int n = s.Count, p = ParameterCount, pr = model.DensityLength, w = model.MaxWindow;
+        int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
+        int stressRow = 1 + (useForces ? 3 * n : 0);
+        var sMat = c.S.AsSpan(0, n * pr);
+        var jac = c.J.AsSpan(0, rows * p);
+        var kMat = c.K.AsSpan(0, rows * n);
+        var fpp = c.Fpp.AsSpan(0, n);
+        var firstF = c.FirstF.AsSpan(0, n);
+        var gdF = c.GdF.AsSpan(0, n * w);
+        var forces = c.Forces.AsSpan(0, n);
         // Rows through F′ₙ: ∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ (plain loops: the spans are too short for vector calls to pay).
         if (needJ)
         {
@@ -458,7 +499,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     }
 
     /// <summary>Per-chunk accumulators and scratch (reused across evaluations).</summary>
-    private sealed class Chunk
+    internal sealed class Chunk
     {
         private readonly int _p;
         private readonly EamFitModel _model;
