@@ -210,7 +210,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         rho.Clear();
         var sMat = c.S.AsSpan(0, n * pr);
         var jac = c.J.AsSpan(0, rows * p);
-        var kMat = c.K.AsSpan(0, rows * n);
+        var kMat = c.K.AsSpan(0, n * rows);
         if (needJ)
         {
             sMat.Clear();
@@ -327,10 +327,10 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                         rowI[gIndex[e]] += v;
                         rowJ[gIndex[e]] -= v;
                     }
-                    kMat[(1 + 3 * i + axis) * n + i] += drhoJ * ua;
-                    kMat[(1 + 3 * i + axis) * n + j] += drhoI * ua;
-                    kMat[(1 + 3 * j + axis) * n + i] -= drhoJ * ua;
-                    kMat[(1 + 3 * j + axis) * n + j] -= drhoI * ua;
+                    kMat[i * rows + 1 + 3 * i + axis] += drhoJ * ua;
+                    kMat[j * rows + 1 + 3 * i + axis] += drhoI * ua;
+                    kMat[i * rows + 1 + 3 * j + axis] -= drhoJ * ua;
+                    kMat[j * rows + 1 + 3 * j + axis] -= drhoI * ua;
                 }
             if (useStress)
             {
@@ -340,8 +340,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                 {
                     var row = jac.Slice((stressRow + v) * p, p);
                     for (int e = 0; e < cnt; e++) row[gIndex[e]] += factors[v] * gValue[e];
-                    kMat[(stressRow + v) * n + i] += drhoJ * factors[v];
-                    kMat[(stressRow + v) * n + j] += drhoI * factors[v];
+                    kMat[i * rows + stressRow + v] += drhoJ * factors[v];
+                    kMat[j * rows + stressRow + v] += drhoI * factors[v];
                 }
             }
         }
@@ -350,10 +350,11 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     }
 
     /// <summary>
-    /// The part both per-structure paths share: the rows' dependence through F′ₙ
-    /// (∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ, applied with K), residuals and row weights, and the
-    /// accumulation of r², JᵀJ and Jᵀr. Expects in <paramref name="c"/>: F′, F″, the embedding slope windows, S = ∂ρ/∂θ,
-    /// K, the forces and the Jacobian rows' direct parts.
+    /// The part both per-structure paths share: residuals and row weights, r², and with the Jacobian the rows'
+    /// dependence through F′ₘ — ∂F′ₘ/∂θ = ∂F′/∂θ_F + F″ₘ ∂ρₘ/∂θ, applied with K (∂rows/∂F′ₘ, held column by column,
+    /// K[m·rows + row]) — and the accumulation of JᵀJ and Jᵀr. The direct rows (row-major in c.J) are transposed first,
+    /// so that adding K's columns and the dot products of <see cref="NormalEquations"/> run over long contiguous columns.
+    /// Expects in <paramref name="c"/>: F′, F″, the embedding slope windows, S = ∂ρ/∂θ, K, the forces and the rows' direct parts.
     /// </summary>
     internal void Finish(EamTrainingSet.Item s, Chunk c, double energy, ReadOnlySpan<double> stress, double invV, bool useForces, bool useStress, bool needJ)
     {
@@ -361,41 +362,14 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         int n = s.Count, p = ParameterCount, pr = model.DensityLength, w = model.MaxWindow;
         int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
         int stressRow = 1 + (useForces ? 3 * n : 0);
-        var sMat = c.S.AsSpan(0, n * pr);
-        var jac = c.J.AsSpan(0, rows * p);
-        var kMat = c.K.AsSpan(0, rows * n);
-        var fpp = c.Fpp.AsSpan(0, n);
-        var firstF = c.FirstF.AsSpan(0, n);
-        var gdF = c.GdF.AsSpan(0, n * w);
         var forces = c.Forces.AsSpan(0, n);
-        // Rows through F′ₙ: ∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ (plain loops: the spans are too short for vector calls to pay).
-        if (needJ)
-        {
-            var t2 = c.T.AsSpan(0, n * pr);
-            for (int m = 0; m < n; m++)
-                for (int q = 0; q < pr; q++) t2[m * pr + q] = fpp[m] * sMat[m * pr + q];
-            for (int row = 1; row < rows; row++)
-            {
-                var jr = jac.Slice(row * p, p);
-                var jrho = jr.Slice(model.DensityStart, pr);
-                var kr = kMat.Slice(row * n, n);
-                for (int m = 0; m < n; m++)
-                {
-                    double k = kr[m];
-                    if (k == 0) continue;
-                    int t = s.Type[m];
-                    Scatter(jr, model.EmbeddingOffset[t] + firstF[m], gdF.Slice(m * w, w), model.Embedding[t], k);
-                    var tm = t2.Slice(m * pr, pr);
-                    for (int q = 0; q < tm.Length; q++) jrho[q] += k * tm[q];
-                }
-            }
-        }
 
-        // Residuals, row weights, accumulation.
+        // Residuals and row weights.
         var res = c.Residuals.AsSpan(0, rows);
+        var weight = c.RowWeights.AsSpan(0, rows);
         double we = Math.Sqrt(_options.EnergyWeight * s.Weight / _data.EnergyNorm);
         res[0] = we * (energy - s.Energy) / n;
-        Scale(jac[..p], we / n, needJ);
+        weight[0] = we / n;
         if (useForces)
         {
             double wf = Math.Sqrt(_options.ForceWeight * s.Weight / _data.ForceNorm);
@@ -404,7 +378,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                 {
                     int row = 1 + 3 * i + axis;
                     res[row] = wf * (forces[i][axis] - s.Forces![i][axis]);
-                    Scale(jac.Slice(row * p, p), wf, needJ);
+                    weight[row] = wf;
                 }
         }
         if (useStress)
@@ -414,14 +388,44 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             for (int v = 0; v < 6; v++)
             {
                 res[stressRow + v] = ws * (stress[v] * invV - reference[v]);
-                Scale(jac.Slice((stressRow + v) * p, p), ws, needJ);
+                weight[stressRow + v] = ws;
             }
         }
+        for (int row = 0; row < rows; row++) c.Loss += res[row] * res[row];
+        if (!needJ) return;
+
+        // Jᵀ from the direct rows.
+        var jac = c.J.AsSpan(0, rows * p);
+        var jt = c.Jt.AsSpan(0, p * rows);
         for (int row = 0; row < rows; row++)
         {
-            c.Loss += res[row] * res[row];
-            if (needJ) AddOuter(jac.Slice(row * p, p), res[row], c.JtJ, c.Jtr);
+            var jr = jac.Slice(row * p, p);
+            for (int k = 0; k < p; k++) jt[k * rows + row] = jr[k];
         }
+        // Rows through F′ₘ: column θ gains K[:, m]·∂F′ₘ/∂θ.
+        var kMat = c.K.AsSpan(0, n * rows);
+        var sMat = c.S.AsSpan(0, n * pr);
+        var fpp = c.Fpp.AsSpan(0, n);
+        var firstF = c.FirstF.AsSpan(0, n);
+        var gdF = c.GdF.AsSpan(0, n * w);
+        for (int m = 0; m < n; m++)
+        {
+            var km = kMat.Slice(m * rows, rows);
+            int t = s.Type[m], o = model.EmbeddingOffset[t] + firstF[m];
+            var window = gdF.Slice(m * w, model.Embedding[t].Window);
+            for (int e = 0; e < window.Length; e++)
+                if (window[e] != 0) TensorPrimitives.MultiplyAdd(km, window[e], jt.Slice((o + e) * rows, rows), jt.Slice((o + e) * rows, rows));
+            var sm = sMat.Slice(m * pr, pr);
+            for (int q = 0; q < pr; q++)
+            {
+                double v = fpp[m] * sm[q];
+                if (v == 0) continue;
+                var column = jt.Slice((model.DensityStart + q) * rows, rows);
+                TensorPrimitives.MultiplyAdd(km, v, column, column);
+            }
+        }
+        for (int k = 0; k < p; k++) TensorPrimitives.Multiply(jt.Slice(k * rows, rows), weight, jt.Slice(k * rows, rows));
+        NormalEquations.Add(jt, rows, res, c.JtJ, c.Jtr);
     }
 
     /// <summary>
@@ -493,11 +497,6 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         }
     }
 
-    private static void Scale(Span<double> row, double factor, bool needJ)
-    {
-        if (needJ) TensorPrimitives.Multiply(row, factor, row);
-    }
-
     /// <summary>Per-chunk accumulators and scratch (reused across evaluations).</summary>
     internal sealed class Chunk
     {
@@ -545,8 +544,9 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         public double[] Gd3 { get; }
         public double[] Rho { get; private set; } = [];
         public double[] S { get; private set; } = [];
-        public double[] T { get; private set; } = [];
         public double[] J { get; private set; } = [];
+        public double[] Jt { get; private set; } = [];
+        public double[] RowWeights { get; private set; } = [];
         public double[] K { get; private set; } = [];
         public double[] Fp { get; private set; } = [];
         public double[] Fpp { get; private set; } = [];
@@ -572,16 +572,23 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             {
                 Rho = new double[atoms];
                 S = new double[atoms * _model.DensityLength];
-                T = new double[atoms * _model.DensityLength];
                 Fp = new double[atoms];
                 Fpp = new double[atoms];
                 FirstF = new int[atoms];
                 GdF = new double[atoms * _model.MaxWindow];
                 Forces = new Vec3[atoms];
             }
-            if (J.Length < rows * _p) J = new double[rows * _p];
+            if (J.Length < rows * _p)
+            {
+                J = new double[rows * _p];
+                Jt = new double[rows * _p];
+            }
             if (K.Length < rows * atoms) K = new double[rows * atoms];
-            if (Residuals.Length < rows) Residuals = new double[rows];
+            if (Residuals.Length < rows)
+            {
+                Residuals = new double[rows];
+                RowWeights = new double[rows];
+            }
         }
     }
 }

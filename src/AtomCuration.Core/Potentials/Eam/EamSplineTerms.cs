@@ -154,7 +154,7 @@ internal sealed class EamSplineTerms
         var sMat = c.S.AsSpan(0, n * pr);
         if (needJ) t.Density.CopyTo(sMat);
         var jac = c.J.AsSpan(0, rows * p);
-        var kMat = c.K.AsSpan(0, rows * n);
+        var kMat = c.K.AsSpan(0, n * rows);
         if (needJ)
         {
             jac.Clear();
@@ -239,10 +239,10 @@ internal sealed class EamSplineTerms
                     var rowJ = jac.Slice((1 + 3 * j + axis) * p, p);
                     AddWindow(rowI, rowJ, oJ, ua * ai, b0, b1, b2, b3);
                     AddWindow(rowI, rowJ, oI, ua * aj, b0, b1, b2, b3);
-                    kMat[(1 + 3 * i + axis) * n + i] += drhoJ * ua;
-                    kMat[(1 + 3 * i + axis) * n + j] += drhoI * ua;
-                    kMat[(1 + 3 * j + axis) * n + i] -= drhoJ * ua;
-                    kMat[(1 + 3 * j + axis) * n + j] -= drhoI * ua;
+                    kMat[i * rows + 1 + 3 * i + axis] += drhoJ * ua;
+                    kMat[j * rows + 1 + 3 * i + axis] += drhoI * ua;
+                    kMat[i * rows + 1 + 3 * j + axis] -= drhoJ * ua;
+                    kMat[j * rows + 1 + 3 * j + axis] -= drhoI * ua;
                 }
             if (useStress)
             {
@@ -253,8 +253,8 @@ internal sealed class EamSplineTerms
                     var row = jac.Slice((stressRow + v) * p, p);
                     AddWindow(row, oJ, factors[v] * ai, b0, b1, b2, b3);
                     AddWindow(row, oI, factors[v] * aj, b0, b1, b2, b3);
-                    kMat[(stressRow + v) * n + i] += drhoJ * factors[v];
-                    kMat[(stressRow + v) * n + j] += drhoI * factors[v];
+                    kMat[i * rows + stressRow + v] += drhoJ * factors[v];
+                    kMat[j * rows + stressRow + v] += drhoI * factors[v];
                 }
             }
         }
