@@ -346,15 +346,26 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             }
         }
 
+        // Jᵀ from the direct rows.
+        if (needJ)
+        {
+            var jt = c.Jt.AsSpan(0, p * rows);
+            for (int row = 0; row < rows; row++)
+            {
+                var jr = jac.Slice(row * p, p);
+                for (int k = 0; k < p; k++) jt[k * rows + row] = jr[k];
+            }
+        }
         Finish(s, c, energy, stress, invV, useForces, useStress, needJ);
     }
 
     /// <summary>
     /// The part both per-structure paths share: residuals and row weights, r², and with the Jacobian the rows'
     /// dependence through F′ₘ — ∂F′ₘ/∂θ = ∂F′/∂θ_F + F″ₘ ∂ρₘ/∂θ, applied with K (∂rows/∂F′ₘ, held column by column,
-    /// K[m·rows + row]) — and the accumulation of JᵀJ and Jᵀr. The direct rows (row-major in c.J) are transposed first,
+    /// K[m·rows + row]) — and the accumulation of JᵀJ and Jᵀr. The Jacobian is held column by column (Jᵀ),
     /// so that adding K's columns and the dot products of <see cref="NormalEquations"/> run over long contiguous columns.
-    /// Expects in <paramref name="c"/>: F′, F″, the embedding slope windows, S = ∂ρ/∂θ, K, the forces and the rows' direct parts.
+    /// Expects in <paramref name="c"/>: F′, F″, the embedding slope windows, S = ∂ρ/∂θ, K, the forces and the rows' direct parts
+    /// as Jᵀ (c.Jt, column θ at [θ·rows ..]).
     /// </summary>
     internal void Finish(EamTrainingSet.Item s, Chunk c, double energy, ReadOnlySpan<double> stress, double invV, bool useForces, bool useStress, bool needJ)
     {
@@ -394,14 +405,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         for (int row = 0; row < rows; row++) c.Loss += res[row] * res[row];
         if (!needJ) return;
 
-        // Jᵀ from the direct rows.
-        var jac = c.J.AsSpan(0, rows * p);
         var jt = c.Jt.AsSpan(0, p * rows);
-        for (int row = 0; row < rows; row++)
-        {
-            var jr = jac.Slice(row * p, p);
-            for (int k = 0; k < p; k++) jt[k * rows + row] = jr[k];
-        }
         // Rows through F′ₘ: column θ gains K[:, m]·∂F′ₘ/∂θ.
         var kMat = c.K.AsSpan(0, n * rows);
         var sMat = c.S.AsSpan(0, n * pr);

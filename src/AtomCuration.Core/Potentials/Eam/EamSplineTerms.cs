@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Common;
 using AtomCuration.Structures;
 
@@ -34,20 +35,24 @@ internal sealed class EamSplineTerms
         _terms = terms;
     }
 
-    /// <summary>Per-structure constants.</summary>
+    /// <summary>Per-structure constants; the force rows' blocks are held column by column (3n entries per parameter).</summary>
     private sealed class Terms
     {
         /// <summary>∂E/∂θ over the pair block [0, DensityStart).</summary>
         public required double[] PairEnergy { get; init; }
 
-        /// <summary>(3n) × pair-block rows: ∂f/∂θ_φ.</summary>
+        /// <summary>Pair block × (3n): ∂fᵢα/∂θ_φ at [k·3n + 3i + α].</summary>
         public required double[] PairForce { get; init; }
 
-        /// <summary>6 × pair-block rows: ∂(Σ g r ûα ûβ)/∂θ_φ (divided by V when the stress residual is formed).</summary>
+        /// <summary>6 × pair block: ∂(Σ g r ûα ûβ)/∂θ_φ (divided by V when the stress residual is formed).</summary>
         public required double[] PairStress { get; init; }
 
-        /// <summary>n × density-block rows: S = ∂ρ/∂θ_ρ.</summary>
+        /// <summary>n × density block: S = ∂ρ/∂θ_ρ.</summary>
         public required double[] Density { get; init; }
+
+        /// <summary>Density block × (3n): Σⱼ ±ûᵢⱼα B^ρ′(rᵢⱼ) at the block of ρ_{tᵢtⱼ} (host i), which times F′ᵢ is
+        /// the part of ∂fᵢα/∂θ_ρ through i's own embedding slope.</summary>
+        public required double[] DensityForce { get; init; }
 
         /// <summary>Per pair: first coefficient of its ρ window (within one density function).</summary>
         public required int[] DensityFirst { get; init; }
@@ -66,7 +71,7 @@ internal sealed class EamSplineTerms
         int pairBlock = model.DensityStart, pr = model.DensityLength;
         long bytes = 0;
         foreach (var it in data.Items)
-            bytes += 8L * pairBlock * (7 + 3L * it.Count) + 8L * it.Count * pr + 36L * it.R.Length;
+            bytes += 8L * pairBlock * (7 + 3L * it.Count) + 8L * it.Count * 4 * pr + 36L * it.R.Length;
         if (bytes > MemoryBudget) return null;
         var terms = OrderedParallel.Map(data.Items, it => Create(model, it), threads, cancellation).ToArray();
         return new EamSplineTerms(model, terms);
@@ -93,7 +98,9 @@ internal sealed class EamSplineTerms
         var zeros = new double[Math.Max(phiGrid.ParameterCount, rhoGrid.ParameterCount)];
         Span<double> bv = stackalloc double[4], bd = stackalloc double[4];
         var energy = new double[pb];
-        var force = new double[3 * n * pb];
+        int fr = 3 * n;
+        var force = new double[fr * pb];
+        var densityForce = new double[fr * pr];
         var stress = new double[6 * pb];
         var density = new double[n * pr];
         var first = new int[pairs];
@@ -113,8 +120,8 @@ internal sealed class EamSplineTerms
                 for (int axis = 0; axis < 3; axis++)
                 {
                     double v = u[axis] * bd[m];
-                    force[(3 * i + axis) * pb + k] += v;
-                    force[(3 * j + axis) * pb + k] -= v;
+                    force[k * fr + 3 * i + axis] += v;
+                    force[k * fr + 3 * j + axis] -= v;
                 }
                 double rd = r * bd[m];
                 stress[0 * pb + k] += rd * u.X * u.X; stress[1 * pb + k] += rd * u.Y * u.Y; stress[2 * pb + k] += rd * u.Z * u.Z;
@@ -131,13 +138,19 @@ internal sealed class EamSplineTerms
                 if (f + m >= rhoGrid.ParameterCount) continue;
                 density[i * pr + atI + f + m] += bv[m];
                 density[j * pr + atJ + f + m] += bv[m];
+                for (int axis = 0; axis < 3; axis++)
+                {
+                    double v = u[axis] * bd[m];
+                    densityForce[(atI + f + m) * fr + 3 * i + axis] += v;
+                    densityForce[(atJ + f + m) * fr + 3 * j + axis] -= v;
+                }
             }
         }
-        return new Terms { PairEnergy = energy, PairForce = force, PairStress = stress, Density = density, DensityFirst = first, DensitySlope = slope };
+        return new Terms { PairEnergy = energy, PairForce = force, PairStress = stress, Density = density, DensityForce = densityForce, DensityFirst = first, DensitySlope = slope };
     }
 
     /// <summary>
-    /// Energy, forces, stress and the rows' direct parts of structure <paramref name="index"/> at <paramref name="theta"/>
+    /// Energy, forces, stress and the rows' direct parts (as Jᵀ) of structure <paramref name="index"/> at <paramref name="theta"/>
     /// into <paramref name="c"/>, then <see cref="EamFitObjective.Finish"/>.
     /// </summary>
     public void Accumulate(EamFitObjective objective, double[] theta, int index, EamTrainingSet.Item s, EamFitObjective.Chunk c,
@@ -147,27 +160,25 @@ internal sealed class EamSplineTerms
         var t = _terms[index];
         int n = s.Count, p = model.ParameterCount, pb = model.DensityStart, pr = model.DensityLength, w = model.MaxWindow;
         int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
-        int stressRow = 1 + (useForces ? 3 * n : 0);
+        int stressRow = 1 + (useForces ? 3 * n : 0), fr = 3 * n;
         c.Ensure(n, rows);
         var thetaPhi = theta.AsSpan(0, pb);
         var thetaRho = theta.AsSpan(model.DensityStart, pr);
-        var sMat = c.S.AsSpan(0, n * pr);
-        if (needJ) t.Density.CopyTo(sMat);
-        var jac = c.J.AsSpan(0, rows * p);
+        var jt = c.Jt.AsSpan(0, p * rows);
         var kMat = c.K.AsSpan(0, n * rows);
         if (needJ)
         {
-            jac.Clear();
+            t.Density.CopyTo(c.S.AsSpan(0, n * pr));
+            jt.Clear();
             kMat.Clear();
         }
 
-        // Host densities ρᵢ = Sᵢ·θ_ρ; embedding energies, F′, F″ and their windows.
+        // Host densities ρᵢ = Sᵢ·θ_ρ; embedding energies, F′, F″ and their windows; the energy row.
         double energy = Dot(t.PairEnergy, thetaPhi);
         var fp = c.Fp.AsSpan(0, n);
         var fpp = c.Fpp.AsSpan(0, n);
         var firstF = c.FirstF.AsSpan(0, n);
         var gdF = c.GdF.AsSpan(0, n * w);
-        var energyRow = jac[..p];
         Span<double> gv = c.Gv;
         for (int i = 0; i < n; i++)
         {
@@ -182,35 +193,54 @@ internal sealed class EamSplineTerms
             c.Atoms[group]++;
             if (!needJ) continue;
             int o = model.EmbeddingOffset[type] + firstF[i];
-            for (int m = 0; m < f.Window; m++) energyRow[o + m] += gv[m];
-            energyRow[model.EnergyOffset[type]] += 1;
-            var rhoRow = energyRow.Slice(model.DensityStart, pr);
+            for (int m = 0; m < f.Window; m++) jt[(o + m) * rows] += gv[m];
+            jt[model.EnergyOffset[type] * rows] += 1;
             var gradient = c.RhoGradient.AsSpan(group * pr, pr);
             double fpi = fp[i];
             for (int k = 0; k < pr; k++)
             {
-                rhoRow[k] += fpi * si[k];
+                jt[(pb + k) * rows] += fpi * si[k];
                 gradient[k] += si[k];
             }
         }
-        if (needJ) t.PairEnergy.CopyTo(energyRow);
+        if (needJ)
+            for (int k = 0; k < pb; k++) jt[k * rows] = t.PairEnergy[k];
 
-        // Forces and stress: the φ part from the constant rows, the ρ part pair by pair (g_ρ = F′ᵢρ′_j + F′ⱼρ′_i).
+        // Forces and stress: the φ part from the constant columns, the ρ part pair by pair (g_ρ = F′ᵢρ′_j + F′ⱼρ′_i).
         var forces = c.Forces.AsSpan(0, n);
-        Span<double> stress = stackalloc double[6];
-        for (int v = 0; v < 6; v++) stress[v] = useStress ? Dot(t.PairStress.AsSpan(v * pb, pb), thetaPhi) : 0;
-        for (int i = 0; i < n; i++)
+        forces.Clear();
+        for (int k = 0; k < pb; k++)
         {
-            var fx = t.PairForce.AsSpan((3 * i) * pb, pb);
-            var fy = t.PairForce.AsSpan((3 * i + 1) * pb, pb);
-            var fz = t.PairForce.AsSpan((3 * i + 2) * pb, pb);
-            forces[i] = new Vec3(Dot(fx, thetaPhi), Dot(fy, thetaPhi), Dot(fz, thetaPhi));
-            if (!needJ || !useForces) continue;
-            for (int axis = 0; axis < 3; axis++) t.PairForce.AsSpan((3 * i + axis) * pb, pb).CopyTo(jac.Slice((1 + 3 * i + axis) * p, pb));
+            double theta_k = thetaPhi[k];
+            var column = t.PairForce.AsSpan(k * fr, fr);
+            if (theta_k != 0)
+                for (int i = 0; i < n; i++)
+                    forces[i] += theta_k * new Vec3(column[3 * i], column[3 * i + 1], column[3 * i + 2]);
+            if (needJ && useForces) column.CopyTo(jt.Slice(k * rows + 1, fr));
         }
-        if (needJ && useStress)
-            for (int v = 0; v < 6; v++) t.PairStress.AsSpan(v * pb, pb).CopyTo(jac.Slice((stressRow + v) * p, pb));
+        Span<double> stress = stackalloc double[6];
         double invV = useStress ? 1.0 / s.Volume : 0;
+        for (int v = 0; v < 6; v++)
+        {
+            var row = t.PairStress.AsSpan(v * pb, pb);
+            stress[v] = useStress ? Dot(row, thetaPhi) : 0;
+            if (needJ && useStress)
+                for (int k = 0; k < pb; k++) jt[k * rows + stressRow + v] = row[k] * invV;
+        }
+        // ∂fᵢα/∂θ_ρ through F′ᵢ: F′ᵢ times the constant columns.
+        if (needJ && useForces)
+            for (int k = 0; k < pr; k++)
+            {
+                var from = t.DensityForce.AsSpan(k * fr, fr);
+                var to = jt.Slice((pb + k) * rows + 1, fr);
+                for (int i = 0; i < n; i++)
+                {
+                    double a = fp[i];
+                    to[3 * i] = a * from[3 * i];
+                    to[3 * i + 1] = a * from[3 * i + 1];
+                    to[3 * i + 2] = a * from[3 * i + 2];
+                }
+            }
         Span<double> factors = stackalloc double[6];
         var slope = t.DensitySlope;
         var firstRho = t.DensityFirst;
@@ -230,41 +260,33 @@ internal sealed class EamSplineTerms
             stress[0] += gr * u.X * u.X; stress[1] += gr * u.Y * u.Y; stress[2] += gr * u.Z * u.Z;
             stress[3] += gr * u.Y * u.Z; stress[4] += gr * u.X * u.Z; stress[5] += gr * u.X * u.Y;
             if (!needJ) continue;
-            double ai = fp[i], aj = fp[j];
             if (useForces)
-                for (int axis = 0; axis < 3; axis++)
-                {
-                    double ua = u[axis];
-                    var rowI = jac.Slice((1 + 3 * i + axis) * p, p);
-                    var rowJ = jac.Slice((1 + 3 * j + axis) * p, p);
-                    AddWindow(rowI, rowJ, oJ, ua * ai, b0, b1, b2, b3);
-                    AddWindow(rowI, rowJ, oI, ua * aj, b0, b1, b2, b3);
-                    kMat[i * rows + 1 + 3 * i + axis] += drhoJ * ua;
-                    kMat[j * rows + 1 + 3 * i + axis] += drhoI * ua;
-                    kMat[i * rows + 1 + 3 * j + axis] -= drhoJ * ua;
-                    kMat[j * rows + 1 + 3 * j + axis] -= drhoI * ua;
-                }
+            {
+                // Through the other atom's F′ (the own atom's part is DensityForce): row iα gains ûα F′ⱼ B^ρ′ at ρ_{tⱼtᵢ}, row jα −ûα F′ᵢ B^ρ′ at ρ_{tᵢtⱼ}.
+                int rowI = 1 + 3 * i, rowJ = 1 + 3 * j;
+                AddWindow(jt, rows, oI, rowI, fp[j], u, b0, b1, b2, b3);
+                AddWindow(jt, rows, oJ, rowJ, -fp[i], u, b0, b1, b2, b3);
+                var ki = kMat.Slice(i * rows, rows);
+                var kj = kMat.Slice(j * rows, rows);
+                ki[rowI] += drhoJ * u.X; ki[rowI + 1] += drhoJ * u.Y; ki[rowI + 2] += drhoJ * u.Z;
+                kj[rowI] += drhoI * u.X; kj[rowI + 1] += drhoI * u.Y; kj[rowI + 2] += drhoI * u.Z;
+                ki[rowJ] -= drhoJ * u.X; ki[rowJ + 1] -= drhoJ * u.Y; ki[rowJ + 2] -= drhoJ * u.Z;
+                kj[rowJ] -= drhoI * u.X; kj[rowJ + 1] -= drhoI * u.Y; kj[rowJ + 2] -= drhoI * u.Z;
+            }
             if (useStress)
             {
                 factors[0] = r * u.X * u.X * invV; factors[1] = r * u.Y * u.Y * invV; factors[2] = r * u.Z * u.Z * invV;
                 factors[3] = r * u.Y * u.Z * invV; factors[4] = r * u.X * u.Z * invV; factors[5] = r * u.X * u.Y * invV;
                 for (int v = 0; v < 6; v++)
                 {
-                    var row = jac.Slice((stressRow + v) * p, p);
-                    AddWindow(row, oJ, factors[v] * ai, b0, b1, b2, b3);
-                    AddWindow(row, oI, factors[v] * aj, b0, b1, b2, b3);
-                    kMat[i * rows + stressRow + v] += drhoJ * factors[v];
-                    kMat[j * rows + stressRow + v] += drhoI * factors[v];
+                    int row = stressRow + v;
+                    AddWindow(jt, rows, oJ, row, factors[v] * fp[i], b0, b1, b2, b3);
+                    AddWindow(jt, rows, oI, row, factors[v] * fp[j], b0, b1, b2, b3);
+                    kMat[i * rows + row] += drhoJ * factors[v];
+                    kMat[j * rows + row] += drhoI * factors[v];
                 }
             }
         }
-        // The constant stress rows hold Σ r ûα ûβ B^φ′; the general path's rows carry the 1/V of the residual.
-        if (needJ && useStress)
-            for (int v = 0; v < 6; v++)
-            {
-                var row = jac.Slice((stressRow + v) * p, pb);
-                for (int k = 0; k < pb; k++) row[k] *= invV;
-            }
         objective.Finish(s, c, energy, stress, invV, useForces, useStress, needJ);
     }
 
@@ -276,6 +298,7 @@ internal sealed class EamSplineTerms
     }
 
     /// <summary>Σₘ bₘ θ[o + m] over a window whose entries past the function's free coefficients are zero (their θ is then never read).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Window(double[] theta, int o, double b0, double b1, double b2, double b3)
     {
         double sum = b0 * theta[o];
@@ -285,19 +308,31 @@ internal sealed class EamSplineTerms
         return sum;
     }
 
-    /// <summary>rowI[o + m] += a·bₘ, rowJ[o + m] −= a·bₘ for the non-zero bₘ.</summary>
-    private static void AddWindow(Span<double> rowI, Span<double> rowJ, int o, double a, double b0, double b1, double b2, double b3)
+    /// <summary>Jᵀ[o + m, row + α] += a·ûα·bₘ (α = x, y, z) for the non-zero bₘ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddWindow(Span<double> jt, int rows, int o, int row, double a, Vec3 u, double b0, double b1, double b2, double b3)
     {
-        AddWindow(rowI, o, a, b0, b1, b2, b3);
-        AddWindow(rowJ, o, -a, b0, b1, b2, b3);
+        AddColumn(jt.Slice(o * rows + row, 3), a * b0, u);
+        if (b1 != 0) AddColumn(jt.Slice((o + 1) * rows + row, 3), a * b1, u);
+        if (b2 != 0) AddColumn(jt.Slice((o + 2) * rows + row, 3), a * b2, u);
+        if (b3 != 0) AddColumn(jt.Slice((o + 3) * rows + row, 3), a * b3, u);
     }
 
-    /// <summary>row[o + m] += a·bₘ for the non-zero bₘ.</summary>
-    private static void AddWindow(Span<double> row, int o, double a, double b0, double b1, double b2, double b3)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddColumn(Span<double> xyz, double a, Vec3 u)
     {
-        row[o] += a * b0;
-        if (b1 != 0) row[o + 1] += a * b1;
-        if (b2 != 0) row[o + 2] += a * b2;
-        if (b3 != 0) row[o + 3] += a * b3;
+        xyz[0] += a * u.X;
+        xyz[1] += a * u.Y;
+        xyz[2] += a * u.Z;
+    }
+
+    /// <summary>Jᵀ[o + m, row] += a·bₘ for the non-zero bₘ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddWindow(Span<double> jt, int rows, int o, int row, double a, double b0, double b1, double b2, double b3)
+    {
+        jt[o * rows + row] += a * b0;
+        if (b1 != 0) jt[(o + 1) * rows + row] += a * b1;
+        if (b2 != 0) jt[(o + 2) * rows + row] += a * b2;
+        if (b3 != 0) jt[(o + 3) * rows + row] += a * b3;
     }
 }
