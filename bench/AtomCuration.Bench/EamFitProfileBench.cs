@@ -47,6 +47,17 @@ public sealed class EamFitProfileBench : IBenchmark
             withJ += objective.WithJacobian;
             lossOnly += objective.LossOnly;
             evalCpu += objective.Cpu;
+            if (f > 0) continue;
+            // The two kinds of evaluation at the optimum, repeated.
+            var jtj = new double[objective.ParameterCount * objective.ParameterCount];
+            var jtr = new double[objective.ParameterCount];
+            double t0 = CpuClock.Now;
+            for (int k = 0; k < 50; k++) objective.Evaluate(result.Parameters, null, null, default);
+            double t1 = CpuClock.Now;
+            for (int k = 0; k < 50; k++) objective.Evaluate(result.Parameters, jtj, jtr, default);
+            double t2 = CpuClock.Now;
+            Console.WriteLine($"  per cell: {(t1 - t0) / 50 / count * 1e6:F1} µs loss only, {(t2 - t1) / 50 / count * 1e6:F1} µs with JᵀJ");
+            cpu0 += t2 - t0;
         }
         double cpu = CpuClock.Now - cpu0;
         Console.WriteLine($"{fits} fits of {count} cells: {clock.Elapsed.TotalSeconds:F2} s wall, {cpu:F2} s CPU ({cpu / fits * 1000:F0} ms per fit)");
