@@ -16,9 +16,11 @@ namespace AtomCuration.Potentials.Eam;
 /// the terms through F′ are gathered in K = ∂(rows)/∂F′ and applied once per atom. In the
 /// Finnis–Sinclair form ρ_j above is the density at i due to j, ρ_{tᵢtⱼ}, and ρ_i the one at j due to i.
 /// A cross pair derived by the Zhou–Johnson–Wadley rule spreads ∂φ/∂θ and ∂φ′/∂θ over the
-/// blocks of φ_aa, φ_bb, ρ_a, ρ_b (<see cref="ZjwCrossPairTerms"/>). JᵀJ and
-/// Jᵀr are accumulated per fixed chunk of structures and summed in chunk order, so the
-/// result does not depend on the thread count; J itself is never stored.
+/// blocks of φ_aa, φ_bb, ρ_a, ρ_b (<see cref="ZjwCrossPairTerms"/>). A spline model keeps what does not depend
+/// on the parameters per structure (<see cref="EamSplineTerms"/>) and skips the spline evaluations of the passes
+/// above. A structure's rows are held column by column (Jᵀ) and turned into JᵀJ and Jᵀr by fixed-order dot
+/// products (<see cref="NormalEquations"/>); these are accumulated per fixed chunk of structures and summed in
+/// chunk order, so the result does not depend on the thread count; J of the whole set is never stored.
 /// </summary>
 internal sealed class EamFitObjective : ILeastSquaresProblem
 {
