@@ -146,6 +146,33 @@ Describe 'Export-CurationPlot' {
         Test-Png $png 800 600
     }
 
+    It 'draws a budget study against the budget and a threshold study against the threshold, not the count they reached' {
+        # Rows as Invoke-SelectionStudy -Budget / -Threshold emits them: each trial reaches its own count; the AllData row has neither.
+        $budget = @([pscustomobject]@{ Method = 'AllData'; Count = 59; Budget = $null; Threshold = $null; TestEnergyRmse = 1.0; TestForceRmse = 20.0 })
+        $budget += foreach ($b in 2e5, 8e5) {
+            foreach ($trial in 0..2) {
+                [pscustomobject]@{ Method = 'Random'; Count = 3 + 2 * $trial + [int]($b / 2e5); Budget = $b; Threshold = $null
+                    TestEnergyRmse = 5e6 / $b + $trial; TestForceRmse = 40.0 }
+            }
+        }
+        $svg = Join-Path $TestDrive 'budget.svg'
+        $budget | Export-CurationPlot -Kind LearningCurve -Path $svg
+        $s = Read-Svg $svg
+        $s.Texts | Should -Contain 'Labelling budget (cost, log scale)'
+        $s.Texts | Should -Not -Contain 'Training-set size (structures, log scale)'
+        $s.Ellipses | Should -Be (2 + 1)   # one median per budget (not one per count reached) + legend
+        $threshold = foreach ($t in 0.05, 0.1) {
+            foreach ($trial in 0..1) { [pscustomobject]@{ Method = 'LocalEnvironmentBank'; Count = 10 + $trial; Threshold = $t; TestEnergyRmse = 2.0 + $trial } }
+        }
+        $svg = Join-Path $TestDrive 'threshold.svg'
+        $threshold | Export-CurationPlot -Kind LearningCurve -Path $svg
+        (Read-Svg $svg).Texts | Should -Contain 'Environment-bank threshold (log scale)'
+        # Budget rows mixed with rows at counts are refused with the filter to apply.
+        $mixed = @($budget) + [pscustomobject]@{ Method = 'Random'; Count = 5; Budget = $null; TestEnergyRmse = 3.0; TestForceRmse = 40.0 }
+        { $mixed | Export-CurationPlot -Kind LearningCurve -Path (Join-Path $TestDrive 'mixed.svg') -ErrorAction Stop } |
+            Should -Throw '*Budget*separately*'
+    }
+
     It 'draws the PCA variance curve, the bank scan and the delta scan' {
         $v = Join-Path $TestDrive 'var.svg'
         $pool | Export-CurationPlot -Kind Variance -Path $v

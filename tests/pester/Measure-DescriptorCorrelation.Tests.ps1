@@ -28,6 +28,18 @@ Describe 'Measure-DescriptorCorrelation' {
         ($a | Format-Table | Out-String) | Should -Match 'Spearman'
     }
 
+    It 'correlates the REMatch kernel distance of the per-atom environments' {
+        $cells = Import-Structure (Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz') -Index ':12' | Get-Descriptor -Preset LocalEnvironment
+        $rows = $cells | Measure-DescriptorCorrelation -AtomKernel Rematch -RematchAlpha 0.2
+        $rows[0].Pairs | Should -Be 66
+        $rows[0].Spearman | Should -BeGreaterOrEqual -1
+        $rows[0].Spearman | Should -BeLessOrEqual 1
+        # Another kernel, another distance: the correlations differ from the average kernel's.
+        $average = $cells | Measure-DescriptorCorrelation -AtomKernel Average
+        $average[0].Spearman | Should -Not -Be $rows[0].Spearman
+        { $cells | Measure-DescriptorCorrelation -AtomKernel Rematch -Standardize -ErrorAction Stop } | Should -Throw '*Standardize*'
+    }
+
     It 'names what is missing' {
         { Import-Structure (Join-Path $PSScriptRoot '../../examples/data/Cu_SNAP_sample.extxyz.gz') | Select-Object -First 3 |
             Measure-DescriptorCorrelation -ErrorAction Stop } | Should -Throw '*Get-Descriptor*'

@@ -1,3 +1,4 @@
+using AtomCuration.Options;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Selection;
@@ -19,6 +20,16 @@ public sealed record AgglomerativeOptions : SelectionOptions
 
     /// <summary>For average linkage: null = Euclidean, otherwise the kernel distance √(k(a,a) + k(b,b) − 2k(a,b)).</summary>
     public Kernel? Kernel { get; init; }
+
+    /// <summary>
+    /// Null = cluster the structure descriptors; Average or Rematch = cluster in the feature space of that normalised structure
+    /// kernel K of the per-atom environments (<see cref="Spectral.AtomKernelMatrix"/>), where the squared distance is 2 − 2K.
+    /// </summary>
+    public AtomKernelKind? AtomKernel { get; init; }
+
+    /// <summary>α of the REMatch kernel when <see cref="AtomKernel"/> is Rematch.</summary>
+    [SameRangeAs(typeof(RematchOptions), nameof(RematchOptions.Alpha))]
+    public double RematchAlpha { get; init; } = 0.1;
 }
 
 /// <summary>
@@ -53,6 +64,43 @@ public static class Agglomerative
         for (int j = 0; j < k; j++)
             for (int c = 0; c < d; c++) centers[j * d + c] /= size[j];
         return Representatives.Nearest(SelectionMethod.Agglomerative, p, labels, centers, k);
+    }
+
+    /// <summary>
+    /// Clusters N items given only a kernel matrix K (N × N, row-major), in its feature space φ: squared distances
+    /// |φ(a) − φ(b)|² = K_aa + K_bb − 2K_ab (Schölkopf, Smola &amp; Müller, Neural Comput. 10, 1299, 1998, doi:10.1162/089976698300017467).
+    /// Ward merges on these squared distances — its Lance–Williams update holds in any Euclidean space — and each cluster C is
+    /// represented by the member nearest its centroid, |φ(i) − c|² = K_ii − (2/|C|) Σ_{j∈C} K_ij + const(C); average linkage merges
+    /// on the distances and takes the medoid.
+    /// </summary>
+    public static SelectionResult SelectFromKernel(double[] kernel, int n, AgglomerativeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(options);
+        if (kernel.Length != n * n) throw new ArgumentException($"{kernel.Length} kernel values do not fill {n} × {n}.", nameof(kernel));
+        int k = Math.Min(options.Count, n);
+        var squared = new double[n * n];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) squared[a * n + b] = Math.Max(0, kernel[a * n + a] + kernel[b * n + b] - 2 * kernel[a * n + b]);
+        if (options.Linkage == Linkage.Average)
+        {
+            var dist = squared.Select(Math.Sqrt).ToArray();
+            return Medoids(Cut((double[])dist.Clone(), n, k, Linkage.Average, options.Cancellation), dist, n, k);
+        }
+        var labels = Cut(squared, n, k, Linkage.Ward, options.Cancellation);
+        var size = new int[k];
+        foreach (int c in labels) size[c]++;
+        var rep = Enumerable.Repeat(-1, k).ToArray();
+        var best = Enumerable.Repeat(double.PositiveInfinity, k).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            int c = labels[i];
+            double inside = 0;
+            for (int j = 0; j < n; j++) if (labels[j] == c) inside += kernel[i * n + j];
+            double d = kernel[i * n + i] - 2 * inside / size[c];
+            if (d < best[c]) { best[c] = d; rep[c] = i; }
+        }
+        return Representatives.Ordered(SelectionMethod.Agglomerative, labels, rep, size);
     }
 
     /// <summary>Cluster labels (0…k−1, by first appearance) from a full N × N dissimilarity matrix (consumed).</summary>

@@ -12,7 +12,7 @@ public static class DescriptorRequirement
     public static bool NeedsStructureDescriptor(SelectionOptions options) => options switch
     {
         { DuplicateTolerance: not null } => true, // near-duplicates are found among structure descriptors
-        RandomOptions or LocalEnvironmentBankOptions or EntropyOptions or FpsOptions { AtomKernel: not null } => false,
+        RandomOptions or LocalEnvironmentBankOptions or EntropyOptions or FpsOptions { AtomKernel: not null } or AgglomerativeOptions { AtomKernel: not null } => false,
         SpectralOptions s => s.Delta > 0,
         null => throw new ArgumentNullException(nameof(options)),
         _ => true,
@@ -21,7 +21,7 @@ public static class DescriptorRequirement
     /// <summary>True when the method reads <see cref="Structure.AtomDescriptors"/> (LocalEnvironmentBank, Entropy; Spectral with δ &lt; 1).</summary>
     public static bool NeedsAtomDescriptors(SelectionOptions options) => options switch
     {
-        LocalEnvironmentBankOptions or EntropyOptions or FpsOptions { AtomKernel: not null } => true,
+        LocalEnvironmentBankOptions or EntropyOptions or FpsOptions { AtomKernel: not null } or AgglomerativeOptions { AtomKernel: not null } => true,
         SpectralOptions s => s.Delta < 1,
         null => throw new ArgumentNullException(nameof(options)),
         _ => false,

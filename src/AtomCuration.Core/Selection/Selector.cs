@@ -81,6 +81,8 @@ public static class Selector
             SpectralOptions o => Spectral.Select(pool, o),
             FpsOptions { AtomKernel: { } kind } o => FarthestPointSampling.SelectFromKernel(
                 Spectral.AtomKernelMatrix(pool, new SpectralOptions { AtomKernel = kind, RematchAlpha = o.RematchAlpha, Threads = o.Threads, Cancellation = o.Cancellation }), pool.Count, o),
+            AgglomerativeOptions { AtomKernel: { } kind } o => Agglomerative.SelectFromKernel(
+                Spectral.AtomKernelMatrix(pool, new SpectralOptions { AtomKernel = kind, RematchAlpha = o.RematchAlpha, Threads = o.Threads, Cancellation = o.Cancellation }), pool.Count, o),
             _ => null,
         };
         return result is null
@@ -95,6 +97,8 @@ public static class Selector
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(options);
         FiniteDescriptors.Require(x, row => $"Row {row}");
+        if (options is AgglomerativeOptions { AtomKernel: not null })
+            throw new ArgumentException("Agglomerative clustering on a structure kernel of the per-atom environments needs the structures, not a descriptor matrix: use Select(pool, options).", nameof(options));
         if (options is FpsOptions { AtomKernel: not null })
             throw new ArgumentException("FPS on a structure kernel of the per-atom environments needs the structures, not a descriptor matrix: use Select(pool, options).", nameof(options));
         if (options.Budget is not null)

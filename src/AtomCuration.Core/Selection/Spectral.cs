@@ -118,6 +118,40 @@ public static class Spectral
         return new Kernel(KernelKind.Cosine).Matrix(Matrices.FromRows(environments.Select(MeanEnvironment).ToArray()), options.Threads);
     }
 
+    /// <summary>
+    /// The kernel distance √(2 − 2K_ij) of K₁ (<see cref="AtomKernelMatrix"/>, normalised) for the listed pairs only — for a
+    /// sample of pairs of a large pool, where the N × N matrix would cost N² REMatch evaluations. Parallel over pairs.
+    /// </summary>
+    public static double[] AtomKernelDistances(IReadOnlyList<Structure> pool, IReadOnlyList<(int I, int J)> pairs, SpectralOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(options);
+        var used = pairs.SelectMany(p => new[] { p.I, p.J }).Distinct().Order().ToArray();
+        var environments = new FeatureMatrix?[pool.Count];
+        foreach (int i in used) environments[i] = DescriptorPool.AtomDescriptorsOf(pool[i], i);
+        Func<int, int, double> kernel;
+        if (options.AtomKernel == AtomKernelKind.Rematch)
+        {
+            var rematch = new RematchOptions { Alpha = options.RematchAlpha };
+            rematch.Validate();
+            foreach (int i in used) environments[i] = RematchKernel.UnitRows(environments[i]!);
+            var self = new double[pool.Count];
+            Common.OrderedParallel.For(used.Length, k => self[used[k]] = RematchKernel.Similarity(environments[used[k]]!, environments[used[k]]!, rematch),
+                options.Threads, options.Cancellation);
+            kernel = (i, j) => RematchKernel.Similarity(environments[i]!, environments[j]!, rematch) / Math.Sqrt(self[i] * self[j]);
+        }
+        else
+        {
+            var mean = environments.Select(e => e is null ? null : MeanEnvironment(e)).ToArray();
+            var cosine = new Kernel(KernelKind.Cosine);
+            kernel = (i, j) => cosine.Evaluate(mean[i]!, mean[j]!);
+        }
+        var d = new double[pairs.Count];
+        Common.OrderedParallel.For(pairs.Count, k => d[k] = Math.Sqrt(Math.Max(0, 2 - 2 * kernel(pairs[k].I, pairs[k].J))), options.Threads, options.Cancellation);
+        return d;
+    }
+
     /// <summary>Runs the δ scan of paper 003 (automatic cluster count at every δ); <paramref name="context"/> supplies threads and cancellation.</summary>
     public static IReadOnlyList<DeltaScanPoint> ScanDelta(IReadOnlyList<Structure> pool, SpectralOptions options, IEnumerable<double>? deltas = null,
         RunContext? context = null)

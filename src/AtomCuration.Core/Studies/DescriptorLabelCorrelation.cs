@@ -1,4 +1,6 @@
 using System.Globalization;
+using AtomCuration.Options;
+using AtomCuration.Selection;
 using AtomCuration.Statistics;
 using AtomCuration.Structures;
 
@@ -19,10 +21,26 @@ public sealed record DescriptorCorrelationOptions
     /// <summary>Info key: correlate within each group as well as over all pairs; null = all pairs only.</summary>
     public string? GroupBy { get; init; }
 
+    /// <summary>
+    /// Null = Euclidean distance between the structure descriptors; Average or Rematch = the kernel distance √(2 − 2K) of that
+    /// normalised structure kernel of the per-atom environments (<see cref="Spectral.AtomKernelMatrix"/>), for the sampled pairs only.
+    /// </summary>
+    public AtomKernelKind? AtomKernel { get; init; }
+
+    /// <summary>α of the REMatch kernel when <see cref="AtomKernel"/> is Rematch.</summary>
+    [SameRangeAs(typeof(RematchOptions), nameof(RematchOptions.Alpha))]
+    public double RematchAlpha { get; init; } = 0.1;
+
+    /// <summary>Threads for the REMatch kernel of the pairs; 0 = all cores.</summary>
+    public int Threads { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> on invalid settings.</summary>
     public void Validate()
     {
         if (Pairs < 3) throw new ArgumentException($"Need at least 3 pairs; got {Pairs}.");
+        OptionRanges.Validate(this);
+        if (AtomKernel is not null && Standardize)
+            throw new ArgumentException("Standardize scales the structure descriptors; with AtomKernel the per-atom environments are compared as they are.", nameof(Standardize));
     }
 }
 
@@ -45,7 +63,9 @@ public sealed record DescriptorCorrelation(string Group, string Label, int Pairs
 /// structure descriptors is rank-correlated (Spearman, Kendall τ_b, <see cref="Statistics"/>) with
 /// |E_i/N_i − E_j/N_j| and with two force-difference measures: the difference of the structures' RMS atomic
 /// force magnitudes and of their largest atomic force magnitudes. A positive, significant correlation is what
-/// clustering in descriptor space relies on.
+/// clustering in descriptor space relies on. With <see cref="DescriptorCorrelationOptions.AtomKernel"/> the distance is that of a
+/// structure kernel of the per-atom environments instead (the average kernel or REMatch, De et al., PCCP 18, 13754, 2016,
+/// doi:10.1039/C6CP00415F), the one FPS, agglomerative and spectral selection can use.
 /// </summary>
 public static class DescriptorLabelCorrelation
 {
@@ -55,9 +75,11 @@ public static class DescriptorLabelCorrelation
         ArgumentNullException.ThrowIfNull(structures);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var bad = structures.FirstOrDefault(s => s.Descriptor is null || s.Energy is null);
-        if (bad is not null) throw new ArgumentException($"{bad.Id} lacks {(bad.Descriptor is null ? "a structure descriptor (run Get-Descriptor)" : "an energy")}.");
-        var x = Features(structures, options.Standardize);
+        bool atoms = options.AtomKernel is not null;
+        var bad = structures.FirstOrDefault(s => (atoms ? s.AtomDescriptors is null : s.Descriptor is null) || s.Energy is null);
+        if (bad is not null)
+            throw new ArgumentException($"{bad.Id} lacks {(bad.Energy is not null ? atoms ? "per-atom descriptors (run Get-Descriptor -PerAtom)" : "a structure descriptor (run Get-Descriptor)" : "an energy")}.");
+        var x = atoms ? null : Features(structures, options.Standardize);
         var e = structures.Select(s => 1000 * s.Energy!.Value / s.AtomCount).ToArray();
         bool forces = structures.All(s => s.Forces is not null);
         var rms = forces ? structures.Select(s => 1000 * Math.Sqrt(s.Forces!.Value.Average(f => f.LengthSquared))).ToArray() : null;
@@ -75,7 +97,8 @@ public static class DescriptorLabelCorrelation
         {
             if (members.Length < 3) continue;
             var pairs = SamplePairs(members, options.Pairs, StudySeeds.Selection(options.Seed, name, members.Length, 0));
-            var d = pairs.Select(p => Distance(x[p.I], x[p.J])).ToArray();
+            var d = x is not null ? pairs.Select(p => Distance(x[p.I], x[p.J])).ToArray()
+                : Spectral.AtomKernelDistances(structures, pairs, new SpectralOptions { AtomKernel = options.AtomKernel!.Value, RematchAlpha = options.RematchAlpha, Threads = options.Threads });
             result.Add(Correlate(name, "EnergyPerAtom", d, pairs.Select(p => Math.Abs(e[p.I] - e[p.J])).ToArray()));
             if (rms is null) continue;
             result.Add(Correlate(name, "RmsForce", d, pairs.Select(p => Math.Abs(rms[p.I] - rms[p.J])).ToArray()));

@@ -149,7 +149,7 @@ public static class SelectionStudy
             SelectionResult Select(SelectionOptions so) => so switch
             {
                 RandomOptions r => RandomSelector.Select(candidates.Length, r),
-                KMeansOptions or FpsOptions { AtomKernel: null } or DppOptions or MaxVolOptions or CurOptions or AgglomerativeOptions
+                KMeansOptions or FpsOptions { AtomKernel: null } or DppOptions or MaxVolOptions or CurOptions or AgglomerativeOptions { AtomKernel: null }
                     => Selector.SelectFromMatrix(matrices.For(spec.Trial, candidateStructures), so),
                 _ => Selector.Select(candidateStructures, so),
             };

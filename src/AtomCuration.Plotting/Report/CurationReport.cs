@@ -46,6 +46,9 @@ public sealed record ReportContent
     /// <summary>Learning-curve points of the test force RMSE (meV/Å); may be empty.</summary>
     public IReadOnlyList<CurvePoint> ForceCurve { get; init; } = [];
 
+    /// <summary>What the learning curves' x values are (size, budget or threshold).</summary>
+    public CurveAxis CurveAxis { get; init; } = CurveAxis.Count;
+
     /// <summary>Energy RMSE of the fit to all the data (meV/atom), drawn on the energy learning curve.</summary>
     public double? ReferenceEnergyRmse { get; init; }
 
@@ -258,6 +261,7 @@ public static class CurationReport
             forceRmse = s.Select(x => R(x.ForceRmse, 3)),
             energyCurve = content.EnergyCurve.Select(Curve),
             forceCurve = content.ForceCurve.Select(Curve),
+            curveAxis = LearningCurvePlot.AxisLabel(content.CurveAxis),
             referenceEnergy = content.ReferenceEnergyRmse,
             referenceForce = content.ReferenceForceRmse,
             errors = errors.Select(e => new { group = e.Group, rmse = Math.Round(e.EnergyRmse, 3) }),

@@ -204,7 +204,7 @@
         marker: { color: colorOf(k), size: 8, symbol: symbolOf(k) },
         x: ps.map(function (p) { return p.count; }), y: ps.map(function (p) { return p.median; }),
         customdata: ps.map(function (p) { return [fmt(p.lower, 2), fmt(p.upper, 2)]; }),
-        hovertemplate: m + ': n = %{x}<br>median %{y:.2f} ' + unit + '<br>IQR %{customdata[0]} – %{customdata[1]}<extra></extra>' });
+        hovertemplate: m + ': %{x}<br>median %{y:.2f} ' + unit + '<br>IQR %{customdata[0]} – %{customdata[1]}<extra></extra>' });
     });
     var sizes = [];
     points.forEach(function (p) { if (sizes.indexOf(p.count) < 0) sizes.push(p.count); });
@@ -216,7 +216,7 @@
     }
     rendered.push(Plotly.newPlot(div, traces, {
       font: font, margin: { l: 70, r: 20, t: 30, b: 60 }, hovermode: 'closest', shapes: shapes, annotations: annotations,
-      xaxis: { type: 'log', title: { text: 'Training-set size (structures, log scale)' },
+      xaxis: { type: 'log', title: { text: data.curveAxis },
         tickvals: sizes.length <= 12 ? sizes : undefined },
       yaxis: { title: { text: label + ' (' + unit + ')' }, rangemode: 'tozero' },
     }, config));

@@ -189,14 +189,19 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
     private EamPotential ResolvePotential() => PotentialResolver.Resolve(Potential is PSObject o ? o.BaseObject : Potential,
         p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
 
+    private Figure LearningCurve()
+    {
+        var (points, axis) = PlotInput.LearningCurve(_items, Quantity.ToString());
+        return LearningCurvePlot.Create(points, Quantity == ParityQuantity.Force ? "Test force RMSE (meV/Å)" : "Test energy RMSE (meV/atom)", Reference, Title, axis);
+    }
+
     private Figure Build()
     {
         if (_items.Count == 0) throw new ArgumentException($"Nothing arrived on the pipeline to draw a {Kind} plot from.");
         return Kind switch
         {
             CurationPlotKind.Parity => Parity(),
-            CurationPlotKind.LearningCurve => LearningCurvePlot.Create(PlotInput.LearningCurve(_items, Quantity.ToString()),
-                Quantity == ParityQuantity.Force ? "Test force RMSE (meV/Å)" : "Test energy RMSE (meV/atom)", Reference, Title),
+            CurationPlotKind.LearningCurve => LearningCurve(),
             CurationPlotKind.Map => Map(),
             CurationPlotKind.Distribution => Distribution(),
             CurationPlotKind.Variance => ScanPlots.Variance(Structures() is { Count: > 1 } pool

@@ -181,14 +181,18 @@ public sealed class ExportCurationReportCommand : PSCmdlet
             rows.Add(new ReportStructure(s.Id, groupOf[s], s.Formula, s.AtomCount, s.EnergyPerAtom,
                 s.MapX, s.MapY, s.ClusterId, selected, prediction, force));
         }
+        (IReadOnlyList<CurvePoint> Points, CurveAxis Axis) Curve(string quantity) =>
+            study.Count > 0 && study.All(i => PlotInput.Has(i, $"Test{quantity}Rmse") || PlotInput.Has(i, $"Median{quantity}Rmse"))
+                ? PlotInput.LearningCurve(study, quantity) : ([], CurveAxis.Count);
+        var energyCurve = Curve("Energy");
+        var forceCurve = Curve("Force");
         return new ReportContent
         {
             Title = Title,
             Structures = rows,
-            EnergyCurve = study.Count > 0 && study.All(i => PlotInput.Has(i, "TestEnergyRmse") || PlotInput.Has(i, "MedianEnergyRmse"))
-                ? PlotInput.LearningCurve(study, "Energy") : [],
-            ForceCurve = study.Count > 0 && study.All(i => PlotInput.Has(i, "TestForceRmse") || PlotInput.Has(i, "MedianForceRmse"))
-                ? PlotInput.LearningCurve(study, "Force") : [],
+            EnergyCurve = energyCurve.Points,
+            ForceCurve = forceCurve.Points,
+            CurveAxis = energyCurve.Points.Count > 0 ? energyCurve.Axis : forceCurve.Axis,
             ReferenceEnergyRmse = ReferenceEnergyRmse,
             ReferenceForceRmse = ReferenceForceRmse,
             ForceParity = forceParity,

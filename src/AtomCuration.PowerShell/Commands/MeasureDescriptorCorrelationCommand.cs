@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using AtomCuration.Selection;
 using AtomCuration.Structures;
 using AtomCuration.Studies;
 
@@ -34,6 +35,15 @@ public sealed class MeasureDescriptorCorrelationCommand : PSCmdlet
     [Parameter]
     public string? GroupBy { get; set; }
 
+    /// <summary>Compare structures by a kernel of their per-atom environments instead of descriptor distance: Average or Rematch (distance √(2 − 2K)).</summary>
+    [Parameter]
+    public AtomKernelKind? AtomKernel { get; set; }
+
+    /// <summary>α of the REMatch kernel (with -AtomKernel Rematch).</summary>
+    [Parameter]
+    [ValidateRange(double.Epsilon, double.MaxValue)]
+    public double RematchAlpha { get; set; } = 0.1;
+
     /// <inheritdoc />
     protected override void ProcessRecord() => _structures.Add(InputObject);
 
@@ -45,7 +55,7 @@ public sealed class MeasureDescriptorCorrelationCommand : PSCmdlet
         try
         {
             rows = DescriptorLabelCorrelation.Measure(_structures,
-                new DescriptorCorrelationOptions { Pairs = Pairs, Seed = Seed, Standardize = Standardize, GroupBy = GroupBy });
+                new DescriptorCorrelationOptions { Pairs = Pairs, Seed = Seed, Standardize = Standardize, GroupBy = GroupBy, AtomKernel = AtomKernel, RematchAlpha = RematchAlpha });
         }
         catch (ArgumentException e)
         {

@@ -108,22 +108,37 @@ public static class PlotInput
         return (Find(["Q1", "P25", "Lower", "Low", "25"]), Find(["Q3", "P75", "Upper", "High", "75"]));
     }
 
-    /// <summary>Learning-curve points from trial records (Method, Count, Test…Rmse) or summary rows (Method, Count, Median…Rmse and quartile columns).</summary>
-    public static IReadOnlyList<CurvePoint> LearningCurve(IReadOnlyList<PSObject> items, string quantity)
+    /// <summary>
+    /// Learning-curve points from trial records (Method, Count, Test…Rmse) or summary rows (Method, Count, Median…Rmse and quartile
+    /// columns), and what their x values are: the Budget of rows from a -Budget study, the Threshold of rows from a -Threshold study
+    /// (the all-data reference rows, which have neither, are left out: -Reference draws that line), else the Count.
+    /// </summary>
+    /// <exception cref="ArgumentException">No rows, rows without the error columns, or rows that mix budgets, thresholds and counts.</exception>
+    public static (IReadOnlyList<CurvePoint> Points, CurveAxis Axis) LearningCurve(IReadOnlyList<PSObject> items, string quantity)
     {
         string trial = $"Test{quantity}Rmse", median = $"Median{quantity}Rmse";
         if (items.Count == 0) throw new ArgumentException("No study rows arrived.");
+        var axis = items.Any(i => Number(i, "Budget") is not null) ? CurveAxis.Budget
+            : items.Any(i => Number(i, "Threshold") is not null) ? CurveAxis.Threshold : CurveAxis.Count;
+        string xName = axis.ToString();
+        if (axis != CurveAxis.Count)
+        {
+            items = items.Where(i => !string.Equals(Text(i, "Method"), "AllData", StringComparison.Ordinal)).ToList();
+            if (items.Any(i => Number(i, xName) is null))
+                throw new ArgumentException($"Some rows have a {xName} and others not: plot the {xName.ToLowerInvariant()} rows and the count rows separately " +
+                    $"(e.g. Where-Object {{ $null -ne $_.{xName} }}).");
+        }
+        double X(PSObject i) => Number(i, xName) ?? double.NaN;
         if (items.All(i => Has(i, trial)))
-            return LearningCurvePlot.Summarise(items.Select(i => new TrialValue(Text(i, "Method") ?? "", Number(i, "Count") ?? double.NaN,
-                Number(i, trial) ?? double.NaN)));
+            return (LearningCurvePlot.Summarise(items.Select(i => new TrialValue(Text(i, "Method") ?? "", X(i), Number(i, trial) ?? double.NaN))), axis);
         if (items.All(i => Has(i, median)))
-            return items.Select(i =>
+            return (items.Select(i =>
             {
                 var (lo, hi) = QuartileColumns(i, quantity);
                 double m = Number(i, median) ?? double.NaN;
-                return new CurvePoint(Text(i, "Method") ?? "", Number(i, "Count") ?? double.NaN, m,
+                return new CurvePoint(Text(i, "Method") ?? "", X(i), m,
                     lo is null ? double.NaN : Number(i, lo) ?? double.NaN, hi is null ? double.NaN : Number(i, hi) ?? double.NaN);
-            }).OrderBy(p => p.Method, StringComparer.Ordinal).ThenBy(p => p.Count).ToList();
+            }).OrderBy(p => p.Method, StringComparer.Ordinal).ThenBy(p => p.Count).ToList(), axis);
         throw new ArgumentException(
             $"Learning-curve rows need Method, Count and either {trial} (trial records, Invoke-SelectionStudy) or {median} (summaries, Measure-SelectionStudy).");
     }

@@ -59,4 +59,38 @@ public class EamFitJacobianTests
             for (int b = 0; b < a; b++) Assert.Equal(jtj[a * p + b], jtj[b * p + a]);
         }
     }
+
+    /// <summary>The stored spline terms (<see cref="EamSplineTerms"/>) regroup the general path's sums: the same loss, JᵀJ and Jᵀr to rounding.</summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void StoredSplineTermsEqualTheGeneralPath(bool alloy, bool finnisSinclair)
+    {
+        var teacher = alloy ? ZhouJohnsonWadley.Published("Ni", "Cu") : ZhouJohnsonWadley.Published("Cu");
+        string[] species = alloy ? ["Ni", "Cu"] : ["Cu"];
+        var training = EamFitTestData.FccCells(teacher, species, 3.58, 6, 3, 0.15, 0.03);
+        training[1] = training[1] with { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
+        training[2] = training[2] with { Forces = null };
+        // An inner radius above the shortest distance puts some pairs on the splines' linear continuation.
+        var options = new EamFitOptions { FinnisSinclair = finnisSinclair, Cutoff = 5.0, StressWeight = 1.0, ForceWeight = 0.05, Smoothness = 1e-4, PairKnots = 8, DensityKnots = 7, EmbeddingKnots = 5, InnerRadius = 2.6 };
+        var data = EamTrainingSet.Create(training, options, 1, default);
+        var (model, start) = EamSplineStart.Create(data, options, 1);
+        var rng = new Random(5);
+        var theta = start.Select(x => x * (1 + 0.05 * (rng.NextDouble() - 0.5)) + 1e-3 * (rng.NextDouble() - 0.5)).ToArray();
+        var fast = new EamFitObjective(model, data, options, 2);
+        var general = new EamFitObjective(model, data, options, 2, storeSplineTerms: false);
+        Assert.True(fast.UsesSplineTerms);
+        Assert.False(general.UsesSplineTerms);
+        Assert.Contains(data.Items, it => it.R.Any(r => r < 2.5)); // pairs below the first knot are there
+        int p = fast.ParameterCount;
+        double[] jtjFast = new double[p * p], jtrFast = new double[p], jtj = new double[p * p], jtr = new double[p];
+        double lossFast = fast.Evaluate(theta, jtjFast, jtrFast, default);
+        double loss = general.Evaluate(theta, jtj, jtr, default);
+        Assert.Equal(loss, lossFast, loss * 1e-12);
+        Assert.Equal(lossFast, fast.Evaluate(theta, null, null, default));
+        double scale = jtj.Max(Math.Abs), scaleR = jtr.Max(Math.Abs);
+        for (int k = 0; k < p * p; k++) Assert.True(Math.Abs(jtj[k] - jtjFast[k]) <= 1e-12 * scale, $"JᵀJ[{k / p},{k % p}]: {jtj[k]:G17} vs {jtjFast[k]:G17}");
+        for (int k = 0; k < p; k++) Assert.True(Math.Abs(jtr[k] - jtrFast[k]) <= 1e-12 * scaleR, $"Jᵀr[{k}]: {jtr[k]:G17} vs {jtrFast[k]:G17}");
+    }
 }

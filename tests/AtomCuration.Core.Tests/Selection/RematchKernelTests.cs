@@ -114,6 +114,65 @@ public sealed class RematchKernelTests
         for (int i = 0; i < 12; i++) Assert.Equal(euclidean.Scores[i], fromKernel.Scores[i], 1e-9);
     }
 
+    [Theory]
+    [InlineData(Linkage.Ward)]
+    [InlineData(Linkage.Average)]
+    public void AgglomerativeOnALinearGramMatrixIsEuclideanAgglomerative(Linkage linkage)
+    {
+        // The feature space of the linear kernel is the descriptor space itself: the same clusters and representatives.
+        var x = SelectionData.Correlated(60, 5, 19);
+        var gram = new Kernel(KernelKind.Linear).Matrix(x);
+        var options = new AgglomerativeOptions { Count = 7, Linkage = linkage };
+        var fromKernel = Agglomerative.SelectFromKernel(gram, x.Rows, options);
+        var euclidean = Agglomerative.Select(x, options);
+        Assert.Equal(euclidean.SelectedIndices, fromKernel.SelectedIndices);
+        Assert.Equal(euclidean.Labels, fromKernel.Labels);
+        Assert.Equal(euclidean.Scores, fromKernel.Scores);
+    }
+
+    [Theory]
+    [InlineData(Linkage.Ward)]
+    [InlineData(Linkage.Average)]
+    public void AgglomerativeWithRematchClustersTheExplicitRematchMatrix(Linkage linkage)
+    {
+        var pool = MixedAndInBetweenCells();
+        // The REMatch matrix written out pair by pair from the similarity of unit-length environments, normalised.
+        var unit = pool.Select(s => RematchKernel.UnitRows(s.AtomDescriptors!)).ToArray();
+        int n = pool.Count;
+        var raw = new double[n * n];
+        for (int a = 0; a < n; a++)
+            for (int b = a; b < n; b++) raw[a * n + b] = raw[b * n + a] = RematchKernel.Similarity(unit[a], unit[b], new RematchOptions { Alpha = 0.2 });
+        var explicitKernel = new double[n * n];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) explicitKernel[a * n + b] = raw[a * n + b] / Math.Sqrt(raw[a * n + a] * raw[b * n + b]);
+        var options = new AgglomerativeOptions { Count = 2, Linkage = linkage, AtomKernel = AtomKernelKind.Rematch, RematchAlpha = 0.2 };
+        var result = Selector.Select(pool, options);
+        var expected = Agglomerative.SelectFromKernel(explicitKernel, n, options);
+        Assert.Equal(expected.SelectedIndices, result.SelectedIndices);
+        Assert.Equal(expected.Labels, result.Labels);
+        // REMatch tells the mixed cells from the in-between ones.
+        for (int i = 2; i < n; i++) Assert.Equal(result.Labels![i % 2], result.Labels[i]);
+        Assert.NotEqual(result.Labels![0], result.Labels[1]);
+        Assert.False(DescriptorRequirement.NeedsStructureDescriptor(options));
+        Assert.True(DescriptorRequirement.NeedsAtomDescriptors(options));
+        Assert.Throws<ArgumentException>(() => Selector.SelectFromMatrix(Matrices.FromRows([[1.0], [2.0]]), options));
+    }
+
+    /// <summary>Two-atom cells: even ones hold one atom of each pure environment, odd ones two atoms of the in-between environment.</summary>
+    private static List<Structure> MixedAndInBetweenCells()
+    {
+        double h = Math.Sqrt(0.5);
+        return Enumerable.Range(0, 8).Select(i =>
+        {
+            double[][] rows = i % 2 == 0 ? [[1, 0.01 * i], [0.01 * i, 1]] : [[h, h + 0.01 * i], [h + 0.01 * i, h]];
+            return new Structure([29, 29], [new Vec3(0, 0, 0), new Vec3(2, 0, 0)], Cell.Empty, Pbc.None)
+            {
+                Id = "s" + i,
+                AtomDescriptors = Matrices.FromRows(rows),
+            };
+        }).ToList();
+    }
+
     private static FeatureMatrix Matrix(JsonElement rows) =>
         Matrices.FromRows(rows.EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray());
 

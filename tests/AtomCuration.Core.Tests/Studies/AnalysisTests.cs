@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AtomCuration.Selection;
 using AtomCuration.Statistics;
 using AtomCuration.Structures;
 using AtomCuration.Studies;
@@ -35,6 +36,42 @@ public sealed class AnalysisTests
         var sampled = DescriptorLabelCorrelation.Measure(Pool.Value, new DescriptorCorrelationOptions { Pairs = 100, Seed = 3 });
         Assert.All(sampled, r => Assert.Equal(100, r.Pairs));
         Assert.Equal(sampled, DescriptorLabelCorrelation.Measure(Pool.Value, new DescriptorCorrelationOptions { Pairs = 100, Seed = 3 }));
+    }
+
+    [Theory]
+    [InlineData(AtomKernelKind.Rematch)]
+    [InlineData(AtomKernelKind.Average)]
+    public void CorrelationOnAnAtomKernelUsesItsKernelDistance(AtomKernelKind kind)
+    {
+        // Per-atom environments of three columns, seeded; the structure descriptors are dropped, so nothing else can be used.
+        var rng = new Random(8);
+        var pool = Pool.Value.Take(10).Select(st => new Structure(st.AtomicNumbers, st.Positions, st.Cell, st.Pbc)
+        {
+            Id = st.Id,
+            Energy = st.Energy,
+            Forces = st.Forces,
+            AtomDescriptors = Matrices.FromRows(Enumerable.Range(0, st.AtomCount).Select(_ => new[] { 1 + rng.NextDouble(), rng.NextDouble(), 0.5 * rng.NextDouble() }).ToArray()),
+        }).ToList();
+        var options = new DescriptorCorrelationOptions { AtomKernel = kind, RematchAlpha = 0.3 };
+        var rows = DescriptorLabelCorrelation.Measure(pool, options);
+        var all = rows.Single(r => r.Label == "EnergyPerAtom");
+        Assert.Equal(45, all.Pairs);
+        // Explicitly: the full normalised kernel matrix, its distance √(2 − 2K) over all 45 pairs.
+        var kernel = Spectral.AtomKernelMatrix(pool, new SpectralOptions { AtomKernel = kind, RematchAlpha = 0.3 });
+        var d = new List<double>();
+        var de = new List<double>();
+        for (int i = 0; i < 10; i++)
+            for (int j = i + 1; j < 10; j++)
+            {
+                d.Add(Math.Sqrt(Math.Max(0, 2 - 2 * kernel[i * 10 + j])));
+                de.Add(Math.Abs(1000 * pool[i].Energy!.Value / pool[i].AtomCount - 1000 * pool[j].Energy!.Value / pool[j].AtomCount));
+            }
+        var s = SpearmanCorrelation.Compute(d.ToArray(), de.ToArray());
+        var k = KendallTau.Compute(d.ToArray(), de.ToArray());
+        Assert.Equal(s.Coefficient, all.Spearman, 12);
+        Assert.Equal(k.Coefficient, all.Kendall, 12);
+        Assert.Throws<ArgumentException>(() => DescriptorLabelCorrelation.Measure(pool, options with { Standardize = true }));
+        Assert.Throws<ArgumentException>(() => DescriptorLabelCorrelation.Measure(pool, options with { AtomKernel = null })); // no structure descriptors
     }
 
     [Fact]

@@ -47,14 +47,24 @@ public sealed class CubicBSpline : IRadialFunction
     /// <inheritdoc />
     public double Evaluate(double x, out double derivative)
     {
+        // The value and first-derivative rows of Basis written out (the same expressions, so the same bits), without
+        // the second derivative: this is every EAM evaluation's innermost call.
         double xc = Math.Clamp(x, Lo, Hi);
-        int first = Basis(Lo, Step, Intervals, xc, out var b, out var db, out _);
-        double v = 0, d = 0;
-        for (int m = 0; m < 4; m++)
-        {
-            v += _c[first + m] * b[m];
-            d += _c[first + m] * db[m];
-        }
+        double t = (xc - Lo) / Step;
+        int i = Math.Clamp((int)Math.Floor(t), 0, Intervals - 1);
+        double u = Math.Clamp(t - i, 0.0, 1.0);
+        double w = 1 - u, u2 = u * u, u3 = u2 * u;
+        const double sixth = 1.0 / 6.0;
+        double inv = 1.0 / Step;
+        var c = _c.AsSpan(i, 4);
+        double v = c[0] * (w * w * w * sixth);
+        v += c[1] * ((3 * u3 - 6 * u2 + 4) * sixth);
+        v += c[2] * ((-3 * u3 + 3 * u2 + 3 * u + 1) * sixth);
+        v += c[3] * (u3 * sixth);
+        double d = c[0] * (-0.5 * w * w * inv);
+        d += c[1] * ((1.5 * u2 - 2 * u) * inv);
+        d += c[2] * ((-1.5 * u2 + u + 0.5) * inv);
+        d += c[3] * (0.5 * u2 * inv);
         derivative = d;
         return v + d * (x - xc);
     }

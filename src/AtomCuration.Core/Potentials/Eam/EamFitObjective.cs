@@ -16,9 +16,11 @@ namespace AtomCuration.Potentials.Eam;
 /// the terms through F′ are gathered in K = ∂(rows)/∂F′ and applied once per atom. In the
 /// Finnis–Sinclair form ρ_j above is the density at i due to j, ρ_{tᵢtⱼ}, and ρ_i the one at j due to i.
 /// A cross pair derived by the Zhou–Johnson–Wadley rule spreads ∂φ/∂θ and ∂φ′/∂θ over the
-/// blocks of φ_aa, φ_bb, ρ_a, ρ_b (<see cref="ZjwCrossPairTerms"/>). JᵀJ and
-/// Jᵀr are accumulated per fixed chunk of structures and summed in chunk order, so the
-/// result does not depend on the thread count; J itself is never stored.
+/// blocks of φ_aa, φ_bb, ρ_a, ρ_b (<see cref="ZjwCrossPairTerms"/>). A spline model keeps what does not depend
+/// on the parameters per structure (<see cref="EamSplineTerms"/>) and skips the spline evaluations of the passes
+/// above. A structure's rows are held column by column (Jᵀ) and turned into JᵀJ and Jᵀr by fixed-order dot
+/// products (<see cref="NormalEquations"/>); these are accumulated per fixed chunk of structures and summed in
+/// chunk order, so the result does not depend on the thread count; J of the whole set is never stored.
 /// </summary>
 internal sealed class EamFitObjective : ILeastSquaresProblem
 {
@@ -28,15 +30,27 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     private readonly EamFitOptions _options;
     private readonly int _threads;
     private readonly Chunk[] _chunks;
+    private readonly EamSplineTerms? _splineTerms;
 
-    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options, int threads)
+    /// <summary>Creates the objective.</summary>
+    /// <param name="model">Parameter layout.</param>
+    /// <param name="data">Training structures.</param>
+    /// <param name="options">Weights and regularisation.</param>
+    /// <param name="threads">Parallelism over chunks of structures (the sums do not depend on it).</param>
+    /// <param name="storeSplineTerms">Whether a spline model on shared grids keeps its parameter-independent terms per structure
+    /// (<see cref="EamSplineTerms"/>, the fast path); false always takes the general path.</param>
+    public EamFitObjective(EamFitModel model, EamTrainingSet data, EamFitOptions options, int threads, bool storeSplineTerms = true)
     {
         _model = model;
         _data = data;
         _options = options;
         _threads = threads;
         _chunks = new Chunk[(data.Items.Length + ChunkSize - 1) / ChunkSize];
+        if (storeSplineTerms) _splineTerms = EamSplineTerms.TryCreate(model, data, threads, default);
     }
+
+    /// <summary>Whether the fast path of <see cref="EamSplineTerms"/> is in use.</summary>
+    internal bool UsesSplineTerms => _splineTerms is not null;
 
     public int ParameterCount => _model.ParameterCount;
 
@@ -56,7 +70,9 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             for (int s = c * ChunkSize; s < end; s++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                Accumulate(theta, _data.Items[s], chunk, needJ);
+                var item = _data.Items[s];
+                if (_splineTerms is null) Accumulate(theta, item, chunk, needJ);
+                else _splineTerms.Accumulate(this, theta, s, item, chunk, UsesForces(item), UsesStress(item), needJ);
             }
         }, _threads, cancellation);
 
@@ -159,6 +175,12 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         return loss;
     }
 
+    /// <summary>Whether structure <paramref name="s"/> contributes force rows.</summary>
+    internal bool UsesForces(EamTrainingSet.Item s) => s.Forces is not null && _options.ForceWeight > 0 && _data.ForceNorm > 0;
+
+    /// <summary>Whether structure <paramref name="s"/> contributes stress rows.</summary>
+    internal bool UsesStress(EamTrainingSet.Item s) => s.Stress is not null && _options.StressWeight > 0 && _data.StressNorm > 0;
+
     /// <summary>Adds one residual row (upper triangle of JᵀJ); returns r².</summary>
     private static double AddRow(double residual, double[] row, double[]? jtj, double[]? jtr, bool needJ)
     {
@@ -182,8 +204,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
     {
         var model = _model;
         int n = s.Count, p = ParameterCount, pr = model.DensityLength, w = model.MaxWindow;
-        bool useForces = s.Forces is not null && _options.ForceWeight > 0 && _data.ForceNorm > 0;
-        bool useStress = s.Stress is not null && _options.StressWeight > 0 && _data.StressNorm > 0;
+        bool useForces = UsesForces(s), useStress = UsesStress(s);
         int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
         int stressRow = 1 + (useForces ? 3 * n : 0);
         c.Ensure(n, rows);
@@ -191,7 +212,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         rho.Clear();
         var sMat = c.S.AsSpan(0, n * pr);
         var jac = c.J.AsSpan(0, rows * p);
-        var kMat = c.K.AsSpan(0, rows * n);
+        var kMat = c.K.AsSpan(0, n * rows);
         if (needJ)
         {
             sMat.Clear();
@@ -308,10 +329,10 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                         rowI[gIndex[e]] += v;
                         rowJ[gIndex[e]] -= v;
                     }
-                    kMat[(1 + 3 * i + axis) * n + i] += drhoJ * ua;
-                    kMat[(1 + 3 * i + axis) * n + j] += drhoI * ua;
-                    kMat[(1 + 3 * j + axis) * n + i] -= drhoJ * ua;
-                    kMat[(1 + 3 * j + axis) * n + j] -= drhoI * ua;
+                    kMat[i * rows + 1 + 3 * i + axis] += drhoJ * ua;
+                    kMat[j * rows + 1 + 3 * i + axis] += drhoI * ua;
+                    kMat[i * rows + 1 + 3 * j + axis] -= drhoJ * ua;
+                    kMat[j * rows + 1 + 3 * j + axis] -= drhoI * ua;
                 }
             if (useStress)
             {
@@ -321,40 +342,47 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                 {
                     var row = jac.Slice((stressRow + v) * p, p);
                     for (int e = 0; e < cnt; e++) row[gIndex[e]] += factors[v] * gValue[e];
-                    kMat[(stressRow + v) * n + i] += drhoJ * factors[v];
-                    kMat[(stressRow + v) * n + j] += drhoI * factors[v];
+                    kMat[i * rows + stressRow + v] += drhoJ * factors[v];
+                    kMat[j * rows + stressRow + v] += drhoI * factors[v];
                 }
             }
         }
 
-        // Rows through F′ₙ: ∂F′ₙ/∂θ = ∂F′/∂θ_F + F″ₙ ∂ρₙ/∂θ (plain loops: the spans are too short for vector calls to pay).
+        // Jᵀ from the direct rows.
         if (needJ)
         {
-            var t2 = c.T.AsSpan(0, n * pr);
-            for (int m = 0; m < n; m++)
-                for (int q = 0; q < pr; q++) t2[m * pr + q] = fpp[m] * sMat[m * pr + q];
-            for (int row = 1; row < rows; row++)
+            var jt = c.Jt.AsSpan(0, p * rows);
+            for (int row = 0; row < rows; row++)
             {
                 var jr = jac.Slice(row * p, p);
-                var jrho = jr.Slice(model.DensityStart, pr);
-                var kr = kMat.Slice(row * n, n);
-                for (int m = 0; m < n; m++)
-                {
-                    double k = kr[m];
-                    if (k == 0) continue;
-                    int t = s.Type[m];
-                    Scatter(jr, model.EmbeddingOffset[t] + firstF[m], gdF.Slice(m * w, w), model.Embedding[t], k);
-                    var tm = t2.Slice(m * pr, pr);
-                    for (int q = 0; q < tm.Length; q++) jrho[q] += k * tm[q];
-                }
+                for (int k = 0; k < p; k++) jt[k * rows + row] = jr[k];
             }
         }
+        Finish(s, c, energy, stress, invV, useForces, useStress, needJ);
+    }
 
-        // Residuals, row weights, accumulation.
+    /// <summary>
+    /// The part both per-structure paths share: residuals and row weights, r², and with the Jacobian the rows'
+    /// dependence through F′ₘ — ∂F′ₘ/∂θ = ∂F′/∂θ_F + F″ₘ ∂ρₘ/∂θ, applied with K (∂rows/∂F′ₘ, held column by column,
+    /// K[m·rows + row]) — and the accumulation of JᵀJ and Jᵀr. The Jacobian is held column by column (Jᵀ),
+    /// so that adding K's columns and the dot products of <see cref="NormalEquations"/> run over long contiguous columns.
+    /// Expects in <paramref name="c"/>: F′, F″, the embedding slope windows, S = ∂ρ/∂θ, K, the forces and the rows' direct parts
+    /// as Jᵀ (c.Jt, column θ at [θ·rows ..]).
+    /// </summary>
+    internal void Finish(EamTrainingSet.Item s, Chunk c, double energy, ReadOnlySpan<double> stress, double invV, bool useForces, bool useStress, bool needJ)
+    {
+        var model = _model;
+        int n = s.Count, p = ParameterCount, pr = model.DensityLength, w = model.MaxWindow;
+        int rows = 1 + (useForces ? 3 * n : 0) + (useStress ? 6 : 0);
+        int stressRow = 1 + (useForces ? 3 * n : 0);
+        var forces = c.Forces.AsSpan(0, n);
+
+        // Residuals and row weights.
         var res = c.Residuals.AsSpan(0, rows);
+        var weight = c.RowWeights.AsSpan(0, rows);
         double we = Math.Sqrt(_options.EnergyWeight * s.Weight / _data.EnergyNorm);
         res[0] = we * (energy - s.Energy) / n;
-        Scale(jac[..p], we / n, needJ);
+        weight[0] = we / n;
         if (useForces)
         {
             double wf = Math.Sqrt(_options.ForceWeight * s.Weight / _data.ForceNorm);
@@ -363,7 +391,7 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
                 {
                     int row = 1 + 3 * i + axis;
                     res[row] = wf * (forces[i][axis] - s.Forces![i][axis]);
-                    Scale(jac.Slice(row * p, p), wf, needJ);
+                    weight[row] = wf;
                 }
         }
         if (useStress)
@@ -373,14 +401,37 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             for (int v = 0; v < 6; v++)
             {
                 res[stressRow + v] = ws * (stress[v] * invV - reference[v]);
-                Scale(jac.Slice((stressRow + v) * p, p), ws, needJ);
+                weight[stressRow + v] = ws;
             }
         }
-        for (int row = 0; row < rows; row++)
+        for (int row = 0; row < rows; row++) c.Loss += res[row] * res[row];
+        if (!needJ) return;
+
+        var jt = c.Jt.AsSpan(0, p * rows);
+        // Rows through F′ₘ: column θ gains K[:, m]·∂F′ₘ/∂θ.
+        var kMat = c.K.AsSpan(0, n * rows);
+        var sMat = c.S.AsSpan(0, n * pr);
+        var fpp = c.Fpp.AsSpan(0, n);
+        var firstF = c.FirstF.AsSpan(0, n);
+        var gdF = c.GdF.AsSpan(0, n * w);
+        for (int m = 0; m < n; m++)
         {
-            c.Loss += res[row] * res[row];
-            if (needJ) AddOuter(jac.Slice(row * p, p), res[row], c.JtJ, c.Jtr);
+            var km = kMat.Slice(m * rows, rows);
+            int t = s.Type[m], o = model.EmbeddingOffset[t] + firstF[m];
+            var window = gdF.Slice(m * w, model.Embedding[t].Window);
+            for (int e = 0; e < window.Length; e++)
+                if (window[e] != 0) TensorPrimitives.MultiplyAdd(km, window[e], jt.Slice((o + e) * rows, rows), jt.Slice((o + e) * rows, rows));
+            var sm = sMat.Slice(m * pr, pr);
+            for (int q = 0; q < pr; q++)
+            {
+                double v = fpp[m] * sm[q];
+                if (v == 0) continue;
+                var column = jt.Slice((model.DensityStart + q) * rows, rows);
+                TensorPrimitives.MultiplyAdd(km, v, column, column);
+            }
         }
+        for (int k = 0; k < p; k++) TensorPrimitives.Multiply(jt.Slice(k * rows, rows), weight, jt.Slice(k * rows, rows));
+        NormalEquations.Add(jt, rows, res, c.JtJ, c.Jtr);
     }
 
     /// <summary>
@@ -452,13 +503,8 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         }
     }
 
-    private static void Scale(Span<double> row, double factor, bool needJ)
-    {
-        if (needJ) TensorPrimitives.Multiply(row, factor, row);
-    }
-
     /// <summary>Per-chunk accumulators and scratch (reused across evaluations).</summary>
-    private sealed class Chunk
+    internal sealed class Chunk
     {
         private readonly int _p;
         private readonly EamFitModel _model;
@@ -504,8 +550,9 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
         public double[] Gd3 { get; }
         public double[] Rho { get; private set; } = [];
         public double[] S { get; private set; } = [];
-        public double[] T { get; private set; } = [];
         public double[] J { get; private set; } = [];
+        public double[] Jt { get; private set; } = [];
+        public double[] RowWeights { get; private set; } = [];
         public double[] K { get; private set; } = [];
         public double[] Fp { get; private set; } = [];
         public double[] Fpp { get; private set; } = [];
@@ -531,16 +578,23 @@ internal sealed class EamFitObjective : ILeastSquaresProblem
             {
                 Rho = new double[atoms];
                 S = new double[atoms * _model.DensityLength];
-                T = new double[atoms * _model.DensityLength];
                 Fp = new double[atoms];
                 Fpp = new double[atoms];
                 FirstF = new int[atoms];
                 GdF = new double[atoms * _model.MaxWindow];
                 Forces = new Vec3[atoms];
             }
-            if (J.Length < rows * _p) J = new double[rows * _p];
+            if (J.Length < rows * _p)
+            {
+                J = new double[rows * _p];
+                Jt = new double[rows * _p];
+            }
             if (K.Length < rows * atoms) K = new double[rows * atoms];
-            if (Residuals.Length < rows) Residuals = new double[rows];
+            if (Residuals.Length < rows)
+            {
+                Residuals = new double[rows];
+                RowWeights = new double[rows];
+            }
         }
     }
 }
