@@ -1,6 +1,6 @@
 # Paper 004's entropy-maximisation generator on its W setting (39 atoms, 9.54 × 9.54 × 14.31 Å):
 # a small biased set and the unbiased reference, their mean descriptor entropies, the
-# nearest-training-point distances between them, and one POSCAR per configuration for DFT.
+# nearest-training-point distances between them, histograms of the first descriptor component, and one POSCAR per configuration for DFT.
 # Usage: ./entropy-generation.ps1 [-Count 8] [-Steps 2000] [-OutDir entropy-sets]
 param([int]$Count = 8, [int]$Steps = 2000, [string]$OutDir = 'entropy-sets')
 Import-Module (Join-Path $PSScriptRoot '../module/AtomCuration/AtomCuration.psd1')
@@ -20,6 +20,18 @@ foreach ($pair in @(@('unbiased', $u, 'biased', $b), @('biased', $b, 'unbiased',
     $r = $pair[1] | Measure-Diversity -Reference $pair[3]
     'train {0,-8} test {1,-8}: mean distance {2:F3}' -f $pair[0], $pair[2], $r.MeanDistance
 }
+
+# Histograms of the first bispectrum component B[0,0,0] over all atoms of each set (paper 004, Fig. 2):
+# the bias spreads the environments far wider than unbiased sampling does.
+$rows = foreach ($set in @(@('biased', $b), @('unbiased', $u))) {
+    foreach ($s in $set[1]) {
+        $m = $s.AtomDescriptors
+        for ($i = 0; $i -lt $m.Rows; $i++) { [pscustomobject]@{ Set = $set[0]; B000 = $m[$i, 0] } }
+    }
+}
+New-Item -ItemType Directory -Force $OutDir | Out-Null
+$rows | Export-CurationPlot -Kind Distribution -Property B000 -GroupBy Set -Title 'B[0,0,0] per atom' -Path (Join-Path $OutDir 'b000-histograms.png')
+"histograms written to $(Join-Path $OutDir 'b000-histograms.png')"
 
 # One folder per configuration with its POSCAR, ready for a VASP campaign.
 $i = 0

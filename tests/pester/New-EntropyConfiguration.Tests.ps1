@@ -59,5 +59,7 @@ Describe 'New-EntropyConfiguration' {
         ($out -join "`n") | Should -Match 'mean entropy: biased'
         ($out -join "`n") | Should -Match 'train unbiased test biased'
         Test-Path (Join-Path $TestDrive 'sets/biased/0001/POSCAR') | Should -BeTrue
+        ($out -join "`n") | Should -Match 'histograms written'
+        (Get-Item (Join-Path $TestDrive 'sets/b000-histograms.png')).Length | Should -BeGreaterThan 1000
     }
 }
