@@ -10,7 +10,7 @@ namespace AtomCuration.Descriptors.Bispectrum;
 /// (<see cref="ComputeRetained"/>, <see cref="AddWeightedGradient"/>). Reuses its buffers between calls,
 /// so one instance per thread; <see cref="BispectrumDescriptor"/> makes one per structure.
 /// </summary>
-public sealed class BispectrumCalculator
+public sealed class BispectrumCalculator : IDifferentiableDescriptor
 {
     private readonly BispectrumKernel _kernel;
     private readonly SpeciesSet _species;
