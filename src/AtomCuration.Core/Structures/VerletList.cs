@@ -6,8 +6,9 @@ namespace AtomCuration.Structures;
 /// A full neighbour list with a skin for molecular dynamics (Verlet 1967, Phys. Rev. 159, 98): the pairs closer than
 /// cutoff + skin are found once (<see cref="NeighborList"/>, with image shifts) and reused while no atom has moved more
 /// than skin/2 since — until then no pair outside that radius can have come within the cutoff. Every
-/// <see cref="Update"/> recomputes the vectors D = r_j − r_i + S·cell and distances of the kept pairs from the current
-/// positions; consumers skip the pairs beyond their own cutoff. Positions are wrapped into the cell at each rebuild
+/// <see cref="Update"/> recomputes the vectors D = r_j − r_i + S·cell of those candidates from the current positions and
+/// keeps the ones closer than the cutoff: <see cref="Pairs"/> is then the same pair set as a <see cref="NeighborList"/>
+/// at the cutoff (perhaps in another order). Positions are wrapped into the cell at each rebuild
 /// only (between rebuilds the shifts refer to the unwrapped motion). Reuses its buffers: one instance per thread.
 /// </summary>
 public sealed class VerletList
@@ -15,9 +16,10 @@ public sealed class VerletList
     private readonly ImmutableArray<int> _numbers;
     private readonly Cell _cell;
     private readonly Pbc _pbc;
-    private int[] _offsets = [0];
-    private int[] _indices = [];
-    private Vec3[] _shifts = [], _vectors = [], _reference = [];
+    private int[] _candidateOffsets = [0], _candidates = [];
+    private Vec3[] _shifts = [], _reference = [];
+    private int[] _offsets = [0], _indices = [];
+    private Vec3[] _vectors = [];
     private double[] _distances = [];
 
     /// <summary>A list for atoms <paramref name="numbers"/> in <paramref name="cell"/> (periodic along <paramref name="pbc"/>).</summary>
@@ -42,7 +44,7 @@ public sealed class VerletList
     /// <summary>How many times the pairs were searched since construction or <see cref="Invalidate"/>.</summary>
     public int Builds { get; private set; }
 
-    /// <summary>The pairs (within cutoff + skin at the last rebuild) at the positions of the last <see cref="Update"/>.</summary>
+    /// <summary>The pairs closer than <see cref="Cutoff"/> at the positions of the last <see cref="Update"/>.</summary>
     public NeighborPairs Pairs => new(_offsets.AsSpan(0, _numbers.Length + 1), _indices.AsSpan(0, PairCount), _vectors.AsSpan(0, PairCount), _distances.AsSpan(0, PairCount));
 
     private int PairCount => _offsets[_numbers.Length];
@@ -63,13 +65,25 @@ public sealed class VerletList
         if (positions.Length != _numbers.Length) throw new ArgumentException("Positions do not match the atoms.", nameof(positions));
         if (NeedsRebuild(positions)) Rebuild(positions);
         var x = positions;
+        double cut2 = Cutoff * Cutoff;
+        int n = 0;
         for (int i = 0; i < x.Length; i++)
-            for (int p = _offsets[i]; p < _offsets[i + 1]; p++)
+        {
+            _offsets[i] = n;
+            var xi = x[i];
+            for (int p = _candidateOffsets[i]; p < _candidateOffsets[i + 1]; p++)
             {
-                var d = x[_indices[p]] - x[i] + _shifts[p];
-                _vectors[p] = d;
-                _distances[p] = d.Length;
+                int j = _candidates[p];
+                var d = x[j] - xi + _shifts[p];
+                double r2 = d.LengthSquared;
+                if (!(r2 < cut2)) continue;
+                _indices[n] = j;
+                _vectors[n] = d;
+                _distances[n] = Math.Sqrt(r2);
+                n++;
             }
+        }
+        _offsets[x.Length] = n;
     }
 
     private bool NeedsRebuild(ReadOnlySpan<Vec3> x)
@@ -86,25 +100,25 @@ public sealed class VerletList
         for (int i = 0; i < x.Length; i++) x[i] = _cell.Wrap(x[i], _pbc);
         var nl = NeighborList.Build(new Structure(_numbers, ImmutableArray.Create<Vec3>(x), _cell, _pbc), Cutoff + Skin);
         int pairs = nl.PairCount;
-        nl.Offsets.CopyTo(Grow(ref _offsets, x.Length + 1));
-        if (_indices.Length < pairs)
+        if (_candidateOffsets.Length < x.Length + 1)
         {
-            int size = Math.Max(pairs, 2 * _indices.Length);
-            _indices = new int[size];
+            _candidateOffsets = new int[x.Length + 1];
+            _offsets = new int[x.Length + 1];
+        }
+        nl.Offsets.CopyTo(_candidateOffsets);
+        if (_candidates.Length < pairs)
+        {
+            int size = Math.Max(pairs, 2 * _candidates.Length);
+            _candidates = new int[size];
             _shifts = new Vec3[size];
+            _indices = new int[size];
             _vectors = new Vec3[size];
             _distances = new double[size];
         }
-        nl.Indices.CopyTo(_indices);
+        nl.Indices.CopyTo(_candidates);
         var shifts = nl.Shifts;
         for (int p = 0; p < pairs; p++) _shifts[p] = shifts[p].ToCartesian(_cell);
         _reference = x.ToArray();
         Builds++;
-    }
-
-    private static T[] Grow<T>(ref T[] array, int length)
-    {
-        if (array.Length < length) array = new T[length];
-        return array;
     }
 }

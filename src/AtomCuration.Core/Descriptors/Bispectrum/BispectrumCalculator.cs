@@ -17,10 +17,8 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
     private readonly double[] _radius, _weight;
     private readonly double _rcutfac;
     private readonly bool _quadratic;
-    // Neighbours inside their pair cutoffs, all atoms, compressed rows (structure of arrays): atom i's are _start[i] … _start[i+1]−1.
-    private double[] _x = [], _y = [], _z = [], _r = [], _rc = [], _w = [], _grad = [], _dE = [];
-    private int[] _start = [0], _neighbor = [];
-    private int _atoms;
+    private readonly BispectrumNeighbors _nb = new();
+    private double[] _grad = [], _dE = [];
     // Kept by ComputeRetained for AddWeightedGradient: each atom's linear B and Z̃.
     private double[] _b = [], _zR = [], _zI = [], _mu = [];
     private readonly double[] _linear;
@@ -78,8 +76,7 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
         Gather(pairs, species);
         for (int i = 0; i < atoms; i++)
         {
-            int s = _start[i], n = _start[i + 1] - s;
-            _kernel.Compute(_x.AsSpan(s, n), _y.AsSpan(s, n), _z.AsSpan(s, n), _r.AsSpan(s, n), _rc.AsSpan(s, n), _w.AsSpan(s, n), _linear, default);
+            _kernel.Compute(_nb, _nb.Start[i], _nb.CountOf(i), _linear, default);
             WriteRow(rows.Slice(i * cols, cols));
         }
     }
@@ -98,9 +95,7 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
         Grow(ref _zI, atoms * zl);
         for (int i = 0; i < atoms; i++)
         {
-            int s = _start[i], n = _start[i + 1] - s;
-            _kernel.ComputeForAdjoint(_x.AsSpan(s, n), _y.AsSpan(s, n), _z.AsSpan(s, n), _r.AsSpan(s, n), _rc.AsSpan(s, n), _w.AsSpan(s, n),
-                _linear, _zR.AsSpan(i * zl, zl), _zI.AsSpan(i * zl, zl));
+            _kernel.ComputeForAdjoint(_nb, _nb.Start[i], _nb.CountOf(i), _linear, _zR.AsSpan(i * zl, zl), _zI.AsSpan(i * zl, zl));
             _linear.CopyTo(_b.AsSpan(i * lin, lin));
             WriteRow(rows.Slice(i * cols, cols));
         }
@@ -114,7 +109,7 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
     /// </summary>
     public void AddWeightedGradient(ReadOnlySpan<double> coefficients, Span<Vec3> gradient)
     {
-        int atoms = _atoms, cols = ColumnCount, lin = LinearCount, zl = _kernel.ZLength;
+        int atoms = _nb.AtomCount, cols = ColumnCount, lin = LinearCount, zl = _kernel.ZLength;
         if (coefficients.Length != atoms * cols) throw new ArgumentException("Coefficients do not match atoms × columns.", nameof(coefficients));
         if (gradient.Length != atoms) throw new ArgumentException("Gradient does not match the atoms.", nameof(gradient));
         Grow(ref _mu, lin);
@@ -136,14 +131,13 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
                     }
                 }
             }
-            int s = _start[i], n = _start[i + 1] - s;
+            int s = _nb.Start[i], n = _nb.CountOf(i);
             Grow(ref _dE, 3 * n);
-            _kernel.AdjointGradient(_x.AsSpan(s, n), _y.AsSpan(s, n), _z.AsSpan(s, n), _r.AsSpan(s, n), _rc.AsSpan(s, n), _w.AsSpan(s, n),
-                _zR.AsSpan(i * zl, zl), _zI.AsSpan(i * zl, zl), _mu.AsSpan(0, lin), _dE);
+            _kernel.AdjointGradient(_nb, s, n, _zR.AsSpan(i * zl, zl), _zI.AsSpan(i * zl, zl), _mu.AsSpan(0, lin), _dE);
             for (int k = 0; k < n; k++)
             {
                 var g = new Vec3(_dE[3 * k], _dE[3 * k + 1], _dE[3 * k + 2]);
-                gradient[_neighbor[s + k]] += g;
+                gradient[_nb.Neighbor[s + k]] += g;
                 gradient[i] -= g;
             }
         }
@@ -160,21 +154,20 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
         Gather(nl.Pairs, _species.IndicesOf(structure));
         int atoms = structure.AtomCount, cols = ColumnCount, lin = LinearCount;
         var g = _gradients;
-        g.Reset(atoms, cols, _start[atoms]);
+        g.Reset(atoms, cols, _nb.Start[atoms]);
         var offsets = g.OffsetBuffer;
         offsets[0] = 0;
         for (int i = 0; i < atoms; i++)
         {
-            int start = _start[i], n = _start[i + 1] - start;
+            int start = _nb.Start[i], n = _nb.CountOf(i);
             Grow(ref _grad, n * 3 * lin);
-            _kernel.Compute(_x.AsSpan(start, n), _y.AsSpan(start, n), _z.AsSpan(start, n), _r.AsSpan(start, n), _rc.AsSpan(start, n), _w.AsSpan(start, n),
-                _linear, _grad.AsSpan(0, n * 3 * lin));
+            _kernel.Compute(_nb, start, n, _linear, _grad.AsSpan(0, n * 3 * lin));
             WriteRow(g.RowBuffer.Slice(i * cols, cols));
             for (int k = 0; k < n; k++)
             {
                 int p = start + k;
-                g.NeighborBuffer[p] = _neighbor[p];
-                g.VectorBuffer[p] = new Vec3(_x[p], _y[p], _z[p]);
+                g.NeighborBuffer[p] = _nb.Neighbor[p];
+                g.VectorBuffer[p] = new Vec3(_nb.X[p], _nb.Y[p], _nb.Z[p]);
                 var src = _grad.AsSpan(k * 3 * lin, 3 * lin);
                 var dst = g.DerivativeBuffer.AsSpan(p * 3 * cols, 3 * cols);
                 for (int d = 0; d < 3; d++)
@@ -208,30 +201,19 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
         }
     }
 
-    /// <summary>Copies every atom's neighbours inside their pair cutoffs into the compressed scratch arrays.</summary>
+    /// <summary>Copies every atom's neighbours inside their pair cutoffs, with what depends on r alone, into <see cref="_nb"/>.</summary>
     private void Gather(NeighborPairs pairs, ReadOnlySpan<int> species)
     {
-        int atoms = pairs.AtomCount, total = pairs.Indices.Length;
+        int atoms = pairs.AtomCount;
         if (species.Length != atoms) throw new ArgumentException("Species do not match the atoms.", nameof(species));
-        _atoms = atoms;
-        Grow(ref _start, atoms + 1);
-        if (_x.Length < total)
-        {
-            int size = Math.Max(total, 2 * _x.Length);
-            _x = new double[size];
-            _y = new double[size];
-            _z = new double[size];
-            _r = new double[size];
-            _rc = new double[size];
-            _w = new double[size];
-            _neighbor = new int[size];
-        }
+        var nb = _nb;
+        nb.Reset(atoms, pairs.Indices.Length);
         var idx = pairs.Indices;
         var vec = pairs.Vectors;
         int n = 0;
         for (int i = 0; i < atoms; i++)
         {
-            _start[i] = n;
+            nb.Start[i] = n;
             double ri = _radius[species[i]];
             for (int p = pairs.Offsets[i]; p < pairs.Offsets[i + 1]; p++)
             {
@@ -241,17 +223,16 @@ public sealed class BispectrumCalculator : IDifferentiableDescriptor
                 double rsq = d.X * d.X + d.Y * d.Y + d.Z * d.Z; // LAMMPS' test: rsq < cutsq, strictly
                 if (!(rsq < rc * rc && rsq > 1e-20)) continue;
                 double r = Math.Sqrt(rsq);
-                _x[n] = d.X;
-                _y[n] = d.Y;
-                _z[n] = d.Z;
-                _r[n] = r;
-                _rc[n] = rc;
-                _w[n] = _weight[species[j]];
-                _neighbor[n] = j;
+                nb.X[n] = d.X;
+                nb.Y[n] = d.Y;
+                nb.Z[n] = d.Z;
+                nb.R[n] = r;
+                nb.Neighbor[n] = j;
+                _kernel.Geometry(r, rc, _weight[species[j]], out nb.Z0[n], out nb.DZ0[n], out nb.WFc[n], out nb.WDFc[n]);
                 n++;
             }
         }
-        _start[atoms] = n;
+        nb.Start[atoms] = n;
     }
 
     private static void Grow<T>(ref T[] array, int length)

@@ -86,22 +86,42 @@ internal sealed class BispectrumKernel
     public int ZLength => _ix.ZCount;
 
     /// <summary>
-    /// B of one atom (<paramref name="b"/>, <see cref="ColumnCount"/>) from its neighbours within their cutoffs:
-    /// vectors (<paramref name="x"/>, <paramref name="y"/>, <paramref name="z"/>), distances, cutoffs and weights.
-    /// With <paramref name="gradient"/> non-empty (neighbours × 3 × ColumnCount), also ∂B/∂D_k for each neighbour k,
-    /// laid out [k][component x, y, z][column].
+    /// z0 = r·cot θ0 (θ0 = rfac0·π·(r − rmin0)/(r_c − rmin0)), dz0/dr, w·f_c and w·f_c' of a neighbour at distance
+    /// <paramref name="r"/> &lt; <paramref name="rc"/> with weight <paramref name="w"/>: what the recursions need of r alone.
     /// </summary>
-    public void Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, ReadOnlySpan<double> r,
-        ReadOnlySpan<double> rc, ReadOnlySpan<double> w, Span<double> b, Span<double> gradient)
+    public void Geometry(double r, double rc, double w, out double z0, out double dz0dr, out double wfc, out double wdfc)
+    {
+        double rscale0 = _rfac0 * Math.PI / (rc - _rmin0);
+        var (sn, cs) = Math.SinCos((r - _rmin0) * rscale0);
+        z0 = r * cs / sn;
+        dz0dr = z0 / r - rscale0 * (r * r + z0 * z0) / r;
+        if (!_switch || r <= _rmin0)
+        {
+            wfc = w;
+            wdfc = 0;
+            return;
+        }
+        double scale = Math.PI / (rc - _rmin0);
+        var (ss, sc) = Math.SinCos((r - _rmin0) * scale);
+        wfc = w * 0.5 * (sc + 1);
+        wdfc = -w * 0.5 * ss * scale;
+    }
+
+    /// <summary>
+    /// B of one atom (<paramref name="b"/>, <see cref="ColumnCount"/>) from its <paramref name="count"/> neighbours at
+    /// <paramref name="start"/> of <paramref name="nb"/>. With <paramref name="gradient"/> non-empty (neighbours × 3 × ColumnCount),
+    /// also ∂B/∂D_k for each neighbour k, laid out [k][component x, y, z][column].
+    /// </summary>
+    public void Compute(BispectrumNeighbors nb, int start, int count, Span<double> b, Span<double> gradient)
     {
         bool withGradient = !gradient.IsEmpty;
-        Prepare(x, y, z, r, rc, w, b, withGradient ? _zForGradient : _zForB);
+        Prepare(nb, start, count, b, withGradient ? _zForGradient : _zForB);
         if (!withGradient) return;
         var ix = _ix;
         int cols = ColumnCount;
-        for (int k = 0; k < x.Length; k++)
+        for (int k = 0; k < count; k++)
         {
-            NeighborGradient(x[k], y[k], z[k], r[k], rc[k], w[k]);
+            NeighborGradient(nb, start + k);
             for (int t = 0; t < ix.ZTriples.Length; t++)
             {
                 if (!_zForGradient[t]) continue;
@@ -123,10 +143,9 @@ internal sealed class BispectrumKernel
     /// B of one atom as <see cref="Compute"/> does, and the atom's Z̃ of every coupling the gradient needs into
     /// <paramref name="zR"/>, <paramref name="zI"/> (<see cref="ZLength"/> each), kept for <see cref="AdjointGradient"/>.
     /// </summary>
-    public void ComputeForAdjoint(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, ReadOnlySpan<double> r,
-        ReadOnlySpan<double> rc, ReadOnlySpan<double> w, Span<double> b, Span<double> zR, Span<double> zI)
+    public void ComputeForAdjoint(BispectrumNeighbors nb, int start, int count, Span<double> b, Span<double> zR, Span<double> zI)
     {
-        Prepare(x, y, z, r, rc, w, b, _zForGradient);
+        Prepare(nb, start, count, b, _zForGradient);
         _zR.CopyTo(zR);
         _zI.CopyTo(zI);
     }
@@ -135,8 +154,8 @@ internal sealed class BispectrumKernel
     /// ∂E/∂D_k of E = Σ_c λ_c B_c for every neighbour k (<paramref name="dE"/>, neighbours × 3), from the atom's Z̃ kept by
     /// <see cref="ComputeForAdjoint"/> and the weights <paramref name="lambda"/> (<see cref="ColumnCount"/>) through the adjoint Y.
     /// </summary>
-    public void AdjointGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, ReadOnlySpan<double> r,
-        ReadOnlySpan<double> rc, ReadOnlySpan<double> w, ReadOnlySpan<double> zR, ReadOnlySpan<double> zI, ReadOnlySpan<double> lambda, Span<double> dE)
+    public void AdjointGradient(BispectrumNeighbors nb, int start, int count, ReadOnlySpan<double> zR, ReadOnlySpan<double> zI,
+        ReadOnlySpan<double> lambda, Span<double> dE)
     {
         var ix = _ix;
         Array.Clear(_mu);
@@ -159,9 +178,9 @@ internal sealed class BispectrumKernel
                 _yI[u + q] += mu * zI[zs + q];
             }
         }
-        for (int k = 0; k < x.Length; k++)
+        for (int k = 0; k < count; k++)
         {
-            NeighborGradient(x[k], y[k], z[k], r[k], rc[k], w[k]);
+            NeighborGradient(nb, start + k);
             var sum = Vector256<double>.Zero;
             for (int j = 0; j <= ix.TwoJMax; j++) sum += Contract(ix.UStart[j], _yR, _yI, ix.UStart[j], _halfLength[j]);
             dE[3 * k] = 2 * sum.GetElement(1);
@@ -171,8 +190,7 @@ internal sealed class BispectrumKernel
     }
 
     /// <summary>U_tot, the Z̃ couplings in <paramref name="need"/> and B.</summary>
-    private void Prepare(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, ReadOnlySpan<double> r,
-        ReadOnlySpan<double> rc, ReadOnlySpan<double> w, Span<double> b, bool[] need)
+    private void Prepare(BispectrumNeighbors nb, int start, int count, Span<double> b, bool[] need)
     {
         var ix = _ix;
         int n = ix.UCount;
@@ -180,10 +198,10 @@ internal sealed class BispectrumKernel
         Array.Clear(_utotI);
         for (int j = 0; j <= ix.TwoJMax; j++)
             for (int m = 0; m <= j; m++) _utotR[ix.UStart[j] + m * (j + 1) + m] = 1; // self term, w_self = 1
-        for (int k = 0; k < x.Length; k++)
+        for (int p = start; p < start + count; p++)
         {
-            WignerU.Compute(ix, _rfac0, _rmin0, x[k], y[k], z[k], r[k], rc[k], _uR, _uI);
-            double s = w[k] * Switch(r[k], rc[k]);
+            WignerU.Compute(ix, nb.X[p], nb.Y[p], nb.Z[p], nb.R[p], nb.Z0[p], _uR, _uI);
+            double s = nb.WFc[p];
             for (int q = 0; q < n; q++)
             {
                 _utotR[q] += s * _uR[q];
@@ -203,9 +221,9 @@ internal sealed class BispectrumKernel
         }
     }
 
-    /// <summary>One neighbour's weighted, switched ∂U into _duR/_duI (lanes 1–3).</summary>
-    private void NeighborGradient(double x, double y, double z, double r, double rc, double w) =>
-        WignerUGradient.Compute(_ix, _rfac0, _rmin0, x, y, z, r, rc, w, Switch(r, rc), SwitchDerivative(r, rc), _duR, _duI);
+    /// <summary>Neighbour p's weighted, switched ∂U into _duR/_duI (lanes 1–3).</summary>
+    private void NeighborGradient(BispectrumNeighbors nb, int p) =>
+        WignerUGradient.Compute(_ix, nb.X[p], nb.Y[p], nb.Z[p], nb.R[p], nb.Z0[p], nb.DZ0[p], nb.WFc[p], nb.WDFc[p], _duR, _duI);
 
     /// <summary>Σ_{q &lt; length} Re[conj(∂U_q) X_q] per lane, ∂U from U block offset <paramref name="uStart"/>, X from <paramref name="xStart"/>.</summary>
     private Vector256<double> Contract(int uStart, double[] xR, double[] xI, int xStart, int length)
@@ -268,19 +286,5 @@ internal sealed class BispectrumKernel
                 Unsafe.Add(ref zI, q) = zi * f;
             }
         }
-    }
-
-    private double Switch(double r, double rc)
-    {
-        if (!_switch || r <= _rmin0) return 1;
-        if (r > rc) return 0;
-        return 0.5 * (Math.Cos(Math.PI * (r - _rmin0) / (rc - _rmin0)) + 1);
-    }
-
-    private double SwitchDerivative(double r, double rc)
-    {
-        if (!_switch || r <= _rmin0 || r > rc) return 0;
-        double scale = Math.PI / (rc - _rmin0);
-        return -0.5 * Math.Sin((r - _rmin0) * scale) * scale;
     }
 }

@@ -21,14 +21,10 @@ namespace AtomCuration.Descriptors.Bispectrum;
 /// </summary>
 internal static class WignerU
 {
-    /// <summary>Fills U (re/im, <see cref="BispectrumIndex.UCount"/> each) for a neighbour at (x, y, z), distance r, cutoff rc.</summary>
+    /// <summary>Fills U (re/im, <see cref="BispectrumIndex.UCount"/> each) for a neighbour at (x, y, z), distance r, with z0 = r·cot θ0.</summary>
     /// <remarks>Spans must hold UCount entries; the recursion's indices stay inside them by construction.</remarks>
-    public static void Compute(BispectrumIndex ix, double rfac0, double rmin0, double x, double y, double z, double r, double rc,
-        Span<double> uR, Span<double> uI)
+    public static void Compute(BispectrumIndex ix, double x, double y, double z, double r, double z0, Span<double> uR, Span<double> uI)
     {
-        double rscale0 = rfac0 * Math.PI / (rc - rmin0);
-        var (sn, cs) = Math.SinCos((r - rmin0) * rscale0);
-        double z0 = r * cs / sn;
         double r0inv = 1 / Math.Sqrt(r * r + z0 * z0);
         double aR = r0inv * z0, aI = -r0inv * z, bR = r0inv * y, bI = -r0inv * x;
         uR[0] = 1;

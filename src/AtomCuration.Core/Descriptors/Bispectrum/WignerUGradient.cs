@@ -22,16 +22,13 @@ internal static class WignerUGradient
 {
     /// <summary>
     /// Fills <paramref name="re"/>, <paramref name="im"/> (<see cref="BispectrumIndex.UCount"/> each; rows mb ≤ j/2 valid)
-    /// for a neighbour at D = (x, y, z), r = |D|, cutoff rc, weight w, switching value fc and derivative dfc.
+    /// for a neighbour at D = (x, y, z), r = |D|, with z0 = r·cot θ0 and dz0/dr, weighted switching value
+    /// <paramref name="wfc"/> = w·f_c and its derivative <paramref name="wdfc"/> = w·f_c'.
     /// </summary>
-    public static void Compute(BispectrumIndex ix, double rfac0, double rmin0, double x, double y, double z, double r, double rc,
-        double w, double fc, double dfc, Span<Vector256<double>> re, Span<Vector256<double>> im)
+    public static void Compute(BispectrumIndex ix, double x, double y, double z, double r, double z0, double dz0dr,
+        double wfc, double wdfc, Span<Vector256<double>> re, Span<Vector256<double>> im)
     {
-        double rscale0 = rfac0 * Math.PI / (rc - rmin0);
-        var (sn, cs) = Math.SinCos((r - rmin0) * rscale0);
-        double z0 = r * cs / sn;
         double r0inv = 1 / Math.Sqrt(r * r + z0 * z0);
-        double dz0dr = z0 / r - rscale0 * (r * r + z0 * z0) / r;
         double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
         double ux = x / r, uy = y / r, uz = z / r;
         double daRdr = dz0dr * r0inv + z0 * dr0invdr;
@@ -93,8 +90,8 @@ internal static class WignerUGradient
             }
         }
         // Weighted and switched: lane 0 ← s·U, lanes d ← s·∂U + w f_c'·D̂_d·U, with s = w f_c.
-        var s = Vector256.Create(w * fc);
-        var a = Vector256.Create(0, w * dfc * ux, w * dfc * uy, w * dfc * uz);
+        var s = Vector256.Create(wfc);
+        var a = Vector256.Create(0, wdfc * ux, wdfc * uy, wdfc * uz);
         for (int j = 0; j <= ix.TwoJMax; j++)
         {
             int start = ix.UStart[j], end = start + (j / 2 + 1) * (j + 1);
