@@ -193,7 +193,6 @@ internal sealed class BispectrumKernel
     private void Prepare(BispectrumNeighbors nb, int start, int count, Span<double> b, bool[] need)
     {
         var ix = _ix;
-        int n = ix.UCount;
         Array.Clear(_utotR);
         Array.Clear(_utotI);
         for (int j = 0; j <= ix.TwoJMax; j++)
@@ -201,13 +200,24 @@ internal sealed class BispectrumKernel
         for (int p = start; p < start + count; p++)
         {
             WignerU.Compute(ix, nb.X[p], nb.Y[p], nb.Z[p], nb.R[p], nb.Z0[p], _uR, _uI);
-            double s = nb.WFc[p];
-            for (int q = 0; q < n; q++)
+            var s = Vector256.Create(nb.WFc[p]);
+            for (int j = 0; j <= ix.TwoJMax; j++)
             {
-                _utotR[q] += s * _uR[q];
-                _utotI[q] += s * _uI[q];
+                // Rows mb ≤ j/2 only; the sum is mirrored below.
+                int q = ix.UStart[j], end = q + (j / 2 + 1) * (j + 1);
+                for (; q + 4 <= end; q += 4)
+                {
+                    (s * Vector256.Create(_uR.AsSpan(q, 4)) + Vector256.Create(_utotR.AsSpan(q, 4))).CopyTo(_utotR.AsSpan(q, 4));
+                    (s * Vector256.Create(_uI.AsSpan(q, 4)) + Vector256.Create(_utotI.AsSpan(q, 4))).CopyTo(_utotI.AsSpan(q, 4));
+                }
+                for (; q < end; q++)
+                {
+                    _utotR[q] += s.ToScalar() * _uR[q];
+                    _utotI[q] += s.ToScalar() * _uI[q];
+                }
             }
         }
+        WignerU.Mirror(ix, _utotR, _utotI);
         for (int t = 0; t < ix.ZTriples.Length; t++)
             if (need[t]) ComputeZ(t);
         for (int c = 0; c < ColumnCount; c++)

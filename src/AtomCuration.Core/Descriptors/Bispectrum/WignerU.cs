@@ -21,7 +21,10 @@ namespace AtomCuration.Descriptors.Bispectrum;
 /// </summary>
 internal static class WignerU
 {
-    /// <summary>Fills U (re/im, <see cref="BispectrumIndex.UCount"/> each) for a neighbour at (x, y, z), distance r, with z0 = r·cot θ0.</summary>
+    /// <summary>
+    /// Fills the rows mb ≤ j/2 of U (re/im, <see cref="BispectrumIndex.UCount"/> each) for a neighbour at (x, y, z),
+    /// distance r, with z0 = r·cot θ0 (plus, for odd j, the mirrored row the next level needs; <see cref="Mirror"/> completes the rest).
+    /// </summary>
     /// <remarks>Spans must hold UCount entries; the recursion's indices stay inside them by construction.</remarks>
     public static void Compute(BispectrumIndex ix, double x, double y, double z, double r, double z0, Span<double> uR, Span<double> uI)
     {
@@ -50,29 +53,36 @@ internal static class WignerU
                     Unsafe.Add(ref ui0, row + ma) = ca * (aR * ai - aI * ar) - cb * (bR * bi - bI * br);
                 }
             }
-            Mirror(uR, uI, block, j);
+            if ((j & 1) == 1 && j < ix.TwoJMax) MirrorRow(uR, uI, block, j, (j - 1) / 2); // read by level j+1's middle row
         }
     }
 
-    /// <summary>Rows mb &gt; j/2 (and the upper half of the middle row) from U_{j−mb, j−ma} = (−1)^{ma+mb} conj(U_{mb,ma}).</summary>
-    private static void Mirror(Span<double> re, Span<double> im, int block, int j)
+    /// <summary>
+    /// Completes every block from its rows mb ≤ j/2 (and the lower half of the middle row): a sum of neighbours' U, such as
+    /// U_tot, obeys the same symmetry, so it is mirrored once per atom rather than per neighbour.
+    /// </summary>
+    public static void Mirror(BispectrumIndex ix, Span<double> re, Span<double> im)
     {
-        for (int mb = 0; 2 * mb <= j; mb++)
+        for (int j = 1; j <= ix.TwoJMax; j++)
+            for (int mb = 0; 2 * mb <= j; mb++) MirrorRow(re, im, ix.UStart[j], j, mb);
+    }
+
+    /// <summary>Row j−mb of block j from row mb, U_{j−mb, j−ma} = (−1)^{ma+mb} conj(U_{mb,ma}) (the middle row: its upper half from its lower).</summary>
+    private static void MirrorRow(Span<double> re, Span<double> im, int block, int j, int mb)
+    {
+        int maEnd = 2 * mb == j ? mb : j + 1;
+        for (int ma = 0; ma < maEnd; ma++)
         {
-            int maEnd = 2 * mb == j ? mb : j + 1; // middle row: only its lower half is a source
-            for (int ma = 0; ma < maEnd; ma++)
+            int from = block + mb * (j + 1) + ma, to = block + (j - mb) * (j + 1) + (j - ma);
+            if (((ma + mb) & 1) == 0)
             {
-                int from = block + mb * (j + 1) + ma, to = block + (j - mb) * (j + 1) + (j - ma);
-                if (((ma + mb) & 1) == 0)
-                {
-                    re[to] = re[from];
-                    im[to] = -im[from];
-                }
-                else
-                {
-                    re[to] = -re[from];
-                    im[to] = im[from];
-                }
+                re[to] = re[from];
+                im[to] = -im[from];
+            }
+            else
+            {
+                re[to] = -re[from];
+                im[to] = im[from];
             }
         }
     }
