@@ -55,7 +55,7 @@ public sealed class EntropyBench : IBenchmark
     /// <summary>The generator's descriptor (first Components columns) attached per atom.</summary>
     private static List<Structure> Describe(EntropyGenerationOptions o, List<Structure> set)
     {
-        var calc = new BispectrumCalculator(o.Descriptor, SpeciesSet.FromSymbols([o.Element]), o.Components);
+        var calc = new BispectrumCalculator((BispectrumSettings)o.Descriptor, SpeciesSet.FromSymbols([o.Element]), o.Components);
         var labels = calc.Triples.Select(t => $"B[{t.J1},{t.J2},{t.J}]").ToArray();
         return set.Select(s =>
         {

@@ -35,6 +35,16 @@ Describe 'New-EntropyConfiguration' {
         $back.AtomCount | Should -Be 12
     }
 
+    It 'maximises the entropy of ACSF descriptors with -Descriptor Acsf' {
+        $acsf = @{ cutoff = 4.5; g2Eta = 0.5; g2Rs = 2.6, 3.2, 3.8; g4Eta = 0.02; g4Zeta = 1, 2, 4; g4Lambda = -1, 1 }
+        $s = New-EntropyConfiguration -Count 1 -Seed 2 -Steps 30 -Descriptor Acsf -DescriptorParameters $acsf -Components 6
+        $s.AtomCount | Should -Be 39
+        [double]::IsFinite($s.Info['entropy']) | Should -BeTrue
+        { New-EntropyConfiguration -Descriptor Acsf -DescriptorParameters $acsf -Components 10 -ErrorAction Stop } | Should -Throw '*9 columns*'
+        { New-EntropyConfiguration -Descriptor Acsf -DescriptorParameters @{ form = 'Modified'; thetaS = 10 } -ErrorAction Stop } | Should -Throw '*thetaS*'
+        { New-EntropyConfiguration -Descriptor Soap } | Should -Throw
+    }
+
     It 'refuses bad settings before any work, naming them' {
         { New-EntropyConfiguration -Components 40 -ErrorAction Stop } | Should -Throw '*Components*'
         { New-EntropyConfiguration -DescriptorParameters @{ radius = @{ Ta = 0.5 } } -ErrorAction Stop } | Should -Throw '*no value for W*'
@@ -59,5 +69,7 @@ Describe 'New-EntropyConfiguration' {
         ($out -join "`n") | Should -Match 'mean entropy: biased'
         ($out -join "`n") | Should -Match 'train unbiased test biased'
         Test-Path (Join-Path $TestDrive 'sets/biased/0001/POSCAR') | Should -BeTrue
+        ($out -join "`n") | Should -Match 'histograms written'
+        (Get-Item (Join-Path $TestDrive 'sets/b000-histograms.png')).Length | Should -BeGreaterThan 1000
     }
 }

@@ -49,21 +49,28 @@ public sealed record ClarkeSmithRepulsion(double E0 = 1.0, int N = 8, int M = 4,
     public double Evaluate(Structure structure, Span<Vec3> gradient)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var nl = NeighborList.Build(structure, Cutoff, half: true);
+        return Evaluate(NeighborList.Build(structure, Cutoff).Pairs, gradient);
+    }
+
+    /// <summary>
+    /// The energy from full neighbour pairs (each pair seen from both atoms; pairs beyond the cutoff skipped):
+    /// E = ½ Σ_i Σ_j [φ(r_ij) − φ(cutoff)], and ∂E/∂r_i = −Σ_j φ'(r_ij) D_ij/r_ij, each row adding to its own atom only.
+    /// </summary>
+    public double Evaluate(NeighborPairs pairs, Span<Vec3> gradient)
+    {
+        if (gradient.Length != pairs.AtomCount) throw new ArgumentException("Gradient does not match the atoms.", nameof(gradient));
         double shift = Raw(Cutoff), energy = 0;
-        for (int i = 0; i < structure.AtomCount; i++)
+        for (int i = 0; i < pairs.AtomCount; i++)
         {
-            var idx = nl.IndicesOf(i);
-            var vec = nl.VectorsOf(i);
-            var dist = nl.DistancesOf(i);
-            for (int p = 0; p < idx.Length; p++)
+            var g = Vec3.Zero;
+            for (int p = pairs.Offsets[i]; p < pairs.Offsets[i + 1]; p++)
             {
-                double r = dist[p];
-                energy += Raw(r) - shift;
-                var g = PairDerivative(r) / r * vec[p]; // ∂φ/∂r_j; ∂φ/∂r_i = −g
-                gradient[idx[p]] += g;
-                gradient[i] -= g;
+                double r = pairs.Distances[p];
+                if (r >= Cutoff) continue;
+                energy += 0.5 * (Raw(r) - shift);
+                g += PairDerivative(r) / r * pairs.Vectors[p];
             }
+            gradient[i] -= g;
         }
         return energy;
     }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using AtomCuration.Descriptors;
-using AtomCuration.Descriptors.Bispectrum;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Generation;
@@ -11,16 +10,17 @@ namespace AtomCuration.Generation;
 /// <param name="EntropyWeight">K (eV).</param>
 public readonly record struct EffectiveEnergy(double Repulsive, double Entropy, double EntropyWeight)
 {
-    /// <summary>V = E_repulsive − K·S (eV).</summary>
-    public double Total => Repulsive - EntropyWeight * Entropy;
+    /// <summary>V = E_repulsive − K·S (eV); E_repulsive alone at K = 0 (where S may not have been computed: NaN).</summary>
+    public double Total => EntropyWeight == 0 ? Repulsive : Repulsive - EntropyWeight * Entropy;
 }
 
 /// <summary>
 /// One annealing cycle of paper 004 (Karabin and Perez 2022): from random positions (at least
 /// <see cref="EntropyGenerationOptions.StartDistance"/> apart) and Maxwell–Boltzmann velocities at the start temperature,
 /// velocity-Verlet molecular dynamics on V = E_repulsive − K·S with forces F = −∇V, where
-/// ∇S = Σ_i Σ_c (∂S/∂q_ic) ∇q_ic runs through the analytic bispectrum gradients and the nearest-neighbour minimum is
-/// differentiated at its current arg-min; over the cycle T falls linearly from the start to the final temperature and
+/// ∇S = Σ_i Σ_c (∂S/∂q_ic) ∇q_ic runs through the descriptor's analytic gradient of that weighted sum
+/// (<see cref="IDifferentiableDescriptor"/>: for the bispectrum one adjoint contraction per neighbour) and the
+/// nearest-neighbour minimum is differentiated at its current arg-min; pairs come from a Verlet list with a skin; over the cycle T falls linearly from the start to the final temperature and
 /// K rises linearly from the start to the final weight (both evaluated at the middle of each step); the thermostat
 /// holds the current T. The configuration at the end of the cycle is the result. Reuses its buffers: one instance per thread.
 /// </summary>
@@ -33,12 +33,12 @@ public sealed class EntropyAnnealer
     public const double AccelerationUnit = 9648.5332;
 
     private readonly EntropyGenerationOptions _o;
-    private readonly BispectrumCalculator _calculator;
-    private readonly int[] _numbers;
-    private readonly double[] _dSdq;
-    private readonly double[] _lambda;
-    private readonly Vec3[] _gradient;
-    private double[] _rows = [];
+    private readonly IDifferentiableDescriptor _descriptor;
+    private readonly ImmutableArray<int> _numbers;
+    private readonly int[] _species;
+    private readonly VerletList _list;
+    private readonly double[] _rows, _dSdq, _lambda;
+    private readonly Vec3[] _gradient, _positions;
 
     /// <summary>An annealer for <paramref name="options"/> (validated here).</summary>
     public EntropyAnnealer(EntropyGenerationOptions options)
@@ -46,11 +46,16 @@ public sealed class EntropyAnnealer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _o = options;
-        _calculator = new BispectrumCalculator(options.Descriptor, SpeciesSet.FromSymbols([options.Element]), options.Components);
-        _numbers = Enumerable.Repeat(Elements.FromSymbol(options.Element).Z, options.AtomCount).ToArray();
-        _dSdq = new double[options.AtomCount * _calculator.ColumnCount];
-        _lambda = new double[_dSdq.Length];
+        _descriptor = DifferentiableDescriptors.Create(options.Descriptor, SpeciesSet.FromSymbols([options.Element]), options.Components);
+        _numbers = Enumerable.Repeat(Elements.FromSymbol(options.Element).Z, options.AtomCount).ToImmutableArray();
+        _species = new int[options.AtomCount];
+        double reach = Math.Max(_descriptor.MaxCutoff, options.Repulsion.Cutoff);
+        _list = new VerletList(_numbers, options.Cell, new Pbc(true, true, true), reach, options.NeighborSkin);
+        _rows = new double[options.AtomCount * _descriptor.ColumnCount];
+        _dSdq = new double[_rows.Length];
+        _lambda = new double[_rows.Length];
         _gradient = new Vec3[options.AtomCount];
+        _positions = new Vec3[options.AtomCount];
     }
 
     /// <summary>The settings.</summary>
@@ -58,40 +63,50 @@ public sealed class EntropyAnnealer
 
     /// <summary>A structure of the generator's element and cell at <paramref name="positions"/>.</summary>
     public Structure StructureAt(ReadOnlySpan<Vec3> positions) =>
-        new(ImmutableArray.Create(_numbers), ImmutableArray.Create(positions.ToArray()), _o.Cell, new Pbc(true, true, true));
+        new(_numbers, ImmutableArray.Create(positions.ToArray()), _o.Cell, new Pbc(true, true, true));
 
     /// <summary>V and its forces −∇V at <paramref name="positions"/> for entropy weight <paramref name="k"/> (eV).</summary>
     public EffectiveEnergy Evaluate(ReadOnlySpan<Vec3> positions, double k, Span<Vec3> forces)
     {
-        var s = StructureAt(positions);
+        if (positions.Length != _positions.Length) throw new ArgumentException("Positions do not match the atoms.", nameof(positions));
+        positions.CopyTo(_positions);
+        return Step(_positions, k, forces, entropy: true);
+    }
+
+    /// <summary>
+    /// V and −∇V at <paramref name="x"/> (wrapped into the cell, in place, when the neighbour list is searched again). S is
+    /// computed only when K ≠ 0 or <paramref name="entropy"/> asks for it (otherwise reported as NaN).
+    /// </summary>
+    private EffectiveEnergy Step(Span<Vec3> x, double k, Span<Vec3> forces, bool entropy)
+    {
+        _list.Update(x);
+        var pairs = _list.Pairs;
         Array.Clear(_gradient);
-        double repulsive = _o.Repulsion.Evaluate(s, _gradient);
-        int n = s.AtomCount;
-        double entropy;
-        if (k == 0)
+        double repulsive = _o.Repulsion.Evaluate(pairs, _gradient);
+        int n = x.Length, cols = _descriptor.ColumnCount;
+        double s = double.NaN;
+        if (k != 0 || entropy)
         {
-            // No entropy force: S is only reported, and B without its gradients costs a fraction.
-            entropy = EntropyOf(s);
+            _descriptor.ComputeRetained(pairs, _species, _rows);
+            s = NearestNeighborEntropy.Compute(_rows, n, cols, _o.Components, k != 0 ? _dSdq : default);
         }
-        else
+        if (k != 0)
         {
-            var g = _calculator.ComputeWithGradients(s);
-            entropy = NearestNeighborEntropy.Compute(g.Rows, n, g.ColumnCount, _o.Components, _dSdq);
+            // ∇V = ∇E_rep − K ∇S, ∇S = Σ_ic (∂S/∂q_ic) ∇q_ic: one weighted descriptor gradient.
             for (int q = 0; q < _lambda.Length; q++) _lambda[q] = -k * _dSdq[q];
-            g.AddPositionGradient(_lambda, _gradient);
+            _descriptor.AddWeightedGradient(_lambda, _gradient);
         }
         for (int i = 0; i < n; i++) forces[i] = -_gradient[i];
-        return new EffectiveEnergy(repulsive, entropy, k);
+        return new EffectiveEnergy(repulsive, s, k);
     }
 
     /// <summary>The descriptor entropy S of a structure of this generator's element (first Components columns).</summary>
     public double EntropyOf(Structure structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        if (_rows.Length < structure.AtomCount * _calculator.ColumnCount) _rows = new double[structure.AtomCount * _calculator.ColumnCount];
-        var rows = _rows.AsSpan(0, structure.AtomCount * _calculator.ColumnCount);
-        _calculator.Compute(structure, rows);
-        return NearestNeighborEntropy.Compute(rows, structure.AtomCount, _calculator.ColumnCount, _o.Components, default);
+        var rows = new double[structure.AtomCount * _descriptor.ColumnCount];
+        _descriptor.ComputeRetained(NeighborList.Build(structure, _descriptor.MaxCutoff).Pairs, new int[structure.AtomCount], rows);
+        return NearestNeighborEntropy.Compute(rows, structure.AtomCount, _descriptor.ColumnCount, _o.Components, default);
     }
 
     /// <summary>Random start: positions uniform in the cell, at least StartDistance apart (periodic), from <paramref name="rng"/>.</summary>
@@ -153,8 +168,9 @@ public sealed class EntropyAnnealer
         double Fraction(double step) => steps == 0 ? 1 : step / steps;
         double TemperatureAt(double t) => _o.StartTemperature + (_o.FinalTemperature - _o.StartTemperature) * t;
         double WeightAt(double t) => _o.StartEntropyWeight + (_o.EntropyWeight - _o.StartEntropyWeight) * t;
-        var e = Evaluate(x, WeightAt(0), f);
-        var pbc = new Pbc(true, true, true);
+        _list.Invalidate();
+        bool observed = observer is not null;
+        var e = Step(x, WeightAt(0), f, observed);
         for (int step = 0; step < steps; step++)
         {
             if (step % 50 == 0) cancellation.ThrowIfCancellationRequested();
@@ -162,13 +178,15 @@ public sealed class EntropyAnnealer
             for (int i = 0; i < n; i++)
             {
                 v[i] += 0.5 * dt * invMass * f[i];
-                x[i] = _o.Cell.Wrap(x[i] + dt * v[i], pbc);
+                x[i] += dt * v[i];
             }
-            e = Evaluate(x, WeightAt(Fraction(step + 1)), f);
+            e = Step(x, WeightAt(Fraction(step + 1)), f, observed);
             for (int i = 0; i < n; i++) v[i] += 0.5 * dt * invMass * f[i];
             Thermostat(v, TemperatureAt(t), mass, ref rng);
             observer?.Invoke(step + 1, e, KineticEnergy(v, mass));
         }
+        var pbc = new Pbc(true, true, true);
+        for (int i = 0; i < n; i++) x[i] = _o.Cell.Wrap(x[i], pbc);
         var structure = StructureAt(x);
         return new Structure(structure)
         {

@@ -28,6 +28,7 @@ public enum Thermostat
 /// parameters nor the cycle length and time step: the bispectrum uses the published W SNAP potential's (Wood and
 /// Thompson 2017: rcutfac 4.73442, R = 0.5, rfac0 0.99363, bzeroflag off; the first six components do not depend on
 /// twojmax ≥ 3, so twojmax 3, the cheapest that holds them, gives that potential's numbers), and a cycle is 2,000 steps of 1 fs.
+/// Any descriptor with position gradients may replace the bispectrum (ACSF: <see cref="AcsfSettings"/>).
 /// </summary>
 public sealed record EntropyGenerationOptions
 {
@@ -40,14 +41,17 @@ public sealed record EntropyGenerationOptions
     /// <summary>The periodic cell (Å).</summary>
     public Cell Cell { get; init; } = new(new Vec3(9.54, 0, 0), new Vec3(0, 9.54, 0), new Vec3(0, 0, 14.31));
 
-    /// <summary>The descriptor: bispectrum settings (one element; radius and weight may name it).</summary>
-    public BispectrumSettings Descriptor { get; init; } = new()
+    /// <summary>
+    /// The descriptor: bispectrum settings (one element; radius and weight may name it) or any other kind with position
+    /// gradients (<see cref="DifferentiableDescriptors.Kinds"/>, e.g. <see cref="AcsfSettings"/>).
+    /// </summary>
+    public IDescriptorSettings Descriptor { get; init; } = new BispectrumSettings
     {
         TwoJMax = 3, RCutFac = 4.73442, RFac0 = 0.99363, RMin0 = 0, BZeroFlag = false,
         Radius = new Dictionary<string, double> { ["W"] = 0.5 }, Weight = new Dictionary<string, double> { ["W"] = 1.0 },
     };
 
-    /// <summary>How many leading descriptor components (LAMMPS order) enter the entropy.</summary>
+    /// <summary>How many leading descriptor components (column order; LAMMPS order for the bispectrum) enter the entropy.</summary>
     public int Components { get; init; } = 6;
 
     /// <summary>The excluded-volume term.</summary>
@@ -80,6 +84,12 @@ public sealed record EntropyGenerationOptions
     /// <summary>Langevin friction γ (1/ps) or 1/τ of Berendsen.</summary>
     public double Friction { get; init; } = 10;
 
+    /// <summary>
+    /// Skin of the Verlet neighbour list (Å): pairs within the cutoff plus this are searched again only after an atom moved
+    /// half of it. Changes the work, not the physics (only the summation order, hence the last bits).
+    /// </summary>
+    public double NeighborSkin { get; init; } = 1.0;
+
     /// <summary>Smallest distance between atoms of the random start (Å).</summary>
     public double StartDistance { get; init; } = 2.0;
 
@@ -91,9 +101,12 @@ public sealed record EntropyGenerationOptions
         ArgumentNullException.ThrowIfNull(Cell);
         if (!(Cell.Volume > 1)) throw new ArgumentException("The cell needs a positive volume.", nameof(Cell));
         ArgumentNullException.ThrowIfNull(Descriptor);
-        int linear = Descriptor.LinearCount;
-        if (Components < 1 || Components > linear)
-            throw new ArgumentOutOfRangeException(nameof(Components), Components, $"twojmax {Descriptor.TwoJMax} has {linear} components.");
+        if (!DifferentiableDescriptors.Kinds.Contains(Descriptor.Kind))
+            throw new ArgumentException($"{Descriptor.Kind} has no position gradients; use {string.Join(" or ", DifferentiableDescriptors.Kinds)}.", nameof(Descriptor));
+        int available = Descriptor is BispectrumSettings b ? b.LinearCount : DifferentiableDescriptors.ColumnCount(Descriptor, SpeciesSet.FromSymbols([Element]));
+        if (Components < 1 || Components > available)
+            throw new ArgumentOutOfRangeException(nameof(Components), Components,
+                Descriptor is BispectrumSettings bs ? $"twojmax {bs.TwoJMax} has {available} components." : $"The {Descriptor.Kind} descriptor has {available} columns.");
         ArgumentNullException.ThrowIfNull(Repulsion);
         Repulsion.Validate();
         Check(nameof(EntropyWeight), EntropyWeight, 0, 1e6);
@@ -104,6 +117,7 @@ public sealed record EntropyGenerationOptions
         if (!(TimeStep > 0 && TimeStep <= 0.01)) throw new ArgumentOutOfRangeException(nameof(TimeStep), TimeStep, "The time step must be in (0, 0.01] ps.");
         if (Mass is { } m && !(m > 0 && m < 1e4)) throw new ArgumentOutOfRangeException(nameof(Mass), m, "The mass must be in (0, 1e4) amu.");
         Check(nameof(Friction), Friction, 0, 1e4);
+        if (!(NeighborSkin >= 0 && NeighborSkin <= 5)) throw new ArgumentOutOfRangeException(nameof(NeighborSkin), NeighborSkin, "The skin must be in [0, 5] Å.");
         if (!(StartDistance >= 0 && StartDistance < 10)) throw new ArgumentOutOfRangeException(nameof(StartDistance), StartDistance, "In [0, 10) Å.");
         if (AtomCount * Math.Pow(StartDistance, 3) > 1.2 * Cell.Volume)
             throw new ArgumentException($"{AtomCount} atoms {StartDistance} Å apart do not fit into {Cell.Volume:0.#} Å³; lower StartDistance.", nameof(StartDistance));

@@ -73,6 +73,9 @@ public sealed class NeighborList
     /// <exception cref="InvalidOperationException">The list was built without shifts.</exception>
     public ReadOnlySpan<ImageShift> Shifts => RequireShifts().AsSpan(0, PairCount);
 
+    /// <summary>The entries as spans (for kernels that also read a <see cref="VerletList"/>).</summary>
+    public NeighborPairs Pairs => new(Offsets, Indices, Vectors, Distances);
+
     /// <summary>Number of neighbours of atom i.</summary>
     public int CountOf(int i) => _offsets[i + 1] - _offsets[i];
 

@@ -46,12 +46,17 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
     [ValidateCount(3, 3)]
     public double[] CellLength { get; set; } = [9.54, 9.54, 14.31];
 
-    /// <summary>Leading bispectrum components (LAMMPS order) entering the entropy.</summary>
+    /// <summary>The descriptor whose entropy is maximised: Bispectrum (default, SNAP, the paper's) or Acsf; both have analytic position gradients.</summary>
+    [Parameter]
+    [ValidateSet(nameof(DescriptorKind.Bispectrum), nameof(DescriptorKind.Acsf))]
+    public DescriptorKind Descriptor { get; set; } = DescriptorKind.Bispectrum;
+
+    /// <summary>Leading descriptor components (column order; LAMMPS order for the bispectrum) entering the entropy.</summary>
     [Parameter]
     [ValidateRange(1, 1000)]
     public int Components { get; set; } = 6;
 
-    /// <summary>Bispectrum keys (Get-Descriptor -Kind Bispectrum) overriding the W SNAP defaults.</summary>
+    /// <summary>Descriptor keys as Get-Descriptor takes them: for the bispectrum they override the W SNAP defaults; for ACSF they are its parameters.</summary>
     [Parameter]
     public Hashtable? DescriptorParameters { get; set; }
 
@@ -95,19 +100,25 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
         try
         {
             var defaults = new EntropyGenerationOptions();
-            var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase)
+            var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            if (Descriptor == DescriptorKind.Bispectrum)
             {
-                ["twojmax"] = defaults.Descriptor.TwoJMax, ["rcutfac"] = defaults.Descriptor.RCutFac, ["rfac0"] = defaults.Descriptor.RFac0,
-                ["rmin0"] = defaults.Descriptor.RMin0, ["bzeroflag"] = defaults.Descriptor.BZeroFlag,
-                ["radius"] = new Hashtable { [Element] = 0.5 }, ["weight"] = new Hashtable { [Element] = 1.0 },
-            };
+                var snap = (BispectrumSettings)defaults.Descriptor;
+                parameters["twojmax"] = snap.TwoJMax;
+                parameters["rcutfac"] = snap.RCutFac;
+                parameters["rfac0"] = snap.RFac0;
+                parameters["rmin0"] = snap.RMin0;
+                parameters["bzeroflag"] = snap.BZeroFlag;
+                parameters["radius"] = new Hashtable { [Element] = 0.5 };
+                parameters["weight"] = new Hashtable { [Element] = 1.0 };
+            }
             if (DescriptorParameters is not null)
                 foreach (DictionaryEntry e in DescriptorParameters) parameters[e.Key] = e.Value is PSObject o ? o.BaseObject : e.Value;
             _options = defaults with
             {
                 Element = Element, AtomCount = AtomCount,
                 Cell = new Cell(new Vec3(CellLength[0], 0, 0), new Vec3(0, CellLength[1], 0), new Vec3(0, 0, CellLength[2])),
-                Descriptor = (BispectrumSettings)DescriptorSettings.Parse(DescriptorKind.Bispectrum, parameters),
+                Descriptor = DescriptorSettings.Parse(Descriptor, parameters),
                 Components = Components, EntropyWeight = EntropyWeight, Steps = Steps, TimeStep = TimeStep,
                 StartTemperature = StartTemperature, FinalTemperature = FinalTemperature, Thermostat = Thermostat, Friction = Friction,
             };

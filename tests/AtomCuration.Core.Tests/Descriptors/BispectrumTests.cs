@@ -114,6 +114,16 @@ public class BispectrumTests
         var lambda = Enumerable.Range(0, n * cols).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var grad = new Vec3[n];
         g.AddPositionGradient(lambda, grad);
+        // The adjoint route (one Y contraction per neighbour) gives the same gradient as the per-component tensors.
+        var adjoint = new BispectrumCalculator(settings, species);
+        var retained = new double[n * cols];
+        adjoint.ComputeRetained(NeighborList.Build(s, adjoint.MaxCutoff).Pairs, species.IndicesOf(s), retained);
+        Assert.Equal(g.Rows.ToArray(), retained);
+        var viaY = new Vec3[n];
+        adjoint.AddWeightedGradient(lambda, viaY);
+        double scale = grad.Max(v => v.Length);
+        for (int k = 0; k < n; k++)
+            for (int axis = 0; axis < 3; axis++) Assert.Equal(grad[k][axis], viaY[k][axis], 1e-11 * scale);
         double E(Structure t)
         {
             var rows = new double[n * cols];

@@ -1,3 +1,4 @@
+using AtomCuration.Descriptors;
 using AtomCuration.Generation;
 using AtomCuration.Structures;
 
@@ -48,9 +49,37 @@ public class EntropyGeneratorTests
     private static readonly EntropyGenerationOptions Small = new() { Steps = 150 };
 
     [Fact]
-    public void ForcesAreMinusTheGradientOfTheEffectiveEnergy()
+    public void ForcesAreMinusTheGradientOfTheEffectiveEnergy() => CheckForces(Small);
+
+    /// <summary>ACSF (G2 and G4, one element) in place of the bispectrum: its analytic gradient drives the same dynamics.</summary>
+    private static readonly EntropyGenerationOptions WithAcsf = Small with
     {
-        var annealer = new EntropyAnnealer(Small);
+        Descriptor = new AcsfSettings
+        {
+            Cutoff = 4.5, G2 = [new(0.5, 2.6), new(0.5, 3.2), new(0.5, 3.8)], G4 = [new(0.02, 1, -1), new(0.02, 2, 1), new(0.02, 4, 1)],
+        },
+        Components = 6,
+    };
+
+    [Fact]
+    public void AcsfForcesAreMinusTheGradientOfTheEffectiveEnergy()
+    {
+        CheckForces(WithAcsf);
+        var s = EntropyGenerator.Generate(WithAcsf with { Steps = 40 }, 2, 3, threads: 2).ToList();
+        Assert.Equal(s[1].Positions.ToArray(), EntropyGenerator.Generate(WithAcsf with { Steps = 40 }, 2, 3, threads: 1).Last().Positions.ToArray());
+        Assert.True(double.IsFinite((double)s[0].Info["entropy"]));
+    }
+
+    [Fact]
+    public void DescriptorsWithoutGradientsAreRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Small with { Descriptor = new SoapSettings() }).Validate());
+        Assert.Contains("Descriptor", e.Message);
+    }
+
+    private static void CheckForces(EntropyGenerationOptions options)
+    {
+        var annealer = new EntropyAnnealer(options);
         // A random start with some pairs inside the repulsion: the default generator's own random placement.
         var x = annealer.Run(7, 0).Positions.ToArray();
         x[1] = x[0] + new Vec3(2.3, 0.4, -0.2); // a pair inside the repulsive wall

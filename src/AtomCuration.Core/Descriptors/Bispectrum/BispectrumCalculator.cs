@@ -5,18 +5,22 @@ namespace AtomCuration.Descriptors.Bispectrum;
 /// <summary>
 /// Evaluates the bispectrum of <see cref="BispectrumSettings"/> for whole structures: finds each atom's neighbours
 /// within its pair cutoffs (0 &lt; |D|² &lt; ((R_i + R_j)·rcutfac)², from one <see cref="NeighborList"/> at the largest
-/// pair cutoff), runs the kernel per atom and appends the quadratic products. Reuses its buffers between calls,
+/// pair cutoff), runs the kernel per atom and appends the quadratic products. Gives B, B with every ∂B_i/∂D
+/// (<see cref="ComputeWithGradients"/>), or B and then the gradient of one weighted sum Σ λ·B through the adjoint
+/// (<see cref="ComputeRetained"/>, <see cref="AddWeightedGradient"/>). Reuses its buffers between calls,
 /// so one instance per thread; <see cref="BispectrumDescriptor"/> makes one per structure.
 /// </summary>
-public sealed class BispectrumCalculator
+public sealed class BispectrumCalculator : IDifferentiableDescriptor
 {
     private readonly BispectrumKernel _kernel;
     private readonly SpeciesSet _species;
     private readonly double[] _radius, _weight;
     private readonly double _rcutfac;
     private readonly bool _quadratic;
-    private double[] _x = [], _y = [], _z = [], _r = [], _rc = [], _w = [], _grad = [];
-    private int[] _keep = [];
+    private readonly BispectrumNeighbors _nb = new();
+    private double[] _grad = [], _dE = [];
+    // Kept by ComputeRetained for AddWeightedGradient: each atom's linear B and Z̃.
+    private double[] _b = [], _zR = [], _zI = [], _mu = [];
     private readonly double[] _linear;
     private readonly BispectrumGradients _gradients = new();
 
@@ -60,15 +64,82 @@ public sealed class BispectrumCalculator
     public void Compute(Structure structure, Span<double> rows)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        int cols = ColumnCount;
-        if (rows.Length != structure.AtomCount * cols) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
         var nl = NeighborList.Build(structure, MaxCutoff);
-        var species = _species.IndicesOf(structure);
-        for (int i = 0; i < structure.AtomCount; i++)
+        Compute(nl.Pairs, _species.IndicesOf(structure), rows);
+    }
+
+    /// <summary>Fills <paramref name="rows"/> from full neighbour pairs reaching at least <see cref="MaxCutoff"/> (farther ones are skipped).</summary>
+    public void Compute(NeighborPairs pairs, ReadOnlySpan<int> species, Span<double> rows)
+    {
+        int atoms = pairs.AtomCount, cols = ColumnCount;
+        if (rows.Length != atoms * cols) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
+        Gather(pairs, species);
+        for (int i = 0; i < atoms; i++)
         {
-            int n = Gather(nl, species, i);
-            _kernel.Compute(_x.AsSpan(0, n), _y.AsSpan(0, n), _z.AsSpan(0, n), _r.AsSpan(0, n), _rc.AsSpan(0, n), _w.AsSpan(0, n), _linear, default);
+            _kernel.Compute(_nb, _nb.Start[i], _nb.CountOf(i), _linear, default);
             WriteRow(rows.Slice(i * cols, cols));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Compute(NeighborPairs, ReadOnlySpan{int}, Span{double})"/>, keeping what <see cref="AddWeightedGradient"/> needs
+    /// (each atom's neighbours, B and Z̃ couplings).
+    /// </summary>
+    public void ComputeRetained(NeighborPairs pairs, ReadOnlySpan<int> species, Span<double> rows)
+    {
+        int atoms = pairs.AtomCount, cols = ColumnCount, lin = LinearCount, zl = _kernel.ZLength;
+        if (rows.Length != atoms * cols) throw new ArgumentException("Rows do not match atoms × columns.", nameof(rows));
+        Gather(pairs, species);
+        Grow(ref _b, atoms * lin);
+        Grow(ref _zR, atoms * zl);
+        Grow(ref _zI, atoms * zl);
+        for (int i = 0; i < atoms; i++)
+        {
+            _kernel.ComputeForAdjoint(_nb, _nb.Start[i], _nb.CountOf(i), _linear, _zR.AsSpan(i * zl, zl), _zI.AsSpan(i * zl, zl));
+            _linear.CopyTo(_b.AsSpan(i * lin, lin));
+            WriteRow(rows.Slice(i * cols, cols));
+        }
+    }
+
+    /// <summary>
+    /// Adds ∂E/∂r_k of E = Σ_i Σ_c λ_ic B_ic to <paramref name="gradient"/>[k] for the structure of the last
+    /// <see cref="ComputeRetained"/>, λ laid out atoms × <see cref="ColumnCount"/> (quadratic columns included: they enter
+    /// through the chain rule, ∂(B_a B_b) = B_b ∂B_a + B_a ∂B_b). One adjoint contraction per neighbour instead of a
+    /// gradient per component (see <see cref="BispectrumKernel"/>).
+    /// </summary>
+    public void AddWeightedGradient(ReadOnlySpan<double> coefficients, Span<Vec3> gradient)
+    {
+        int atoms = _nb.AtomCount, cols = ColumnCount, lin = LinearCount, zl = _kernel.ZLength;
+        if (coefficients.Length != atoms * cols) throw new ArgumentException("Coefficients do not match atoms × columns.", nameof(coefficients));
+        if (gradient.Length != atoms) throw new ArgumentException("Gradient does not match the atoms.", nameof(gradient));
+        Grow(ref _mu, lin);
+        for (int i = 0; i < atoms; i++)
+        {
+            var lambda = coefficients.Slice(i * cols, cols);
+            var b = _b.AsSpan(i * lin, lin);
+            lambda.Slice(0, lin).CopyTo(_mu);
+            if (_quadratic)
+            {
+                int q = lin;
+                for (int a = 0; a < lin; a++)
+                {
+                    _mu[a] += lambda[q++] * b[a]; // ½B_a²
+                    for (int c = a + 1; c < lin; c++, q++)
+                    {
+                        _mu[a] += lambda[q] * b[c];
+                        _mu[c] += lambda[q] * b[a];
+                    }
+                }
+            }
+            int s = _nb.Start[i], n = _nb.CountOf(i);
+            Grow(ref _dE, 3 * n);
+            _kernel.AdjointGradient(_nb, s, n, _zR.AsSpan(i * zl, zl), _zI.AsSpan(i * zl, zl), _mu.AsSpan(0, lin), _dE);
+            for (int k = 0; k < n; k++)
+            {
+                var g = new Vec3(_dE[3 * k], _dE[3 * k + 1], _dE[3 * k + 2]);
+                gradient[_nb.Neighbor[s + k]] += g;
+                gradient[i] -= g;
+            }
         }
     }
 
@@ -80,27 +151,23 @@ public sealed class BispectrumCalculator
     {
         ArgumentNullException.ThrowIfNull(structure);
         var nl = NeighborList.Build(structure, MaxCutoff);
-        var species = _species.IndicesOf(structure);
+        Gather(nl.Pairs, _species.IndicesOf(structure));
         int atoms = structure.AtomCount, cols = ColumnCount, lin = LinearCount;
         var g = _gradients;
-        g.Reset(atoms, cols, nl.PairCount);
+        g.Reset(atoms, cols, _nb.Start[atoms]);
         var offsets = g.OffsetBuffer;
         offsets[0] = 0;
         for (int i = 0; i < atoms; i++)
         {
-            int n = Gather(nl, species, i);
-            if (_grad.Length < n * 3 * lin) _grad = new double[Math.Max(n * 3 * lin, 2 * _grad.Length)];
-            _kernel.Compute(_x.AsSpan(0, n), _y.AsSpan(0, n), _z.AsSpan(0, n), _r.AsSpan(0, n), _rc.AsSpan(0, n), _w.AsSpan(0, n),
-                _linear, _grad.AsSpan(0, n * 3 * lin));
+            int start = _nb.Start[i], n = _nb.CountOf(i);
+            Grow(ref _grad, n * 3 * lin);
+            _kernel.Compute(_nb, start, n, _linear, _grad.AsSpan(0, n * 3 * lin));
             WriteRow(g.RowBuffer.Slice(i * cols, cols));
-            int start = offsets[i];
-            var idx = nl.IndicesOf(i);
-            var vec = nl.VectorsOf(i);
             for (int k = 0; k < n; k++)
             {
                 int p = start + k;
-                g.NeighborBuffer[p] = idx[_keep[k]];
-                g.VectorBuffer[p] = vec[_keep[k]];
+                g.NeighborBuffer[p] = _nb.Neighbor[p];
+                g.VectorBuffer[p] = new Vec3(_nb.X[p], _nb.Y[p], _nb.Z[p]);
                 var src = _grad.AsSpan(k * 3 * lin, 3 * lin);
                 var dst = g.DerivativeBuffer.AsSpan(p * 3 * cols, 3 * cols);
                 for (int d = 0; d < 3; d++)
@@ -134,41 +201,42 @@ public sealed class BispectrumCalculator
         }
     }
 
-    /// <summary>Copies atom i's neighbours inside their pair cutoffs into the scratch arrays; returns how many.</summary>
-    private int Gather(NeighborList nl, int[] species, int i)
+    /// <summary>Copies every atom's neighbours inside their pair cutoffs, with what depends on r alone, into <see cref="_nb"/>.</summary>
+    private void Gather(NeighborPairs pairs, ReadOnlySpan<int> species)
     {
-        int count = nl.CountOf(i);
-        if (_x.Length < count)
-        {
-            int size = Math.Max(count, 2 * _x.Length);
-            _x = new double[size];
-            _y = new double[size];
-            _z = new double[size];
-            _r = new double[size];
-            _rc = new double[size];
-            _w = new double[size];
-            _keep = new int[size];
-        }
-        var idx = nl.IndicesOf(i);
-        var vec = nl.VectorsOf(i);
-        double ri = _radius[species[i]];
+        int atoms = pairs.AtomCount;
+        if (species.Length != atoms) throw new ArgumentException("Species do not match the atoms.", nameof(species));
+        var nb = _nb;
+        nb.Reset(atoms, pairs.Indices.Length);
+        var idx = pairs.Indices;
+        var vec = pairs.Vectors;
         int n = 0;
-        for (int p = 0; p < count; p++)
+        for (int i = 0; i < atoms; i++)
         {
-            int sj = species[idx[p]];
-            double rc = (ri + _radius[sj]) * _rcutfac;
-            var d = vec[p];
-            double rsq = d.X * d.X + d.Y * d.Y + d.Z * d.Z;
-            if (!(rsq < rc * rc && rsq > 1e-20)) continue;
-            _x[n] = d.X;
-            _y[n] = d.Y;
-            _z[n] = d.Z;
-            _r[n] = Math.Sqrt(rsq);
-            _rc[n] = rc;
-            _w[n] = _weight[sj];
-            _keep[n] = p;
-            n++;
+            nb.Start[i] = n;
+            double ri = _radius[species[i]];
+            for (int p = pairs.Offsets[i]; p < pairs.Offsets[i + 1]; p++)
+            {
+                int j = idx[p];
+                double rc = (ri + _radius[species[j]]) * _rcutfac;
+                var d = vec[p];
+                double rsq = d.X * d.X + d.Y * d.Y + d.Z * d.Z; // LAMMPS' test: rsq < cutsq, strictly
+                if (!(rsq < rc * rc && rsq > 1e-20)) continue;
+                double r = Math.Sqrt(rsq);
+                nb.X[n] = d.X;
+                nb.Y[n] = d.Y;
+                nb.Z[n] = d.Z;
+                nb.R[n] = r;
+                nb.Neighbor[n] = j;
+                _kernel.Geometry(r, rc, _weight[species[j]], out nb.Z0[n], out nb.DZ0[n], out nb.WFc[n], out nb.WDFc[n]);
+                n++;
+            }
         }
-        return n;
+        nb.Start[atoms] = n;
+    }
+
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length) array = new T[Math.Max(length, 2 * array.Length)];
     }
 }
