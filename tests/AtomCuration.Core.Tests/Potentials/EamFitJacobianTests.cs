@@ -70,8 +70,8 @@ public class EamFitJacobianTests
         var teacher = alloy ? ZhouJohnsonWadley.Published("Ni", "Cu") : ZhouJohnsonWadley.Published("Cu");
         string[] species = alloy ? ["Ni", "Cu"] : ["Cu"];
         var training = EamFitTestData.FccCells(teacher, species, 3.58, 6, 3, 0.15, 0.03);
-        training[1] = training[1] with { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
-        training[2] = training[2] with { Forces = null };
+        training[1] = new Structure(training[1]) { Info = new Dictionary<string, object> { ["weight"] = 2.5 } };
+        training[2] = new Structure(training[2]) { Forces = null };
         // An inner radius above the shortest distance puts some pairs on the splines' linear continuation.
         var options = new EamFitOptions { FinnisSinclair = finnisSinclair, Cutoff = 5.0, StressWeight = 1.0, ForceWeight = 0.05, Smoothness = 1e-4, PairKnots = 8, DensityKnots = 7, EmbeddingKnots = 5, InnerRadius = 2.6 };
         var data = EamTrainingSet.Create(training, options, 1, default);

@@ -4,6 +4,7 @@ using AtomCuration.IO;
 using AtomCuration.Options;
 using AtomCuration.Recipes;
 using AtomCuration.Selection;
+using AtomCuration.Structures;
 using AtomCuration.Tests.Studies;
 
 namespace AtomCuration.Tests.Recipes;
@@ -19,7 +20,7 @@ public class ActiveLearningRecipeTests
         {
             using (var writer = StructureFileWriter.Open(Path.Combine(root, "pool.extxyz")))
             {
-                foreach (var s in StudyTestData.Pool(24, 5)) writer.Write(s with { Descriptor = null });
+                foreach (var s in StudyTestData.Pool(24, 5)) writer.Write(new Structure(s) { Descriptor = null });
                 writer.Complete();
             }
             var options = new ActiveLearningOptions
