@@ -116,6 +116,9 @@ Describe 'Import-Structure ids' {
         try {
             $last = Get-ChildItem runs -Recurse -Filter frames.extxyz.gz | Import-Structure -Index -1
             ($last.Id | Sort-Object) | Should -Be @('runs/a/frames.extxyz.gz#58', 'runs/b/frames.extxyz.gz#58', 'runs/c/d/frames.extxyz.gz#58')
+            # Export-Descriptor's id column repeats none of them.
+            $last | Get-Descriptor -Kind Rdf -Parameters @{ cutoff = 3 } | Export-Descriptor ids.csv
+            (Import-Csv ids.csv).id | Sort-Object -Unique | Should -HaveCount 3
         }
         finally { Pop-Location }
         # Outside the current location the full path names the file.
