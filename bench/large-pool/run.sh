@@ -8,6 +8,8 @@
 # Rows are appended to bench/large-pool/results.csv (n,stage,seconds,cpu_seconds,peak_rss_mb: wall time, user + sys
 # time, maximum resident set size of the PowerShell process) and the plot redrawn.
 # Usage (from anywhere): bench/large-pool/run.sh [N...]   Work files: $LARGE_POOL_WORK (default /tmp/atomcuration-large-pool).
+# $LARGE_POOL_MODULE names the module manifest to load (default: the published module of this repository); point it
+# at a copy to keep a long run independent of rebuilds in the repository.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
@@ -17,7 +19,7 @@ results=bench/large-pool/results.csv
 [ -f "$results" ] || echo "n,stage,seconds,cpu_seconds,peak_rss_mb" > "$results"
 dotnet build bench/AtomCuration.Bench -c Release --nologo -v q >/dev/null
 bench="dotnet bench/AtomCuration.Bench/bin/Release/net10.0/AtomCuration.Bench.dll"
-module="$repo/module/AtomCuration/AtomCuration.psd1"
+module=${LARGE_POOL_MODULE:-$repo/module/AtomCuration/AtomCuration.psd1}
 
 stage() { # n name command
     local n=$1 name=$2 cmd=$3 log="$work/$2-$1.time"
