@@ -6,7 +6,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module $Module
 # Each task reports its own process's wall time (since start), CPU time and peak RSS: accounting is off on the local cluster.
 $stage = [scriptblock]::Create(@"
-Import-Structure '$Pool' -Shard `$Shard | Get-Descriptor Rdf -Parameters @{ cutoff = 4 } -ThrottleLimit 1 | Export-Descriptor '$Work/array.parquet' -Shard `$Shard
+Import-Structure '$Pool' -Shard `$Shard | Get-Descriptor Rdf -Parameters @{ cutoff = 4 } -Species Cu -ThrottleLimit 1 | Export-Descriptor '$Work/array.parquet' -Shard `$Shard
 `$p = Get-Process -Id `$PID
 '{0},{1:F2},{2:F2},{3:F0}' -f `$ShardIndex, ((Get-Date) - `$p.StartTime).TotalSeconds, `$p.TotalProcessorTime.TotalSeconds, (`$p.PeakWorkingSet64 / 1MB) |
     Set-Content '$Work/task-`$ShardIndex.csv'

@@ -24,7 +24,7 @@ pool="$work/pool-$n.extxyz"
 rm -rf "$work/single.parquet" "$work/array.parquet" "$work/job" "$work"/task-*.csv
 
 /usr/bin/time -v -o "$work/single.time" dotnet pwsh -NoProfile -NonInteractive -c "\$ErrorActionPreference = 'Stop'; Import-Module '$module'
-    Import-Structure '$pool' | Get-Descriptor Rdf -Parameters @{ cutoff = 4 } -ThrottleLimit 1 | Export-Descriptor '$work/single.parquet'"
+    Import-Structure '$pool' | Get-Descriptor Rdf -Parameters @{ cutoff = 4 } -Species Cu -ThrottleLimit 1 | Export-Descriptor '$work/single.parquet'"
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/single.time")
 cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/single.time")
 rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/single.time")
