@@ -9,7 +9,7 @@ $stage = [scriptblock]::Create(@"
 Import-Structure '$Pool' -Shard `$Shard | Get-Descriptor Rdf -Parameters @{ cutoff = 4 } -Species Cu -ThrottleLimit 1 | Export-Descriptor '$Work/array.parquet' -Shard `$Shard
 `$p = Get-Process -Id `$PID
 '{0},{1:F2},{2:F2},{3:F0}' -f `$ShardIndex, ((Get-Date) - `$p.StartTime).TotalSeconds, `$p.TotalProcessorTime.TotalSeconds, (`$p.PeakWorkingSet64 / 1MB) |
-    Set-Content '$Work/task-`$ShardIndex.csv'
+    Set-Content "$Work/task-`$ShardIndex.csv"
 "@)
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $job = Submit-CurationArrayJob $stage -Shards 4 -CpusPerTask 1 -JobDirectory "$Work/job" -Wait

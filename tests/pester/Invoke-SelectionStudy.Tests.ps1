@@ -5,18 +5,6 @@ BeforeAll {
     $script:pool = Import-Structure $sample | Group-Object ConfigType | ForEach-Object { $_.Group | Select-Object -First 5 } |
         Get-Descriptor -Preset SeedFingerprint
     $script:fit = @{ Cutoff = 4.5; PairKnots = 5; DensityKnots = 4; EmbeddingKnots = 3; MaxIterations = 6 }
-    # Two tables are the same study when every trial field but the timings is equal (doubles exactly).
-    function script:Assert-SameTrials($actual, $expected) {
-        $actual.Count | Should -Be $expected.Count
-        $fields = $expected[0].PSObject.Properties.Name | Where-Object { $_ -notlike '*Seconds' }
-        for ($i = 0; $i -lt $expected.Count; $i++) {
-            foreach ($f in $fields) {
-                ($actual[$i].$f | ConvertTo-Json -Depth 4 -Compress) | Should -Be ($expected[$i].$f | ConvertTo-Json -Depth 4 -Compress) -Because "trial $i, $f"
-            }
-            $actual[$i].TestEnergyRmse | Should -Be $expected[$i].TestEnergyRmse
-            $actual[$i].TestForceRmse | Should -Be $expected[$i].TestForceRmse
-        }
-    }
     $script:trials = $pool | Invoke-SelectionStudy -Method KMeans, Cur -Count 3, 6 -Trials 3 -Seed 5 -Fit $fit -Options @{ KMeans = @{ restarts = 2 } }
 }
 
@@ -61,23 +49,6 @@ Describe 'Invoke-SelectionStudy' {
         (Get-Content $path).Count | Should -Be 5   # nothing rerun
         { $pool | Invoke-SelectionStudy -Method KMeans -Count 3 -Trials 2 -Seed 3 -Fit $fit -CheckpointPath $path -ErrorAction Stop } |
             Should -Throw '*another study*'
-    }
-
-    It 'runs shards 1/2 and 2/2 whose merged checkpoints equal the unsharded table' {
-        $study = @{ Method = 'KMeans'; Count = 3, 6; Trials = 2; Seed = 5; Fit = $fit }
-        $whole = $pool | Invoke-SelectionStudy @study
-        $one = $pool | Invoke-SelectionStudy @study -Shard 1/2 -CheckpointPath (Join-Path $TestDrive 'part-1.jsonl')
-        $two = $pool | Invoke-SelectionStudy @study -Shard 2/2 -CheckpointPath (Join-Path $TestDrive 'part-2.jsonl')
-        $one.Count + $two.Count | Should -Be $whole.Count
-        $one[0].Method | Should -Be 'AllData'   # table positions 0, 2, 4, … go to shard 1
-        $merged = Import-SelectionStudy (Join-Path $TestDrive 'part-*.jsonl')
-        $merged | Should -BeOfType ([AtomCuration.Studies.StudyTrial])
-        Assert-SameTrials $merged $whole
-        # One part alone: its trials, and the missing ones named.
-        $half = Import-SelectionStudy (Join-Path $TestDrive 'part-2.jsonl') -ErrorVariable missing -ErrorAction SilentlyContinue
-        $half.Count | Should -Be $two.Count
-        $missing[0].FullyQualifiedErrorId | Should -BeLike 'IncompleteStudy*'
-        $missing[0].Exception.Message | Should -BeLike "$($one.Count) of $($whole.Count) trials*AllData*"
     }
 
     It 'tests on an excluded group and splits errors by group' {
