@@ -19,6 +19,7 @@
         'Invoke-EamCalculation'
         'Invoke-SelectionStudy'
         'Measure-SelectionStudy'
+        'Import-SelectionStudy'
         'Measure-DescriptorCorrelation'
         'Measure-ClusterQuality'
         'Measure-LabelCoverage'

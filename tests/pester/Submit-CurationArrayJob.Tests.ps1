@@ -38,6 +38,29 @@ Describe 'Submit-CurationArrayJob' {
         finally { Pop-Location }
     }
 
+    It 'runs a selection study as a 4-task array whose merged trials equal the single-process study' {
+        if (Skip-WithoutCluster) { return }
+        Push-Location $TestDrive
+        try {
+            # Every task builds the same small pool (3 cells per config_type) and runs its share of the trials.
+            $study = "Import-Structure '$sample' | Group-Object ConfigType | ForEach-Object { `$_.Group | Select-Object -First 3 } | Get-Descriptor -Preset SeedFingerprint |
+                Invoke-SelectionStudy -Method KMeans -Count 3, 5 -Trials 2 -Seed 5 -ThrottleLimit 1 -Fit @{ Cutoff = 4.5; PairKnots = 5; DensityKnots = 4; EmbeddingKnots = 3; MaxIterations = 4 }"
+            $stage = [scriptblock]::Create("$study -Shard `$Shard -CheckpointPath ""study-part-`$ShardIndex.jsonl"" | Out-Null")
+            $job = Submit-CurationArrayJob $stage -Shards 4 -JobDirectory (Join-Path $TestDrive 'study-job') -Wait
+            $job.Failed | Should -BeNullOrEmpty
+            $merged = @(Import-SelectionStudy study-part-*.jsonl -ErrorAction Stop)
+            $single = @(& ([scriptblock]::Create($study)))
+            $merged.Count | Should -Be $single.Count
+            $fields = $single[0].PSObject.Properties.Name | Where-Object { $_ -notlike '*Seconds' }
+            for ($i = 0; $i -lt $single.Count; $i++) {
+                foreach ($f in $fields) {
+                    ($merged[$i].$f | ConvertTo-Json -Depth 4 -Compress) | Should -Be ($single[$i].$f | ConvertTo-Json -Depth 4 -Compress) -Because "trial $i, $f"
+                }
+            }
+        }
+        finally { Pop-Location }
+    }
+
     It 'reports a failed task with its log and resubmits only that one' {
         if (Skip-WithoutCluster) { return }
         $dir = Join-Path $TestDrive 'flaky'

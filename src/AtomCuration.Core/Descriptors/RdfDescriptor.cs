@@ -59,7 +59,9 @@ public sealed class RdfDescriptor : Descriptor
         if (vector.Length != Labels.Count) throw new ArgumentException("Vector has the wrong length.", nameof(vector));
         vector.Clear();
         var species = _species.IndicesOf(structure);
-        var nl = NeighborList.Build(structure, _bins * _spacing + _reach);
+        // A half list holds every pair (i, j, S) once, the search choosing the end: n_ab counts each unlike pair
+        // once (b around a), while like pairs and the total RDF count both ends, so they get weight 2.
+        var nl = NeighborList.BuildWithoutShifts(structure, _bins * _spacing + _reach, half: true);
         bool partial = Settings.Partial;
         var edges = new double[_bins + 1];
         for (int i = 0; i < structure.AtomCount; i++)
@@ -69,10 +71,8 @@ public sealed class RdfDescriptor : Descriptor
             for (int p = 0; p < idx.Length; p++)
             {
                 int a = species[i], b = species[idx[p]];
-                // Each unlike pair once, from its lower-species end: n_ab counts b around a.
-                if (partial && a > b) continue;
                 int block = partial ? _species.PairIndex(a, b) : 0;
-                Smear(dist[p], vector.Slice(block * _bins, _bins), edges);
+                Smear(dist[p], partial && a != b ? 1 : 2, vector.Slice(block * _bins, _bins), edges);
             }
         }
         var counts = new int[_species.Count];
@@ -88,14 +88,14 @@ public sealed class RdfDescriptor : Descriptor
         }
     }
 
-    /// <summary>Adds the bin integrals of a unit Gaussian at <paramref name="d"/> to <paramref name="bins"/>.</summary>
-    private void Smear(double d, Span<double> bins, double[] edges)
+    /// <summary>Adds <paramref name="weight"/> times the bin integrals of a unit Gaussian at <paramref name="d"/> to <paramref name="bins"/>.</summary>
+    private void Smear(double d, double weight, Span<double> bins, double[] edges)
     {
         int lo = Math.Max(0, (int)Math.Floor((d - _reach) / _spacing));
         int hi = Math.Min(_bins - 1, (int)Math.Floor((d + _reach) / _spacing));
         if (lo > hi) return;
         double scale = 1 / (_width * Math.Sqrt(2));
         for (int k = lo; k <= hi + 1; k++) edges[k] = SpecialFunctions.Erf((k * _spacing - d) * scale);
-        for (int k = lo; k <= hi; k++) bins[k] += 0.5 * (edges[k + 1] - edges[k]);
+        for (int k = lo; k <= hi; k++) bins[k] += 0.5 * weight * (edges[k + 1] - edges[k]);
     }
 }

@@ -32,7 +32,7 @@ public static class SelectionStudy
         public int Count => Size.Count;
     }
 
-    /// <summary>Runs the study; trial records come back in (method, size, trial) order, the reference fits first.</summary>
+    /// <summary>Runs the study (with <see cref="StudyOptions.Shard"/>, only that shard's trials); trial records come back in (method, size, trial) order, the reference fits first.</summary>
     /// <exception cref="OperationCanceledException">Cancelled between trials (finished trials are in the checkpoint).</exception>
     public static IEnumerable<StudyTrial> Run(IReadOnlyList<Structure> pool, StudyOptions options)
     {
@@ -50,10 +50,12 @@ public static class SelectionStudy
         var splits = new TestSplits(pool, options.TestSet, options.Seed);
         int candidateCount = splits.CandidateCount;
         var specs = Plan(methods, options, candidateCount);
+        var plan = specs.Select(s => StudyCheckpoint.Key(s.Method.Name, s.Size, s.Trial)).ToArray();
+        specs = specs.Where((_, position) => options.Shard.Contains(position)).ToList();
         var cost = LabellingBudget.Costs(pool, options.CostExponent, options.CostKey);
         if (options.Budgets.Count > 0 && options.Budgets.Min() < cost.Min())
             throw new ArgumentException($"The budget {options.Budgets.Min().ToString("G6", CultureInfo.InvariantCulture)} buys no structure: the cheapest costs {cost.Min().ToString("G6", CultureInfo.InvariantCulture)}.");
-        using var checkpoint = options.CheckpointPath is null ? null : new StudyCheckpoint(options.CheckpointPath, Signature(ids, methods, options));
+        using var checkpoint = options.CheckpointPath is null ? null : new StudyCheckpoint(options.CheckpointPath, Signature(ids, methods, options), plan);
         var matrices = new FixedMatrixCache(pool, splits);
         int total = specs.Count, done = 0, ranHere = 0;
         var gate = new object();

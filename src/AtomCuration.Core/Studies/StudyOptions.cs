@@ -1,3 +1,4 @@
+using AtomCuration.Jobs;
 using AtomCuration.Potentials.Eam;
 using AtomCuration.Selection;
 
@@ -125,6 +126,13 @@ public sealed record StudyOptions
 
     /// <summary>JSON-lines file of finished trials: a rerun with the same settings skips them and returns the same table.</summary>
     public string? CheckpointPath { get; init; }
+
+    /// <summary>
+    /// Run only the trials of shard k/n: those at positions ≡ k−1 (mod n) of the whole study's table (the
+    /// all-data fits included), so shards on other machines share the work and their checkpoints merge into
+    /// the single-run table (<see cref="StudyParts"/>). Never changes a trial's result.
+    /// </summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
 
     /// <summary>Observed between trials.</summary>
     public CancellationToken Cancellation { get; init; }

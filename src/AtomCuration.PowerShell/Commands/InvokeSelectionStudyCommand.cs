@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Management.Automation;
+using AtomCuration.Jobs;
 using AtomCuration.PowerShell.Mapping;
 using AtomCuration.Selection;
 using AtomCuration.Structures;
@@ -113,6 +114,10 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
     [Parameter]
     public string? CheckpointPath { get; set; }
 
+    /// <summary>Run only the trials of shard k/n of the study's table (e.g. one task of Submit-CurationArrayJob); with -CheckpointPath per shard, Import-SelectionStudy merges the files into the single-run table.</summary>
+    [Parameter]
+    public ShardSpec Shard { get; set; } = ShardSpec.All;
+
     /// <summary>Trials run at once (default: all processors). Never changes the result.</summary>
     [Parameter]
     [ValidateRange(1, 1024)]
@@ -143,6 +148,7 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
                 Reference = !NoReference,
                 ThrottleLimit = ThrottleLimit,
                 CheckpointPath = CheckpointPath is null ? null : GetUnresolvedProviderPathFromPSPath(CheckpointPath),
+                Shard = Shard,
                 Cancellation = _stop.Token,
             };
             _options.Validate();
