@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>The Peters-style motif order parameters of pymatgen's <c>LocalStructOrderParams</c> used by the seed fingerprint.</summary>
@@ -80,66 +78,176 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     /// <summary>2·fac_AA, the order of the azimuth's Chebyshev term.</summary>
     private readonly int _twoA = (int)Math.Round(2 * p.FacAA);
 
+    /// <summary>Is the motif one with a south-pole term?</summary>
+    private readonly bool _southPole = motif is Motif.TriBipyr or Motif.OctMax or Motif.SqPlanMax or Motif.HexPlanMax
+        or Motif.SeeSawRect or Motif.PentBipyr or Motif.HexBipyr;
+
+    /// <summary>How a third neighbour m enters the triple terms of north pole j.</summary>
+    private enum Member : byte
+    {
+        /// <summary>Not at all.</summary>
+        None,
+        /// <summary>Through f(θ_m)·g(cos tφ), summed over m by the azimuth harmonics.</summary>
+        Harmonic,
+        /// <summary>Term by term (a term not linear in cos tφ).</summary>
+        Direct,
+    }
+
     /// <summary>The value for the first <paramref name="n"/> neighbours of <paramref name="g"/>.</summary>
+    /// <remarks>
+    /// pymatgen sums every triple (j, k, m). Here a triple term f(θ_m)·cos²(aφ_km) = ½f(θ_m)(1 + cos 2aφ_km) (and the
+    /// bcc term f(θ_m)·cos 3φ_km) is summed over m for each (j, k) as ½(F + cos tψ_k·C + sin tψ_k·S) with
+    /// F, C, S = Σ_m f_m (1, cos tψ_m, sin tψ_m) taken once per j (<see cref="NeighborAngles"/>), minus m = k's own term
+    /// (φ = 0); likewise the south-pole term is a per-j sum minus k's. So each motif costs O(n²) instead of O(n³); only
+    /// terms not linear in cos tφ (the see-saw's azimuth cut, the cuboctahedron's off-band Gaussian of sin φ) stay
+    /// term by term, and only for the pairs (j, k) whose angle lets them count at all.
+    /// </remarks>
     public double? Evaluate(NeighborAngles g, int n)
     {
+        const int C = NeighborAngles.Capacity;
         int pairs = n * Math.Max(n - 1, 0);
-        Span<double> q = stackalloc double[NeighborAngles.Capacity * NeighborAngles.Capacity];
-        Span<double> norm = stackalloc double[NeighborAngles.Capacity * NeighborAngles.Capacity];
+        Span<double> q = stackalloc double[C * C];
+        Span<double> norm = stackalloc double[C * C];
         q = q[..pairs];
         norm = norm[..pairs];
         q.Clear();
         norm.Clear();
-        bool southPole = motif is Motif.TriBipyr or Motif.OctMax or Motif.SqPlanMax or Motif.HexPlanMax
-            or Motif.SeeSawRect or Motif.PentBipyr or Motif.HexBipyr;
-
-        // The θ_m-only factors of the triple terms and of the south-pole term, once per (j, m).
-        const int C = NeighborAngles.Capacity;
-        Span<double> mFactor = stackalloc double[C * C];
-        Span<double> pole = stackalloc double[C * C];
+        // θ alone fixes the Gaussian factor of a pair or third neighbour and the south-pole Gaussian; θ_jm = θ_mj,
+        // so each is taken once per unordered pair.
+        Span<double> factor = stackalloc double[C * C];
+        Span<double> south = stackalloc double[C * C];
+        bool needSouth = _southPole || motif is Motif.Bcc or Motif.CuboctMax;
         for (int j = 0; j < n; j++)
-            for (int m = 0; m < n; m++)
+            for (int m = j + 1; m < n; m++)
             {
-                double thetaM = g.Theta(j, m);
-                mFactor[j * C + m] = ThetaFactor(thetaM);
-                pole[j * C + m] = southPole && thetaM >= p.MinSPP ? Gauss(p.IgwSPP * (thetaM * InvPi - 1.0)) : double.NaN;
+                double theta = g.Theta(j, m);
+                factor[j * C + m] = factor[m * C + j] = ThetaFactor(theta);
+                south[j * C + m] = south[m * C + j] = needSouth && theta >= p.MinSPP ? Gauss(p.IgwSPP * (theta * InvPi - 1.0)) : double.NaN;
             }
-
+        Span<Member> member = stackalloc Member[C];
+        int t = Harmonic();
         for (int j = 0; j < n; j++)
         {
+            var f = factor.Slice(j * C, C);
+            var pole = south.Slice(j * C, C);
+            // Per north pole j: the south-pole sum and the harmonic sums over the third neighbours.
+            double poleSum = 0, fSum = 0, cSum = 0, sSum = 0;
+            int poleCount = 0, count = 0;
+            for (int m = 0; m < n; m++)
+            {
+                if (m == j) continue;
+                if (_southPole && !double.IsNaN(pole[m]))
+                {
+                    poleSum += pole[m];
+                    poleCount++;
+                }
+                member[m] = g.HasAxis(j, m) ? MemberOf(g.Theta(j, m)) : Member.None;
+                if (member[m] != Member.Harmonic) continue;
+                fSum += f[m];
+                cSum += f[m] * g.CosHarmonic(j, m, t);
+                sSum += f[m] * g.SinHarmonic(j, m, t);
+                count++;
+            }
             int kc = 0;
             for (int k = 0; k < n; k++)
             {
                 if (k == j) continue;
-                int slot = j * (n - 1) + kc;
+                int slot = j * (n - 1) + kc++;
                 double thetaK = g.Theta(j, k);
-                PairTerm(j, k, thetaK, ref q[slot], ref norm[slot]);
-                if (g.HasAxis(j, k))
+                PairTerm(j, k, thetaK, f[k], pole[k], ref q[slot], ref norm[slot]);
+                if (!g.HasAxis(j, k)) continue;
+                if (poleCount > 0)
                 {
-                    for (int m = 0; m < n; m++)
-                    {
-                        if (m == j || m == k) continue;
-                        double thetaM = g.Theta(j, m);
-                        double sp = pole[j * C + m];
-                        if (!double.IsNaN(sp))
-                        {
-                            q[slot] += sp;
-                            norm[slot] += 1;
-                        }
-                        if (!g.HasAxis(j, m)) continue;
-                        TripleTerm(j, k, thetaK, thetaM, mFactor[j * C + m], g.CosAzimuth(j, k, m), ref q[slot], ref norm[slot]);
-                    }
+                    bool own = !double.IsNaN(pole[k]); // k itself is not a third neighbour
+                    q[slot] += poleSum - (own ? pole[k] : 0);
+                    norm[slot] += poleCount - (own ? 1 : 0);
                 }
-                kc++;
+                if (!Gate(j, k, thetaK)) continue;
+                bool inK = member[k] == Member.Harmonic;
+                double fk = inK ? f[k] : 0;
+                // Σ over the harmonic members m ≠ k of f_m cos tφ_km (m = k has φ = 0, cos = 1).
+                double harmonic = cSum * g.CosHarmonic(j, k, t) + sSum * g.SinHarmonic(j, k, t) - fk;
+                int others = count - (inK ? 1 : 0);
+                switch (motif)
+                {
+                    case Motif.Bcc:
+                        // pymatgen flips the sign at exactly 90°, where ideal crystals sit and rounding
+                        // noise decides; here a right angle (to 1e-10 rad) always counts as not obtuse.
+                        q[slot] += (thetaK > 0.5 * Math.PI + 1e-10 ? 1.0 : -1.0) * FacBcc * harmonic;
+                        norm[slot] += others;
+                        break;
+                    case Motif.SeeSawRect:
+                        DirectTerms(g, j, k, n, member, f, ref q[slot], ref norm[slot]);
+                        break;
+                    default:
+                        q[slot] += 0.5 * (fSum - fk + harmonic);
+                        norm[slot] += others;
+                        if (motif == Motif.CuboctMax) DirectTerms(g, j, k, n, member, f, ref q[slot], ref norm[slot]);
+                        break;
+                }
             }
         }
         return Normalise(n, q, norm);
     }
 
+    /// <summary>The azimuth harmonic t of the motif's triple term: 2a for cos²(aφ), 3 for bcc's cos 3φ, 2 where a is fixed at 1.</summary>
+    private int Harmonic()
+    {
+        int t = motif switch
+        {
+            Motif.Bent => 1, // no triple terms
+            Motif.Bcc => 3,
+            Motif.PentPlanMax or Motif.CuboctMax => 2,
+            _ => _twoA,
+        };
+        return t is >= 1 and <= NeighborAngles.MaxHarmonic ? t : throw new ArgumentOutOfRangeException(nameof(p), p.FacAA, "fac_AA must be 0.5…3 in steps of 0.5.");
+    }
+
+    /// <summary>Whether neighbour m (at θ_m from the north pole, with an azimuth) enters the triple terms, and how.</summary>
+    private Member MemberOf(double thetaM) => motif switch
+    {
+        Motif.Bent => Member.None,
+        Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax or Motif.HexPlanMax =>
+            thetaM < p.MinSPP ? Member.Harmonic : Member.None,
+        Motif.SeeSawRect => thetaM < p.MinSPP ? Member.Direct : Member.None,
+        Motif.CuboctMax => thetaM >= p.MinSPP ? Member.None
+            : p.Cuboct4 < thetaM && thetaM < p.Cuboct2 ? Member.Harmonic
+            : thetaM < p.Cuboct4 || thetaM > p.Cuboct2 ? Member.Direct : Member.None,
+        _ => Member.Harmonic,
+    };
+
+    /// <summary>Whether the pair (j, k) at angle θ_k has triple terms at all.</summary>
+    private bool Gate(int j, int k, double thetaK) => motif switch
+    {
+        Motif.Bent => false,
+        Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax or Motif.HexPlanMax
+            or Motif.SeeSawRect => thetaK < p.MinSPP,
+        Motif.Bcc => j < k && thetaK < p.MinSPP,
+        Motif.CuboctMax => p.Cuboct4 < thetaK && thetaK < p.Cuboct2,
+        _ => true,
+    };
+
+    /// <summary>The triple terms not linear in cos tφ, one third neighbour at a time.</summary>
+    private void DirectTerms(NeighborAngles g, int j, int k, int n, ReadOnlySpan<Member> member, ReadOnlySpan<double> f,
+        ref double q, ref double norm)
+    {
+        for (int m = 0; m < n; m++)
+        {
+            if (m == j || m == k || member[m] != Member.Direct) continue;
+            double cosPhi = g.CosAzimuth(j, k, m);
+            if (motif == Motif.SeeSawRect)
+            {
+                if (cosPhi <= CosThreeQuarterPi) continue;
+                q += Cos2(_twoA, cosPhi) * f[m];
+            }
+            else q += Gauss(0.0556 * (Math.Sqrt(1 - cosPhi * cosPhi) - 0.81649658)) * f[m]; // cuboct: cos(φ − π/2) = sin φ, φ ∈ [0, π]
+            norm += 1;
+        }
+    }
+
     private static double Gauss(double t) => Math.Exp(-0.5 * t * t);
 
     /// <summary>cos²(aφ) = (1 + cos 2aφ)/2 from c = cos φ, with cos nφ = T_n(c); <paramref name="twoA"/> = 2a (an integer 2…6 here).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the triple loop: no call, no spilled refs per neighbour triple
     private static double Cos2(int twoA, double c)
     {
         double c2 = c * c;
@@ -155,135 +263,53 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
         return 0.5 * (1 + t);
     }
 
-    /// <summary>Contribution of the j–i–k angle alone.</summary>
-    private void PairTerm(int j, int k, double thetaK, ref double q, ref double norm)
+    /// <summary>
+    /// Contribution of the j–i–k angle alone, from θ_k's Gaussian factor (the same function as a third neighbour's
+    /// for every motif but the two below) or, for the cuboctahedron and bcc, its south-pole Gaussian.
+    /// </summary>
+    private void PairTerm(int j, int k, double thetaK, double factor, double south, ref double q, ref double norm)
     {
         switch (motif)
         {
-            case Motif.Bent:
-            case Motif.TriPlanMax:
-            case Motif.TetMax:
-                q += Gauss(p.IgwTA * (thetaK * InvPi - p.TA));
-                norm += 1;
-                break;
-            case Motif.T or Motif.TriPyr or Motif.SqPyr or Motif.PentPyr or Motif.HexPyr:
-                q += Gauss(p.IgwEP * (thetaK * InvPi - 0.5));
-                norm += 1;
-                break;
             case Motif.CuboctMax:
                 if (thetaK >= p.MinSPP)
                 {
-                    q += p.WSPP * Gauss(p.IgwSPP * (thetaK * InvPi - 1.0));
+                    q += p.WSPP * south;
                     norm += p.WSPP;
                 }
-                break;
-            case Motif.SeeSawRect or Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax:
-                if (thetaK < p.MinSPP)
-                {
-                    q += Gauss(p.IgwEP * (thetaK * InvPi - 0.5));
-                    norm += 1;
-                }
-                break;
-            case Motif.HexPlanMax:
-                if (thetaK < p.MinSPP)
-                {
-                    q += Gauss(p.IgwTA * (Math.Abs(thetaK * InvPi - 0.5) - p.TA));
-                    norm += 1;
-                }
-                break;
-            case Motif.PentPlanMax:
-                q += Gauss(p.IgwTA * (thetaK * InvPi - (thetaK <= p.TA * Math.PI ? 0.4 : 0.8)));
-                norm += 1;
                 break;
             case Motif.Bcc:
                 if (j < k && thetaK >= p.MinSPP)
                 {
-                    q += p.WSPP * Gauss(p.IgwSPP * (thetaK * InvPi - 1.0));
+                    q += p.WSPP * south;
                     norm += p.WSPP;
                 }
                 break;
-        }
-    }
-
-    /// <summary>Contribution of neighbour m: its angle to j and its azimuth about j relative to k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // in the triple loop: no call, no spilled refs per neighbour triple
-    private void TripleTerm(int j, int k, double thetaK, double thetaM, double f, double cosPhi, ref double q, ref double norm)
-    {
-        switch (motif)
-        {
-            case Motif.TriPlanMax or Motif.TetMax:
-                q += f * Cos2(_twoA, cosPhi);
+            case Motif.SeeSawRect or Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax
+                or Motif.HexPlanMax:
+                if (thetaK < p.MinSPP)
+                {
+                    q += factor;
+                    norm += 1;
+                }
+                break;
+            default:
+                q += factor;
                 norm += 1;
-                break;
-            case Motif.PentPlanMax:
-                q += f * Cos2(2, cosPhi);
-                norm += 1;
-                break;
-            case Motif.T or Motif.TriPyr or Motif.SqPyr or Motif.PentPyr or Motif.HexPyr:
-                q += Cos2(_twoA, cosPhi) * f;
-                norm += 1;
-                break;
-            case Motif.TriBipyr or Motif.PentBipyr or Motif.HexBipyr or Motif.OctMax or Motif.SqPlanMax:
-                if (thetaM < p.MinSPP && thetaK < p.MinSPP)
-                {
-                    q += Cos2(_twoA, cosPhi) * f;
-                    norm += 1;
-                }
-                break;
-            case Motif.HexPlanMax:
-                if (thetaM < p.MinSPP && thetaK < p.MinSPP)
-                {
-                    q += Cos2(_twoA, cosPhi) * f;
-                    norm += 1;
-                }
-                break;
-            case Motif.Bcc:
-                if (j < k && thetaK < p.MinSPP)
-                {
-                    // pymatgen flips the sign at exactly 90°, where ideal crystals sit and rounding
-                    // noise decides; here a right angle (to 1e-10 rad) always counts as not obtuse.
-                    double fac = thetaK > 0.5 * Math.PI + 1e-10 ? 1.0 : -1.0;
-                    q += fac * ((4 * cosPhi * cosPhi - 3) * cosPhi) * FacBcc * f;
-                    norm += 1;
-                }
-                break;
-            case Motif.SeeSawRect:
-                if (thetaM < p.MinSPP && thetaK < p.MinSPP && cosPhi > CosThreeQuarterPi)
-                {
-                    q += Cos2(_twoA, cosPhi) * f;
-                    norm += 1;
-                }
-                break;
-            case Motif.CuboctMax:
-                if (thetaM < p.MinSPP && p.Cuboct4 < thetaK && thetaK < p.Cuboct2)
-                {
-                    if (p.Cuboct4 < thetaM && thetaM < p.Cuboct2)
-                    {
-                        q += Cos2(2, cosPhi) * f;
-                        norm += 1;
-                    }
-                    else if (thetaM < p.Cuboct4 || thetaM > p.Cuboct2)
-                    {
-                        double a = 0.0556 * (Math.Sqrt(1 - cosPhi * cosPhi) - 0.81649658); // cos(φ − π/2) = sin φ, φ ∈ [0, π]
-                        q += Gauss(a) * f;
-                        norm += 1;
-                    }
-                }
                 break;
         }
     }
 
-    /// <summary>The factor of a triple term that depends on θ_m alone.</summary>
+    /// <summary>The factor of a triple term that depends on θ_m alone (for "bent", which has none, its pair term's).</summary>
     private double ThetaFactor(double thetaM) => motif switch
     {
-        Motif.TriPlanMax or Motif.TetMax => Gauss(p.IgwTA * (thetaM * InvPi - p.TA)),
+        Motif.Bent or Motif.TriPlanMax or Motif.TetMax => Gauss(p.IgwTA * (thetaM * InvPi - p.TA)),
         Motif.PentPlanMax => Gauss(p.IgwTA * (thetaM * InvPi - (thetaM <= p.TA * Math.PI ? 0.4 : 0.8))),
         Motif.HexPlanMax => Gauss(p.IgwTA * (Math.Abs(thetaM * InvPi - 0.5) - p.TA)),
         Motif.Bcc => BccRadial(thetaM),
         Motif.CuboctMax => p.Cuboct4 < thetaM && thetaM < p.Cuboct2
             ? Gauss(p.Cuboct5 * (thetaM * InvPi - 0.5))
             : Gauss(p.Cuboct6 * (thetaM * InvPi - (thetaM < p.Cuboct4 ? 1.0 / 3.0 : 2.0 / 3.0))),
-        Motif.Bent => 0,
         _ => Gauss(p.IgwEP * (thetaM * InvPi - 0.5)),
     };
 
