@@ -27,7 +27,7 @@ BeforeAll {
 }
 
 Describe 'Export-CurationPlot' {
-    It 'draws an energy parity plot from Measure-FitError -PerStructure (one marker per structure, RMSE in the legend)' {
+    It 'draws an energy parity plot from Measure-FitError -PerStructure (one marker per structure, coloured by config type, RMSE per type in the legend)' {
         $svg = Join-Path $TestDrive 'parity.svg'
         $rows = $pool | Measure-FitError -Potential $fit -PerStructure
         $rows | Export-CurationPlot -Kind Parity -Path $svg
@@ -35,9 +35,13 @@ Describe 'Export-CurationPlot' {
         $s.Root | Should -Be 'svg'
         $s.Texts | Should -Contain 'Reference energy per atom (eV/atom)'
         $s.Texts | Should -Contain 'Predicted energy per atom (eV/atom)'
-        $rmse = [math]::Sqrt(($rows | ForEach-Object { $_.EnergyError * $_.EnergyError } | Measure-Object -Sum).Sum / $rows.Count)
-        $s.Texts | Should -Contain ('all: RMSE {0} meV/atom (n = 59)' -f $rmse.ToString('0.##', [cultureinfo]::InvariantCulture))
-        $s.Ellipses | Should -Be (59 + 1)   # points + the legend's marker
+        $types = $rows | Group-Object Group
+        $types.Count | Should -BeGreaterThan 1
+        foreach ($t in $types) {
+            $rmse = [math]::Sqrt(($t.Group | ForEach-Object { $_.EnergyError * $_.EnergyError } | Measure-Object -Sum).Sum / $t.Count)
+            $s.Texts | Should -Contain ('{0}: RMSE {1} meV/atom (n = {2})' -f $t.Name, $rmse.ToString('0.##', [cultureinfo]::InvariantCulture), $t.Count)
+        }
+        $s.Ellipses | Should -Be (59 + $types.Count)   # points + one legend marker per type
     }
 
     It 'draws force and stress parity from structures and a potential, coloured by group' {

@@ -16,6 +16,11 @@ Describe 'Find-NearDuplicate' {
         $pool | Find-NearDuplicate | Should -BeNullOrEmpty
     }
 
+    It 'says what it searched and found, with -Verbose' {
+        $said = ($pool + $pool | Find-NearDuplicate -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $said | Should -Match "Searched $(2 * $pool.Count) structures at tolerance .*: $($pool.Count) group\(s\) holding $(2 * $pool.Count) structures"
+    }
+
     It 'keeps one structure per group when selecting with -DuplicateTolerance, and warns' {
         $twice = $pool + $pool
         $picked = $twice | Select-Configuration Fps -Count $pool.Count -DuplicateTolerance 0 -WarningVariable warned -WarningAction SilentlyContinue

@@ -40,6 +40,15 @@ Describe 'Measure-FitError' {
         $p[0].ReferenceEnergyPerAtom | Should -BeLessThan 0
     }
 
+    It 'says what kind of structure each per-structure row is without -GroupBy (no empty Group column in a CSV)' {
+        $s = Import-Structure $sample -Index ':4'
+        $p = $s | Measure-FitError $fit -PerStructure
+        ($p.Group -join ',') | Should -Be ($s.ConfigType -join ',')
+        $csv = Join-Path $TestDrive 'parity.csv'
+        $p | Export-Csv $csv
+        (Import-Csv $csv | Where-Object { -not $_.Group }).Count | Should -Be 0
+    }
+
     It 'names unlabelled structures instead of returning NaN' {
         $bad = Join-Path $TestDrive 'nolabel.xyz'
         Set-Content $bad -Value @('1', 'Lattice="3 0 0 0 3 0 0 0 3" Properties=species:S:1:pos:R:3 pbc="T T T"', 'Cu 0 0 0')

@@ -14,6 +14,8 @@ Describe 'Measure-ThresholdScan' {
         $scan[0].Environments | Should -BeGreaterThan $scan[2].Environments
         $scan | ForEach-Object { $_.StructureCounts | Should -HaveCount 3; $_.PoolStructures | Should -Be $pool.Count }
         ($scan | Format-Table | Out-String -Width 200) | Should -Match 'Environments'
+        $said = ($pool | Measure-ThresholdScan -Threshold 0.2 -Shuffles 2 -Seed 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $said | Should -Match "Screened $($pool.Count) structures at 1 threshold\(s\), 2 shuffled order\(s\) each \(seed 1\)"
     }
 
     It 'draws the scan as a BankScan figure' {

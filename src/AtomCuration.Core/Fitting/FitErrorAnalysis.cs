@@ -151,7 +151,8 @@ public static class FitErrorAnalysis
                 sSq += d * d;
                 sCount++;
             }
-        string? group = groupBy?.GroupOf(s);
+        // Without a grouping key the row still says what kind of structure it is (an empty Group column in a CSV says nothing).
+        string? group = groupBy is null ? s.ConfigType : groupBy.GroupOf(s);
         var record = new StructureFitError(s.Id, group, s.AtomCount, reference, predicted, 1000 * (predicted - reference),
             fCount > 0 ? 1000 * Math.Sqrt(fSq / fCount) : null, fCount > 0 ? 1000 * fMax : null,
             sCount > 0 ? Math.Sqrt(sSq / sCount) : null)

@@ -2,7 +2,7 @@ namespace AtomCuration.Fitting;
 
 /// <summary>How well a potential reproduces one labelled structure (ready for a parity plot).</summary>
 /// <param name="Id">Structure id.</param>
-/// <param name="Group">Value of the grouping Info key, or null when not grouping.</param>
+/// <param name="Group">Value of the grouping Info key; without one, the structure's config type (null when it has none).</param>
 /// <param name="Atoms">Atom count.</param>
 /// <param name="ReferenceEnergyPerAtom">Label (eV/atom).</param>
 /// <param name="PredictedEnergyPerAtom">Prediction (eV/atom).</param>

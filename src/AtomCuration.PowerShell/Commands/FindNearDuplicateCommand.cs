@@ -50,6 +50,7 @@ public sealed class FindNearDuplicateCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(e, "NearDuplicateSearchFailed", ErrorCategory.InvalidData, null));
             return;
         }
+        WriteVerbose($"Searched {_pool.Count} structures at tolerance {Tolerance:G4}: {groups.Count} group(s) holding {groups.Sum(g => g.Count)} structures.");
         WriteObject(groups, enumerateCollection: true);
     }
 

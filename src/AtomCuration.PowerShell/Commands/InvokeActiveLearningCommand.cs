@@ -133,7 +133,13 @@ public sealed class InvokeActiveLearningCommand : PSCmdlet, IDisposable
         ActiveLearningResult result;
         try
         {
-            result = ActiveLearner.Run(_pool, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, progress), WriteObject);
+            result = ActiveLearner.Run(_pool, _options, BoundOptions.Context(_stop.Token, ThrottleLimit, progress), o =>
+            {
+                if (o is ActiveLearningIteration it)
+                    WriteVerbose($"Iteration {it.Iteration}: {it.TrainingCount} training, {it.TestCount} test structures ({it.PoolFraction:P1} of the pool), "
+                        + $"test energy RMSE {it.TestEnergyRmse:F3} meV/atom, force RMSE {it.TestForceRmse:F1} meV/Å; added {it.Added} by {it.Growth}; {it.Elapsed.TotalSeconds:F1} s.");
+                WriteObject(o);
+            });
         }
         catch (OperationCanceledException) when (Stopping)
         {
@@ -146,6 +152,7 @@ public sealed class InvokeActiveLearningCommand : PSCmdlet, IDisposable
         }
         record.RecordType = ProgressRecordType.Completed;
         WriteProgress(record);
+        WriteVerbose($"Stopped: {result.Message}");
         WriteObject(result);
     }
 

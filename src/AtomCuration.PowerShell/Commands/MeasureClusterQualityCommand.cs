@@ -35,6 +35,7 @@ public sealed class MeasureClusterQualityCommand : PSCmdlet
         if (_structures.Count == 0) return;
         try
         {
+            WriteVerbose($"Measuring clusters of {_structures.Count} structures in their descriptor space{(Standardize ? " (standardised)" : "")}.");
             WriteObject(ClusterQualityReport.Measure(_structures, Standardize, ThrottleLimit));
         }
         catch (ArgumentException e)

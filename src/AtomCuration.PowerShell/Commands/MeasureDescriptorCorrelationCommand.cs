@@ -62,6 +62,7 @@ public sealed class MeasureDescriptorCorrelationCommand : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(e, "CannotCorrelate", ErrorCategory.InvalidData, null));
             return;
         }
+        WriteVerbose($"Correlated descriptor distance with label differences over {_structures.Count} structures: {rows.Count} row(s), up to {Pairs} pairs each (seed {Seed}).");
         foreach (var r in rows) WriteObject(r);
     }
 }

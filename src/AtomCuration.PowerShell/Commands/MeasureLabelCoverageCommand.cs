@@ -30,6 +30,7 @@ public sealed class MeasureLabelCoverageCommand : PSCmdlet
         if (_selection.Count == 0) return;
         try
         {
+            WriteVerbose($"Comparing the labels of {_selection.Count} selected structures with those of {Reference.Length} reference structures.");
             foreach (var c in LabelCoverage.Measure(_selection, Reference)) WriteObject(c);
         }
         catch (ArgumentException e)

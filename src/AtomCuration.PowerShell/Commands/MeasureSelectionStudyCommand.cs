@@ -62,6 +62,7 @@ public sealed class MeasureSelectionStudyCommand : PSCmdlet
         if (_trials.Count == 0) return;
         if (!_trials.Any(t => t.Method.Equals(_options.Baseline, StringComparison.OrdinalIgnoreCase)))
             WriteWarning($"No trials of the baseline '{_options.Baseline}': p-values are NaN.");
+        WriteVerbose($"Summarising {_trials.Count} trial record(s) of {_trials.Select(t => t.Method).Distinct(StringComparer.OrdinalIgnoreCase).Count()} method(s) against the baseline '{_options.Baseline}'.");
         foreach (var row in StudySummary.Summarize(_trials, _options)) WriteObject(row);
     }
 }

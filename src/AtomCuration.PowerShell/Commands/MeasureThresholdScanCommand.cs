@@ -70,6 +70,7 @@ public sealed class MeasureThresholdScanCommand : PSCmdlet, IDisposable
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
+        WriteVerbose($"Screened {_pool.Count} structures at {Threshold.Length} threshold(s), {Shuffles} shuffled order(s) each (seed {Seed}).");
         WriteObject(points, enumerateCollection: true);
     }
 

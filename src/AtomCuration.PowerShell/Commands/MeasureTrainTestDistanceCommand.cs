@@ -78,7 +78,9 @@ public sealed class MeasureTrainTestDistanceCommand : PSCmdlet, IDisposable
         };
         try
         {
-            WriteObject(TrainTestDistances.Measure(_structures, key.GroupOf, options), enumerateCollection: true);
+            var rows = TrainTestDistances.Measure(_structures, key.GroupOf, options);
+            WriteVerbose($"Distances between the sets named by '{GroupBy}' over {_structures.Count} structures, {Repeats} repeat(s) (seed {Seed}).");
+            WriteObject(rows, enumerateCollection: true);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
