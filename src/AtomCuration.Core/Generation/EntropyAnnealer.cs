@@ -20,9 +20,9 @@ public readonly record struct EffectiveEnergy(double Repulsive, double Entropy, 
 /// velocity-Verlet molecular dynamics on V = E_repulsive − K·S with forces F = −∇V, where
 /// ∇S = Σ_i Σ_c (∂S/∂q_ic) ∇q_ic runs through the descriptor's analytic gradient of that weighted sum
 /// (<see cref="IDifferentiableDescriptor"/>: for the bispectrum one adjoint contraction per neighbour) and the
-/// nearest-neighbour minimum is differentiated at its current arg-min; pairs come from a Verlet list with a skin; over the cycle T falls linearly from the start to the final temperature and
-/// K rises linearly from the start to the final weight (both evaluated at the middle of each step); the thermostat
-/// holds the current T. The configuration at the end of the cycle is the result. Reuses its buffers: one instance per thread.
+/// nearest-neighbour minimum is differentiated at its current arg-min; pairs come from a Verlet list with a skin. Over
+/// the cycle T falls linearly from the start to the final temperature and K rises linearly from the start to the final
+/// weight (both evaluated at the middle of each step); the thermostat holds the current T. The configuration at the end of the cycle is the result. Reuses its buffers: one instance per thread.
 /// </summary>
 public sealed class EntropyAnnealer
 {
@@ -34,6 +34,7 @@ public sealed class EntropyAnnealer
 
     private readonly EntropyGenerationOptions _o;
     private readonly IDifferentiableDescriptor _descriptor;
+    private readonly SpeciesSet _speciesSet;
     private readonly ImmutableArray<int> _numbers;
     private readonly int[] _species;
     private readonly VerletList _list;
@@ -46,7 +47,8 @@ public sealed class EntropyAnnealer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _o = options;
-        _descriptor = DifferentiableDescriptors.Create(options.Descriptor, SpeciesSet.FromSymbols([options.Element]), options.Components);
+        _speciesSet = SpeciesSet.FromSymbols([options.Element]);
+        _descriptor = DifferentiableDescriptors.Create(options.Descriptor, _speciesSet, options.Components);
         _numbers = Enumerable.Repeat(Elements.FromSymbol(options.Element).Z, options.AtomCount).ToImmutableArray();
         _species = new int[options.AtomCount];
         double reach = Math.Max(_descriptor.MaxCutoff, options.Repulsion.Cutoff);
@@ -105,7 +107,7 @@ public sealed class EntropyAnnealer
     {
         ArgumentNullException.ThrowIfNull(structure);
         var rows = new double[structure.AtomCount * _descriptor.ColumnCount];
-        _descriptor.ComputeRetained(NeighborList.Build(structure, _descriptor.MaxCutoff).Pairs, new int[structure.AtomCount], rows);
+        _descriptor.ComputeRetained(NeighborList.Build(structure, _descriptor.MaxCutoff).Pairs, _speciesSet.IndicesOf(structure), rows);
         return NearestNeighborEntropy.Compute(rows, structure.AtomCount, _descriptor.ColumnCount, _o.Components, default);
     }
 
