@@ -23,6 +23,9 @@ Describe 'New-EntropyConfiguration' {
         $s[0].Info['seed'] | Should -Be 1
         $s[1].Info['seed'] | Should -Be 2
         $s[0].Info['config_type'] | Should -Be 'entropy_unbiased'
+        $said = (New-EntropyConfiguration -Count 1 -Seed 3 -Steps 30 -EntropyWeight 0 -AtomCount 10 -CellLength 8, 8, 8 -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $said | Should -Match '^Configuration 1 of 1 \(.+\): descriptor entropy .*, repulsive energy .* eV'
     }
 
     It 'writes POSCARs that read back, one folder per configuration' {

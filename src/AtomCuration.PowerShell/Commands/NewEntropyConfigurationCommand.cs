@@ -144,6 +144,7 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
             {
                 WriteObject(s);
                 _done++;
+                WriteVerbose($"Configuration {_done} of {Count} ({s.Id}): descriptor entropy {s.GetInfo("entropy"):F3}, repulsive energy {s.GetInfo("repulsive_energy"):F3} eV, {clock.Elapsed.TotalSeconds:F1} s so far.");
                 progress.StatusDescription = $"Seed {Seed}: {_done} of {Count} configurations";
                 ProgressRelay.Estimate(progress, _done / (double)Count, clock.Elapsed);
                 WriteProgress(progress);
