@@ -2,7 +2,7 @@
 # blows up on a bad structure; the tests make one directly: a copy of a structure whose descriptor value $Column is NaN.
 function New-NonFiniteCopy {
     param([Parameter(Mandatory)] [AtomCuration.Structures.Structure] $Structure, [int] $Column = 0, [switch] $PerAtom)
-    $copy = $Structure.'<Clone>$'()
+    $copy = [AtomCuration.Structures.Structure]::new($Structure)
     if ($PerAtom) {
         $m = $Structure.AtomDescriptors
         $v = [double[]]::new($m.Rows * $m.Columns)
