@@ -59,12 +59,26 @@ public class RecipeSchemaTests
         ["Select-Configuration -ScanDelta"] = "a report mode (δ-scan points instead of a selection), not a selection setting",
         ["Select-Configuration -IncludeRejected"] = "shapes the pipeline output; a recipe writes the selection",
         ["Select-Configuration -SkipNonFinite"] = "filters piped structures; a recipe's descriptor section computes finite descriptors or fails",
-        // Known gap: the settings search has no recipe key of its own yet; activeLearning.search runs it per iteration.
-        ["Invoke-EamFit -Optimize"] = "settings search: not in the fit section (activeLearning.search)",
-        ["Invoke-EamFit -Budget"] = "settings search: not in the fit section (activeLearning.search)",
-        ["Invoke-EamFit -SearchSpace"] = "settings search: not in the fit section (activeLearning.search)",
-        ["Invoke-EamFit -SearchMethod"] = "settings search: not in the fit section (activeLearning.search)",
+        // The settings search is the recipe's search section (TheSearchSectionTakesInvokeEamFitsSearchParameters).
+        ["Invoke-EamFit -Optimize"] = "the search section: present, the fit settings are searched",
+        ["Invoke-EamFit -Budget"] = "search.budget",
+        ["Invoke-EamFit -SearchSpace"] = "search.space",
+        ["Invoke-EamFit -SearchMethod"] = "search.method",
     };
+
+    /// <summary>Invoke-EamFit's search parameters are keys of the recipe's search section, bound onto the record the cmdlet fills.</summary>
+    [Fact]
+    public void TheSearchSectionTakesInvokeEamFitsSearchParameters()
+    {
+        var record = RecipeFile.Schema.Single(s => s.Key == "search").Record!;
+        Assert.Equal(typeof(AtomCuration.Potentials.Eam.EamSearchOptions), record);
+        var keys = AtomCuration.Options.OptionsBinder.Bindable(record).Select(p => p.Name).ToHashSet();
+        foreach (var (parameter, key) in new[] { ("Budget", "Budget"), ("SearchSpace", "Space"), ("SearchMethod", "Method") })
+        {
+            Assert.Contains(key, keys);
+            Assert.Equal($"search.{AtomCuration.Options.OptionsBinder.KeyName(key)}", NotOptions[$"Invoke-EamFit -{parameter}"]);
+        }
+    }
 
     /// <summary>
     /// A recipe section accepts every option its cmdlet accepts: each parameter of the cmdlet (besides its pipeline input,

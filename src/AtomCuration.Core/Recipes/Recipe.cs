@@ -35,6 +35,9 @@ public sealed record Recipe
     /// <summary>EAM fit of the training set (Invoke-EamFit's parameters); null skips fitting.</summary>
     public EamFitOptions? Fit { get; init; }
 
+    /// <summary>Search of the fit settings before the final fit (Invoke-EamFit -Optimize and its search parameters); null fits with <see cref="Fit"/> as given.</summary>
+    public EamSearchOptions? Search { get; init; }
+
     /// <summary>
     /// Active learning on the pool (Invoke-ActiveLearning's parameters), instead of <see cref="Select"/> and <see cref="Fit"/>:
     /// its training split and last potential are the run's training set and fit; null skips it.
@@ -66,6 +69,7 @@ public sealed record Recipe
         if (Descriptor is { } d) plain["descriptor"] = OptionsBinder.ToPlain(d);
         if (Select is { } s) plain["select"] = OptionsBinder.ToPlain(s);
         if (Fit is { } f) plain["fit"] = OptionsBinder.ToPlain(f);
+        if (Search is { } q) plain["search"] = OptionsBinder.ToPlain(q);
         if (ActiveLearning is { } a) plain["activeLearning"] = OptionsBinder.ToPlain(a);
         if (Output is { } o) plain["output"] = Resolve(o);
         return plain;

@@ -36,7 +36,8 @@ public static class RecipeFile
         ("descriptor", typeof(Descriptors.DescriptorChoice), "Descriptor stage: Get-Descriptor's parameters (kind, preset, parameters, perAtom, aggregate, species); left out, no descriptor is computed."),
         ("select", typeof(SelectionSettings), "Selection stage: Select-Configuration's parameters; left out, the fit uses the whole pool."),
         ("fit", typeof(EamFitOptions), "EAM fit of the selection (or the pool): Invoke-EamFit's parameters; left out, nothing is fitted."),
-        ("activeLearning", typeof(ActiveLearning.ActiveLearningOptions), "Active learning on the pool instead of select and fit: Invoke-ActiveLearning's parameters (fit is a mapping of Invoke-EamFit's keys; search, a mapping of the settings search, makes every iteration search its fit settings). Its last training split and potential are the run's training set and fit; statePath is relative to the recipe; left out, nothing runs."),
+        ("search", typeof(EamSearchOptions), "Invoke-EamFit -Optimize: search the fit section's settings before the final fit (budget, method, validationFraction, space — a mapping of setting to [min, max]); needs fit; left out, the fit settings are used as given."),
+        ("activeLearning", typeof(ActiveLearning.ActiveLearningOptions), "Active learning on the pool instead of select, fit and search: Invoke-ActiveLearning's parameters (fit is a mapping of Invoke-EamFit's keys; search, a mapping of the settings search, makes every iteration search its fit settings). Its last training split and potential are the run's training set and fit; statePath is relative to the recipe; left out, nothing runs."),
         ("output", null, "Folder for training.extxyz, potential.eam.alloy and provenance.json, relative to the recipe; left out, nothing is written."),
     ];
 
@@ -90,15 +91,18 @@ public static class RecipeFile
             Descriptor = Section<Descriptors.DescriptorChoice>(root, "descriptor"),
             Select = Section<SelectionSettings>(root, "select"),
             Fit = Section<EamFitOptions>(root, "fit"),
+            Search = Section<EamSearchOptions>(root, "search"),
             ActiveLearning = Section<ActiveLearning.ActiveLearningOptions>(root, "activeLearning"),
             Output = root.String("output"),
             BaseDirectory = baseDirectory,
         };
         if (recipe.Pool.Count == 0) throw new RecipeException("pool is required: one file or a list of files.");
+        if (recipe.Search is not null && recipe.Fit is null)
+            throw new RecipeException("search needs fit: it searches the fit section's settings (give fit: {} for the defaults).");
         if (recipe.ActiveLearning is { } learning)
         {
-            if (recipe.Select is not null || recipe.Fit is not null)
-                throw new RecipeException("activeLearning chooses the training set and fits it: give it instead of select and fit, not with them.");
+            if (recipe.Select is not null || recipe.Fit is not null || recipe.Search is not null)
+                throw new RecipeException("activeLearning chooses the training set and fits it: give it instead of select, fit and search, not with them (its own search key searches every iteration's settings).");
             if (learning.StatePath is { } state) recipe = recipe with { ActiveLearning = learning with { StatePath = recipe.Resolve(state) } };
         }
         root.RejectUnknownKeys();

@@ -107,7 +107,10 @@ public static class RecipeRunner
         ActiveLearning.ActiveLearningResult? learning = null;
         if (recipe.Fit is { } fitOptions)
         {
-            fit = EamFitter.Fit(training, fitOptions, context);
+            fit = recipe.Search is { } search
+                ? EamSettingsSearch.Fit(training, fitOptions, search, trial => log.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "search: fit {0}: validation E RMSE {1:F3} meV/atom", trial.Evaluation, trial.ValidationEnergyRmse)), context.Cancellation)
+                : EamFitter.Fit(training, fitOptions, context);
             log.WriteLine($"fit: {fit}");
             Lap("fit");
         }

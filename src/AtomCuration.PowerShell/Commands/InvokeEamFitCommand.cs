@@ -155,7 +155,7 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
             {
                 Budget = MyInvocation.BoundParameters.ContainsKey(nameof(Budget)) ? Budget : d.Budget,
                 Method = SearchMethod,
-                Space = SearchSpace is null ? null : SearchSpaceMapper.Map(SearchSpace),
+                Space = SearchSpace is null ? null : (EamSearchSpace?)new EamSearchSpaceConverter().Convert(SearchSpace, "-SearchSpace"),
             };
             _search.Validate();
         }

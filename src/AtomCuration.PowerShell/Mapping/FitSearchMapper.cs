@@ -40,7 +40,7 @@ public static class FitSearchMapper
         {
             Budget = search["Budget"] is { } b ? (int)OptionsBinder.ConvertTo(typeof(int), b, null, $"{context} Budget")! : d.Budget,
             Method = search["SearchMethod"] is { } m ? (EamSearchMethod)OptionsBinder.ConvertTo(typeof(EamSearchMethod), m, null, $"{context} SearchMethod")! : d.Method,
-            Space = search["SearchSpace"] is IDictionary space ? SearchSpaceMapper.Map(space) : null,
+            Space = search["SearchSpace"] is IDictionary space ? (EamSearchSpace?)new EamSearchSpaceConverter().Convert(space, "-SearchSpace") : null,
         };
         result.Validate();
         return (options, result);

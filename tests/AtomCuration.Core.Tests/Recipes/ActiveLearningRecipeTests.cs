@@ -59,7 +59,7 @@ public class ActiveLearningRecipeTests
             var searched = RecipeFile.Parse("pool: a.xyz\nactiveLearning: { seed: 1, fit: { cutoff: 4.5 }, search: { budget: 5, method: random } }", root).ActiveLearning!;
             Assert.Equal((4.5, 5, AtomCuration.Potentials.Eam.EamSearchMethod.Random), (searched.Fit.Cutoff, searched.Search!.Budget, searched.Search.Method));
             var both = Assert.Throws<RecipeException>(() => RecipeFile.Parse("pool: a.xyz\nfit: { cutoff: 5 }\nactiveLearning: { seed: 1 }", root));
-            Assert.Contains("instead of select and fit", both.Message);
+            Assert.Contains("instead of select, fit and search", both.Message);
             var unknown = Assert.Throws<RecipeException>(() => RecipeFile.Parse("pool: a.xyz\nactiveLearning: { fractoin: 0.2 }", root));
             Assert.Contains("activeLearning: unknown key 'fractoin'; valid keys: targetEnergyRmse, targetForceRmse, fraction", unknown.Message);
         }

@@ -70,7 +70,35 @@ public class RecipeTests
         Assert.Equal((4.5, 8, 5), (r.Fit!.Cutoff, r.Fit.PairKnots, r.Fit.MaxIterations));
     }
 
+    [Fact]
+    public void SearchesTheFitSettingsWithTheSearchSectionAndRerunsFromProvenance()
+    {
+        string output = Directory.CreateTempSubdirectory("atomcuration-search-").FullName;
+        string yaml = $$"""
+            pool: {{RepoPaths.Combine("examples", "data", "Cu_SNAP_sample.extxyz.gz")}}
+            read: { index: '::3' }
+            fit: { maxIterations: 8, seed: 2 }
+            search: { budget: 3, method: Random, space: { cutoff: [4.2, 5.0], pairKnots: [6, 9] } }
+            output: {{output}}
+            """;
+        var recipe = RecipeFile.Parse(yaml, "/");
+        Assert.Equal((3, AtomCuration.Potentials.Eam.EamSearchMethod.Random), (recipe.Search!.Budget, recipe.Search.Method));
+        Assert.Equal(["Cutoff", "PairKnots"], recipe.Search.Space!.Dimensions.Select(d => d.Name));
+        var log = new StringWriter();
+        var report = RecipeRunner.Run(recipe, log);
+        Assert.Equal(3, report.Fit!.Search!.History.Count);
+        Assert.InRange(report.Fit.Search.BestSettings["Cutoff"], 4.2, 5.0);
+        Assert.Contains("search: fit 3:", log.ToString());
+        // The provenance file holds the search (space included) and reruns to the same potential, bit for bit.
+        var again = RecipeRunner.Run(RecipeFile.Load(Path.Combine(output, "provenance.json")) with { Output = null }, new StringWriter());
+        Assert.Equal(report.Fit.Search.BestSettings, again.Fit!.Search!.BestSettings);
+        Assert.Equal(report.PoolErrors!.Overall.EnergyRmse, again.PoolErrors!.Overall.EnergyRmse);
+    }
+
     [Theory]
+    [InlineData("pool: a.xyz\nsearch: { budget: 3 }", "search needs fit")]
+    [InlineData("pool: a.xyz\nfit: {}\nsearch: { space: { cutof: [4, 5] } }", "Cannot search 'cutof'")]
+    [InlineData("pool: a.xyz\nfit: {}\nsearch: { space: { cutoff: 4 } }", "cutoff must be a range of two numbers")]
     [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, fraction: 0.5 }", "select.count: Give at most one of Count, Fraction, Threshold")]
     [InlineData("pool: a.xyz\nselect: { method: KMeans, count: 3, standardize: maybe }", "select.standardize: expected true or false, got 'maybe'")]
     [InlineData("pool: a.xyz\nselect: { method: KMeans, blockWeights: { a-b: 1 } }", "select.blockWeights: key 'a-b' is not a column range")]

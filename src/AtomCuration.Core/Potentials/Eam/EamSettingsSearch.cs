@@ -19,7 +19,8 @@ public sealed record EamSearchOptions : IOptions
     [OptionRange(0, 1, MinExclusive = true, MaxExclusive = true)]
     public double ValidationFraction { get; init; } = 0.25;
 
-    /// <summary>Ranges searched, by setting name; null = <see cref="EamSearchSpace.Default"/>.</summary>
+    /// <summary>Ranges searched, by setting name; left out, all six: cutoff 4–6 Å, pair knots 6–16, density knots 6–14, embedding knots 3–8, smoothness 1e-9–1e-4, force weight 1e-4–1.</summary>
+    [OptionConverter(typeof(EamSearchSpaceConverter))]
     public EamSearchSpace? Space { get; init; }
 
     /// <inheritdoc />
