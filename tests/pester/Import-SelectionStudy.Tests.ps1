@@ -14,7 +14,9 @@ Describe 'Import-SelectionStudy' {
     It 'merges shards 1/2 and 2/2 into the unsharded table, field for field' {
         $one.Count + $two.Count | Should -Be $whole.Count
         $one[0].Method | Should -Be 'AllData'   # table positions 0, 2, 4, … go to shard 1
-        $merged = Import-SelectionStudy (Join-Path $TestDrive 'part-*.jsonl')
+        $out = Import-SelectionStudy (Join-Path $TestDrive 'part-*.jsonl') -Verbose 4>&1
+        $merged = $out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match "^Merged $($whole.Count) of $($whole.Count) planned trials from 2 file\(s\)"
         $merged | Should -BeOfType ([AtomCuration.Studies.StudyTrial])
         $merged.Count | Should -Be $whole.Count
         $fields = $whole[0].PSObject.Properties.Name | Where-Object { $_ -notlike '*Seconds' }

@@ -30,6 +30,13 @@ Describe 'Invoke-SelectionStudy' {
         $cur[0].Variation | Should -BeLike '*ran once*'
     }
 
+    It 'says each trial''s errors and fit with -Verbose' {
+        $said = ($pool | Invoke-SelectionStudy -Method Cur -Count 3 -Trials 1 -Seed 5 -Fit $fit -NoReference -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        @($said -match '^Cur ×3, trial \d+ \(seed \d+\): test energy RMSE [\d.]+ meV/atom, force RMSE [\d.]+ meV/Å; fit \d+ iterations').Count | Should -Be 1
+        @($said -match '^Random ×3, trial').Count | Should -Be 1
+    }
+
     It 'gives the same table on one thread' {
         $one = $pool | Invoke-SelectionStudy -Method KMeans, Cur -Count 3, 6 -Trials 3 -Seed 5 -Fit $fit -Options @{ KMeans = @{ restarts = 2 } } -ThrottleLimit 1
         $one.Count | Should -Be $trials.Count

@@ -47,6 +47,7 @@ public sealed class ImportSelectionStudyCommand : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(e, "StudyPartsUnreadable", ErrorCategory.InvalidData, _files));
             return;
         }
+        WriteVerbose($"Merged {merged.Trials.Count} of {merged.Planned} planned trials from {_files.Count} file(s): {string.Join(", ", _files.Select(System.IO.Path.GetFileName))}.");
         WriteObject(merged.Trials, enumerateCollection: true);
         if (merged.Missing.Count > 0)
             WriteError(new ErrorRecord(new InvalidOperationException(

@@ -229,6 +229,8 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
         {
             if (item is StudyTrial trial)
             {
+                WriteVerbose($"{trial.Method} ×{trial.Count}, trial {trial.Trial} (seed {trial.Seed}): test energy RMSE {trial.TestEnergyRmse:F3} meV/atom, "
+                    + $"force RMSE {trial.TestForceRmse:F1} meV/Å; fit {trial.Iterations} iterations ({trial.StopReason}).");
                 WriteObject(trial);
                 continue;
             }
