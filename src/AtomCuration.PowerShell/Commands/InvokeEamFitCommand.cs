@@ -150,14 +150,9 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
         if (!Optimize) return;
         try
         {
-            var d = new EamSearchOptions();
-            _search = new EamSearchOptions
-            {
-                Budget = MyInvocation.BoundParameters.ContainsKey(nameof(Budget)) ? Budget : d.Budget,
-                Method = SearchMethod,
-                Space = SearchSpace is null ? null : (EamSearchSpace?)new EamSearchSpaceConverter().Convert(SearchSpace, "-SearchSpace"),
-            };
-            _search.Validate();
+            var bound = MyInvocation.BoundParameters;
+            _search = FitSearchMapper.Search(bound.TryGetValue(nameof(Budget), out var budget) ? budget : null,
+                bound.TryGetValue(nameof(SearchMethod), out var method) ? method : null, SearchSpace, "-");
         }
         catch (ArgumentException e)
         {

@@ -35,14 +35,21 @@ public static class FitSearchMapper
                 throw new ArgumentException($"{context}: Budget, SearchSpace and SearchMethod need Optimize = $true.");
             return (options, null);
         }
-        var d = new EamSearchOptions();
-        var result = new EamSearchOptions
-        {
-            Budget = search["Budget"] is { } b ? (int)OptionsBinder.ConvertTo(typeof(int), b, null, $"{context} Budget")! : d.Budget,
-            Method = search["SearchMethod"] is { } m ? (EamSearchMethod)OptionsBinder.ConvertTo(typeof(EamSearchMethod), m, null, $"{context} SearchMethod")! : d.Method,
-            Space = search["SearchSpace"] is IDictionary space ? (EamSearchSpace?)new EamSearchSpaceConverter().Convert(space, "-SearchSpace") : null,
-        };
-        result.Validate();
-        return (options, result);
+        return (options, Search(search["Budget"], search["SearchMethod"], search["SearchSpace"], $"{context} "));
+    }
+
+    /// <summary>
+    /// The settings search from Invoke-EamFit's search parameters (<c>Budget</c>, <c>SearchMethod</c>, <c>SearchSpace</c>; a null one
+    /// keeps <see cref="EamSearchOptions"/>' default), validated; <paramref name="prefix"/> comes before each name in messages
+    /// (<c>-</c> for the cmdlet's own parameters, <c>Invoke-ActiveLearning -Fit </c> for a hashtable's keys).
+    /// </summary>
+    public static EamSearchOptions Search(object? budget, object? method, object? space, string prefix)
+    {
+        var search = new EamSearchOptions();
+        if (budget is not null) search = search with { Budget = (int)OptionsBinder.ConvertTo(typeof(int), budget, null, prefix + "Budget")! };
+        if (method is not null) search = search with { Method = (EamSearchMethod)OptionsBinder.ConvertTo(typeof(EamSearchMethod), method, null, prefix + "SearchMethod")! };
+        if (space is not null) search = search with { Space = (EamSearchSpace?)new EamSearchSpaceConverter().Convert(space, prefix + "SearchSpace") };
+        search.Validate();
+        return search;
     }
 }
