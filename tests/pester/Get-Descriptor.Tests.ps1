@@ -97,6 +97,29 @@ Describe 'Get-Descriptor' {
         { $pool[0] | Get-Descriptor -Preset NoSuchPreset -ErrorAction Stop } | Should -Throw '*NoSuchPreset*'
     }
 
+    It 'completes the keys of -Parameters on Tab: flat, per kind and nested (issue 15)' {
+        function Complete([string] $line) { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+        Complete 'Get-Descriptor -Kind Soap -Parameters @{ n' | Should -Be @('NMax', 'Normalization')
+        Complete 'Get-Descriptor -Kind Soap -Parameters @{ nmax = 8; n' | Should -Be @('Normalization')
+        Complete 'Get-Descriptor Acsf, Rdf -Parameters @{ Rdf = @{ ' | Should -Be @('Cutoff', 'Partial', 'Scale', 'Spacing', 'Width')
+        Complete 'Get-Descriptor -Parameters @{ Soap = @{ rcut = 5; weighting = @{ r' | Should -Be @('R0')
+        Complete 'Get-Descriptor -Parameters @{ ki' | Should -Be @('Kinds')
+        Complete 'Get-Descriptor -Parameters @{ Bisp' | Should -Be @('Bispectrum')
+    }
+
+    It 'takes -Parameters as a hashtable, an ordered hashtable or a relative YAML path alike' {
+        $table = $pool[0] | Get-Descriptor Rdf -Parameters @{ cutoff = 4 }
+        ($pool[0] | Get-Descriptor Rdf -Parameters ([ordered]@{ Cutoff = 4 })).Descriptor | Should -Be $table.Descriptor
+        Set-Content (Join-Path $TestDrive 'rdf.yml') "cutoff: 4`n"
+        Push-Location $TestDrive
+        try { ($pool[0] | Get-Descriptor Rdf -Parameters rdf.yml).Descriptor | Should -Be $table.Descriptor }
+        finally { Pop-Location }
+        $e = { $pool[0] | Get-Descriptor Rdf -Parameters @{ cutof = 5 } -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidDescriptorParameter*'
+        $e.Exception.Message | Should -BeLike "*'cutof'*cutoff*"
+        $e.TargetObject['cutof'] | Should -Be 5
+    }
+
     It 'completes kinds and presets on Tab' {
         $line = 'Get-Descriptor -Kind So'
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'Soap'

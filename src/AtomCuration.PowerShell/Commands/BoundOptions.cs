@@ -60,6 +60,7 @@ internal static class BoundOptions
         PSObject p => Plain(p.BaseObject),
         SwitchParameter s => s.IsPresent,
         Mapping.SelectionKnobs k => Unwrap(k.ToHashtable()),
+        Mapping.Descriptor.DescriptorParameters p => Plain(p.ToBindable()),
         IDictionary d => Unwrap(d),
         object[] a => a.Select(Plain).ToArray(),
         _ => value,

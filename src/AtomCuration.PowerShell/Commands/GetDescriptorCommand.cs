@@ -2,6 +2,7 @@ using AtomCuration.Options;
 using System.Management.Automation;
 using AtomCuration.Descriptors;
 using AtomCuration.PowerShell.Completion;
+using AtomCuration.PowerShell.Mapping.Descriptor;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
@@ -29,9 +30,12 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
     [Parameter(Position = 0)]
     public DescriptorKind[]? Kind { get; set; }
 
-    /// <summary>Parameters: a hashtable (<c>@{ Soap = @{ rcut = 5; nmax = 8 } }</c>) or the path of a YAML file of the same shape.</summary>
+    /// <summary>
+    /// Parameters: a hashtable (<c>@{ Soap = @{ rcut = 5; nmax = 8 } }</c>) or the path of a YAML file of the same shape;
+    /// Tab completes the keys (the type's properties).
+    /// </summary>
     [Parameter]
-    public object? Parameters { get; set; }
+    public DescriptorParameters? Parameters { get; set; }
 
     /// <summary>A named preset (Tab completes); -Parameters overrides it key by key.</summary>
     [Parameter]
@@ -73,7 +77,7 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
         }
         catch (Exception e) when (e is ArgumentException or IOException)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters?.ToBindable()));
         }
         _context = BoundOptions.Context(_stop.Token, ThrottleLimit);
         // Batches keep every core busy while the pipeline streams. Where the columns depend on species not given, or
@@ -123,7 +127,7 @@ public sealed class GetDescriptorCommand : PSCmdlet, IDisposable
         catch (DescriptorParameterException e)
         {
             // Settings that only fail once bound to the species (e.g. -PerAtom without a per-atom kind).
-            ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters));
+            ThrowTerminatingError(new ErrorRecord(e, "InvalidDescriptorParameter", ErrorCategory.InvalidArgument, Parameters?.ToBindable()));
         }
         if (_done > before) WriteProgress(new ProgressRecord(2, "Get-Descriptor", $"{_done} structures described"));
     }

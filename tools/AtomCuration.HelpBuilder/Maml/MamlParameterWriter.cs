@@ -44,8 +44,15 @@ public static class MamlParameterWriter
     /// <summary>The position attribute: the position as declared, or "named".</summary>
     public static string Position(int? position) => position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named";
 
-    /// <summary>A type's name as help shows it after a parameter: String[], Structure, SwitchParameter.</summary>
-    public static string ShortName(Type t) => t.Name;
+    /// <summary>
+    /// A type's name as help shows it after a parameter: String[], Structure, SwitchParameter; and Hashtable for the
+    /// module's own key types (<c>SelectionKnobs</c>, <c>DescriptorParameters</c>): users type a hashtable, which
+    /// PowerShell converts; the types exist so that Tab completes its keys.
+    /// </summary>
+    public static string ShortName(Type t) => IsKeyType(t) ? "Hashtable" : t.Name;
+
+    private static bool IsKeyType(Type t) =>
+        t.Assembly.GetName().Name == "AtomCuration.PowerShell" && t.IsClass && t.GetConstructor(Type.EmptyTypes) is not null;
 
     /// <summary>A type's full name: System.String[], AtomCuration.Structures.Structure.</summary>
     public static string FullName(Type t) => t.FullName ?? t.Name;
