@@ -29,9 +29,9 @@ public sealed class EamExtrapolationBench : IBenchmark
         {
             var rows = report.PerStructure.Where((_, k) => keep(k)).ToList();
             if (rows.Count == 0) { Console.WriteLine($"{label}: none"); return; }
-            double e = Math.Sqrt(rows.Average(r => r.EnergyError * r.EnergyError));
-            double f = Math.Sqrt(rows.Average(r => r.ForceRmse!.Value * r.ForceRmse!.Value));
-            double median = rows.Select(r => Math.Abs(r.EnergyError)).Order().ElementAt(rows.Count / 2);
+            double e = Math.Sqrt(rows.Average(r => r.EnergyErrorMevPerAtom * r.EnergyErrorMevPerAtom));
+            double f = Math.Sqrt(rows.Average(r => r.ForceRmseMevPerAngstrom!.Value * r.ForceRmseMevPerAngstrom!.Value));
+            double median = rows.Select(r => Math.Abs(r.EnergyErrorMevPerAtom)).Order().ElementAt(rows.Count / 2);
             Console.WriteLine($"{label} ({rows.Count} cells): E RMSE {e:F2} meV/atom (median |ΔE| {median:F2}), F RMSE {f:F1} meV/Å");
         }
         Line("test, inside the training range", k => !outside[k].Extrapolates);

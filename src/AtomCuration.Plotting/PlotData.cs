@@ -152,7 +152,7 @@ public static class PlotData
         {
             var s = report.Compared[k];
             var p = report.Predictions[k];
-            AddParity(points, s, report.PerStructure[k].PredictedEnergyPerAtom, p.Forces, p.Stress, quantity, group(s));
+            AddParity(points, s, report.PerStructure[k].PredictedEnergyEvPerAtom, p.Forces, p.Stress, quantity, group(s));
         }
         return points;
     }

@@ -38,7 +38,7 @@ Describe 'Export-CurationPlot' {
         $types = $rows | Group-Object Group
         $types.Count | Should -BeGreaterThan 1
         foreach ($t in $types) {
-            $rmse = [math]::Sqrt(($t.Group | ForEach-Object { $_.EnergyError * $_.EnergyError } | Measure-Object -Sum).Sum / $t.Count)
+            $rmse = [math]::Sqrt(($t.Group | ForEach-Object { $_.EnergyErrorMevPerAtom * $_.EnergyErrorMevPerAtom } | Measure-Object -Sum).Sum / $t.Count)
             $s.Texts | Should -Contain ('{0}: RMSE {1} meV/atom (n = {2})' -f $t.Name, $rmse.ToString('0.##', [cultureinfo]::InvariantCulture), $t.Count)
         }
         $s.Ellipses | Should -Be (59 + $types.Count)   # points + one legend marker per type

@@ -16,8 +16,8 @@ Describe 'Invoke-EamCalculation' {
         $out.Count | Should -Be 3
         $check = $in | Measure-FitError $fit -PerStructure
         for ($i = 0; $i -lt 3; $i++) {
-            $out[$i].EnergyPerAtom | Should -BeGreaterThan ($check[$i].PredictedEnergyPerAtom - 1e-12)
-            $out[$i].EnergyPerAtom | Should -BeLessThan ($check[$i].PredictedEnergyPerAtom + 1e-12)
+            $out[$i].EnergyPerAtom | Should -BeGreaterThan ($check[$i].PredictedEnergyEvPerAtom - 1e-12)
+            $out[$i].EnergyPerAtom | Should -BeLessThan ($check[$i].PredictedEnergyEvPerAtom + 1e-12)
             $out[$i].Info['reference_energy'] | Should -Be $in[$i].Energy
             $out[$i].Info['calculator'] | Should -Match 'EamFitResult'
         }

@@ -37,7 +37,7 @@ Describe 'Measure-FitError' {
         $p = Import-Structure $sample -Index ':6' | Measure-FitError $fit -PerStructure
         $p.Count | Should -Be 6
         $p[0] | Should -BeOfType ([AtomCuration.Fitting.StructureFitError])
-        $p[0].ReferenceEnergyPerAtom | Should -BeLessThan 0
+        $p[0].ReferenceEnergyEvPerAtom | Should -BeLessThan 0
     }
 
     It 'says what kind of structure each per-structure row is without -GroupBy (no empty Group column in a CSV)' {
@@ -108,8 +108,24 @@ Describe 'Measure-FitError on real work' {
         $atoms.Count | Should -Be 216
         $atoms[0] | Should -BeOfType ([AtomCuration.Fitting.AtomForceError])
         $first = Import-Structure $sample -Index 0
-        $atoms[0].ReferenceFx | Should -Be $first.Forces[0].X
-        $atoms[107].Atom | Should -Be 107
+        $atoms[0].ReferenceFxEvPerAngstrom | Should -Be $first.Forces[0].X
+        $atoms[107].AtomIndex | Should -Be 107
+    }
+
+    It 'names the unit of every numeric column in the header of a per-structure and a per-atom CSV (issue 15)' {
+        $unit = '(EvPerAtom|MevPerAtom|EvPerAngstrom|MevPerAngstrom|Gpa|Fraction|Count|Index)$'
+        $structures = Import-Structure $sample -Index ':3'
+        foreach ($rows in @(($structures | Measure-FitError $fit -PerStructure), ($structures | Measure-FitError $fit -PerAtom))) {
+            $csv = Join-Path $TestDrive 'rows.csv'
+            $rows | Export-Csv $csv
+            $header = (Get-Content $csv -TotalCount 1) -replace '"' -split ','
+            $numeric = $rows[0].PSObject.Properties | Where-Object { $_.TypeNameOfValue -match 'Int32|Double' } | ForEach-Object Name
+            $numeric.Count | Should -BeGreaterThan 3
+            foreach ($name in $numeric) {
+                $header | Should -Contain $name
+                $name | Should -MatchExactly $unit -Because 'a numeric column ends in its unit'
+            }
+        }
     }
 }
 

@@ -175,14 +175,14 @@ public static class FitErrorAnalysis
                 pairsBelow += o.PairsBelowShortest;
                 atomsOutside += o.AtomsOutsideDensityRange;
             }
-            e2 += r.Record.EnergyError * r.Record.EnergyError;
-            e1 += Math.Abs(r.Record.EnergyError);
+            e2 += r.Record.EnergyErrorMevPerAtom * r.Record.EnergyErrorMevPerAtom;
+            e1 += Math.Abs(r.Record.EnergyErrorMevPerAtom);
             f2 += r.ForceSq;
             f1 += r.ForceAbs;
             fCount += r.ForceCount;
             s2 += r.StressSq;
             sCount += r.StressCount;
-            atoms += r.Record.Atoms;
+            atoms += r.Record.AtomCount;
         }
         return new FitErrorSummary
         {
@@ -197,10 +197,10 @@ public static class FitErrorAnalysis
             StressRmse = sCount > 0 ? Math.Sqrt(s2 / sCount) : null,
             OutsideDistanceFraction = rows.Length > 0 && rows[0].Outside is not null ? (pairs > 0 ? (double)pairsBelow / pairs : 0) : null,
             OutsideDensityFraction = rows.Length > 0 && rows[0].Outside is not null ? (double)atomsOutside / atoms : null,
-            WorstEnergy = rows.OrderByDescending(r => Math.Abs(r.Record.EnergyError)).Take(worst)
-                .Select(r => new WorstCase(r.Record.Id, r.Record.EnergyError)).ToList(),
-            WorstForce = rows.Where(r => r.Record.MaxForceError is not null).OrderByDescending(r => r.Record.MaxForceError).Take(worst)
-                .Select(r => new WorstCase(r.Record.Id, r.Record.MaxForceError!.Value)).ToList(),
+            WorstEnergy = rows.OrderByDescending(r => Math.Abs(r.Record.EnergyErrorMevPerAtom)).Take(worst)
+                .Select(r => new WorstCase(r.Record.Id, r.Record.EnergyErrorMevPerAtom)).ToList(),
+            WorstForce = rows.Where(r => r.Record.MaxForceErrorMevPerAngstrom is not null).OrderByDescending(r => r.Record.MaxForceErrorMevPerAngstrom).Take(worst)
+                .Select(r => new WorstCase(r.Record.Id, r.Record.MaxForceErrorMevPerAngstrom!.Value)).ToList(),
         };
     }
 }

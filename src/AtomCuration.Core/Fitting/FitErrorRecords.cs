@@ -1,17 +1,21 @@
 namespace AtomCuration.Fitting;
 
-/// <summary>How well a potential reproduces one labelled structure (ready for a parity plot).</summary>
+/// <summary>
+/// How well a potential reproduces one labelled structure (ready for a parity plot). Each numeric member's name ends
+/// in its unit (<c>EvPerAtom</c>, <c>MevPerAtom</c>, <c>MevPerAngstrom</c>, <c>Gpa</c>, <c>Fraction</c>, <c>Count</c>), so a
+/// CSV written from these rows (<c>Export-Csv</c>) says in its header what each column is.
+/// </summary>
 /// <param name="Id">Structure id.</param>
 /// <param name="Group">Value of the grouping Info key; without one, the structure's config type (null when it has none).</param>
-/// <param name="Atoms">Atom count.</param>
-/// <param name="ReferenceEnergyPerAtom">Label (eV/atom).</param>
-/// <param name="PredictedEnergyPerAtom">Prediction (eV/atom).</param>
-/// <param name="EnergyError">Predicted − reference (meV/atom).</param>
-/// <param name="ForceRmse">RMSE over force components (meV/Å), or null without force labels.</param>
-/// <param name="MaxForceError">Largest |ΔF| over atoms (meV/Å), or null without force labels.</param>
-/// <param name="StressRmse">RMSE over the six stress components (GPa), or null without stress labels.</param>
-public sealed record StructureFitError(string Id, string? Group, int Atoms, double ReferenceEnergyPerAtom, double PredictedEnergyPerAtom,
-    double EnergyError, double? ForceRmse, double? MaxForceError, double? StressRmse)
+/// <param name="AtomCount">Atoms in the structure.</param>
+/// <param name="ReferenceEnergyEvPerAtom">Label (eV/atom).</param>
+/// <param name="PredictedEnergyEvPerAtom">Prediction (eV/atom).</param>
+/// <param name="EnergyErrorMevPerAtom">Predicted − reference (meV/atom).</param>
+/// <param name="ForceRmseMevPerAngstrom">RMSE over force components (meV/Å), or null without force labels.</param>
+/// <param name="MaxForceErrorMevPerAngstrom">Largest |ΔF| over atoms (meV/Å), or null without force labels.</param>
+/// <param name="StressRmseGpa">RMSE over the six stress components (GPa), or null without stress labels.</param>
+public sealed record StructureFitError(string Id, string? Group, int AtomCount, double ReferenceEnergyEvPerAtom, double PredictedEnergyEvPerAtom,
+    double EnergyErrorMevPerAtom, double? ForceRmseMevPerAngstrom, double? MaxForceErrorMevPerAngstrom, double? StressRmseGpa)
 {
     /// <summary>Fraction of the structure's pairs closer than the fit's shortest training distance, or null when the potential carries no training range (not an EamFitResult).</summary>
     public double? OutsideDistanceFraction { get; init; }
@@ -90,16 +94,17 @@ public sealed record FitErrorReport(FitErrorSummary Overall, IReadOnlyList<FitEr
     public IReadOnlyList<Prediction> Predictions { get; init; } = [];
 }
 
-/// <summary>One atom's force, reference and predicted (eV/Å), for a force parity plot.</summary>
+/// <summary>One atom's force, reference and predicted (eV/Å), for a force parity plot; the force members' names end in their unit, as those of <see cref="StructureFitError"/>.</summary>
 /// <param name="Id">Structure id.</param>
 /// <param name="Group">Its group, or null when not grouping.</param>
-/// <param name="Atom">Zero-based atom index.</param>
+/// <param name="AtomIndex">Zero-based atom index.</param>
 /// <param name="Element">Chemical symbol.</param>
-/// <param name="ReferenceFx">Reference force, x (eV/Å).</param>
-/// <param name="ReferenceFy">Reference force, y (eV/Å).</param>
-/// <param name="ReferenceFz">Reference force, z (eV/Å).</param>
-/// <param name="PredictedFx">Predicted force, x (eV/Å).</param>
-/// <param name="PredictedFy">Predicted force, y (eV/Å).</param>
-/// <param name="PredictedFz">Predicted force, z (eV/Å).</param>
-public sealed record AtomForceError(string Id, string? Group, int Atom, string Element, double ReferenceFx, double ReferenceFy, double ReferenceFz,
-    double PredictedFx, double PredictedFy, double PredictedFz);
+/// <param name="ReferenceFxEvPerAngstrom">Reference force, x (eV/Å).</param>
+/// <param name="ReferenceFyEvPerAngstrom">Reference force, y (eV/Å).</param>
+/// <param name="ReferenceFzEvPerAngstrom">Reference force, z (eV/Å).</param>
+/// <param name="PredictedFxEvPerAngstrom">Predicted force, x (eV/Å).</param>
+/// <param name="PredictedFyEvPerAngstrom">Predicted force, y (eV/Å).</param>
+/// <param name="PredictedFzEvPerAngstrom">Predicted force, z (eV/Å).</param>
+public sealed record AtomForceError(string Id, string? Group, int AtomIndex, string Element,
+    double ReferenceFxEvPerAngstrom, double ReferenceFyEvPerAngstrom, double ReferenceFzEvPerAngstrom,
+    double PredictedFxEvPerAngstrom, double PredictedFyEvPerAngstrom, double PredictedFzEvPerAngstrom);

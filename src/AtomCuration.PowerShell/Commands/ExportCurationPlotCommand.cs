@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using AtomCuration.Fitting;
 using AtomCuration.Plotting;
 using AtomCuration.PowerShell.Mapping;
 using AtomCuration.Potentials.Eam;
@@ -236,9 +237,9 @@ public sealed class ExportCurationPlotCommand : PSCmdlet
         if (Quantity != ParityQuantity.Energy)
             throw new ArgumentException($"A {Quantity} parity plot needs the components: pipe Measure-FitError -PerAtom rows (forces), or the structures with -Potential.");
         var points = _items.Select(i => new ParityPoint(
-            PlotInput.Number(i, "ReferenceEnergyPerAtom") ?? throw new ArgumentException(
-                "Parity rows need ReferenceEnergyPerAtom and PredictedEnergyPerAtom (Measure-FitError -PerStructure), or pipe structures with -Potential."),
-            PlotInput.Number(i, "PredictedEnergyPerAtom") ?? double.NaN,
+            PlotInput.Number(i, nameof(StructureFitError.ReferenceEnergyEvPerAtom)) ?? throw new ArgumentException(
+                $"Parity rows need {nameof(StructureFitError.ReferenceEnergyEvPerAtom)} and {nameof(StructureFitError.PredictedEnergyEvPerAtom)} (Measure-FitError -PerStructure), or pipe structures with -Potential."),
+            PlotInput.Number(i, nameof(StructureFitError.PredictedEnergyEvPerAtom)) ?? double.NaN,
             GroupBy is null ? PlotInput.Text(i, "Group") : GroupOf(i))).ToList();
         return ParityPlot.Create(points, ParityQuantity.Energy, Title);
     }

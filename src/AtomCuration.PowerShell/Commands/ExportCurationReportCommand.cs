@@ -130,7 +130,7 @@ public sealed class ExportCurationReportCommand : PSCmdlet
         var structureItems = _items.Where(i => i.BaseObject is Structure).ToList();
         var structures = structureItems.Select(i => (Structure)i.BaseObject).ToList();
         if (structures.Count == 0) throw new ArgumentException("Pipe the structures to report on (Import-Structure …, Get-ConfigurationMap …).");
-        var fitRows = _items.Where(i => i.BaseObject is not Structure && PlotInput.Has(i, "Id") && PlotInput.Has(i, "PredictedEnergyPerAtom"))
+        var fitRows = _items.Where(i => i.BaseObject is not Structure && PlotInput.Has(i, "Id") && PlotInput.Has(i, nameof(StructureFitError.PredictedEnergyEvPerAtom)))
             .GroupBy(i => PlotInput.Text(i, "Id")!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var study = _items.Where(i => i.BaseObject is not Structure && PlotInput.Has(i, "Method") && PlotInput.Has(i, "Count"))
             .Concat(Study ?? []).ToList();
@@ -169,13 +169,13 @@ public sealed class ExportCurationReportCommand : PSCmdlet
             double? prediction = null, force = null;
             if (predicted is not null)
             {
-                prediction = predicted[k].PredictedEnergyPerAtom;
-                force = predicted[k].ForceRmse;
+                prediction = predicted[k].PredictedEnergyEvPerAtom;
+                force = predicted[k].ForceRmseMevPerAngstrom;
             }
             else if (fitRows.TryGetValue(s.Id, out var row))
             {
-                prediction = PlotInput.Number(row, "PredictedEnergyPerAtom");
-                force = PlotInput.Number(row, "ForceRmse");
+                prediction = PlotInput.Number(row, nameof(StructureFitError.PredictedEnergyEvPerAtom));
+                force = PlotInput.Number(row, nameof(StructureFitError.ForceRmseMevPerAngstrom));
             }
             bool selected = s.Selected ?? s.SelectionRank is not null;
             rows.Add(new ReportStructure(s.Id, groupOf[s], s.Formula, s.AtomCount, s.EnergyPerAtom,

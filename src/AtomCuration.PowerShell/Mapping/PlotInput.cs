@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using AtomCuration.Fitting;
 using AtomCuration.Plotting;
 using AtomCuration.Structures;
 
@@ -63,11 +64,12 @@ public static class PlotInput
     };
 
     /// <summary>Whether the item is a per-atom force row (Measure-FitError -PerAtom, or a CSV of one).</summary>
-    public static bool IsAtomForceRow(PSObject item) => Has(item, "ReferenceFx") && Has(item, "PredictedFx");
+    public static bool IsAtomForceRow(PSObject item) =>
+        Has(item, nameof(AtomForceError.ReferenceFxEvPerAngstrom)) && Has(item, nameof(AtomForceError.PredictedFxEvPerAngstrom));
 
     /// <summary>
-    /// Reference against predicted force components (eV/Å) from per-atom rows with ReferenceFx…Fz and PredictedFx…Fz
-    /// (Measure-FitError -PerAtom): three points per row, labelled by <paramref name="group"/>.
+    /// Reference against predicted force components (eV/Å) from per-atom rows with ReferenceFxEvPerAngstrom…Fz and
+    /// PredictedFxEvPerAngstrom…Fz (Measure-FitError -PerAtom): three points per row, labelled by <paramref name="group"/>.
     /// </summary>
     public static IReadOnlyList<ParityPoint> ForceParity(IEnumerable<PSObject> rows, Func<PSObject, string?> group)
     {
@@ -79,10 +81,11 @@ public static class PlotInput
             string? g = group(row);
             foreach (char axis in "xyz")
             {
-                double reference = Number(row, "ReferenceF" + axis) ?? throw new ArgumentException(
-                    $"Force rows need ReferenceFx, ReferenceFy, ReferenceFz and PredictedFx, PredictedFy, PredictedFz (Measure-FitError -PerAtom); ReferenceF{axis} is missing.");
-                double predicted = Number(row, "PredictedF" + axis) ?? throw new ArgumentException(
-                    $"Force rows need PredictedF{axis} (Measure-FitError -PerAtom).");
+                string referenceName = $"ReferenceF{axis}EvPerAngstrom", predictedName = $"PredictedF{axis}EvPerAngstrom";
+                double reference = Number(row, referenceName) ?? throw new ArgumentException(
+                    $"Force rows need ReferenceFxEvPerAngstrom, …Fy…, …Fz… and PredictedFxEvPerAngstrom, …Fy…, …Fz… (Measure-FitError -PerAtom); {referenceName} is missing.");
+                double predicted = Number(row, predictedName) ?? throw new ArgumentException(
+                    $"Force rows need {predictedName} (Measure-FitError -PerAtom).");
                 points.Add(new ParityPoint(reference, predicted, g));
             }
         }

@@ -47,10 +47,10 @@ public class FitErrorAnalysisTests
         Assert.Equal(1.0, report.Groups[0].EnergyRmse, 9);
         Assert.Null(report.Groups[1].StressRmse);
         var b = report.PerStructure[1];
-        Assert.Equal(-3.0, b.ReferenceEnergyPerAtom, 12);
-        Assert.Equal(-3.003, b.PredictedEnergyPerAtom, 12);
-        Assert.Equal(-3.0, b.EnergyError, 9);
-        Assert.Equal(30.0, b.MaxForceError!.Value, 9);
+        Assert.Equal(-3.0, b.ReferenceEnergyEvPerAtom, 12);
+        Assert.Equal(-3.003, b.PredictedEnergyEvPerAtom, 12);
+        Assert.Equal(-3.0, b.EnergyErrorMevPerAtom, 9);
+        Assert.Equal(30.0, b.MaxForceErrorMevPerAngstrom!.Value, 9);
         Assert.Equal("surface", b.Group);
     }
 

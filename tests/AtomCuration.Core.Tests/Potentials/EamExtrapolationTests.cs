@@ -41,8 +41,8 @@ public class EamExtrapolationTests(ITestOutputHelper output)
         var inRange = report.PerStructure.Where((_, k) => !outside[k].Extrapolates).ToList();
         var beyond = report.PerStructure.Where((_, k) => outside[k].PairsBelowShortest > 0).ToList();
         double Rmse(IEnumerable<double> e) => Math.Sqrt(e.Select(x => x * x).Average());
-        double eIn = Rmse(inRange.Select(r => r.EnergyError)), eOut = Rmse(beyond.Select(r => r.EnergyError));
-        double fIn = Rmse(inRange.Select(r => r.ForceRmse!.Value)), fOut = Rmse(beyond.Select(r => r.ForceRmse!.Value));
+        double eIn = Rmse(inRange.Select(r => r.EnergyErrorMevPerAtom)), eOut = Rmse(beyond.Select(r => r.EnergyErrorMevPerAtom));
+        double fIn = Rmse(inRange.Select(r => r.ForceRmseMevPerAngstrom!.Value)), fOut = Rmse(beyond.Select(r => r.ForceRmseMevPerAngstrom!.Value));
         // Compressed cells carry far larger forces: compare force errors relative to the forces' own size.
         double ForceScale(IEnumerable<StructureFitError> rows) =>
             1000 * Math.Sqrt(rows.SelectMany(r => test.First(s => s.Id == r.Id).Forces!.Value).Average(f => f.LengthSquared / 3));
