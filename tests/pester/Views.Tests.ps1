@@ -26,6 +26,17 @@ Describe 'Structure views' {
         $names | Should -Not -Contain '<Clone>$'
         @($names | Where-Object { $_.StartsWith('<') }) | Should -HaveCount 0
         $names | Should -Not -Contain 'PositionSpan'
+        # A structure's extra per-atom columns (AtomProperty) and its elements (Element) too.
+        $file = Join-Path $TestDrive 'tagged.extxyz'
+        Set-Content $file "2`nLattice=""4 0 0 0 4 0 0 0 4"" Properties=species:S:1:pos:R:3:tags:I:1 pbc=""T T T""`nCu 0 0 0 1`nCu 2 2 2 2"
+        $property = (Import-Structure $file).AtomProperties | Where-Object Name -eq 'tags'
+        $property.Values | Should -Be @(1, 2)
+        $element = [AtomCuration.Structures.Elements]::FromSymbol('Cu')
+        foreach ($item in $property, $element) {
+            $names = ($item | Get-Member).Name
+            @($names | Where-Object { $_.StartsWith('<') }) | Should -HaveCount 0 -Because "$($item.GetType().Name) lists no compiler-generated member"
+        }
+        ($element | Get-Member -MemberType Property).Name | Should -Be @('CovalentRadius', 'Mass', 'Symbol', 'Z')
     }
 
     It 'shows rank, selected and cluster by default after Select-Configuration' {

@@ -19,9 +19,10 @@ public enum AtomPropertyType
 /// <see cref="Values"/> is a row-major, read-only list of <c>atoms × Columns</c> values:
 /// <c>double</c>, <c>long</c>, <c>string</c> or <c>bool</c> according to <see cref="Type"/>.
 /// The property keeps its own copy of the array it was made from, and writing through
-/// <see cref="Values"/> throws, so structures sharing a property cannot change each other.
+/// <see cref="Values"/> throws, so structures sharing a property cannot change each other. A sealed class rather than a
+/// record, so that PowerShell's Get-Member lists no compiler-generated <c>&lt;Clone&gt;$</c>.
 /// </summary>
-public sealed record AtomProperty
+public sealed class AtomProperty
 {
     /// <summary>Creates a property after checking that the array type matches <paramref name="type"/>.</summary>
     public AtomProperty(string name, AtomPropertyType type, int columns, Array values)

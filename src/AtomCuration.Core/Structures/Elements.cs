@@ -1,12 +1,33 @@
 namespace AtomCuration.Structures;
 
-/// <summary>One chemical element: symbol, atomic number, standard atomic mass, covalent radius.</summary>
-/// <param name="Symbol">Chemical symbol, e.g. <c>Ti</c>.</param>
-/// <param name="Z">Atomic number.</param>
-/// <param name="Mass">Standard atomic mass (amu; IUPAC 2016 conventional values, as ASE 3.22).</param>
-/// <param name="CovalentRadius">Covalent radius (Å; Cordero et al. 2008, as ASE 3.22).</param>
-public sealed record Element(string Symbol, int Z, double Mass, double CovalentRadius)
+/// <summary>
+/// One chemical element: symbol, atomic number, standard atomic mass, covalent radius. <see cref="Elements"/> holds one
+/// instance per element, so reference equality is element equality. A sealed class rather than a record, so that
+/// PowerShell's Get-Member lists no compiler-generated <c>&lt;Clone&gt;$</c>.
+/// </summary>
+public sealed class Element
 {
+    /// <summary>An element of the table (only <see cref="Elements"/> makes them, one per element).</summary>
+    internal Element(string symbol, int z, double mass, double covalentRadius)
+    {
+        Symbol = symbol;
+        Z = z;
+        Mass = mass;
+        CovalentRadius = covalentRadius;
+    }
+
+    /// <summary>Chemical symbol, e.g. <c>Ti</c>.</summary>
+    public string Symbol { get; }
+
+    /// <summary>Atomic number.</summary>
+    public int Z { get; }
+
+    /// <summary>Standard atomic mass (amu; IUPAC 2016 conventional values, as ASE 3.22).</summary>
+    public double Mass { get; }
+
+    /// <summary>Covalent radius (Å; Cordero et al. 2008, as ASE 3.22).</summary>
+    public double CovalentRadius { get; }
+
     /// <inheritdoc />
     public override string ToString() => Symbol;
 }
