@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Management.Automation;
+using System.Reflection;
 using AtomCuration.Descriptors;
 using AtomCuration.Options;
 using AtomCuration.PowerShell.Mapping.Descriptor;
@@ -44,6 +46,16 @@ public class DescriptorParametersTests
             .Concat(Enum.GetValues<DescriptorKind>().SelectMany(DescriptorSettings.Keys)).Append("scale")
             .Distinct(StringComparer.OrdinalIgnoreCase);
         AssertSameKeys(expected, Keys(typeof(DescriptorParameters)), "top level");
+    }
+
+    [Fact]
+    public void NewEntropyConfigurationCompletesTheKeysOfTheKindsItTakes()
+    {
+        var set = typeof(AtomCuration.PowerShell.Commands.NewEntropyConfigurationCommand).GetProperty("Descriptor")!
+            .GetCustomAttributesData().Single(a => a.AttributeType == typeof(ValidateSetAttribute)).ConstructorArguments.Single()
+            .Value is IReadOnlyCollection<CustomAttributeTypedArgument> values ? values.Select(v => Enum.Parse<DescriptorKind>((string)v.Value!)).ToList() : [];
+        Assert.Equal(2, set.Count);
+        AssertSameKeys(set.SelectMany(DescriptorSettings.Keys), Keys(typeof(EntropyDescriptorParameters)), "New-EntropyConfiguration");
     }
 
     [Fact]

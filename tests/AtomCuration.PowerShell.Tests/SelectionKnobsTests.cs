@@ -28,4 +28,17 @@ public class SelectionKnobsTests
         var plan = SelectionOptionsMapper.Map(new SelectionSettings { Method = SelectionMethod.KMeans, Options = new SelectionKnobs { Restarts = 3 }.ToHashtable() });
         Assert.Equal(3, ((KMeansOptions)plan.Options).Restarts);
     }
+
+    [Fact]
+    public void StudyKnobsAddOneSectionPerMethodAndNestThemAsMappings()
+    {
+        var own = typeof(StudyKnobs).GetProperties().Where(p => p.DeclaringType == typeof(StudyKnobs)).ToList();
+        Assert.Equal(Enum.GetNames<SelectionMethod>().Order(), own.Select(p => p.Name).Order());
+        Assert.All(own, p => Assert.Equal(typeof(SelectionKnobs), p.PropertyType));
+        var table = new StudyKnobs { Gamma = 0.5, KMeans = new SelectionKnobs { Restarts = 2 } }.ToHashtable();
+        Assert.Equal(0.5, table["gamma"]);
+        Assert.Equal(2, ((System.Collections.IDictionary)table["KMeans"]!)["restarts"]);
+        var methods = StudyOptionsMapper.MapMethods([SelectionMethod.KMeans], new StudyKnobs { KMeans = new SelectionKnobs { Restarts = 2 } }.ToHashtable(), null, null, 1);
+        Assert.Equal(2, ((KMeansOptions)methods.Single().Options).Restarts);
+    }
 }

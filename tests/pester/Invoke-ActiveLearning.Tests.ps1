@@ -62,6 +62,11 @@ Describe 'Invoke-ActiveLearning' {
         { $unlabelled | Invoke-ActiveLearning 5 -Seed 1 -ErrorAction Stop } | Should -Throw -ErrorId 'UnlabelledStructure,AtomCuration.PowerShell.Commands.InvokeActiveLearningCommand'
     }
 
+    It 'completes -PartitionOptions keys on Tab (issue 15)' {
+        $line = 'Invoke-ActiveLearning -PartitionOptions @{ maxC'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('MaxClusters')
+    }
+
     It 'shows iterations as a table' {
         $run = $described | Invoke-ActiveLearning 1e4 -Partition KMeans -Clusters 2 -Fit $fit -Seed 4
         (Iterations $run | Format-Table | Out-String) | Should -Match 'Test E \(meV/at\)'

@@ -77,8 +77,15 @@ Describe 'Invoke-SelectionStudy' {
 
     It 'refuses unknown -Fit and -Options keys with the valid ones' {
         { $pool | Invoke-SelectionStudy -Method KMeans -Count 3 -Fit @{ Cutof = 5 } -ErrorAction Stop } | Should -Throw '*valid keys*Cutoff*'
-        { $pool | Invoke-SelectionStudy -Method KMeans -Count 3 -Options @{ restart = 2 } -ErrorAction Stop } | Should -Throw '*restart*'
+        { $pool | Invoke-SelectionStudy -Method KMeans -Count 3 -Options @{ restart = 2 } -ErrorAction Stop } | Should -Throw '*restart*Restarts*'
         { $pool | Invoke-SelectionStudy -Method KMeans -Count 3 -TestFraction 0.2 -ErrorAction Stop } | Should -Throw '*HeldOut*'
+    }
+
+    It 'completes -Options keys on Tab, flat and per method (issue 15)' {
+        $line = 'Invoke-SelectionStudy -Method KMeans, Fps -Options @{ KMeans = @{ re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('RematchAlpha', 'Restarts')
+        $line = 'Invoke-SelectionStudy -Method KMeans -Options @{ Km'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('KMeans')
     }
 
     It 'formats trial records as a table' {

@@ -54,6 +54,13 @@ Describe 'New-EntropyConfiguration' {
         { New-EntropyConfiguration -CellLength 1, 2 } | Should -Throw
     }
 
+    It 'completes -DescriptorParameters keys on Tab (issue 15)' {
+        $line = 'New-EntropyConfiguration -DescriptorParameters @{ twojmax = 4; r'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Radius', 'RCutFac', 'RFac0', 'RMin0')
+        $line = 'New-EntropyConfiguration -Descriptor Acsf -DescriptorParameters @{ g2'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('G2', 'G2Eta', 'G2Rs')
+    }
+
     It 'runs the documented examples' {
         $biased = New-EntropyConfiguration -Count 2 -Seed 1 -Steps 40
         $unbiased = New-EntropyConfiguration -Count 2 -Seed 2 -Steps 40 -EntropyWeight 0 -FinalTemperature 10000

@@ -57,9 +57,9 @@ public sealed class InvokeActiveLearningCommand : PSCmdlet, IDisposable
     [ValidateRange(1, 100_000)]
     public int Clusters { get; set; }
 
-    /// <summary>Select-Configuration -Options keys of the partition's method, e.g. @{ delta = 0.5 }.</summary>
+    /// <summary>Select-Configuration -Options keys of the partition's method, e.g. @{ delta = 0.5 } (Tab completes them).</summary>
     [Parameter]
-    public Hashtable? PartitionOptions { get; set; }
+    public Mapping.SelectionKnobs? PartitionOptions { get; set; }
 
     /// <summary>Hybrid weights δ scanned when the Spectral partition is given no delta (default 0, 0.1, …, 1).</summary>
     [Parameter]

@@ -74,9 +74,9 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
     [Parameter]
     public double ExplainedVariance { get; set; }
 
-    /// <summary>Select-Configuration -Options keys, for every method or keyed by method name.</summary>
+    /// <summary>Select-Configuration -Options keys, for every method or keyed by method name (Tab completes both).</summary>
     [Parameter]
-    public Hashtable? Options { get; set; }
+    public Mapping.StudyKnobs? Options { get; set; }
 
     /// <summary>Invoke-EamFit parameters as a hashtable, e.g. @{ Cutoff = 5.0; MaxIterations = 50 }.</summary>
     [Parameter]
@@ -130,7 +130,7 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
         {
             _options = new StudyOptions
             {
-                Methods = StudyOptionsMapper.MapMethods(Method, Options, MyInvocation.BoundParameters.ContainsKey(nameof(Standardize)) ? Standardize.IsPresent : null,
+                Methods = StudyOptionsMapper.MapMethods(Method, Options?.ToHashtable(), MyInvocation.BoundParameters.ContainsKey(nameof(Standardize)) ? Standardize.IsPresent : null,
                     MyInvocation.BoundParameters.ContainsKey(nameof(ExplainedVariance)) ? ExplainedVariance : null, Seed),
                 Counts = Count,
                 Fractions = Fraction,

@@ -56,9 +56,9 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
     [ValidateRange(1, 1000)]
     public int Components { get; set; } = 6;
 
-    /// <summary>Descriptor keys as Get-Descriptor takes them: for the bispectrum they override the W SNAP defaults; for ACSF they are its parameters.</summary>
+    /// <summary>Descriptor keys as Get-Descriptor takes them (Tab completes them): for the bispectrum they override the W SNAP defaults; for ACSF they are its parameters.</summary>
     [Parameter]
-    public Hashtable? DescriptorParameters { get; set; }
+    public Mapping.Descriptor.EntropyDescriptorParameters? DescriptorParameters { get; set; }
 
     /// <summary>Molecular-dynamics steps per cycle.</summary>
     [Parameter]
@@ -112,8 +112,8 @@ public sealed class NewEntropyConfigurationCommand : PSCmdlet
                 parameters["radius"] = new Hashtable { [Element] = 0.5 };
                 parameters["weight"] = new Hashtable { [Element] = 1.0 };
             }
-            if (DescriptorParameters is not null)
-                foreach (DictionaryEntry e in DescriptorParameters) parameters[e.Key] = e.Value is PSObject o ? o.BaseObject : e.Value;
+            if (DescriptorParameters?.ToDictionary() is { } given)
+                foreach (DictionaryEntry e in given) parameters[e.Key] = e.Value is PSObject o ? o.BaseObject : e.Value;
             _options = defaults with
             {
                 Element = Element, AtomCount = AtomCount,

@@ -10,7 +10,7 @@ namespace AtomCuration.PowerShell.Mapping;
 /// offers these names. Values are kept as given; which method takes which key, their ranges and messages stay in
 /// Core's <c>SelectionOptionsMapper</c> (and <c>StoreSelectionOptions</c> with -Store), and a test holds these properties to the union of their keys.
 /// </summary>
-public sealed class SelectionKnobs
+public class SelectionKnobs
 {
     /// <summary>KMeans: independent k-means++ restarts.</summary>
     public object? Restarts { get; set; }
@@ -84,12 +84,12 @@ public sealed class SelectionKnobs
     /// <summary>With -Store, Fps and Cur: memory (MB) under which the matrix is kept instead of re-read per pick.</summary>
     public object? CacheMegabytes { get; set; }
 
-    /// <summary>The knobs given, as the mapping Core's options binder reads (keys as the property names).</summary>
+    /// <summary>The knobs given, as the mapping Core's options binder reads (keys as the property names; knobs nested per method as mappings too).</summary>
     public Hashtable ToHashtable()
     {
         var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var p in typeof(SelectionKnobs).GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            if (p.GetValue(this) is { } value) table[p.Name] = value;
+        foreach (var p in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            if (p.GetValue(this) is { } value) table[p.Name] = value is SelectionKnobs nested ? nested.ToHashtable() : value;
         return table;
     }
 }
