@@ -41,7 +41,9 @@ internal sealed class ConvexCellClipper
     private int[] _remap = new int[64];
     private int[] _newFace = new int[64];
     private double[] _angles = new double[64];
-    private readonly Dictionary<long, int> _edgeCut = new();
+    // The edge (a, b) each new vertex _newFace[c] was cut from, for c below the cut count: an edge is met by both of
+    // its faces, and a plane cuts a few edges only, so a linear search beats a hash map.
+    private long[] _cutEdge = new long[64];
 
     /// <summary>Number of faces.</summary>
     public int FaceCount => _faces;
@@ -112,7 +114,6 @@ internal sealed class ConvexCellClipper
             else _remap[v] = -1;
         }
 
-        _edgeCut.Clear();
         int newFaceCount = 0;
         int faces = 0, used = 0;
         for (int f = 0; f < _faces; f++)
@@ -129,15 +130,20 @@ internal sealed class ConvexCellClipper
                 if ((sa < -tol && sb > tol) || (sa > tol && sb < -tol))
                 {
                     long key = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-                    if (!_edgeCut.TryGetValue(key, out int cut))
+                    int seen = 0;
+                    while (seen < newFaceCount && _cutEdge[seen] != key) seen++;
+                    int cut;
+                    if (seen < newFaceCount) cut = _newFace[seen];
+                    else
                     {
                         double t = sa / (sa - sb);
                         var pa = _verts[a];
                         EnsureNextVertexCapacity(newVerts + 1);
                         cut = newVerts;
                         _vertsNext[newVerts++] = pa + t * (_verts[b] - pa);
-                        _edgeCut.Add(key, cut);
                         if (newFaceCount == _newFace.Length) Array.Resize(ref _newFace, 2 * _newFace.Length);
+                        if (newFaceCount == _cutEdge.Length) Array.Resize(ref _cutEdge, 2 * _cutEdge.Length);
+                        _cutEdge[newFaceCount] = key;
                         _newFace[newFaceCount++] = cut;
                     }
                     _faceVertsNext[used++] = cut;

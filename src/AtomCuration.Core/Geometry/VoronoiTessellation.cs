@@ -32,6 +32,8 @@ public static class VoronoiTessellation
 
     [ThreadStatic] private static ConvexCellClipper? t_clipper;
     [ThreadStatic] private static Vec3[]? t_vertices;
+    [ThreadStatic] private static double[]? t_keys;
+    [ThreadStatic] private static int[]? t_order;
 
     /// <summary>Voronoi cells of all sites, in site order.</summary>
     public static VoronoiCell[] Compute(Structure structure)
@@ -44,12 +46,20 @@ public static class VoronoiTessellation
         double rcMax = MaxCutoff(structure, rc);
         while (true)
         {
-            var nl = NeighborList.Build(structure, rc);
+            // The cells copy what they need from the list, so it lives only for this pass.
+            var nl = NeighborList.BuildPooled(structure, rc, half: false, shifts: true);
             var open = new List<int>();
-            foreach (int i in pending)
+            try
             {
-                cells[i] = Build(nl, i, rc);
-                if (!cells[i].IsClosed) open.Add(i);
+                foreach (int i in pending)
+                {
+                    cells[i] = Build(nl, i, rc);
+                    if (!cells[i].IsClosed) open.Add(i);
+                }
+            }
+            finally
+            {
+                nl.Release();
             }
             if (open.Count == 0 || rc >= rcMax) return cells;
             pending = open;
@@ -82,11 +92,12 @@ public static class VoronoiTessellation
         var distances = nl.DistancesOf(i);
         var vectors = nl.VectorsOf(i);
         int count = distances.Length;
-        var keys = new double[count];
-        var order = new int[count];
+        if (t_keys is null || t_keys.Length < count) (t_keys, t_order) = (new double[2 * count], new int[2 * count]);
+        var keys = t_keys.AsSpan(0, count);
+        var order = t_order!.AsSpan(0, count);
         distances.CopyTo(keys);
         for (int k = 0; k < count; k++) order[k] = k;
-        Array.Sort(keys, order);
+        keys.Sort(order);
 
         clipper.Reset(rc);
         double rMax2 = 3 * rc * rc;

@@ -111,10 +111,15 @@ internal sealed class NeighborPairCollector
     /// <summary>Closes the row of atom i (call once per atom, in order).</summary>
     public void EndAtom(int i) => _offsets[i + 1] = _count;
 
-    /// <summary>The finished list: the buffers themselves when owned, else exact-size copies (the rented buffers go back to the pool).</summary>
-    public NeighborList ToList()
+    /// <summary>
+    /// The finished list: the buffers themselves when owned or when <paramref name="pooled"/> (the caller then hands
+    /// the rented buffers back with <see cref="NeighborList.Release"/>), else exact-size copies (the rented buffers go
+    /// back to the pool).
+    /// </summary>
+    public NeighborList ToList(bool pooled = false)
     {
         if (_owned) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _withShifts ? _ss : null);
+        if (pooled) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _withShifts ? _ss : null, rented: true);
         var list = new NeighborList(_cutoff, _half, _offsets, _js.AsSpan(0, _count).ToArray(), _ds.AsSpan(0, _count).ToArray(),
             _dist.AsSpan(0, _count).ToArray(), _withShifts ? _ss.AsSpan(0, _count).ToArray() : null);
         Return(_js);
@@ -143,5 +148,6 @@ internal sealed class NeighborPairCollector
         return bigger;
     }
 
-    private static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array);
+    /// <summary>Gives a buffer rented by a collector back to the shared pool.</summary>
+    internal static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array);
 }

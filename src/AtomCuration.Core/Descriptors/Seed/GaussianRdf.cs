@@ -68,8 +68,15 @@ internal sealed class GaussianRdf
         average.Clear();
         if (structure.AtomCount == 0) return;
         // The site average needs every ordered pair once: each pair of the half list twice.
-        var nl = NeighborList.Build(structure, NeighborCutoff, half: true);
-        Accumulate(nl.Distances, average);
+        var nl = NeighborList.BuildPooled(structure, NeighborCutoff, half: true, shifts: false);
+        try
+        {
+            Accumulate(nl.Distances, average);
+        }
+        finally
+        {
+            nl.Release();
+        }
         double factor = 2.0 / structure.AtomCount;
         for (int k = 0; k < average.Length; k++) average[k] *= factor;
     }
