@@ -207,9 +207,22 @@ internal sealed class ConvexCellClipper
         for (int k = 0; k < ids.Length; k++)
         {
             var d = _vertsNext[ids[k]] - c;
-            _angles[k] = Math.Atan2(Vec3.Dot(d, w), Vec3.Dot(d, u) * nLength); // both scaled by |n||u|
+            _angles[k] = PseudoAngle(Vec3.Dot(d, w), Vec3.Dot(d, u) * nLength); // both scaled by |n||u|
         }
         _angles.AsSpan(0, ids.Length).Sort(ids);
+    }
+
+    /// <summary>
+    /// A strictly increasing function of atan2(y, x) with the same range cut (−π, π] mapped to (−2, 2]: the "diamond
+    /// angle", the position of (x, y)/(|x| + |y|) along the unit diamond. Sorting by it gives atan2's order (so the same
+    /// first vertex of every face) without a transcendental call.
+    /// </summary>
+    internal static double PseudoAngle(double y, double x)
+    {
+        double l1 = Math.Abs(x) + Math.Abs(y);
+        if (l1 == 0) return 0;
+        double c = x / l1; // cos-like, from 1 at angle 0 to −1 at ±π
+        return double.IsNegative(y) ? c - 1 : 1 - c; // −0 goes with the negative side, as atan2(−0, x < 0) = −π
     }
 
     private void EnsureVertexScratch(int n)
