@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Geometry;
@@ -89,6 +90,9 @@ internal sealed class ConvexCellClipper
     /// Keeps the part of the polyhedron with n·x ≤ offset, where n is the neighbour vector
     /// (not normalised) and offset = |n|²/2. Returns true when the plane removed a vertex.
     /// </summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Clip(Vec3 n, double offset, int label)
     {
         double norm = n.Length;
@@ -187,6 +191,7 @@ internal sealed class ConvexCellClipper
     }
 
     /// <summary>Sorts the vertices of a convex planar polygon by angle about its centroid (plane normal n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OrderAround(Vec3 n, Span<int> ids)
     {
         var c = Vec3.Zero;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Geometry;
@@ -86,6 +87,9 @@ public static class VoronoiTessellation
         return Math.Max(rc0, 1.001 * (l.X + l.Y + l.Z) + 1e-6);
     }
 
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static VoronoiCell Build(NeighborList nl, int i, double rc)
     {
         var clipper = t_clipper ??= new ConvexCellClipper();

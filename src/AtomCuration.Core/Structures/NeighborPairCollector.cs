@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Buffers;
 
@@ -71,6 +72,9 @@ internal sealed class NeighborPairCollector
     /// the cutoff that vector is kept (it differs from the exact one by rounding only); within a relative 10⁻⁹ of
     /// the cutoff the pair is decided on the vector from the positions as given, as ASE decides it.
     /// </summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Consider(int i, int j, ImageShift image, Vec3 d, double r2)
     {
         if (r2 > _sureInside)
@@ -92,6 +96,7 @@ internal sealed class NeighborPairCollector
     }
 
     /// <summary>Considers j in the wrapped-cell image <paramref name="image"/> as a neighbour of i (j ≠ i or a non-zero image).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Consider(int i, int j, ImageShift image)
     {
         var oi = _offset[i];
