@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AtomCuration.Geometry;
 
 namespace AtomCuration.Descriptors.Seed;
@@ -11,9 +10,6 @@ namespace AtomCuration.Descriptors.Seed;
 internal static class AverageBondLength
 {
     /// <summary>The site's value; NaN for a cell without facets.</summary>
-    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
-    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Of(VoronoiCell cell)
     {
         double max = cell.MaxSolidAngle, sum = 0, weights = 0;

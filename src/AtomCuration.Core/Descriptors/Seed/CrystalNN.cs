@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AtomCuration.Geometry;
 
 namespace AtomCuration.Descriptors.Seed;
@@ -30,9 +29,6 @@ internal static class CrystalNN
     [ThreadStatic] private static double[]? t_rounded;
 
     /// <summary>Evaluates the site whose Voronoi cell is given.</summary>
-    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
-    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Result Evaluate(VoronoiCell cell)
     {
         var facets = cell.Facets;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AtomCuration.Geometry;
 using AtomCuration.Structures;
 
@@ -38,9 +37,6 @@ internal static class CrystalNNFingerprint
     /// Writes the site's values into <paramref name="output"/> (length <see cref="Length"/>).
     /// Returns false when no CN in 1…24 has weight, so the mass difference is undefined (written as 0).
     /// </summary>
-    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
-    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Evaluate(Structure s, VoronoiCell cell, Span<double> output)
     {
         var angles = t_angles ??= new NeighborAngles();
