@@ -28,6 +28,7 @@ public sealed class SeedBench : IBenchmark
     public int Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "parts") return Parts(args.Length > 1 ? int.Parse(args[1]) : 30);
+        if (args.Length > 0 && args[0] == "profile") return Profile(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? double.Parse(args[2]) : 20);
         int cells = args.Length > 0 ? int.Parse(args[0]) : 1800;
         int threads = args.Length > 1 ? int.Parse(args[1]) : 2;
         int pyCells = args.Length > 2 ? int.Parse(args[2]) : 10;
@@ -81,7 +82,8 @@ public sealed class SeedBench : IBenchmark
 
     /// <summary>
     /// <c>seed parts [cells]</c>: CPU per site of each stage of the fingerprint on its own, 1 thread, each stage
-    /// timed on inputs prepared beforehand (Voronoi cells, CrystalNN results), min of five 1-s rounds.
+    /// timed on inputs prepared beforehand (Voronoi cells, CrystalNN results), min of five 1-s rounds, and the bytes
+    /// it allocates per site (one pass over the cells, after the rounds).
     /// </summary>
     private static int Parts(int cells)
     {
@@ -107,8 +109,32 @@ public sealed class SeedBench : IBenchmark
                 var (_, cpu) = PerSite(sample, s => work(sample.IndexOf(s)), warmSeconds: round == 0 ? 1.0 : 0);
                 if (round > 0) best = Math.Min(best, cpu);
             }
-            Console.WriteLine($"  {name,-68} {best * 1e6,7:F1} µs/site CPU (min of 5)");
+            long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < sample.Count; i++) work(i);
+            double bytes = (GC.GetAllocatedBytesForCurrentThread() - bytes0) / (double)sample.Sum(s => s.AtomCount);
+            Console.WriteLine($"  {name,-68} {best * 1e6,7:F1} µs/site CPU (min of 5), {bytes,7:F0} B/site allocated");
         }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>seed profile [cells] [seconds]</c>: the whole fingerprint alone, 1 thread, for a profiler to sample
+    /// (<c>perf record … seed profile 30 20</c>); prints CPU and bytes allocated per site.
+    /// </summary>
+    private static int Profile(int cells, double seconds)
+    {
+        var sample = Enumerable.Range(0, cells).Select(Cell36).ToList();
+        int sites = sample.Sum(s => s.AtomCount), reps = 0;
+        double cpu0 = CpuClock.Now;
+        long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        do
+        {
+            foreach (var s in sample) SeedFingerprint.Compute(s);
+            reps++;
+        } while (sw.Elapsed.TotalSeconds < seconds);
+        double bytes = (GC.GetAllocatedBytesForCurrentThread() - bytes0) / (double)(reps * sites);
+        Console.WriteLine($"whole fingerprint, {reps} passes over {sites} sites: {(CpuClock.Now - cpu0) / (reps * sites) * 1e6:F1} µs/site CPU (JIT warm-up included), {bytes:F0} B/site allocated");
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Geometry;
@@ -41,7 +42,9 @@ internal sealed class ConvexCellClipper
     private int[] _remap = new int[64];
     private int[] _newFace = new int[64];
     private double[] _angles = new double[64];
-    private readonly Dictionary<long, int> _edgeCut = new();
+    // The edge (a, b) each new vertex _newFace[c] was cut from, for c below the cut count: an edge is met by both of
+    // its faces, and a plane cuts a few edges only, so a linear search beats a hash map.
+    private long[] _cutEdge = new long[64];
 
     /// <summary>Number of faces.</summary>
     public int FaceCount => _faces;
@@ -87,6 +90,9 @@ internal sealed class ConvexCellClipper
     /// Keeps the part of the polyhedron with n·x ≤ offset, where n is the neighbour vector
     /// (not normalised) and offset = |n|²/2. Returns true when the plane removed a vertex.
     /// </summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Clip(Vec3 n, double offset, int label)
     {
         double norm = n.Length;
@@ -112,7 +118,6 @@ internal sealed class ConvexCellClipper
             else _remap[v] = -1;
         }
 
-        _edgeCut.Clear();
         int newFaceCount = 0;
         int faces = 0, used = 0;
         for (int f = 0; f < _faces; f++)
@@ -129,15 +134,20 @@ internal sealed class ConvexCellClipper
                 if ((sa < -tol && sb > tol) || (sa > tol && sb < -tol))
                 {
                     long key = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-                    if (!_edgeCut.TryGetValue(key, out int cut))
+                    int seen = 0;
+                    while (seen < newFaceCount && _cutEdge[seen] != key) seen++;
+                    int cut;
+                    if (seen < newFaceCount) cut = _newFace[seen];
+                    else
                     {
                         double t = sa / (sa - sb);
                         var pa = _verts[a];
                         EnsureNextVertexCapacity(newVerts + 1);
                         cut = newVerts;
                         _vertsNext[newVerts++] = pa + t * (_verts[b] - pa);
-                        _edgeCut.Add(key, cut);
                         if (newFaceCount == _newFace.Length) Array.Resize(ref _newFace, 2 * _newFace.Length);
+                        if (newFaceCount == _cutEdge.Length) Array.Resize(ref _cutEdge, 2 * _cutEdge.Length);
+                        _cutEdge[newFaceCount] = key;
                         _newFace[newFaceCount++] = cut;
                     }
                     _faceVertsNext[used++] = cut;
@@ -181,6 +191,7 @@ internal sealed class ConvexCellClipper
     }
 
     /// <summary>Sorts the vertices of a convex planar polygon by angle about its centroid (plane normal n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OrderAround(Vec3 n, Span<int> ids)
     {
         var c = Vec3.Zero;
@@ -201,9 +212,22 @@ internal sealed class ConvexCellClipper
         for (int k = 0; k < ids.Length; k++)
         {
             var d = _vertsNext[ids[k]] - c;
-            _angles[k] = Math.Atan2(Vec3.Dot(d, w), Vec3.Dot(d, u) * nLength); // both scaled by |n||u|
+            _angles[k] = PseudoAngle(Vec3.Dot(d, w), Vec3.Dot(d, u) * nLength); // both scaled by |n||u|
         }
         _angles.AsSpan(0, ids.Length).Sort(ids);
+    }
+
+    /// <summary>
+    /// A strictly increasing function of atan2(y, x) with the same range cut (−π, π] mapped to (−2, 2]: the "diamond
+    /// angle", the position of (x, y)/(|x| + |y|) along the unit diamond. Sorting by it gives atan2's order (so the same
+    /// first vertex of every face) without a transcendental call.
+    /// </summary>
+    internal static double PseudoAngle(double y, double x)
+    {
+        double l1 = Math.Abs(x) + Math.Abs(y);
+        if (l1 == 0) return 0;
+        double c = x / l1; // cos-like, from 1 at angle 0 to −1 at ±π
+        return double.IsNegative(y) ? c - 1 : 1 - c; // −0 goes with the negative side, as atan2(−0, x < 0) = −π
     }
 
     private void EnsureVertexScratch(int n)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Geometry;
@@ -6,6 +7,9 @@ namespace AtomCuration.Geometry;
 public static class PolygonMeasures
 {
     /// <summary>Area (Å²): half the length of the summed fan cross products about vertex 0.</summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Area(ReadOnlySpan<Vec3> vertices)
     {
         var sum = Vec3.Zero;
@@ -21,6 +25,7 @@ public static class PolygonMeasures
     /// 2·atan2(|r0·(rk×rk+1)|, r0 rk rk+1 + rk+1 (r0·rk) + rk (r0·rk+1) + r0 (rk·rk+1)),
     /// the same decomposition pymatgen's <c>solid_angle</c> uses.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SolidAngle(Vec3 center, ReadOnlySpan<Vec3> vertices)
     {
         var r0 = vertices[0] - center;

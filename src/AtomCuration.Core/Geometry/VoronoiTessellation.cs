@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Geometry;
@@ -32,6 +33,8 @@ public static class VoronoiTessellation
 
     [ThreadStatic] private static ConvexCellClipper? t_clipper;
     [ThreadStatic] private static Vec3[]? t_vertices;
+    [ThreadStatic] private static double[]? t_keys;
+    [ThreadStatic] private static int[]? t_order;
 
     /// <summary>Voronoi cells of all sites, in site order.</summary>
     public static VoronoiCell[] Compute(Structure structure)
@@ -44,12 +47,20 @@ public static class VoronoiTessellation
         double rcMax = MaxCutoff(structure, rc);
         while (true)
         {
-            var nl = NeighborList.Build(structure, rc);
+            // The cells copy what they need from the list, so it lives only for this pass.
+            var nl = NeighborList.BuildPooled(structure, rc, half: false, shifts: true);
             var open = new List<int>();
-            foreach (int i in pending)
+            try
             {
-                cells[i] = Build(nl, i, rc);
-                if (!cells[i].IsClosed) open.Add(i);
+                foreach (int i in pending)
+                {
+                    cells[i] = Build(nl, i, rc);
+                    if (!cells[i].IsClosed) open.Add(i);
+                }
+            }
+            finally
+            {
+                nl.Release();
             }
             if (open.Count == 0 || rc >= rcMax) return cells;
             pending = open;
@@ -76,17 +87,21 @@ public static class VoronoiTessellation
         return Math.Max(rc0, 1.001 * (l.X + l.Y + l.Z) + 1e-6);
     }
 
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static VoronoiCell Build(NeighborList nl, int i, double rc)
     {
         var clipper = t_clipper ??= new ConvexCellClipper();
         var distances = nl.DistancesOf(i);
         var vectors = nl.VectorsOf(i);
         int count = distances.Length;
-        var keys = new double[count];
-        var order = new int[count];
+        if (t_keys is null || t_keys.Length < count) (t_keys, t_order) = (new double[2 * count], new int[2 * count]);
+        var keys = t_keys.AsSpan(0, count);
+        var order = t_order!.AsSpan(0, count);
         distances.CopyTo(keys);
         for (int k = 0; k < count; k++) order[k] = k;
-        Array.Sort(keys, order);
+        keys.Sort(order);
 
         clipper.Reset(rc);
         double rMax2 = 3 * rc * rc;

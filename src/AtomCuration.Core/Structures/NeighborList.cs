@@ -18,10 +18,12 @@ public sealed class NeighborList
     private readonly Vec3[] _vectors;
     private readonly double[] _distances;
     private readonly ImageShift[]? _shifts;
+    private bool _rented;
 
     internal NeighborList(double cutoff, bool half, int[] offsets, int[] indices, Vec3[] vectors,
-        double[] distances, ImageShift[]? shifts)
+        double[] distances, ImageShift[]? shifts, bool rented = false)
     {
+        _rented = rented;
         Cutoff = cutoff;
         IsHalf = half;
         _offsets = offsets;
@@ -38,6 +40,25 @@ public sealed class NeighborList
     /// <summary>Builds the list without image shifts (for callers that need only j, D and d).</summary>
     internal static NeighborList BuildWithoutShifts(Structure structure, double cutoff, bool half) =>
         NeighborListBuilder.Build(structure, cutoff, half, shifts: false);
+
+    /// <summary>
+    /// Builds the list over buffers rented from the shared array pool, for a caller that reads it and drops it at
+    /// once (a small cell's fingerprint): no copy, nothing new on the heap per structure. The caller must call
+    /// <see cref="Release"/> when done and not read the list afterwards.
+    /// </summary>
+    internal static NeighborList BuildPooled(Structure structure, double cutoff, bool half, bool shifts) =>
+        NeighborListBuilder.Build(structure, cutoff, half, shifts, pooled: true);
+
+    /// <summary>Gives the buffers of a <see cref="BuildPooled"/> list back to the pool (once; a no-op for other lists).</summary>
+    internal void Release()
+    {
+        if (!_rented) return;
+        _rented = false;
+        NeighborPairCollector.Return(_indices);
+        NeighborPairCollector.Return(_vectors);
+        NeighborPairCollector.Return(_distances);
+        if (_shifts is not null) NeighborPairCollector.Return(_shifts);
+    }
 
     /// <summary>True when the list stores image shifts (<see cref="Shifts"/>).</summary>
     public bool HasShifts => _shifts is not null;

@@ -69,7 +69,7 @@ internal static class NeighborListBuilder
         }
     }
 
-    public static NeighborList Build(Structure structure, double cutoff, bool half, bool shifts = true)
+    public static NeighborList Build(Structure structure, double cutoff, bool half, bool shifts = true, bool pooled = false)
     {
         ArgumentNullException.ThrowIfNull(structure);
         if (!(cutoff > 0) || !double.IsFinite(cutoff))
@@ -115,7 +115,7 @@ internal static class NeighborListBuilder
             CellListNeighbors.Search(frac.AsSpan(0, n), wrapped.AsSpan(0, n), basis, pbc, spacing, cutoff, half, sink, scratch);
         // A very large structure does not leave its work arrays pinned to the thread.
         if (scratch.Bytes > MaxRetainedScratchBytes) t_scratch = null;
-        return sink.ToList();
+        return sink.ToList(pooled);
     }
 
     private static int Reach(bool periodic, double cutoff, double spacing) =>

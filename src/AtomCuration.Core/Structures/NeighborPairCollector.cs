@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Buffers;
 
@@ -71,6 +72,9 @@ internal sealed class NeighborPairCollector
     /// the cutoff that vector is kept (it differs from the exact one by rounding only); within a relative 10⁻⁹ of
     /// the cutoff the pair is decided on the vector from the positions as given, as ASE decides it.
     /// </summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Consider(int i, int j, ImageShift image, Vec3 d, double r2)
     {
         if (r2 > _sureInside)
@@ -92,6 +96,7 @@ internal sealed class NeighborPairCollector
     }
 
     /// <summary>Considers j in the wrapped-cell image <paramref name="image"/> as a neighbour of i (j ≠ i or a non-zero image).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Consider(int i, int j, ImageShift image)
     {
         var oi = _offset[i];
@@ -111,10 +116,15 @@ internal sealed class NeighborPairCollector
     /// <summary>Closes the row of atom i (call once per atom, in order).</summary>
     public void EndAtom(int i) => _offsets[i + 1] = _count;
 
-    /// <summary>The finished list: the buffers themselves when owned, else exact-size copies (the rented buffers go back to the pool).</summary>
-    public NeighborList ToList()
+    /// <summary>
+    /// The finished list: the buffers themselves when owned or when <paramref name="pooled"/> (the caller then hands
+    /// the rented buffers back with <see cref="NeighborList.Release"/>), else exact-size copies (the rented buffers go
+    /// back to the pool).
+    /// </summary>
+    public NeighborList ToList(bool pooled = false)
     {
         if (_owned) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _withShifts ? _ss : null);
+        if (pooled) return new NeighborList(_cutoff, _half, _offsets, _js, _ds, _dist, _withShifts ? _ss : null, rented: true);
         var list = new NeighborList(_cutoff, _half, _offsets, _js.AsSpan(0, _count).ToArray(), _ds.AsSpan(0, _count).ToArray(),
             _dist.AsSpan(0, _count).ToArray(), _withShifts ? _ss.AsSpan(0, _count).ToArray() : null);
         Return(_js);
@@ -143,5 +153,6 @@ internal sealed class NeighborPairCollector
         return bigger;
     }
 
-    private static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array);
+    /// <summary>Gives a buffer rented by a collector back to the shared pool.</summary>
+    internal static void Return<T>(T[] array) => ArrayPool<T>.Shared.Return(array);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AtomCuration.Structures;
@@ -16,6 +17,9 @@ internal static class SmallCellNeighbors
     /// so no pair the exact test keeps is lost to round-off) to <paramref name="sink"/>.
     /// <paramref name="reach"/> is the image range per axis (0 along non-periodic axes).
     /// </summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Search(ReadOnlySpan<Vec3> wrapped, Cell basis, (int A, int B, int C) reach, double cutoff, bool half,
         NeighborPairCollector sink, NeighborListBuilder.Scratch scratch)
     {

@@ -186,6 +186,26 @@ public class NeighborListTests
     }
 
     [Fact]
+    public void APooledListHoldsTheSameEntriesUntilReleased()
+    {
+        foreach (var c in Cases())
+        foreach (bool half in new[] { false, true })
+        {
+            var copy = NeighborList.Build(c.Structure, c.Cutoff, half);
+            var pooled = NeighborList.BuildPooled(c.Structure, c.Cutoff, half, shifts: true);
+            Assert.True(copy.Offsets.SequenceEqual(pooled.Offsets), c.Name);
+            Assert.True(copy.Indices.SequenceEqual(pooled.Indices), c.Name);
+            Assert.True(copy.Vectors.SequenceEqual(pooled.Vectors), c.Name);
+            Assert.True(copy.Distances.SequenceEqual(pooled.Distances), c.Name);
+            Assert.True(copy.Shifts.SequenceEqual(pooled.Shifts), c.Name);
+            pooled.Release();
+            pooled.Release(); // a second release is a no-op
+            copy.Release();   // a list that owns its arrays has nothing to give back
+            Assert.Equal(c.Structure.AtomCount, copy.AtomCount);
+        }
+    }
+
+    [Fact]
     public void RejectsNonPositiveCutoff()
     {
         var s = Make(Cell.FromParameters(3, 3, 3, 90, 90, 90), Pbc.All, [Vec3.Zero]);

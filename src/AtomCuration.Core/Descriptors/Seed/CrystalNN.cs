@@ -22,6 +22,12 @@ internal static class CrystalNN
     /// <summary>Weights per CN (index = CN, 0 … largest CN) and the facets sorted by decreasing weight, so that the neighbours of CN n are the first n.</summary>
     public readonly record struct Result(double[] CnWeights, VoronoiFacet[] Neighbors);
 
+    // Work arrays reused from site to site on each thread (only the result's two arrays are new per site).
+    [ThreadStatic] private static double[]? t_weights;
+    [ThreadStatic] private static int[]? t_order;
+    [ThreadStatic] private static NeighborKey[]? t_keys;
+    [ThreadStatic] private static double[]? t_rounded;
+
     /// <summary>Evaluates the site whose Voronoi cell is given.</summary>
     public static Result Evaluate(VoronoiCell cell)
     {
@@ -30,8 +36,10 @@ internal static class CrystalNN
         if (n == 0) return new Result([1.0], []);
         double maxAngle = 0;
         foreach (var f in facets) maxAngle = Math.Max(maxAngle, f.SolidAngle);
-        var weights = new double[n];
-        var order = new int[n];
+        if (t_weights is null || t_weights.Length < n)
+            (t_weights, t_order, t_keys, t_rounded) = (new double[2 * n], new int[2 * n], new NeighborKey[2 * n], new double[2 * n]);
+        var weights = t_weights.AsSpan(0, n);
+        var order = t_order!.AsSpan(0, n);
         double highest = 0;
         for (int i = 0; i < n; i++)
         {
@@ -41,16 +49,16 @@ internal static class CrystalNN
             order[i] = i;
         }
         if (highest == 0) return new Result([1.0], []);
-        var keys = new NeighborKey[n];
+        var keys = t_keys!.AsSpan(0, n);
         for (int i = 0; i < n; i++)
         {
             double w = weights[i] / highest;
             keys[i] = new NeighborKey(RoundHalfEven3(w), Math.Round(w * 1e9), Quantize(facets[i]));
         }
-        Array.Sort(keys, order);
+        keys.Sort(order);
         int kept = 0;
         while (kept < n && keys[kept].Rounded > 0) kept++;
-        var rounded = new double[kept];
+        var rounded = t_rounded!.AsSpan(0, kept);
         var neighbors = new VoronoiFacet[kept];
         for (int r = 0; r < kept; r++)
         {

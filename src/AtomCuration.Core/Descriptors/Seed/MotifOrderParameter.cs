@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>The Peters-style motif order parameters of pymatgen's <c>LocalStructOrderParams</c> used by the seed fingerprint.</summary>
@@ -102,6 +103,9 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     /// terms not linear in cos tφ (the see-saw's azimuth cut, the cuboctahedron's off-band Gaussian of sin φ) stay
     /// term by term, and only for the pairs (j, k) whose angle lets them count at all.
     /// </remarks>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double? Evaluate(NeighborAngles g, int n)
     {
         const int C = NeighborAngles.Capacity;
@@ -204,6 +208,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     }
 
     /// <summary>Whether neighbour m (at θ_m from the north pole, with an azimuth) enters the triple terms, and how.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Member MemberOf(double thetaM) => motif switch
     {
         Motif.Bent => Member.None,
@@ -217,6 +222,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     };
 
     /// <summary>Whether the pair (j, k) at angle θ_k has triple terms at all.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Gate(int j, int k, double thetaK) => motif switch
     {
         Motif.Bent => false,
@@ -228,6 +234,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     };
 
     /// <summary>The triple terms not linear in cos tφ, one third neighbour at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DirectTerms(NeighborAngles g, int j, int k, int n, ReadOnlySpan<Member> member, ReadOnlySpan<double> f,
         ref double q, ref double norm)
     {
@@ -267,6 +274,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     /// Contribution of the j–i–k angle alone, from θ_k's Gaussian factor (the same function as a third neighbour's
     /// for every motif but the two below) or, for the cuboctahedron and bcc, its south-pole Gaussian.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PairTerm(int j, int k, double thetaK, double factor, double south, ref double q, ref double norm)
     {
         switch (motif)
@@ -301,6 +309,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
     }
 
     /// <summary>The factor of a triple term that depends on θ_m alone (for "bent", which has none, its pair term's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ThetaFactor(double thetaM) => motif switch
     {
         Motif.Bent or Motif.TriPlanMax or Motif.TetMax => Gauss(p.IgwTA * (thetaM * InvPi - p.TA)),
@@ -319,6 +328,7 @@ internal sealed class MotifOrderParameter(Motif motif, MotifParameters p)
         return t * Math.Exp(-0.5 * t * t);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double? Normalise(int n, ReadOnlySpan<double> q, ReadOnlySpan<double> norm)
     {
         switch (motif)

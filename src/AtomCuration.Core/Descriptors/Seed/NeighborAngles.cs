@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
 namespace AtomCuration.Descriptors.Seed;
@@ -31,6 +32,9 @@ internal sealed class NeighborAngles
     public int Count { get; private set; }
 
     /// <summary>Fills the tables for unit vectors <paramref name="u"/> (at most <see cref="Capacity"/> are used).</summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(ReadOnlySpan<Vec3> u)
     {
         Count = Math.Min(u.Length, Capacity);
@@ -64,6 +68,7 @@ internal sealed class NeighborAngles
     }
 
     /// <summary>Two orthonormal vectors spanning the plane orthogonal to <paramref name="z"/> (from the coordinate axis least aligned with it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Vec3, Vec3) PlaneBasis(Vec3 z)
     {
         double ax = Math.Abs(z.X), ay = Math.Abs(z.Y), az = Math.Abs(z.Z);
@@ -75,6 +80,7 @@ internal sealed class NeighborAngles
     }
 
     /// <summary>cos tψ, sin tψ for t = 1…<see cref="MaxHarmonic"/> from cos ψ, sin ψ (powers of e^{iψ}).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Harmonics(double c, double s, int slot)
     {
         double ct = c, st = s;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AtomCuration.Descriptors.Seed;
 
 /// <summary>
@@ -14,6 +15,9 @@ namespace AtomCuration.Descriptors.Seed;
 internal static class SteinhardtOrder
 {
     /// <summary>q_l for l = 2, 4 or 6 of the first <paramref name="n"/> neighbours; null without neighbours.</summary>
+    // Fully optimised at first call (here and on the other hot loops of this file): a fresh pwsh fingerprinting
+    // a pool otherwise runs them at tier 0 and through tiering for seconds, as long as the steady-state work.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? Q(int l, NeighborAngles g, int n)
     {
         if (n == 0) return null;
@@ -24,6 +28,7 @@ internal static class SteinhardtOrder
         return Math.Sqrt(Math.Max(sum, 0)) / n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Legendre(int l, double x)
     {
         double x2 = x * x;
