@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 
@@ -21,6 +22,8 @@ internal sealed class ExtXyzAtomColumns
     private readonly Array[] _extra;
     private int _capacity;
 
+    // Per frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ExtXyzAtomColumns(ExtXyzColumns layout, int count)
     {
         _layout = layout;
@@ -28,12 +31,12 @@ internal sealed class ExtXyzAtomColumns
         _capacity = Math.Min(count, InitialCap);
         _numbers = new int[_capacity];
         _positions = new Vec3[_capacity];
-        if (layout.Columns.Any(c => c.Role == ExtXyzRole.Forces)) _forces = new Vec3[_capacity];
         _extra = new Array[layout.Columns.Length];
         for (int c = 0; c < layout.Columns.Length; c++)
         {
             var col = layout.Columns[c];
-            if (col.Role == ExtXyzRole.Property) _extra[c] = NewArray(col.Type, _capacity * col.Count);
+            if (col.Role == ExtXyzRole.Forces) _forces = new Vec3[_capacity];
+            else if (col.Role == ExtXyzRole.Property) _extra[c] = NewArray(col.Type, _capacity * col.Count);
         }
     }
 
@@ -155,19 +158,21 @@ internal sealed class ExtXyzAtomColumns
     }
 
     /// <summary>The structure; throws <see cref="ArgumentException"/> when the atoms and header disagree.</summary>
+    // Per frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Structure Build(ExtXyzHeader header, string? source, int frame)
     {
         if (_capacity != _count) throw new InvalidOperationException("Build before every atom line was parsed.");
-        var properties = new List<AtomProperty>();
+        var properties = ImmutableArray<AtomProperty>.Empty;
         for (int c = 0; c < _extra.Length; c++)
             if (_extra[c] is { } values)
-                properties.Add(new AtomProperty(_layout.Columns[c].Name, _layout.Columns[c].Type, _layout.Columns[c].Count, values));
+                properties = properties.Add(new AtomProperty(_layout.Columns[c].Name, _layout.Columns[c].Type, _layout.Columns[c].Count, values));
         return new Structure(Structure.Own(_numbers), Structure.Own(_positions), header.Cell, header.Pbc)
         {
             Energy = header.Energy,
             Stress = header.Stress,
             Forces = _forces is null ? null : Structure.Own(_forces),
-            Info = header.Info,
+            Info = FrozenInfo.Adopt(header.Info),
             AtomProperties = properties,
             SourcePath = source,
             FrameIndex = frame,

@@ -37,6 +37,8 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
         }
     }
 
+    // Per frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Structure? NextFrame(int frame)
     {
         if (_pending is { } p)
@@ -82,6 +84,7 @@ internal sealed class ExtXyzFrameParser(TextReader text, string? source)
     /// line repeated), and <paramref name="line"/> is that line. Several such lines are rather the atoms of a
     /// next frame that lost its header: that is reported as the next frame's error, as before, and this frame stands.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool OneExtraAtomLine(int tokensPerLine, out string? line)
     {
         line = null;

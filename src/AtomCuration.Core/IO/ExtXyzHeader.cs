@@ -12,6 +12,7 @@ namespace AtomCuration.IO;
 /// there is no <c>stress</c>. Everything else goes to Info. A line without any <c>=</c> is a
 /// plain XYZ comment, kept as Info["comment"] (ASE would make each word a true flag).
 /// </summary>
+/// <remarks>Info values are stored frozen (<see cref="FrozenInfo.Freeze"/>), so the structure adopts the dictionary without a copy.</remarks>
 internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, double? Energy, Voigt? Stress,
     Dictionary<string, object> Info)
 {
@@ -66,11 +67,11 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
                         break;
                     case "virial":
                         virial = Reals(key, raw, 9, 9, ref error);
-                        if (virial is not null) info[key] = virial;
+                        if (virial is not null) info[key] = FrozenInfo.Freeze(virial);
                         break;
                     default:
                         // ASE leaves uid unconverted, so "007" stays a string.
-                        info[key] = key.Equals("uid", StringComparison.OrdinalIgnoreCase) ? raw ?? "T" : ExtXyzKeyValues.Convert(raw);
+                        info[key] = key.Equals("uid", StringComparison.OrdinalIgnoreCase) ? raw ?? "T" : FrozenInfo.Freeze(ExtXyzKeyValues.Convert(raw));
                         break;
                 }
                 if (error is not null) return null!;
@@ -105,42 +106,48 @@ internal sealed record ExtXyzHeader(ExtXyzColumns Columns, Cell Cell, Pbc Pbc, d
         ? new Voigt(v[0], v[1], v[2], v[3], v[4], v[5])
         : new Voigt(v[0], v[4], v[8], v[7], v[6], v[3]);
 
+    // Tokens are parsed where they stand in the value (Lattice and stress come with every frame: no token strings).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[]? Reals(string key, string? raw, int countA, int countB, ref string? error)
     {
-        var tokens = raw is null ? [] : ExtXyzKeyValues.Tokens(raw);
+        var rest = raw.AsSpan();
+        int count = ExtXyzKeyValues.CountTokens(rest);
         string expected = countA == countB ? (countA == 1 ? "a number" : $"{countA} numbers") : $"{countA} or {countB} numbers";
-        if (tokens.Count != countA && tokens.Count != countB)
+        if (count != countA && count != countB)
         {
-            error = $"{key} should be {expected} but has {tokens.Count} values";
+            error = $"{key} should be {expected} but has {count} values";
             return null;
         }
-        var values = new double[tokens.Count];
+        var values = new double[count];
         for (int i = 0; i < values.Length; i++)
         {
-            if (!FastNumberParser.TryParseDouble(tokens[i], out values[i]))
+            var token = ExtXyzKeyValues.NextToken(ref rest);
+            if (!FastNumberParser.TryParseDouble(token, out values[i]))
             {
-                error = $"{key} should be {expected} but '{tokens[i]}' is not a number";
+                error = $"{key} should be {expected} but '{token}' is not a number";
                 return null;
             }
             if (!double.IsFinite(values[i]))
             {
-                error = $"{key} has a non-finite value '{tokens[i]}'";
+                error = $"{key} has a non-finite value '{token}'";
                 return null;
             }
         }
         return values;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Pbc? ParsePbc(string? raw, ref string? error)
     {
-        var tokens = raw is null ? ["T"] : ExtXyzKeyValues.Tokens(raw);
-        var flags = new bool[tokens.Count];
+        var rest = (raw ?? "T").AsSpan();
+        var flags = new bool[ExtXyzKeyValues.CountTokens(rest)];
         for (int i = 0; i < flags.Length; i++)
         {
-            if (FastNumberParser.TryParseBool(tokens[i], out flags[i])) continue;
-            if (tokens[i] is "0" or "1")
+            var token = ExtXyzKeyValues.NextToken(ref rest);
+            if (FastNumberParser.TryParseBool(token, out flags[i])) continue;
+            if (token is "0" or "1")
             {
-                flags[i] = tokens[i] == "1";
+                flags[i] = token[0] == '1';
                 continue;
             }
             flags = [];

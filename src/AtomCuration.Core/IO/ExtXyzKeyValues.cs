@@ -91,6 +91,8 @@ internal static class ExtXyzKeyValues
     }
 
     /// <summary>Converts a raw value to long, double, bool, string or a flat array of those.</summary>
+    // Runs for every value of every frame: optimised from the first call (see LineSource.Next).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static object Convert(string? raw)
     {
         if (raw is null) return true;
@@ -126,16 +128,16 @@ internal static class ExtXyzKeyValues
         return tokens;
     }
 
-    private static int CountTokens(string raw)
+    /// <summary>How many whitespace- or comma-separated tokens <paramref name="raw"/> holds.</summary>
+    public static int CountTokens(ReadOnlySpan<char> raw)
     {
         int n = 0;
-        var rest = raw.AsSpan();
-        while (!NextToken(ref rest).IsEmpty) n++;
+        while (!NextToken(ref raw).IsEmpty) n++;
         return n;
     }
 
     /// <summary>The next token of <paramref name="rest"/> (empty at the end), leaving <paramref name="rest"/> after it.</summary>
-    private static ReadOnlySpan<char> NextToken(ref ReadOnlySpan<char> rest)
+    public static ReadOnlySpan<char> NextToken(ref ReadOnlySpan<char> rest)
     {
         int start = 0;
         while (start < rest.Length && IsSeparator(rest[start])) start++;

@@ -28,7 +28,9 @@ internal static class FrameLoop
                 if (s is null && frame == 0)
                     item = ReadResult.Fatal(new StructureFormatException(source, null, null, "the file holds no structure (it is empty or only whitespace)"));
                 else if (s is null) break;
-                else item = ReadResult.Ok(new Structure(s) { SourcePath = source, FrameIndex = frame });
+                else item = ReadResult.Ok(s.FrameIndex == frame && string.Equals(s.SourcePath, source, StringComparison.Ordinal)
+                    ? s // stamped by the parser already (extxyz): no copy per frame
+                    : new Structure(s) { SourcePath = source, FrameIndex = frame });
             }
             catch (CallerReadException e)
             {

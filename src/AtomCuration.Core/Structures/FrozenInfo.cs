@@ -19,6 +19,12 @@ internal sealed class FrozenInfo : ReadOnlyDictionary<string, object>
     {
     }
 
+    /// <summary>
+    /// Wraps <paramref name="owned"/> without copying it: for a reader that built the dictionary for this one
+    /// structure, keeps no other reference to it and stored every value through <see cref="Freeze"/>.
+    /// </summary>
+    internal static FrozenInfo Adopt(Dictionary<string, object> owned) => owned.Count == 0 ? Empty : new FrozenInfo(owned);
+
     /// <summary><paramref name="source"/> itself when already frozen, else a frozen copy.</summary>
     public static IReadOnlyDictionary<string, object> From(IReadOnlyDictionary<string, object>? source)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -22,6 +23,9 @@ public sealed class Structure
     private string? _formula;
 
     /// <summary>Creates a structure; throws <see cref="ArgumentException"/> on inconsistent or non-finite input.</summary>
+    // Once per structure, with a loop over the atoms: optimised from the first call (a first import in a fresh pwsh
+    // otherwise runs it as tier-0 code until the tier-up thread catches up; bench/README.md, import-jit.ps1).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Structure(ImmutableArray<int> atomicNumbers, ImmutableArray<Vec3> positions, Cell cell, Pbc pbc)
     {
         if (atomicNumbers.IsDefault) throw new ArgumentNullException(nameof(atomicNumbers));
@@ -68,6 +72,8 @@ public sealed class Structure
     /// A copy of <paramref name="original"/> sharing all its arrays and attached results; set what differs in an
     /// object initializer. Atoms, positions and cell stay those of the original (see <see cref="WithPositions"/>).
     /// </summary>
+    // Readers and cmdlets copy every structure they pass on: optimised from the first call, as the constructor above.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Structure(Structure original)
     {
         ArgumentNullException.ThrowIfNull(original);
