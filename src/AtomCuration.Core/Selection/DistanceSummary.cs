@@ -11,16 +11,21 @@ namespace AtomCuration.Selection;
 /// </summary>
 internal sealed class DistanceSummary : IDisposable
 {
-    /// <summary>Values kept in memory before spilling (8 MiB).</summary>
+    /// <summary>Values kept in memory before spilling (8 MiB; the buffer grows to it as values arrive).</summary>
     internal const int BufferLength = 1 << 20;
 
-    private readonly double[] _buffer;
+    private readonly int _capacity;
+    private double[] _buffer;
     private int _buffered;
     private FileStream? _spill;
     private double _sum;
     private double _max = double.NegativeInfinity;
 
-    public DistanceSummary(int bufferLength = BufferLength) => _buffer = new double[bufferLength];
+    public DistanceSummary(int bufferLength = BufferLength)
+    {
+        _capacity = bufferLength;
+        _buffer = new double[Math.Min(bufferLength, 4096)];
+    }
 
     /// <summary>Number of values added.</summary>
     public long Count { get; private set; }
@@ -31,7 +36,9 @@ internal sealed class DistanceSummary : IDisposable
         _sum += distance;
         if (distance > _max) _max = distance;
         Count++;
-        if (_buffered == _buffer.Length)
+        if (_buffered == _buffer.Length && _buffer.Length < _capacity)
+            Array.Resize(ref _buffer, (int)Math.Min(_capacity, 2L * _buffer.Length)); // small measures stay small
+        else if (_buffered == _buffer.Length)
         {
             _spill ??= new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             _spill.Write(MemoryMarshal.AsBytes(_buffer.AsSpan()));

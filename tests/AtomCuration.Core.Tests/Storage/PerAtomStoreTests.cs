@@ -197,10 +197,11 @@ public sealed class PerAtomStoreTests : IDisposable
     public void TheMedianOfSpilledDistancesIsExact()
     {
         var rng = new Random(3);
-        foreach (int n in new[] { 1, 2, 37, 100, 101 })
+        // Buffers of 8 spill at once; of 10,000 they grow from 4,096 first, then spill past 10,000.
+        foreach (var (n, buffer) in new[] { (1, 8), (2, 8), (37, 8), (100, 8), (101, 8), (9000, 10_000), (25_001, 10_000) })
         {
             var values = Enumerable.Range(0, n).Select(_ => rng.Next(4) == 0 ? 0.25 : rng.NextDouble() * 10).ToArray();
-            using var summary = new DistanceSummary(bufferLength: 8);
+            using var summary = new DistanceSummary(bufferLength: buffer);
             foreach (double v in values) summary.Add(v);
             var sorted = values.Order().ToArray();
             double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
