@@ -11,7 +11,8 @@ namespace AtomCuration.Storage;
 /// Writes one part of a descriptor store (a folder of Parquet files, see <see cref="StoreSchema"/>): rows are
 /// buffered only until a row group of about <see cref="RowGroupBytes"/> is full, then written, so memory stays
 /// bounded whatever the pool size. A per-atom part (<see cref="StoreLayout.Atom"/>) holds one row per atom, and a row
-/// group ends between structures, not inside one (unless one structure alone fills it). The part is written under a temporary name (<see cref="AtomicFile"/>) and
+/// group ends between structures, not inside one (unless one structure alone fills it). The part is written under a
+/// temporary name (<see cref="AtomicFile"/>) and
 /// <see cref="Complete"/> moves it in place; the whole pool's part (shard 1/1) then replaces the store, removing
 /// parts an earlier sharded run left. A shard refuses a store that holds parts of a split into another number of
 /// shards, since their rows would be counted twice.
