@@ -72,6 +72,13 @@ public sealed partial class DescriptorStore
     /// chunks carry ids, origins and labels too (read only when asked: selection passes need the descriptors alone).
     /// </summary>
     public IEnumerable<StoreChunk> Chunks(bool metadata = false, CancellationToken cancellation = default) =>
+        Chunks(metadata ? _ => true : null, cancellation);
+
+    /// <summary>
+    /// The rows in pool order as <see cref="Chunks(bool, CancellationToken)"/>, with the metadata of the rows whose row
+    /// group's pool positions <paramref name="metadata"/> accepts (reading the text columns only where they are needed).
+    /// </summary>
+    internal IEnumerable<StoreChunk> Chunks(Func<long[], bool>? metadata, CancellationToken cancellation) =>
         _parts.Length == 1 ? Place(_parts[0].Groups(metadata, cancellation)) : Merge(metadata, cancellation);
 
     private static IEnumerable<StoreChunk> Place(IEnumerable<StoreChunk> groups)
@@ -88,7 +95,7 @@ public sealed partial class DescriptorStore
     /// k-way merge of the parts by pool position (ties: lower shard first). The atoms of a structure share its pool
     /// position and lie in one part, so they stay consecutive and in order; a chunk may end inside a structure.
     /// </summary>
-    private IEnumerable<StoreChunk> Merge(bool metadata, CancellationToken cancellation)
+    private IEnumerable<StoreChunk> Merge(Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         var cursors = _parts.Select(p => p.Groups(metadata, cancellation).GetEnumerator()).ToArray();
         try
@@ -109,7 +116,7 @@ public sealed partial class DescriptorStore
                 int rows = (int)Math.Min(size, Rows - start);
                 var pool = new long[rows];
                 var values = new double[rows * d];
-                var meta = metadata ? StoreRowColumns.Allocate(rows) : null;
+                var meta = metadata is not null ? StoreRowColumns.Allocate(rows) : null;
                 var atoms = Layout == StoreLayout.Atom ? StoreAtomColumns.Allocate(rows) : null;
                 for (int r = 0; r < rows; r++)
                 {

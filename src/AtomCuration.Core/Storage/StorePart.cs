@@ -63,8 +63,12 @@ internal sealed class StorePart
         return new StorePart(path, ShardSpec.Parse(shard), layout, StoreSchema.ParseLabels(labels), rows, structures);
     }
 
-    /// <summary>The part's row groups in file order, each as a chunk (ordinal <see cref="StoreChunk.Start"/> = 0: the caller places it).</summary>
-    public IEnumerable<StoreChunk> Groups(bool metadata, CancellationToken cancellation)
+    /// <summary>
+    /// The part's row groups in file order, each as a chunk (ordinal <see cref="StoreChunk.Start"/> = 0: the caller
+    /// places it), with the metadata columns of the groups whose pool positions <paramref name="metadata"/> accepts
+    /// (null: of none).
+    /// </summary>
+    public IEnumerable<StoreChunk> Groups(Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         if (Rows == 0) yield break;
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -79,7 +83,7 @@ internal sealed class StorePart
         }
     }
 
-    private IEnumerable<StoreChunk> Groups(ParquetReader reader, bool metadata, CancellationToken cancellation)
+    private IEnumerable<StoreChunk> Groups(ParquetReader reader, Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         // Fields come from this file's schema: a field object is bound to the schema it was created in.
         var schema = reader.Schema;
@@ -101,7 +105,7 @@ internal sealed class StorePart
                 for (int i = 0; i < rows; i++) values[i * d + c] = column[i];
             }
             var atoms = Layout == StoreLayout.Atom ? ReadAtoms(schema, group, rows, cancellation) : null;
-            yield return new StoreChunk(0, rows, d, pool, values, metadata ? ReadMetadata(schema, group, rows, cancellation) : null, atoms);
+            yield return new StoreChunk(0, rows, d, pool, values, metadata?.Invoke(pool) == true ? ReadMetadata(schema, group, rows, cancellation) : null, atoms);
         }
     }
 

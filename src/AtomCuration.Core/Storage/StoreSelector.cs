@@ -62,7 +62,12 @@ public static class StoreSelector
         };
         if (store.Layout == StoreLayout.Atom)
         {
-            foreach (var s in StoreStructures.Read(store, true, cancellation))
+            // The text columns repeat on every atom's row: find the picks' pool positions in a numeric pass first,
+            // then read the text of only the row groups that hold them.
+            var pools = new HashSet<long>();
+            foreach (var s in StoreStructures.Read(store, null, cancellation))
+                if (rank.ContainsKey(s.Ordinal) && pools.Add(s.PoolIndex) && pools.Count == rows.Length) break;
+            foreach (var s in StoreStructures.Read(store, group => group.Any(pools.Contains), cancellation))
             {
                 if (found == rows.Length) break;
                 if (!rank.TryGetValue(s.Ordinal, out int r)) continue;

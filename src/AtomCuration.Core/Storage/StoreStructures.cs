@@ -7,7 +7,8 @@ namespace AtomCuration.Storage;
 /// <param name="AtomicNumbers">The atoms' atomic numbers.</param>
 /// <param name="Environments">The atoms' descriptors, one row per atom.</param>
 /// <param name="Row">The structure's identity and origin (from its first atom's row), when read with metadata.</param>
-internal sealed record StoreStructure(int Ordinal, int[] AtomicNumbers, FeatureMatrix Environments, StoreRow? Row);
+/// <param name="PoolIndex">The structure's position in the pool.</param>
+internal sealed record StoreStructure(int Ordinal, int[] AtomicNumbers, FeatureMatrix Environments, StoreRow? Row, long PoolIndex);
 
 /// <summary>
 /// The structures of a per-atom store in pool order, gathered from its rows chunk by chunk: a structure starts at
@@ -19,13 +20,18 @@ internal static class StoreStructures
     /// The structures of <paramref name="store"/>; with <paramref name="metadata"/> each carries its row (without a
     /// structure descriptor). Throws <see cref="StoreLayoutException"/> for a per-structure store.
     /// </summary>
-    public static IEnumerable<StoreStructure> Read(DescriptorStore store, bool metadata, CancellationToken cancellation)
+    public static IEnumerable<StoreStructure> Read(DescriptorStore store, bool metadata, CancellationToken cancellation) =>
+        Read(store, metadata ? _ => true : null, cancellation);
+
+    /// <summary>As <see cref="Read(DescriptorStore, bool, CancellationToken)"/>, with the rows of the structures in the row groups <paramref name="metadata"/> accepts (by their pool positions).</summary>
+    public static IEnumerable<StoreStructure> Read(DescriptorStore store, Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         RequireAtoms(store, "this");
         int ordinal = 0;
         var z = new List<int>();
         var values = new List<double>();
         StoreRow? row = null;
+        long pool = 0;
         foreach (var chunk in store.Chunks(metadata, cancellation))
         {
             var atoms = chunk.Atoms!;
@@ -34,7 +40,11 @@ internal static class StoreStructures
                 if (atoms.Atom[i] == 0 && z.Count > 0) yield return Take();
                 if (atoms.Atom[i] != z.Count)
                     throw new InvalidDataException($"Store '{store.Path}': row {chunk.Start + i} is atom {atoms.Atom[i]} where atom {z.Count} of its structure was expected.");
-                if (z.Count == 0 && metadata) row = StoreRow.From(chunk, i) with { Ordinal = ordinal, Descriptor = [] };
+                if (z.Count == 0)
+                {
+                    pool = chunk.PoolIndex[i];
+                    if (chunk.Metadata is { } m && m.Id[i] is not null) row = StoreRow.From(chunk, i) with { Ordinal = ordinal, Descriptor = [] };
+                }
                 z.Add(atoms.AtomicNumber[i]);
                 values.AddRange(chunk.Row(i));
             }
@@ -43,7 +53,7 @@ internal static class StoreStructures
 
         StoreStructure Take()
         {
-            var s = new StoreStructure(ordinal++, z.ToArray(), new FeatureMatrix(z.Count, store.Labels, values.ToArray()), row);
+            var s = new StoreStructure(ordinal++, z.ToArray(), new FeatureMatrix(z.Count, store.Labels, values.ToArray()), row, pool);
             z.Clear();
             values.Clear();
             row = null;
