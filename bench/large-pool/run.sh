@@ -24,16 +24,7 @@ dotnet build bench/AtomCuration.Bench -c Release --nologo -v q >/dev/null
 bench="dotnet bench/AtomCuration.Bench/bin/Release/net10.0/AtomCuration.Bench.dll"
 module=${LARGE_POOL_MODULE:-$repo/module/AtomCuration/AtomCuration.psd1}
 
-stage() { # n name command
-    local n=$1 name=$2 cmd=$3 log="$work/$2-$1.time"
-    /usr/bin/time -v -o "$log" dotnet pwsh -NoProfile -NonInteractive -c \
-        "\$ErrorActionPreference = 'Stop'; Import-Module '$module'; Set-Location '$work'; $cmd" | tail -3
-    local wall cpu rss
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$log")
-    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$log")
-    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log")
-    echo "$n,$name,$wall,$cpu,$rss" | tee -a "$results"
-}
+source bench/large-pool/stage.sh
 
 for n in "${@:-10000 100000}"; do
     for size in $n; do

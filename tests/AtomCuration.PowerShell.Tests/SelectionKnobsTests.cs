@@ -10,7 +10,7 @@ public class SelectionKnobsTests
     public void ThePropertiesAreTheKeysOfEveryMethod()
     {
         // -Store takes the store options other than those with parameters of their own.
-        string[] ownParameters = ["Method", "Count", "Seed"];
+        string[] ownParameters = ["Method", "Count", "Threshold", "Seed"];
         var storeKeys = typeof(AtomCuration.Storage.StoreSelectionOptions).GetProperties()
             .Where(p => p.CanWrite && !ownParameters.Contains(p.Name)).Select(p => p.Name);
         var keys = Enum.GetValues<SelectionMethod>().SelectMany(SelectionOptionsMapper.OptionKeys).Concat(storeKeys)

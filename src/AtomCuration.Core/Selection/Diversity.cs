@@ -29,46 +29,63 @@ public static class Diversity
     {
         ArgumentNullException.ThrowIfNull(set);
         options ??= new EntropyOptions();
-        var mine = Stack(set, scaling);
         var refs = reference is null || reference.Count == 0 ? null : Stack(reference, scaling);
-        int total = mine.Rows + (refs?.Rows ?? 0), done = 0;
+        return MeasureBlocks(Stack(set, scaling), refs is null ? [] : [refs], refs?.Rows ?? 0, options);
+    }
+
+    /// <summary>
+    /// Measures the environments <paramref name="mine"/> against <paramref name="reference"/> given in consecutive
+    /// blocks (<paramref name="referenceRows"/> rows in all, already scaled): the blocks are searched one at a time,
+    /// so a reference read from a store never needs to fit in memory. Any split into blocks gives the same report.
+    /// </summary>
+    internal static DiversityReport MeasureBlocks(FeatureMatrix mine, IEnumerable<FeatureMatrix> reference, long referenceRows, EntropyOptions options)
+    {
+        long total = mine.Rows + referenceRows, done = 0;
         void RowDone()
         {
-            int d = Interlocked.Increment(ref done);
+            long d = Interlocked.Increment(ref done);
             if ((d & 255) == 0) options.Progress?.Report(d / (double)total);
         }
         double entropy = NearestNeighbourEntropy.Compute(mine, options.Neighbours, options.Bandwidth, options.Threads,
             options.Cancellation, RowDone);
-        if (refs is null)
-            return new DiversityReport(mine.Rows, entropy, 0, double.NaN, double.NaN, double.NaN);
-        var dist = new double[refs.Rows];
-        Common.OrderedParallel.For(refs.Rows, r =>
+        using var summary = new DistanceSummary();
+        foreach (var refs in reference)
         {
-            double best = double.PositiveInfinity;
-            var row = refs.Row(r);
-            for (int j = 0; j < mine.Rows; j++) best = Math.Min(best, VectorMath.SquaredDistance(row, mine.Row(j)));
-            dist[r] = Math.Sqrt(best);
-            RowDone();
-        }, options.Threads, options.Cancellation);
-        var sorted = dist.Order().ToArray();
-        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-            : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
-        return new DiversityReport(mine.Rows, entropy, refs.Rows, dist.Average(), median, sorted[^1]);
+            var dist = new double[refs.Rows];
+            Common.OrderedParallel.For(refs.Rows, r =>
+            {
+                double best = double.PositiveInfinity;
+                var row = refs.Row(r);
+                for (int j = 0; j < mine.Rows; j++) best = Math.Min(best, VectorMath.SquaredDistance(row, mine.Row(j)));
+                dist[r] = Math.Sqrt(best);
+                RowDone();
+            }, options.Threads, options.Cancellation);
+            foreach (double d in dist) summary.Add(d);
+        }
+        if (summary.Count == 0)
+            return new DiversityReport(mine.Rows, entropy, 0, double.NaN, double.NaN, double.NaN);
+        return new DiversityReport(mine.Rows, entropy, checked((int)summary.Count), summary.Mean, summary.Median(), summary.Max);
     }
 
-    private static FeatureMatrix Stack(IReadOnlyList<Structure> structures, ColumnScaling? scaling)
+    /// <summary>The environments of <paramref name="structures"/> stacked, each row scaled by <paramref name="scaling"/>.</summary>
+    internal static FeatureMatrix Stack(IReadOnlyList<Structure> structures, ColumnScaling? scaling)
+    {
+        var matrices = new FeatureMatrix[structures.Count];
+        for (int i = 0; i < structures.Count; i++) matrices[i] = DescriptorPool.AtomDescriptorsOf(structures[i], i);
+        return Stack(matrices, scaling);
+    }
+
+    /// <summary>The rows of <paramref name="matrices"/> stacked, each scaled by <paramref name="scaling"/>.</summary>
+    internal static FeatureMatrix Stack(IReadOnlyList<FeatureMatrix> matrices, ColumnScaling? scaling)
     {
         var rows = new List<double[]>();
-        for (int i = 0; i < structures.Count; i++)
-        {
-            var g = DescriptorPool.AtomDescriptorsOf(structures[i], i);
+        foreach (var g in matrices)
             for (int a = 0; a < g.Rows; a++)
             {
                 var row = g.Row(a).ToArray();
                 scaling?.Apply(row, row);
                 rows.Add(row);
             }
-        }
         return Matrices.FromRows(rows);
     }
 }

@@ -70,7 +70,7 @@ public static class FiniteDescriptors
             : $"Left out {skipped.Count} structure(s) with non-finite descriptor values (-SkipNonFinite): {string.Join(", ", skipped)}.";
     }
 
-    private static bool AllFinite(ReadOnlySpan<double> values)
+    internal static bool AllFinite(ReadOnlySpan<double> values)
     {
         foreach (double v in values)
             if (!double.IsFinite(v)) return false;

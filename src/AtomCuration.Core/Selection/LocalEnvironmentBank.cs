@@ -89,7 +89,12 @@ public sealed class LocalEnvironmentBank
     public int Offer(Structure structure, int index = 0)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var g = DescriptorPool.AtomDescriptorsOf(structure, index);
+        return OfferEnvironments(structure.AtomicNumbers.AsSpan(), DescriptorPool.AtomDescriptorsOf(structure, index));
+    }
+
+    /// <summary>Visits one structure given as the atomic numbers <paramref name="z"/> and environments <paramref name="g"/> (one row per atom).</summary>
+    internal int OfferEnvironments(ReadOnlySpan<int> z, FeatureMatrix g)
+    {
         int n = g.Rows, d = g.Columns;
         var rows = new double[n * d];
         for (int a = 0; a < n; a++)
@@ -97,23 +102,23 @@ public sealed class LocalEnvironmentBank
             if (_scaling is null) g.Row(a).CopyTo(rows.AsSpan(a * d, d));
             else _scaling.Apply(g.Row(a), rows.AsSpan(a * d, d));
         }
-        var z = structure.AtomicNumbers;
         // Phase 1 (parallel, read-only): test every atom against the bank as it was before this structure.
         var before = new int[n];
         var matched = new bool[n];
-        for (int a = 0; a < n; a++) before[a] = Bank(z[a], d).Count;
+        var element = z.ToArray(); // the parallel loop below cannot capture a span
+        for (int a = 0; a < n; a++) before[a] = Bank(element[a], d).Count;
         var options = new ParallelOptions { MaxDegreeOfParallelism = _threads };
         if (_threads == 1 || n < 8)
-            for (int a = 0; a < n; a++) matched[a] = Indexed(z[a], rows.AsSpan(a * d, d));
+            for (int a = 0; a < n; a++) matched[a] = Indexed(element[a], rows.AsSpan(a * d, d));
         else
-            Parallel.For(0, n, options, a => matched[a] = Indexed(z[a], rows.AsSpan(a * d, d)));
+            Parallel.For(0, n, options, a => matched[a] = Indexed(element[a], rows.AsSpan(a * d, d)));
         // Phase 2 (in atom order): the rest only need the entries this structure added.
         int added = 0;
         for (int a = 0; a < n; a++)
         {
             if (matched[a]) continue;
-            var bank = _banks[z[a]];
-            if (Within(z[a], rows.AsSpan(a * d, d), before[a], bank.Count)) continue;
+            var bank = _banks[element[a]];
+            if (Within(element[a], rows.AsSpan(a * d, d), before[a], bank.Count)) continue;
             bank.Add(rows.AsSpan(a * d, d));
             added++;
         }
@@ -149,11 +154,17 @@ public sealed class LocalEnvironmentBank
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(options);
-        for (int i = 0; i < pool.Count; i++) DescriptorPool.AtomDescriptorsOf(pool[i], i);
-        var scaling = options.Scaling == EnvironmentScaling.MinMax
-            ? ColumnScaling.MinMax(pool.Select(s => s.AtomDescriptors!))
-            : null;
-        var order = Enumerable.Range(0, pool.Count).ToArray();
+        return SelectFrom(new PoolEnvironments(pool), options);
+    }
+
+    /// <summary>
+    /// Runs the bank over the structures of <paramref name="source"/> (the pool in memory, or a per-atom descriptor
+    /// store read in passes): the same visits in the same order, so the same selection from the same descriptors.
+    /// </summary>
+    internal static SelectionResult SelectFrom(IEnvironmentSource source, LocalEnvironmentBankOptions options)
+    {
+        var scaling = options.Scaling == EnvironmentScaling.MinMax ? source.MinMax() : null;
+        var order = Enumerable.Range(0, source.Count).ToArray();
         if (options.Shuffle)
         {
             var rng = new Random(options.Seed);
@@ -163,24 +174,24 @@ public sealed class LocalEnvironmentBank
                 (order[i], order[j]) = (order[j], order[i]);
             }
         }
-        foreach (int z in pool.SelectMany(s => s.AtomicNumbers).Distinct()) options.BaseThreshold(z);
-        if (!options.FitsCount) return Run(pool, order, options.BaseThreshold, 1.0, scaling, options);
-        return Bisect(pool, order, options.BaseThreshold, scaling, options);
+        foreach (int z in source.Elements) options.BaseThreshold(z);
+        if (!options.FitsCount) return Run(source, order, options.BaseThreshold, 1.0, scaling, options);
+        return Bisect(source, order, options.BaseThreshold, scaling, options);
     }
 
-    private static SelectionResult Bisect(IReadOnlyList<Structure> pool, int[] order, Func<int, double> baseThreshold,
+    private static SelectionResult Bisect(IEnvironmentSource source, int[] order, Func<int, double> baseThreshold,
         ColumnScaling? scaling, LocalEnvironmentBankOptions options)
     {
         int target = options.Count;
-        double minBase = pool.SelectMany(s => s.AtomicNumbers).Distinct().Select(baseThreshold).Min();
+        double minBase = source.Elements.Select(baseThreshold).Min();
         // Above the diameter of the scaled pool every atom matches its element's first entry.
-        double lo = 0, hi = Diameter(pool, scaling) / minBase * 1.000001 + 1e-12;
+        double lo = 0, hi = Diameter(source, scaling) / minBase * 1.000001 + 1e-12;
         SelectionResult? best = null;
         for (int it = 0; it < 60; it++)
         {
             double mid = 0.5 * (lo + hi);
             options.Progress?.Report(it / 60.0);
-            var r = Run(pool, order, baseThreshold, mid, scaling, options with { Progress = null });
+            var r = Run(source, order, baseThreshold, mid, scaling, options with { Progress = null });
             int count = r.SelectedIndices.Count;
             if (best is null || Math.Abs(count - target) < Math.Abs(best.SelectedIndices.Count - target)) best = r;
             if (count == target) break;
@@ -189,28 +200,29 @@ public sealed class LocalEnvironmentBank
         return best!;
     }
 
-    private static double Diameter(IReadOnlyList<Structure> pool, ColumnScaling? scaling)
+    private static double Diameter(IEnvironmentSource source, ColumnScaling? scaling)
     {
-        var s = scaling ?? ColumnScaling.MinMax(pool.Select(p => p.AtomDescriptors!));
+        var s = scaling ?? source.MinMax();
         double sum = 0;
         foreach (var f in s.Factor) sum += f > 0 ? (scaling is null ? 1 / (f * f) : 1) : 0;
         return Math.Sqrt(sum);
     }
 
-    private static SelectionResult Run(IReadOnlyList<Structure> pool, int[] order, Func<int, double> baseThreshold,
+    private static SelectionResult Run(IEnvironmentSource source, int[] order, Func<int, double> baseThreshold,
         double factor, ColumnScaling? scaling, LocalEnvironmentBankOptions options)
     {
         var bank = new LocalEnvironmentBank(z => baseThreshold(z) * factor, scaling, options.Threads);
         var picks = new List<int>();
         var scores = new List<double>();
-        for (int k = 0; k < order.Length; k++)
+        int k = 0;
+        foreach (var visit in source.Visit(order, options.Cancellation))
         {
-            int i = order[k];
             options.Cancellation.ThrowIfCancellationRequested();
             if ((k & 63) == 0) options.Progress?.Report(k / (double)order.Length);
-            int added = bank.Offer(pool[i], i);
+            k++;
+            int added = bank.OfferEnvironments(visit.AtomicNumbers.Span, visit.Environments);
             if (added == 0) continue;
-            picks.Add(i);
+            picks.Add(visit.Index);
             scores.Add(added);
         }
         return new SelectionResult(SelectionMethod.LocalEnvironmentBank, picks, scores)
@@ -221,6 +233,28 @@ public sealed class LocalEnvironmentBank
                 ["Environments"] = bank.EnvironmentCount,
             },
         };
+    }
+
+    /// <summary>The pool in memory as the bank's source.</summary>
+    private sealed class PoolEnvironments : IEnvironmentSource
+    {
+        private readonly IReadOnlyList<Structure> _pool;
+
+        public PoolEnvironments(IReadOnlyList<Structure> pool)
+        {
+            _pool = pool;
+            for (int i = 0; i < pool.Count; i++) DescriptorPool.AtomDescriptorsOf(pool[i], i);
+            Elements = pool.SelectMany(s => s.AtomicNumbers).Distinct().ToArray();
+        }
+
+        public int Count => _pool.Count;
+
+        public IReadOnlyList<int> Elements { get; }
+
+        public ColumnScaling MinMax() => ColumnScaling.MinMax(_pool.Select(s => s.AtomDescriptors!));
+
+        public IEnumerable<EnvironmentVisit> Visit(int[] order, CancellationToken cancellation) =>
+            order.Select(i => new EnvironmentVisit(i, _pool[i].AtomicNumbers.AsMemory(), _pool[i].AtomDescriptors!));
     }
 
     /// <summary>

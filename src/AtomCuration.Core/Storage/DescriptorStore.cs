@@ -12,13 +12,21 @@ public sealed partial class DescriptorStore
 {
     private readonly StorePart[] _parts;
 
-    private DescriptorStore(string path, StorePart[] parts, IReadOnlyList<string> labels)
+    private DescriptorStore(string path, StorePart[] parts, IReadOnlyList<string> labels, StoreLayout layout)
     {
         Path = path;
         _parts = parts;
         Labels = labels;
+        Layout = layout;
         Rows = parts.Sum(p => p.Rows);
+        Structures = parts.Sum(p => p.Structures);
     }
+
+    /// <summary>One row per structure or one per atom.</summary>
+    public StoreLayout Layout { get; }
+
+    /// <summary>Number of structures the rows describe (<see cref="Rows"/> unless per-atom).</summary>
+    public long Structures { get; }
 
     /// <summary>The store folder.</summary>
     public string Path { get; }
@@ -51,10 +59,12 @@ public sealed partial class DescriptorStore
             throw new InvalidDataException($"Store '{path}' is incomplete: part(s) {string.Join(", ", missing)} of {n} are missing.");
         var labelled = parts.Where(p => p.Rows > 0).ToArray();
         var labels = labelled.Length > 0 ? labelled[0].Labels : [];
+        var layout = labelled.Length > 0 ? labelled[0].Layout : StoreLayout.Structure;
         foreach (var p in labelled)
-            if (!p.Labels.SequenceEqual(labels))
-                throw new InvalidDataException($"Store '{path}': {System.IO.Path.GetFileName(p.Path)} has other descriptor columns than {System.IO.Path.GetFileName(labelled[0].Path)}.");
-        return new DescriptorStore(folder, labelled, labels);
+            if (!p.Labels.SequenceEqual(labels) || p.Layout != layout)
+                throw new InvalidDataException($"Store '{path}': {System.IO.Path.GetFileName(p.Path)} has other descriptor columns or another layout " +
+                                               $"(per-structure or per-atom rows) than {System.IO.Path.GetFileName(labelled[0].Path)}.");
+        return new DescriptorStore(folder, labelled, labels, layout);
     }
 
     /// <summary>
@@ -62,6 +72,13 @@ public sealed partial class DescriptorStore
     /// chunks carry ids, origins and labels too (read only when asked: selection passes need the descriptors alone).
     /// </summary>
     public IEnumerable<StoreChunk> Chunks(bool metadata = false, CancellationToken cancellation = default) =>
+        Chunks(metadata ? _ => true : null, cancellation);
+
+    /// <summary>
+    /// The rows in pool order as <see cref="Chunks(bool, CancellationToken)"/>, with the metadata of the rows whose row
+    /// group's pool positions <paramref name="metadata"/> accepts (reading the text columns only where they are needed).
+    /// </summary>
+    internal IEnumerable<StoreChunk> Chunks(Func<long[], bool>? metadata, CancellationToken cancellation) =>
         _parts.Length == 1 ? Place(_parts[0].Groups(metadata, cancellation)) : Merge(metadata, cancellation);
 
     private static IEnumerable<StoreChunk> Place(IEnumerable<StoreChunk> groups)
@@ -69,13 +86,16 @@ public sealed partial class DescriptorStore
         long start = 0;
         foreach (var g in groups)
         {
-            yield return new StoreChunk(start, g.Rows, g.Columns, g.PoolIndex, g.Features, g.Metadata);
+            yield return new StoreChunk(start, g.Rows, g.Columns, g.PoolIndex, g.Features, g.Metadata, g.Atoms);
             start += g.Rows;
         }
     }
 
-    /// <summary>k-way merge of the parts by pool position (ties: lower shard first).</summary>
-    private IEnumerable<StoreChunk> Merge(bool metadata, CancellationToken cancellation)
+    /// <summary>
+    /// k-way merge of the parts by pool position (ties: lower shard first). The atoms of a structure share its pool
+    /// position and lie in one part, so they stay consecutive and in order; a chunk may end inside a structure.
+    /// </summary>
+    private IEnumerable<StoreChunk> Merge(Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         var cursors = _parts.Select(p => p.Groups(metadata, cancellation).GetEnumerator()).ToArray();
         try
@@ -96,7 +116,8 @@ public sealed partial class DescriptorStore
                 int rows = (int)Math.Min(size, Rows - start);
                 var pool = new long[rows];
                 var values = new double[rows * d];
-                var meta = metadata ? StoreRowColumns.Allocate(rows) : null;
+                var meta = metadata is not null ? StoreRowColumns.Allocate(rows) : null;
+                var atoms = Layout == StoreLayout.Atom ? StoreAtomColumns.Allocate(rows) : null;
                 for (int r = 0; r < rows; r++)
                 {
                     int p = queue.Dequeue();
@@ -105,6 +126,7 @@ public sealed partial class DescriptorStore
                     pool[r] = chunk.PoolIndex[i];
                     chunk.Row(i).CopyTo(values.AsSpan(r * d, d));
                     chunk.Metadata?.CopyRow(i, meta!, r);
+                    chunk.Atoms?.CopyRow(i, atoms!, r);
                     if (position[p] == chunk.Rows)
                     {
                         position[p] = 0;
@@ -112,7 +134,7 @@ public sealed partial class DescriptorStore
                     }
                     if (current[p] is { } next) queue.Enqueue(p, (next.PoolIndex[position[p]], p));
                 }
-                yield return new StoreChunk(start, rows, d, pool, values, meta);
+                yield return new StoreChunk(start, rows, d, pool, values, meta, atoms);
                 start += rows;
             }
         }

@@ -6,8 +6,10 @@ namespace AtomCuration.Storage;
 /// </summary>
 public sealed class StoreChunk
 {
-    internal StoreChunk(long start, int rows, int columns, long[] poolIndex, double[] features, StoreRowColumns? metadata)
+    internal StoreChunk(long start, int rows, int columns, long[] poolIndex, double[] features, StoreRowColumns? metadata,
+        StoreAtomColumns? atoms = null)
     {
+        Atoms = atoms;
         Start = start;
         Rows = rows;
         Columns = columns;
@@ -36,6 +38,21 @@ public sealed class StoreChunk
 
     /// <summary>Identity, origin and labels of the rows, or null when the pass did not read them.</summary>
     public StoreRowColumns? Metadata { get; }
+
+    /// <summary>Atom index and element of each row of a per-atom store, or null for a per-structure store.</summary>
+    public StoreAtomColumns? Atoms { get; }
+}
+
+/// <summary>The per-atom columns of a chunk's rows: the atom's index in its structure and its atomic number.</summary>
+public sealed record StoreAtomColumns(int[] Atom, int[] AtomicNumber)
+{
+    internal static StoreAtomColumns Allocate(int rows) => new(new int[rows], new int[rows]);
+
+    internal void CopyRow(int from, StoreAtomColumns target, int to)
+    {
+        target.Atom[to] = Atom[from];
+        target.AtomicNumber[to] = AtomicNumber[from];
+    }
 }
 
 /// <summary>The non-descriptor columns of a chunk's rows (see <see cref="StoreSchema"/>).</summary>

@@ -1,5 +1,6 @@
 using AtomCuration.Jobs;
 using Parquet;
+using AtomCuration.Structures;
 using Parquet.Schema;
 
 namespace AtomCuration.Storage;
@@ -7,13 +8,21 @@ namespace AtomCuration.Storage;
 /// <summary>One Parquet file of a store: its shard, labels and row counts, and its row groups read one at a time.</summary>
 internal sealed class StorePart
 {
-    private StorePart(string path, ShardSpec shard, string[] labels, long[] groupRows)
+    private StorePart(string path, ShardSpec shard, StoreLayout layout, string[] labels, long[] groupRows, long structures)
     {
         Path = path;
         Shard = shard;
+        Layout = layout;
         Labels = labels;
         GroupRows = groupRows;
+        Structures = structures;
     }
+
+    /// <summary>One row per structure or per atom.</summary>
+    public StoreLayout Layout { get; }
+
+    /// <summary>Number of structures the rows describe.</summary>
+    public long Structures { get; }
 
     public string Path { get; }
 
@@ -44,15 +53,22 @@ internal sealed class StorePart
     private static StorePart Describe(string path, ParquetReader reader)
     {
         var meta = reader.CustomMetadata;
-        if (!meta.TryGetValue(StoreSchema.VersionKey, out var version) || version != StoreSchema.Version
+        if (StoreSchema.ParseLayout(meta.GetValueOrDefault(StoreSchema.VersionKey), meta.GetValueOrDefault(StoreSchema.LayoutKey)) is not { } layout
             || !meta.TryGetValue(StoreSchema.LabelsKey, out var labels) || !meta.TryGetValue(StoreSchema.ShardKey, out var shard))
-            throw new InvalidDataException($"'{path}' is not a part of an AtomCuration descriptor store (version {StoreSchema.Version}).");
+            throw new InvalidDataException($"'{path}' is not a part of an AtomCuration descriptor store (version {StoreSchema.Version} or older).");
         var rows = Enumerable.Range(0, reader.RowGroupCount).Select(g => reader.RowGroups[g].RowCount).ToArray();
-        return new StorePart(path, ShardSpec.Parse(shard), StoreSchema.ParseLabels(labels), rows);
+        long structures = meta.TryGetValue(StoreSchema.StructuresKey, out var n)
+            ? long.Parse(n, System.Globalization.CultureInfo.InvariantCulture)
+            : rows.Sum(); // version 1: one row per structure
+        return new StorePart(path, ShardSpec.Parse(shard), layout, StoreSchema.ParseLabels(labels), rows, structures);
     }
 
-    /// <summary>The part's row groups in file order, each as a chunk (ordinal <see cref="StoreChunk.Start"/> = 0: the caller places it).</summary>
-    public IEnumerable<StoreChunk> Groups(bool metadata, CancellationToken cancellation)
+    /// <summary>
+    /// The part's row groups in file order, each as a chunk (ordinal <see cref="StoreChunk.Start"/> = 0: the caller
+    /// places it), with the metadata columns of the groups whose pool positions <paramref name="metadata"/> accepts
+    /// (null: of none).
+    /// </summary>
+    public IEnumerable<StoreChunk> Groups(Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         if (Rows == 0) yield break;
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -67,7 +83,7 @@ internal sealed class StorePart
         }
     }
 
-    private IEnumerable<StoreChunk> Groups(ParquetReader reader, bool metadata, CancellationToken cancellation)
+    private IEnumerable<StoreChunk> Groups(ParquetReader reader, Func<long[], bool>? metadata, CancellationToken cancellation)
     {
         // Fields come from this file's schema: a field object is bound to the schema it was created in.
         var schema = reader.Schema;
@@ -88,8 +104,33 @@ internal sealed class StorePart
                 group.ReadAsync(features[c], column.AsMemory(), null, cancellation).GetAwaiter().GetResult();
                 for (int i = 0; i < rows; i++) values[i * d + c] = column[i];
             }
-            yield return new StoreChunk(0, rows, d, pool, values, metadata ? ReadMetadata(schema, group, rows, cancellation) : null);
+            var atoms = Layout == StoreLayout.Atom ? ReadAtoms(schema, group, rows, cancellation) : null;
+            yield return new StoreChunk(0, rows, d, pool, values, metadata?.Invoke(pool) == true ? ReadMetadata(schema, group, rows, cancellation) : null, atoms);
         }
+    }
+
+    /// <summary>The <c>atom</c> and <c>element</c> columns of a per-atom row group (elements as atomic numbers).</summary>
+    private static StoreAtomColumns ReadAtoms(ParquetSchema schema, ParquetRowGroupReader group, int rows, CancellationToken cancellation)
+    {
+        var atom = new int[rows];
+        var symbols = new string?[rows];
+        group.ReadAsync(schema.FindDataField(StoreSchema.Atom), atom.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        group.ReadAsync(schema.FindDataField(StoreSchema.Element), symbols.AsMemory(), null, cancellation).GetAwaiter().GetResult();
+        var z = new int[rows];
+        string? last = null;
+        int lastZ = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            // Dictionary-encoded columns repeat few symbols: look each one up when it changes.
+            if (!string.Equals(symbols[i], last, StringComparison.Ordinal))
+            {
+                last = symbols[i];
+                lastZ = Elements.TryFromSymbol(last ?? "", out var e) ? e.Z
+                    : throw new InvalidDataException($"A per-atom store row names element '{last}', which is no chemical symbol.");
+            }
+            z[i] = lastZ;
+        }
+        return new StoreAtomColumns(atom, z);
     }
 
     private static StoreRowColumns ReadMetadata(ParquetSchema schema, ParquetRowGroupReader group, int rows, CancellationToken cancellation)

@@ -8,7 +8,7 @@ namespace AtomCuration.Storage;
 /// </summary>
 public sealed record StoreRow
 {
-    /// <summary>Position in the store (0-based, pool order).</summary>
+    /// <summary>Position of the structure in the store (0-based, pool order; in a per-atom store the structure's, not the row's).</summary>
     public long Ordinal { get; init; }
 
     /// <summary>Position of the frame in the pool it was read from.</summary>
@@ -35,8 +35,14 @@ public sealed record StoreRow
     /// <summary>The config_type group key, when present.</summary>
     public string? ConfigType { get; init; }
 
-    /// <summary>The descriptor.</summary>
+    /// <summary>The descriptor (empty in a row of a per-atom store).</summary>
     public ImmutableArray<double> Descriptor { get; init; } = [];
+
+    /// <summary>From a per-atom store: the atomic numbers of the structure's atoms, in order (empty otherwise).</summary>
+    public ImmutableArray<int> AtomicNumbers { get; init; } = [];
+
+    /// <summary>From a per-atom store: the atoms' descriptors, one row per atom (null otherwise).</summary>
+    public Structures.FeatureMatrix? AtomDescriptors { get; init; }
 
     /// <summary>Position in the selection order (0 = picked first).</summary>
     public int? SelectionRank { get; init; }

@@ -23,10 +23,18 @@ public static class StoreSelector
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (store.Rows > int.MaxValue) throw new ArgumentException($"Store '{store.Path}' has {store.Rows} rows; at most {int.MaxValue} are supported.");
+        if (store.Structures > int.MaxValue) throw new ArgumentException($"Store '{store.Path}' has {store.Structures} structures; at most {int.MaxValue} are supported.");
+        if (options.Method == SelectionMethod.LocalEnvironmentBank)
+        {
+            var bank = options.Bank();
+            bank.Validate();
+            return LocalEnvironmentBank.SelectFrom(new StoreEnvironments(store, options.CacheBytes, context?.Cancellation ?? default),
+                (LocalEnvironmentBankOptions)bank.WithRun(context, "select"));
+        }
+        if (options.Method != SelectionMethod.Random) StoreStructures.RequireStructures(store, $"-Method {options.Method}");
         return options.Method switch
         {
-            SelectionMethod.Random => RandomSelector.Select((int)store.Rows, new RandomOptions { Count = options.Count, Seed = options.Seed }),
+            SelectionMethod.Random => RandomSelector.Select((int)store.Structures, new RandomOptions { Count = options.Count, Seed = options.Seed }),
             SelectionMethod.KMeans => MiniBatchKMeans.Select(store, options, context),
             SelectionMethod.Fps => StoreFarthestPointSampling.Select(store, options, context),
             SelectionMethod.Cur => StoreCur.Select(store, options, context),
@@ -34,7 +42,10 @@ public static class StoreSelector
         };
     }
 
-    /// <summary>The picked rows in selection order, with rank, score and cluster, read in one pass.</summary>
+    /// <summary>
+    /// The picked structures' rows in selection order, with rank, score and cluster, read in one pass (from a per-atom
+    /// store: the structure's row with its atoms' descriptors in <see cref="StoreRow.AtomDescriptors"/>).
+    /// </summary>
     public static IReadOnlyList<StoreRow> Rows(DescriptorStore store, SelectionResult result, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -43,17 +54,34 @@ public static class StoreSelector
         for (int r = 0; r < result.SelectedIndices.Count; r++) rank[result.SelectedIndices[r]] = r;
         var rows = new StoreRow[result.SelectedIndices.Count];
         int found = 0;
+        StoreRow Ranked(StoreRow row, int r) => row with
+        {
+            SelectionRank = r,
+            SelectionScore = result.Scores[r],
+            ClusterId = result.Labels is { } labels ? labels[result.SelectedIndices[r]] : null,
+        };
+        if (store.Layout == StoreLayout.Atom)
+        {
+            // The text columns repeat on every atom's row: find the picks' pool positions in a numeric pass first,
+            // then read the text of only the row groups that hold them.
+            var pools = new HashSet<long>();
+            foreach (var s in StoreStructures.Read(store, null, cancellation))
+                if (rank.ContainsKey(s.Ordinal) && pools.Add(s.PoolIndex) && pools.Count == rows.Length) break;
+            foreach (var s in StoreStructures.Read(store, group => group.Any(pools.Contains), cancellation))
+            {
+                if (found == rows.Length) break;
+                if (!rank.TryGetValue(s.Ordinal, out int r)) continue;
+                rows[r] = Ranked(s.Row! with { AtomDescriptors = s.Environments, AtomicNumbers = [.. s.AtomicNumbers] }, r);
+                found++;
+            }
+            return rows;
+        }
         foreach (var chunk in store.Chunks(true, cancellation))
         {
             for (int i = 0; i < chunk.Rows; i++)
                 if (rank.TryGetValue(chunk.Start + i, out int r))
                 {
-                    rows[r] = StoreRow.From(chunk, i) with
-                    {
-                        SelectionRank = r,
-                        SelectionScore = result.Scores[r],
-                        ClusterId = result.Labels is { } labels ? labels[result.SelectedIndices[r]] : null,
-                    };
+                    rows[r] = Ranked(StoreRow.From(chunk, i), r);
                     found++;
                 }
             if (found == rows.Length) break;
@@ -97,8 +125,9 @@ public static class StoreSelector
                 {
                     Id = row.Id,
                     PoolIndex = row.PoolIndex,
-                    Descriptor = row.Descriptor,
-                    DescriptorLabels = labels,
+                    Descriptor = row.AtomDescriptors is null ? row.Descriptor : null,
+                    DescriptorLabels = row.AtomDescriptors is null ? labels : null,
+                    AtomDescriptors = row.AtomDescriptors,
                     SelectionRank = row.SelectionRank,
                     SelectionScore = row.SelectionScore,
                     ClusterId = row.ClusterId,

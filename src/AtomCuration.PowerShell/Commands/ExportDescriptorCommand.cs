@@ -7,7 +7,7 @@ using AtomCuration.Structures;
 namespace AtomCuration.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes the structure × feature descriptor matrix to .npy (with a JSON sidecar of labels and ids), .csv, or a Parquet descriptor store streamed in row groups (.parquet).</para>
+/// <para type="synopsis">Writes the structure × feature descriptor matrix to .npy (with a JSON sidecar of labels and ids), .csv, or a Parquet descriptor store streamed in row groups (.parquet) — one row per structure, or per atom with -PerAtom.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "Descriptor", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Structure))]
@@ -42,6 +42,14 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
     [Parameter]
     public ShardSpec Shard { get; set; } = ShardSpec.All;
 
+    /// <summary>
+    /// Descriptor stores only: one row per atom holding its environment descriptor (from Get-Descriptor -PerAtom), for
+    /// the local-environment bank and Measure-Diversity -Store. Structures carrying only per-atom descriptors
+    /// (Get-Descriptor -Aggregate None) are written per atom without it.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PerAtom { get; set; }
+
     /// <summary>Also emit each structure written.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -55,7 +63,7 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
             file = PathResolver.ResolveOutput(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
             if (PathResolver.Clobbers(file, NoClobber) is { } exists) ThrowTerminatingError(exists);
             if (!ShouldProcess(file, "Write descriptor matrix")) return;
-            _writer = Shard.IsAll ? DescriptorWriter.Open(file) : OpenShard(file);
+            _writer = Shard.IsAll && !PerAtom ? DescriptorWriter.Open(file) : OpenStore(file);
             _file = file;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
@@ -64,10 +72,10 @@ public sealed class ExportDescriptorCommand : PSCmdlet, IDisposable
         }
     }
 
-    private DescriptorStoreWriter OpenShard(string file) =>
+    private DescriptorStoreWriter OpenStore(string file) =>
         string.Equals(System.IO.Path.GetExtension(file), ".parquet", StringComparison.OrdinalIgnoreCase)
-            ? new DescriptorStoreWriter(file, Shard)
-            : throw new ArgumentException($"-Shard writes a part of a descriptor store (*.parquet), not of '{System.IO.Path.GetFileName(file)}'.");
+            ? new DescriptorStoreWriter(file, Shard, PerAtom ? StoreLayout.Atom : null)
+            : throw new ArgumentException($"{(PerAtom ? "-PerAtom" : "-Shard")} writes a descriptor store (*.parquet), not '{System.IO.Path.GetFileName(file)}'.");
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -1,19 +1,23 @@
 using System.Management.Automation;
 using AtomCuration.Options;
 using AtomCuration.Selection;
+using AtomCuration.Storage;
 using AtomCuration.Structures;
 
 namespace AtomCuration.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Measures how diverse a set of structures is: the entropy of its atomic environments and, against a reference set, the distance from each reference environment to the nearest one in the set.</para>
+/// <para type="synopsis">Measures how diverse a set of structures is: the entropy of its atomic environments and, against a reference set (in memory, or a per-atom descriptor store read in blocks), the distance from each reference environment to the nearest one in the set.</para>
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Measure, "Diversity")]
+[Cmdlet(VerbsDiagnostic.Measure, "Diversity", DefaultParameterSetName = ReferenceSet)]
 [OutputType(typeof(DiversityReport))]
 [OptionsRecord(typeof(EntropyOptions), typeof(RunContext))]
 public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
 {
+    private const string ReferenceSet = "Reference";
+    private const string StoreSet = "Store";
     private readonly List<Structure> _set = [];
+    private DescriptorStore? _store;
     private readonly CancellationTokenSource _stop = new();
     private EntropyOptions _options = null!;
 
@@ -22,8 +26,16 @@ public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
     public Structure InputObject { get; set; } = null!;
 
     /// <summary>Reference structures (e.g. the whole pool): adds the nearest-distance table.</summary>
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ParameterSetName = ReferenceSet)]
     public Structure[]? Reference { get; set; }
+
+    /// <summary>
+    /// A per-atom descriptor store (Export-Descriptor -PerAtom) as the reference, read block by block instead of held in
+    /// memory: for a pool larger than memory. The report equals the one against the same structures given to -Reference.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = StoreSet)]
+    [ValidateNotNullOrEmpty]
+    public string Store { get; set; } = "";
 
     /// <summary>Use the k-th nearest neighbour distance in the entropy estimator (default 1).</summary>
     [Parameter]
@@ -53,14 +65,33 @@ public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
     {
         try
         {
-            _options = BoundOptions.Bind<EntropyOptions>(this, nameof(InputObject), nameof(Reference), nameof(Scaling), nameof(SkipNonFinite),
-                nameof(ThrottleLimit));
+            _options = BoundOptions.Bind<EntropyOptions>(this, nameof(InputObject), nameof(Reference), nameof(Store), nameof(Scaling),
+                nameof(SkipNonFinite), nameof(ThrottleLimit));
         }
         catch (ArgumentException e)
         {
             ThrowTerminatingError(new ErrorRecord(e, "InvalidDiversityParameter", ErrorCategory.InvalidArgument, null));
         }
+        if (ParameterSetName == StoreSet) OpenStore();
         for (int i = 0; i < (Reference?.Length ?? 0); i++) Require(Reference![i], i, "-Reference ");
+    }
+
+    private void OpenStore()
+    {
+        string path = GetUnresolvedProviderPathFromPSPath(Store);
+        try
+        {
+            _store = DescriptorStore.Open(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "StoreUnreadable", ErrorCategory.ReadError, path));
+        }
+        if (_store!.Layout != StoreLayout.Atom)
+            ThrowTerminatingError(new ErrorRecord(new StoreLayoutException(
+                    $"Store '{path}' holds one row per structure; Measure-Diversity -Store reads per-atom descriptors: write the store with " +
+                    "'Get-Descriptor -PerAtom … | Export-Descriptor <store>.parquet -PerAtom'."),
+                "StoreLayoutMismatch", ErrorCategory.InvalidData, path));
     }
 
     /// <inheritdoc />
@@ -90,19 +121,28 @@ public sealed class MeasureDiversityCommand : PSCmdlet, IDisposable
             reference = Reference?.Where(keep.Contains).ToArray();
         }
         if (_set.Count == 0) return;
-        WriteVerbose($"Measuring {_set.Count} structures ({_set.Sum(s => s.AtomCount)} environments) against {reference?.Length ?? 0} reference structures.");
-        var progress = new ProgressRecord(5, "Measure-Diversity", $"{_set.Count} structures, {Reference?.Length ?? 0} reference structures");
+        string against = _store is null ? $"{reference?.Length ?? 0} reference structures" : $"the {_store.Structures} structures ({_store.Rows} environments) of {_store.Path}";
+        WriteVerbose($"Measuring {_set.Count} structures ({_set.Sum(s => s.AtomCount)} environments) against {against}.");
+        var progress = new ProgressRecord(5, "Measure-Diversity", $"{_set.Count} structures, against {against}");
         WriteProgress(progress);
         DiversityReport report;
+        var storeSkipped = new List<string>();
         try
         {
-            report = ProgressRelay.Run(p => DiversityMeasurement.Measure(_set, reference, _options, Scaling, BoundOptions.Context(_stop.Token, ThrottleLimit, p)), ProgressRelay.Showing(this, progress));
+            report = ProgressRelay.Run(p =>
+            {
+                var context = BoundOptions.Context(_stop.Token, ThrottleLimit, p);
+                return _store is null
+                    ? DiversityMeasurement.Measure(_set, reference, _options, Scaling, context)
+                    : StoreDiversity.Measure(_set, _store, _options, Scaling, context, SkipNonFinite ? storeSkipped : null);
+            }, ProgressRelay.Showing(this, progress));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or InvalidDataException)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "DiversityFailed", ErrorCategory.InvalidData, null));
+            ThrowTerminatingError(new ErrorRecord(e, e is StoreLayoutException ? "StoreLayoutMismatch" : "DiversityFailed", ErrorCategory.InvalidData, null));
             return;
         }
+        if (FiniteDescriptors.SkippedWarning(storeSkipped) is { } left) WriteWarning(left);
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
         WriteObject(report);

@@ -44,7 +44,8 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
 
     /// <summary>
     /// A descriptor store (folder *.parquet written by Export-Descriptor) to select from without loading it: methods
-    /// Random, KMeans (mini-batch), Fps and Cur, on the raw descriptors. The picks are read back from their source files.
+    /// Random, KMeans (mini-batch), Fps and Cur on a per-structure store's raw descriptors, LocalEnvironmentBank on a
+    /// per-atom store (Export-Descriptor -PerAtom). The picks are read back from their source files.
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = StoreSet)]
     [ValidateNotNullOrEmpty]
@@ -54,9 +55,9 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     [Parameter(ParameterSetName = StoreSet)]
     public SwitchParameter NoFetch { get; set; }
 
-    /// <summary>Number of structures to select.</summary>
+    /// <summary>Number of structures to select (with -Store required, unless LocalEnvironmentBank is given -Threshold).</summary>
     [Parameter(Mandatory = true, ParameterSetName = CountSet)]
-    [Parameter(Mandatory = true, ParameterSetName = StoreSet)]
+    [Parameter(ParameterSetName = StoreSet)]
     [ValidateRange(1, int.MaxValue)]
     public int Count { get; set; }
 
@@ -67,6 +68,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
 
     /// <summary>Environment distance threshold (LocalEnvironmentBank).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ThresholdSet)]
+    [Parameter(ParameterSetName = StoreSet)]
     [ValidateRange(double.Epsilon, double.MaxValue)]
     public double Threshold { get; set; }
 
@@ -239,7 +241,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
     /// <summary>The parameters a selection from a store takes besides -Store and -NoFetch; the others need the pool in memory.</summary>
     private static readonly HashSet<string> StoreParameters = new(StringComparer.OrdinalIgnoreCase)
     {
-        nameof(Method), nameof(Count), nameof(Seed), nameof(Options), nameof(ThrottleLimit),
+        nameof(Method), nameof(Count), nameof(Threshold), nameof(Seed), nameof(Options), nameof(ThrottleLimit),
     };
 
     private void SelectFromStore()
@@ -250,7 +252,11 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         try
         {
             if (BoundOptions.Of(this, nameof(Store), nameof(NoFetch)).Keys.FirstOrDefault(k => !StoreParameters.Contains(k)) is { } other)
-                throw new ArgumentException($"-{other} needs the pool in memory; with -Store give only -Method, -Count, -Seed, -Options and -ThrottleLimit.");
+                throw new ArgumentException($"-{other} needs the pool in memory; with -Store give only -Method, -Count, -Threshold, -Seed, -Options and -ThrottleLimit.");
+            bool count = MyInvocation.BoundParameters.ContainsKey(nameof(Count)), threshold = MyInvocation.BoundParameters.ContainsKey(nameof(Threshold));
+            if (count && threshold) throw new ArgumentException("Give -Count or -Threshold, not both.");
+            if (!count && !threshold && Options?.ElementThresholds is null)
+                throw new ArgumentException("With -Store give -Count (or, for LocalEnvironmentBank, -Threshold or an elementThresholds option).");
             var values = BoundOptions.Of(this, nameof(Store), nameof(NoFetch), nameof(Options), nameof(ThrottleLimit));
             if (Options is not null)
                 foreach (System.Collections.DictionaryEntry e in Options.ToHashtable()) values[e.Key.ToString()!] = BoundOptions.Plain(e.Value);
@@ -271,7 +277,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(new ErrorRecord(e, "StoreUnreadable", ErrorCategory.ReadError, path));
             return;
         }
-        var progress = new ProgressRecord(3, "Select-Configuration", $"{options.Method}: choosing from the {store.Rows} rows of {path}");
+        var progress = new ProgressRecord(3, "Select-Configuration", $"{options.Method}: choosing from the {store.Structures} structures of {path}");
         WriteProgress(progress);
         var context = BoundOptions.Context(_stop.Token, ThrottleLimit);
         SelectionResult result;
@@ -283,7 +289,7 @@ public sealed class SelectConfigurationCommand : PSCmdlet, IDisposable
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or InvalidDataException)
         {
-            ThrowTerminatingError(new ErrorRecord(e, "SelectionFailed", ErrorCategory.InvalidData, path));
+            ThrowTerminatingError(new ErrorRecord(e, e is StoreLayoutException ? "StoreLayoutMismatch" : "SelectionFailed", ErrorCategory.InvalidData, path));
             return;
         }
         progress.RecordType = ProgressRecordType.Completed;
