@@ -61,7 +61,7 @@ public static class CmdletMetadataReader
         var element = type.IsArray ? type.GetElementType()! : type;
         IReadOnlyList<string> valid = validateSet is not null ? Strings(validateSet.ConstructorArguments).ToList()
             : element.IsEnum ? Enum.GetNames(element) : [];
-        return new ParameterMetadata(property.Name, type, aliases, globbing, valid, memberships, Default: ParameterDefaults.Of(cmdlet, property, memberships.All(m => m.Mandatory)));
+        return new ParameterMetadata(property.Name, type, aliases, globbing, valid, memberships, Default: ParameterDefaults.Of(cmdlet, property, memberships.Any(m => m.Mandatory)));
     }
 
     private static ParameterMetadata ShouldProcessSwitch(string name, string alias) =>

@@ -12,8 +12,9 @@ namespace AtomCuration.HelpBuilder.Metadata;
 /// help cannot drift from the defaults Core applies. A record property left null stands for another record's default
 /// when it forwards one ([SameRangeAs]: e.g. -Perplexity → TsneOptions.Perplexity, 30) or names the constant Core falls
 /// back to ([DefaultValue]: SelectionSettings.Count → SelectionOptions.DefaultCount); a parameter on no record shows
-/// the cmdlet's own initial value. A parameter mandatory in every parameter set has no default, and null (nothing known)
-/// is shown as "None", as PowerShell's own help does.
+/// the cmdlet's own initial value. A parameter mandatory in any parameter set has no default (where it is optional, as
+/// Select-Configuration -Count with -Store, an alternative such as -Threshold stands in for it, not a value), and null
+/// (nothing known) is shown as "None", as PowerShell's own help does.
 /// </summary>
 public static class ParameterDefaults
 {
@@ -23,7 +24,7 @@ public static class ParameterDefaults
     /// <summary>Shown when a parameter has no default.</summary>
     public const string None = "None";
 
-    /// <summary>The default value text of <paramref name="parameter"/> of <paramref name="cmdlet"/>.</summary>
+    /// <summary>The default value text of <paramref name="parameter"/> of <paramref name="cmdlet"/>; <paramref name="mandatory"/>: mandatory in some parameter set.</summary>
     public static string Of(Type cmdlet, PropertyInfo parameter, bool mandatory)
     {
         ArgumentNullException.ThrowIfNull(cmdlet);
