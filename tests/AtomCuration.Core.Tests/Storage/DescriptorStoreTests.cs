@@ -4,6 +4,7 @@ using AtomCuration.Selection;
 using AtomCuration.Storage;
 using AtomCuration.Structures;
 using AtomCuration.Tests.Selection;
+using AtomCuration.Tests.Support;
 
 namespace AtomCuration.Tests.Storage;
 
@@ -153,5 +154,27 @@ public sealed class DescriptorStoreTests : IDisposable
         Assert.Null(picks[1].Structure);
         Assert.IsType<FileNotFoundException>(picks[1].Error);
         Assert.Equal(0.1, picks[2].Structure!.Positions[0].X, 12);
+    }
+    /// <summary>
+    /// tests/data/store-v1.parquet was written by the module before per-atom stores (format version 1, commit b4a093a):
+    /// frames 0–5 of the bundled Cu sample with an RDF (cutoff 4 Å, spacing 0.5, width 0.2). It must still open as a
+    /// per-structure store, with its rows as written, and be refused by a method that needs one row per atom.
+    /// </summary>
+    [Fact]
+    public void AStoreOfFormatVersionOneOpensAsOneRowPerStructure()
+    {
+        var store = DescriptorStore.Open(RepoPaths.Combine("tests", "data", "store-v1.parquet"));
+        Assert.Equal(StoreLayout.Structure, store.Layout);
+        Assert.Equal(6, store.Rows);
+        var frames = AtomCuration.IO.StructureIO.Read(RepoPaths.Combine("examples", "data", "Cu_SNAP_sample.extxyz.gz"))
+            .Take(6).Select(r => r.Structure!).ToList();
+        var rows = AllRows(store);
+        Assert.Equal(Enumerable.Range(0, 6), rows.Select(r => r.FrameIndex));
+        Assert.Equal(frames.Select(f => f.AtomCount), rows.Select(r => r.AtomCount));
+        Assert.Equal(frames.Select(f => f.Energy), rows.Select(r => r.Energy));
+        Assert.All(rows, r => Assert.Equal(store.Labels.Count, r.Descriptor.Length));
+        Assert.All(rows, r => Assert.Contains(r.Descriptor.ToArray(), v => v > 0));
+        Assert.Throws<StoreLayoutException>(() => StoreSelector.Select(store,
+            new StoreSelectionOptions { Method = SelectionMethod.LocalEnvironmentBank, Threshold = 0.5 }));
     }
 }
