@@ -86,10 +86,22 @@ public static class KMeans
         ArgumentNullException.ThrowIfNull(options);
         int n = x.Rows, d = x.Columns, k = options.Count;
         if (k < 1 || k > n) throw new ArgumentOutOfRangeException(nameof(options), k, $"Count must be 1…{n}.");
-        var data = x.Values.ToArray();
-        var norms = new double[n];
-        for (int i = 0; i < n; i++) norms[i] = VectorMath.Dot(data.AsSpan(i * d, d), data.AsSpan(i * d, d));
-        double tol = options.Tolerance * MeanVariance(data, n, d);
+        // Rows padded with zero columns to whole SIMD vectors: distances and means are unchanged, the
+        // distance kernel needs no scalar tail, and the padding is cut off the centres at the end.
+        // Large arrays are taken uninitialised and filled by the parallel passes, so that zeroing and first-touch
+        // page faults are not a serial prologue.
+        int p = KMeansDistance.Stride(d);
+        var data = GC.AllocateUninitializedArray<double>(n * p);
+        OrderedParallel.For((n + Chunk - 1) / Chunk, ch =>
+        {
+            for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
+            {
+                x.Row(i).CopyTo(data.AsSpan(i * p, d));
+                data.AsSpan(i * p + d, p - d).Clear();
+            }
+        }, options.Threads);
+        double[]? norms = null; // only Hamerly's assignment uses the row norms
+        double tol = options.Tolerance * MeanVariance(x);
         var master = new Random(options.Seed);
         var seeds = Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
         KMeansModel? best = null;
@@ -97,40 +109,74 @@ public static class KMeans
         {
             options.Progress?.Report(r / (double)seeds.Length);
             options.Cancellation.ThrowIfCancellationRequested();
-            var centers = PlusPlus(data, norms, n, d, k, new Random(seeds[r]), options.Threads);
+            var centers = PlusPlus(data, n, p, k, new Random(seeds[r]), options.Threads);
             var m = (long)n * k <= KMeansElkan.MaxBounds
-                ? KMeansElkan.Run(data, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
-                : Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
+                ? KMeansElkan.Run(data, n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
+                : Lloyd(data, norms ??= RowNorms(data, n, p), n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
             if (best is null || m.Inertia < best.Inertia) best = m;
         }
-        return best!;
+        if (p == d) return best!;
+        var unpadded = new double[k * d];
+        for (int j = 0; j < k; j++) best!.Centers.AsSpan(j * p, d).CopyTo(unpadded.AsSpan(j * d, d));
+        return best! with { Centers = unpadded };
     }
 
-    private static double MeanVariance(double[] v, int n, int d)
+    private static double[] RowNorms(double[] x, int n, int d)
     {
-        double total = 0;
-        for (int c = 0; c < d; c++)
+        var norms = new double[n];
+        for (int i = 0; i < n; i++) norms[i] = VectorMath.Dot(x.AsSpan(i * d, d), x.AsSpan(i * d, d));
+        return norms;
+    }
+
+    /// <summary>Mean of the column variances; rows are read in storage order (each column's sums still run over the rows in order).</summary>
+    private static double MeanVariance(FeatureMatrix x)
+    {
+        int n = x.Rows, d = x.Columns;
+        var mean = new double[d];
+        var squares = new double[d];
+        for (int i = 0; i < n; i++)
         {
-            double m = 0, s = 0;
-            for (int i = 0; i < n; i++) m += v[i * d + c];
-            m /= n;
-            for (int i = 0; i < n; i++) s += (v[i * d + c] - m) * (v[i * d + c] - m);
-            total += s / n;
+            var row = x.Row(i);
+            for (int c = 0; c < d; c++) mean[c] += row[c];
         }
+        for (int c = 0; c < d; c++) mean[c] /= n;
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.Row(i);
+            for (int c = 0; c < d; c++) squares[c] += (row[c] - mean[c]) * (row[c] - mean[c]);
+        }
+        double total = 0;
+        for (int c = 0; c < d; c++) total += squares[c] / n;
         return total / d;
     }
 
+    /// <summary>Sum of squared distances from each row to its centre (fixed chunks added in order: thread-independent).</summary>
+    internal static double Inertia(double[] x, int n, int d, double[] centers, int[] labels, int threads)
+    {
+        int chunks = (n + Chunk - 1) / Chunk;
+        var part = new double[chunks];
+        OrderedParallel.For(chunks, ch =>
+        {
+            double s = 0;
+            for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
+                s += KMeansDistance.Squared(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
+            part[ch] = s;
+        }, threads);
+        return part.Sum();
+    }
+
     /// <summary>Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.</summary>
-    internal static double[] PlusPlus(double[] x, double[] norms, int n, int d, int k, Random rng, int threads)
+    internal static double[] PlusPlus(double[] x, int n, int d, int k, Random rng, int threads)
     {
         var centers = new double[k * d];
         int trials = 2 + (int)Math.Log(k);
         int first = rng.Next(n);
         x.AsSpan(first * d, d).CopyTo(centers);
         var closest = new double[n];
-        OrderedParallel.For(n, i => closest[i] = VectorMath.SquaredDistance(x.AsSpan(i * d, d), x.AsSpan(first * d, d)), threads);
+        OrderedParallel.For(n, i => closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d)), threads);
         double pot = closest.Sum();
         var cand = new int[trials];
+        var candRows = new double[trials * d];
         var candDist = new double[trials * n];
         var candPot = new double[trials];
         // One pass over the rows per new centre scores all candidates (the rows are read once, not once per
@@ -140,19 +186,24 @@ public static class KMeans
         var partial = new double[chunks * trials];
         for (int c = 1; c < k; c++)
         {
-            for (int t = 0; t < trials; t++) cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
+            for (int t = 0; t < trials; t++)
+            {
+                cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
+                x.AsSpan(cand[t] * d, d).CopyTo(candRows.AsSpan(t * d, d));
+            }
             OrderedParallel.For(chunks, ch =>
             {
                 int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
                 var part = partial.AsSpan(ch * trials, trials);
                 part.Clear();
+                Span<double> toCand = stackalloc double[trials];
                 for (int i = lo; i < hi; i++)
                 {
-                    var row = x.AsSpan(i * d, d);
                     double own = closest[i];
+                    KMeansDistance.Squared(x.AsSpan(i * d, d), candRows, toCand);
                     for (int t = 0; t < trials; t++)
                     {
-                        double v = Math.Min(own, VectorMath.SquaredDistance(row, x.AsSpan(cand[t] * d, d)));
+                        double v = Math.Min(own, toCand[t]);
                         candDist[t * n + i] = v;
                         part[t] += v;
                     }
@@ -201,7 +252,7 @@ public static class KMeans
         {
             cancellation.ThrowIfCancellationRequested();
             Assign(x, norms, n, d, k, centers, labels, dist, threads, sums, counts, bounds, exact ? null : bounds.HalfGaps(centers, k, d));
-            Reduce(sums, counts, chunks, k, d, next, out var total);
+            Reduce(sums, counts, chunks, k, d, next, threads, out var total);
             exact = Reseed(x, n, d, k, labels, dist, total, next);
             double shift = 0;
             for (int i = 0; i < k * d; i++) shift += (next[i] - centers[i]) * (next[i] - centers[i]);
@@ -212,9 +263,7 @@ public static class KMeans
             if (shift <= tol) { iter++; break; }
         }
         if (!strict) Assign(x, norms, n, d, k, centers, labels, dist, threads, null, null, bounds, null);
-        double inertia = 0;
-        for (int i = 0; i < n; i++) inertia += VectorMath.SquaredDistance(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
-        return new KMeansModel(centers, labels, inertia, iter);
+        return new KMeansModel(centers, labels, Inertia(x, n, d, centers, labels, threads), iter);
     }
 
     /// <summary>
@@ -254,7 +303,7 @@ public static class KMeans
                 if (half is not null)
                 {
                     double m = Math.Max(half[best], lower[i]);
-                    if (upper[i] > m) upper[i] = Math.Sqrt(VectorMath.SquaredDistance(row, centers.AsSpan(best * d, d)));
+                    if (upper[i] > m) upper[i] = Math.Sqrt(KMeansDistance.Squared(row, centers.AsSpan(best * d, d)));
                     skip = upper[i] <= m;
                     dist[i] = upper[i] * upper[i];
                 }
@@ -282,18 +331,22 @@ public static class KMeans
         }, threads);
     }
 
-    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, out int[] total)
+    /// <summary>New centres: the chunks' partial sums added in chunk order (per centre, in parallel over centres), divided by the counts.</summary>
+    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, int threads, out int[] total)
     {
-        total = new int[k];
-        Array.Clear(next);
-        for (int ch = 0; ch < chunks; ch++)
-            for (int j = 0; j < k; j++)
+        var t = new int[k];
+        OrderedParallel.For(k, j =>
+        {
+            var target = next.AsSpan(j * d, d);
+            target.Clear();
+            for (int ch = 0; ch < chunks; ch++)
             {
-                total[j] += counts[ch * k + j];
-                TensorPrimitives.Add(next.AsSpan(j * d, d), sums.AsSpan((ch * k + j) * d, d), next.AsSpan(j * d, d));
+                t[j] += counts[ch * k + j];
+                TensorPrimitives.Add(target, sums.AsSpan((ch * k + j) * d, d), target);
             }
-        for (int j = 0; j < k; j++)
-            if (total[j] > 0) TensorPrimitives.Multiply(next.AsSpan(j * d, d), 1.0 / total[j], next.AsSpan(j * d, d));
+            if (t[j] > 0) TensorPrimitives.Multiply(target, 1.0 / t[j], target);
+        }, threads);
+        total = t;
     }
 
     /// <summary>Moves each empty centre onto the point currently farthest from its own centre; true when any moved.</summary>
