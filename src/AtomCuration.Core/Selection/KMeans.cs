@@ -82,15 +82,77 @@ public static class KMeans
     /// <summary>Runs all restarts and returns the partition of lowest inertia.</summary>
     public static KMeansModel Fit(FeatureMatrix x, KMeansOptions options)
     {
+        int k = Check(x, options);
+        int n = x.Rows, p = KMeansDistance.Stride(x.Columns);
+        var data = Pad(x, p, options.Threads);
+        double tol = options.Tolerance * MeanVariance(x);
+        // Elkan's lower bounds start as the seeding's own distances from every row to every chosen centre
+        // (exact, and the same bits an exact pass would compute), so the first pass computes none.
+        var lower = (long)n * k <= KMeansElkan.MaxBounds ? GC.AllocateUninitializedArray<double>(n * k) : null;
+        KMeansModel? best = null;
+        var seeds = RestartSeeds(options);
+        for (int r = 0; r < seeds.Length; r++)
+        {
+            options.Progress?.Report(r / (double)seeds.Length);
+            options.Cancellation.ThrowIfCancellationRequested();
+            var centers = PlusPlus(data, n, p, k, new Random(seeds[r]), options.Threads, lower);
+            var m = Iterate(data, n, p, k, centers, lower, tol, options);
+            if (best is null || m.Inertia < best.Inertia) best = m;
+        }
+        return Unpad(best!, k, x.Columns, p);
+    }
+
+    /// <summary>
+    /// One Lloyd run from the given k × d starting centres (row-major; <see cref="KMeansOptions.Restarts"/> and
+    /// <see cref="SelectionOptions.Seed"/> are not used) — scikit-learn's <c>init=ndarray, n_init=1</c>, for
+    /// comparing two implementations from the same start.
+    /// </summary>
+    public static KMeansModel Fit(FeatureMatrix x, KMeansOptions options, ReadOnlySpan<double> initialCenters)
+    {
+        int k = Check(x, options);
+        int n = x.Rows, d = x.Columns, p = KMeansDistance.Stride(d);
+        if (initialCenters.Length != k * d) throw new ArgumentException($"Expected {k} × {d} initial centres, got {initialCenters.Length} values.", nameof(initialCenters));
+        var data = Pad(x, p, options.Threads);
+        var centers = new double[k * p];
+        for (int j = 0; j < k; j++) initialCenters.Slice(j * d, d).CopyTo(centers.AsSpan(j * p, d));
+        var m = Iterate(data, n, p, k, centers, null, options.Tolerance * MeanVariance(x), options);
+        return Unpad(m, k, d, p);
+    }
+
+    /// <summary>The k-means++ centres (k × d, row-major) the first restart of <see cref="Fit(FeatureMatrix, KMeansOptions)"/> starts from.</summary>
+    public static double[] SeedCenters(FeatureMatrix x, KMeansOptions options)
+    {
+        int k = Check(x, options);
+        int n = x.Rows, d = x.Columns, p = KMeansDistance.Stride(d);
+        var padded = PlusPlus(Pad(x, p, options.Threads), n, p, k, new Random(RestartSeeds(options)[0]), options.Threads);
+        var centers = new double[k * d];
+        for (int j = 0; j < k; j++) padded.AsSpan(j * p, d).CopyTo(centers.AsSpan(j * d, d));
+        return centers;
+    }
+
+    private static int Check(FeatureMatrix x, KMeansOptions options)
+    {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(options);
-        int n = x.Rows, d = x.Columns, k = options.Count;
-        if (k < 1 || k > n) throw new ArgumentOutOfRangeException(nameof(options), k, $"Count must be 1…{n}.");
-        // Rows padded with zero columns to whole SIMD vectors: distances and means are unchanged, the
-        // distance kernel needs no scalar tail, and the padding is cut off the centres at the end.
-        // Large arrays are taken uninitialised and filled by the parallel passes, so that zeroing and first-touch
-        // page faults are not a serial prologue.
-        int p = KMeansDistance.Stride(d);
+        int k = options.Count;
+        if (k < 1 || k > x.Rows) throw new ArgumentOutOfRangeException(nameof(options), k, $"Count must be 1…{x.Rows}.");
+        return k;
+    }
+
+    private static int[] RestartSeeds(KMeansOptions options)
+    {
+        var master = new Random(options.Seed);
+        return Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
+    }
+
+    /// <summary>
+    /// Rows padded with zero columns to whole SIMD vectors (<paramref name="p"/> wide): distances and means are unchanged, the
+    /// distance kernel needs no scalar tail, and the padding is cut off the centres at the end.
+    /// The array is taken uninitialised and filled in parallel, so that zeroing and first-touch page faults are not a serial prologue.
+    /// </summary>
+    private static double[] Pad(FeatureMatrix x, int p, int threads)
+    {
+        int n = x.Rows, d = x.Columns;
         var data = GC.AllocateUninitializedArray<double>(n * p);
         OrderedParallel.For((n + Chunk - 1) / Chunk, ch =>
         {
@@ -99,26 +161,26 @@ public static class KMeans
                 x.Row(i).CopyTo(data.AsSpan(i * p, d));
                 data.AsSpan(i * p + d, p - d).Clear();
             }
-        }, options.Threads);
-        double[]? norms = null; // only Hamerly's assignment uses the row norms
-        double tol = options.Tolerance * MeanVariance(x);
-        var master = new Random(options.Seed);
-        var seeds = Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
-        KMeansModel? best = null;
-        for (int r = 0; r < seeds.Length; r++)
-        {
-            options.Progress?.Report(r / (double)seeds.Length);
-            options.Cancellation.ThrowIfCancellationRequested();
-            var centers = PlusPlus(data, n, p, k, new Random(seeds[r]), options.Threads);
-            var m = (long)n * k <= KMeansElkan.MaxBounds
-                ? KMeansElkan.Run(data, n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
-                : Lloyd(data, norms ??= RowNorms(data, n, p), n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
-            if (best is null || m.Inertia < best.Inertia) best = m;
-        }
-        if (p == d) return best!;
+        }, threads);
+        return data;
+    }
+
+    /// <summary>
+    /// Lloyd iterations from <paramref name="centers"/>: Elkan's bounds while rows × k bounds fit (<paramref name="lower"/>, when
+    /// given, already holds every row's distance to every centre), else Hamerly's.
+    /// </summary>
+    private static KMeansModel Iterate(double[] data, int n, int p, int k, double[] centers, double[]? lower, double tol, KMeansOptions options) =>
+        (long)n * k <= KMeansElkan.MaxBounds
+            ? KMeansElkan.Run(data, n, p, k, centers, lower ?? GC.AllocateUninitializedArray<double>(n * k), lower is not null,
+                tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
+            : Lloyd(data, RowNorms(data, n, p), n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
+
+    private static KMeansModel Unpad(KMeansModel m, int k, int d, int p)
+    {
+        if (p == d) return m;
         var unpadded = new double[k * d];
-        for (int j = 0; j < k; j++) best!.Centers.AsSpan(j * p, d).CopyTo(unpadded.AsSpan(j * d, d));
-        return best! with { Centers = unpadded };
+        for (int j = 0; j < k; j++) m.Centers.AsSpan(j * p, d).CopyTo(unpadded.AsSpan(j * d, d));
+        return m with { Centers = unpadded };
     }
 
     private static double[] RowNorms(double[] x, int n, int d)
@@ -165,19 +227,26 @@ public static class KMeans
         return part.Sum();
     }
 
-    /// <summary>Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.</summary>
-    internal static double[] PlusPlus(double[] x, int n, int d, int k, Random rng, int threads)
+    /// <summary>
+    /// Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.
+    /// With <paramref name="distances"/> (n × k) every row's distance (not squared) to every chosen centre is kept there.
+    /// </summary>
+    internal static double[] PlusPlus(double[] x, int n, int d, int k, Random rng, int threads, double[]? distances = null)
     {
         var centers = new double[k * d];
         int trials = 2 + (int)Math.Log(k);
         int first = rng.Next(n);
         x.AsSpan(first * d, d).CopyTo(centers);
         var closest = new double[n];
-        OrderedParallel.For(n, i => closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d)), threads);
+        OrderedParallel.For(n, i =>
+        {
+            closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d));
+            if (distances is not null) distances[(long)i * k] = Math.Sqrt(closest[i]);
+        }, threads);
         double pot = closest.Sum();
         var cand = new int[trials];
         var candRows = new double[trials * d];
-        var candDist = new double[trials * n];
+        var candDist = new double[trials * n]; // squared distance of every row to every candidate
         var candPot = new double[trials];
         // One pass over the rows per new centre scores all candidates (the rows are read once, not once per
         // candidate); partial potentials are kept per fixed chunk and added in chunk order, so the sums do not
@@ -203,9 +272,8 @@ public static class KMeans
                     KMeansDistance.Squared(x.AsSpan(i * d, d), candRows, toCand);
                     for (int t = 0; t < trials; t++)
                     {
-                        double v = Math.Min(own, toCand[t]);
-                        candDist[t * n + i] = v;
-                        part[t] += v;
+                        candDist[t * n + i] = toCand[t];
+                        part[t] += Math.Min(own, toCand[t]);
                     }
                 }
             }, threads);
@@ -215,7 +283,16 @@ public static class KMeans
             int b = 0;
             for (int t = 1; t < trials; t++) if (candPot[t] < candPot[b]) b = t;
             pot = candPot[b];
-            candDist.AsSpan(b * n, n).CopyTo(closest);
+            int col = c;
+            OrderedParallel.For(chunks, ch =>
+            {
+                for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
+                {
+                    double v = candDist[b * n + i];
+                    closest[i] = Math.Min(closest[i], v);
+                    if (distances is not null) distances[(long)i * k + col] = Math.Sqrt(v);
+                }
+            }, threads);
             x.AsSpan(cand[b] * d, d).CopyTo(centers.AsSpan(c * d, d));
         }
         return centers;

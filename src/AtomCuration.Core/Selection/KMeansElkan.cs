@@ -22,14 +22,17 @@ internal static class KMeansElkan
     /// <summary>Most bounds (rows × k) kept: 2²⁵ doubles, 256 MB; larger problems use Hamerly's single lower bound.</summary>
     public const long MaxBounds = 1L << 25;
 
-    public static KMeansModel Run(double[] x, int n, int d, int k, double[] centers, double tol, int maxIter, int threads,
+    /// <summary>
+    /// Lloyd from <c>centers</c> (k × d) on the n × d rows <c>x</c>. <c>lower</c> holds the n × k bounds; when <c>seeded</c> it
+    /// already holds every row's distance to every starting centre (from k-means++) and the first pass only reads them,
+    /// else the first pass computes them.
+    /// </summary>
+    public static KMeansModel Run(double[] x, int n, int d, int k, double[] centers, double[] lower, bool seeded, double tol, int maxIter, int threads,
         CancellationToken cancellation, int chunk)
     {
         int chunks = (n + chunk - 1) / chunk;
         var labels = new int[n];
         var upper = new double[n];
-        // Written by the parallel passes before they are read: no serial zeroing of 8·n·k bytes.
-        var lower = GC.AllocateUninitializedArray<double>(n * k);
         var sums = GC.AllocateUninitializedArray<double>(chunks * k * d);
         var counts = new int[chunks * k];
         var changed = new bool[chunks]; // did any row of the chunk change cluster in the last pass
@@ -44,7 +47,8 @@ internal static class KMeansElkan
         for (; iter < maxIter; iter++)
         {
             cancellation.ThrowIfCancellationRequested();
-            Pass(exact, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, sums, counts, changed, chunk);
+            Pass(exact, seeded, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, sums, counts, changed, chunk);
+            seeded = false;
             KMeans.Reduce(sums, counts, chunks, k, d, next, threads, out var total);
             bool reseeded = false;
             if (Array.IndexOf(total, 0) >= 0)
@@ -67,17 +71,17 @@ internal static class KMeansElkan
             if (shift <= tol) { iter++; break; }
         }
         // Labels for the final centres (the bounds are valid unless a centre was just re-seeded).
-        if (!strict) Pass(exact, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, null, null, changed, chunk);
+        if (!strict) Pass(exact, false, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, null, null, changed, chunk);
         return new KMeansModel(centers, labels, KMeans.Inertia(x, n, d, centers, labels, threads), iter);
     }
 
-    private static void Pass(bool exact, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
+    private static void Pass(bool exact, bool seeded, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
         double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
     {
         if (exact)
         {
             Array.Clear(drift);
-            Exact(x, n, d, k, centers, labels, upper, lower, threads, sums, counts, changed, chunk);
+            Exact(seeded, x, n, d, k, centers, labels, upper, lower, threads, sums, counts, changed, chunk);
         }
         else
         {
@@ -103,8 +107,8 @@ internal static class KMeansElkan
         }
     }
 
-    /// <summary>Every distance: labels, u = the smallest, l_j = each.</summary>
-    private static void Exact(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
+    /// <summary>Every distance (computed, or already in <paramref name="lower"/> when <paramref name="known"/>): labels, u = the smallest, l_j = each.</summary>
+    private static void Exact(bool known, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
         int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
     {
         int chunks = (n + chunk - 1) / chunk;
@@ -117,15 +121,15 @@ internal static class KMeansElkan
             {
                 var row = x.AsSpan(i * d, d);
                 var l = lower.AsSpan((int)((long)i * k), k);
-                KMeansDistance.Squared(row, centers, l);
+                if (!known)
+                {
+                    KMeansDistance.Squared(row, centers, l);
+                    for (int j = 0; j < k; j++) l[j] = Math.Sqrt(l[j]);
+                }
                 int best = 0;
                 double bd = double.PositiveInfinity;
                 for (int j = 0; j < k; j++)
-                {
-                    double dj = Math.Sqrt(l[j]);
-                    l[j] = dj;
-                    if (dj < bd) { bd = dj; best = j; }
-                }
+                    if (l[j] < bd) { bd = l[j]; best = j; }
                 any |= labels[i] != best;
                 labels[i] = best;
                 upper[i] = bd;
