@@ -238,10 +238,17 @@ public static class KMeans
         int first = rng.Next(n);
         x.AsSpan(first * d, d).CopyTo(centers);
         var closest = new double[n];
-        OrderedParallel.For(n, i =>
+        int chunks = (n + Chunk - 1) / Chunk;
+        var held = distances is null ? null : new double[Held * n];
+        OrderedParallel.For(chunks, ch =>
         {
-            closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d));
-            if (distances is not null) distances[(long)i * k] = Math.Sqrt(closest[i]);
+            int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
+            for (int i = lo; i < hi; i++)
+            {
+                closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d));
+                if (held is not null) held[i] = closest[i];
+            }
+            WriteHeld(distances, held, n, k, 0, lo, hi);
         }, threads);
         double pot = closest.Sum();
         var cand = new int[trials];
@@ -251,7 +258,6 @@ public static class KMeans
         // One pass over the rows per new centre scores all candidates (the rows are read once, not once per
         // candidate); partial potentials are kept per fixed chunk and added in chunk order, so the sums do not
         // depend on the thread count.
-        int chunks = (n + Chunk - 1) / Chunk;
         var partial = new double[chunks * trials];
         for (int c = 1; c < k; c++)
         {
@@ -286,16 +292,37 @@ public static class KMeans
             int col = c;
             OrderedParallel.For(chunks, ch =>
             {
-                for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
+                int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
+                for (int i = lo; i < hi; i++)
                 {
                     double v = candDist[b * n + i];
                     closest[i] = Math.Min(closest[i], v);
-                    if (distances is not null) distances[(long)i * k + col] = Math.Sqrt(v);
+                    if (held is not null) held[col % Held * n + i] = v;
                 }
+                WriteHeld(distances, held, n, k, col, lo, hi);
             }, threads);
             x.AsSpan(cand[b] * d, d).CopyTo(centers.AsSpan(c * d, d));
         }
         return centers;
+    }
+
+    /// <summary>
+    /// Centres whose squared distances k-means++ holds column-wise before writing them, square-rooted, into the row-major
+    /// n × k bounds: a group of consecutive centres fills whole cache lines of a row, where one centre at a time would
+    /// write one double per row per pass and reload every line of the bounds k times.
+    /// </summary>
+    private const int Held = 8;
+
+    /// <summary>Once centre <paramref name="c"/> completes a group (or is the last), writes the group's held distances of rows lo…hi−1.</summary>
+    private static void WriteHeld(double[]? distances, double[]? held, int n, int k, int c, int lo, int hi)
+    {
+        if (distances is null || (c % Held != Held - 1 && c != k - 1)) return;
+        int group = c - c % Held;
+        for (int i = lo; i < hi; i++)
+        {
+            var row = distances.AsSpan(i * k + group, c - group + 1); // n × k ≤ KMeansElkan.MaxBounds: int indices
+            for (int s = 0; s < row.Length; s++) row[s] = Math.Sqrt(held![s * n + i]);
+        }
     }
 
     /// <summary>First index whose running sum of <paramref name="w"/> reaches <paramref name="r"/> (clipped to the last index).</summary>
