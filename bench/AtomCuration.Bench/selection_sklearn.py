@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """scikit-learn / NumPy side of the selection benchmarks: same data (raw float64 file), same task.
-usage: selection_sklearn.py kmeans PATH N D K N_INIT [ALGORITHM [TOL [MAX_ITER]]] | fps PATH N D K | tsne PATH N D PERPLEXITY
-k-means defaults: algorithm lloyd, tol 1e-4 (scikit-learn's), max_iter 300. The BLAS is the one the dynamic
+usage: selection_sklearn.py kmeans PATH N D K N_INIT [ALGORITHM [TOL [MAX_ITER [SEED [INIT [LABELS]]]]]] | fps PATH N D K | tsne PATH N D PERPLEXITY
+k-means defaults: algorithm lloyd, tol 1e-4 (scikit-learn's), max_iter 300, random_state 0; INIT is a raw float64
+file of K × D starting centres (the bench's --dump-init), used as init= with n_init=1 instead of k-means++;
+LABELS a raw int32 file of another run's labels (the bench's --dump-labels) to count the rows labelled differently. The BLAS is the one the dynamic
 linker finds: Debian's default alternative, or OpenBLAS with
 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread for that command only; it is printed.
 """
@@ -22,6 +24,9 @@ if kind == "kmeans":
     tol = float(sys.argv[8]) if len(sys.argv) > 8 else 1e-4
     max_iter = int(sys.argv[9]) if len(sys.argv) > 9 else 300
     seed = int(sys.argv[10]) if len(sys.argv) > 10 else 0
+    init = np.fromfile(sys.argv[11], dtype="<f8").reshape(k, d) if len(sys.argv) > 11 else "k-means++"
+    if not isinstance(init, str):
+        n_init = 1
     try:
         from threadpoolctl import threadpool_info
         blas = "; ".join(f"{i['internal_api']} {i.get('version')} ({i['filepath']}, {i['num_threads']} threads, {i.get('architecture')})"
@@ -30,9 +35,13 @@ if kind == "kmeans":
         blas = "threadpoolctl not installed"
     t = time.perf_counter()
     c = time.process_time()
-    km = KMeans(n_clusters=k, n_init=n_init, algorithm=algorithm, tol=tol, max_iter=max_iter, random_state=seed).fit(X)
-    print(f"scikit-learn {sklearn.__version__} KMeans({algorithm}, n_init={n_init}, tol={tol:g}, max_iter={max_iter}, random_state={seed}), NumPy {np.__version__}, BLAS {blas}: "
-          f"{time.perf_counter() - t:.2f} s wall, {time.process_time() - c:.2f} s CPU, inertia {km.inertia_:.6g}, iterations {km.n_iter_}")
+    km = KMeans(n_clusters=k, init=init, n_init=n_init, algorithm=algorithm, tol=tol, max_iter=max_iter, random_state=seed).fit(X)
+    start = "init from " + sys.argv[11] if len(sys.argv) > 11 else f"random_state={seed}"
+    print(f"scikit-learn {sklearn.__version__} KMeans({algorithm}, n_init={n_init}, tol={tol:g}, max_iter={max_iter}, {start}), NumPy {np.__version__}, BLAS {blas}: "
+          f"{time.perf_counter() - t:.2f} s wall, {time.process_time() - c:.2f} s CPU, inertia {km.inertia_!r}, iterations {km.n_iter_}")
+    if len(sys.argv) > 12:  # LABELS: compare with another run's labels (raw int32), e.g. the bench's --dump-labels
+        other = np.fromfile(sys.argv[12], dtype="<i4")
+        print(f"labels differing from {sys.argv[12]}: {int((other != km.labels_).sum())} of {n}")
 elif kind == "fps":
     k = int(sys.argv[5])
     start = int(np.argmax(((X - X.mean(axis=0)) ** 2).sum(axis=1)))

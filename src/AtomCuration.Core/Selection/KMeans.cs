@@ -82,79 +82,204 @@ public static class KMeans
     /// <summary>Runs all restarts and returns the partition of lowest inertia.</summary>
     public static KMeansModel Fit(FeatureMatrix x, KMeansOptions options)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(options);
-        int n = x.Rows, d = x.Columns, k = options.Count;
-        if (k < 1 || k > n) throw new ArgumentOutOfRangeException(nameof(options), k, $"Count must be 1…{n}.");
-        var data = x.Values.ToArray();
-        var norms = new double[n];
-        for (int i = 0; i < n; i++) norms[i] = VectorMath.Dot(data.AsSpan(i * d, d), data.AsSpan(i * d, d));
-        double tol = options.Tolerance * MeanVariance(data, n, d);
-        var master = new Random(options.Seed);
-        var seeds = Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
+        int k = Check(x, options);
+        int n = x.Rows, p = KMeansDistance.Stride(x.Columns);
+        var data = Pad(x, p, options.Threads);
+        double tol = options.Tolerance * MeanVariance(x);
+        // Elkan's lower bounds start as the seeding's own distances from every row to every chosen centre
+        // (exact, and the same bits an exact pass would compute), so the first pass computes none.
+        var lower = (long)n * k <= KMeansElkan.MaxBounds ? GC.AllocateUninitializedArray<double>(n * k) : null;
         KMeansModel? best = null;
+        var seeds = RestartSeeds(options);
         for (int r = 0; r < seeds.Length; r++)
         {
             options.Progress?.Report(r / (double)seeds.Length);
             options.Cancellation.ThrowIfCancellationRequested();
-            var centers = PlusPlus(data, norms, n, d, k, new Random(seeds[r]), options.Threads);
-            var m = (long)n * k <= KMeansElkan.MaxBounds
-                ? KMeansElkan.Run(data, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
-                : Lloyd(data, norms, n, d, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
+            var centers = PlusPlus(data, n, p, k, new Random(seeds[r]), options.Threads, lower);
+            var m = Iterate(data, n, p, k, centers, lower, tol, options);
             if (best is null || m.Inertia < best.Inertia) best = m;
         }
-        return best!;
+        return Unpad(best!, k, x.Columns, p);
     }
 
-    private static double MeanVariance(double[] v, int n, int d)
+    /// <summary>
+    /// One Lloyd run from the given k × d starting centres (row-major; <see cref="KMeansOptions.Restarts"/> and
+    /// <see cref="SelectionOptions.Seed"/> are not used) — scikit-learn's <c>init=ndarray, n_init=1</c>, for
+    /// comparing two implementations from the same start.
+    /// </summary>
+    public static KMeansModel Fit(FeatureMatrix x, KMeansOptions options, ReadOnlySpan<double> initialCenters)
     {
-        double total = 0;
-        for (int c = 0; c < d; c++)
+        int k = Check(x, options);
+        int n = x.Rows, d = x.Columns, p = KMeansDistance.Stride(d);
+        if (initialCenters.Length != k * d) throw new ArgumentException($"Expected {k} × {d} initial centres, got {initialCenters.Length} values.", nameof(initialCenters));
+        var data = Pad(x, p, options.Threads);
+        var centers = new double[k * p];
+        for (int j = 0; j < k; j++) initialCenters.Slice(j * d, d).CopyTo(centers.AsSpan(j * p, d));
+        var m = Iterate(data, n, p, k, centers, null, options.Tolerance * MeanVariance(x), options);
+        return Unpad(m, k, d, p);
+    }
+
+    /// <summary>The k-means++ centres (k × d, row-major) the first restart of <see cref="Fit(FeatureMatrix, KMeansOptions)"/> starts from.</summary>
+    public static double[] SeedCenters(FeatureMatrix x, KMeansOptions options)
+    {
+        int k = Check(x, options);
+        int n = x.Rows, d = x.Columns, p = KMeansDistance.Stride(d);
+        var padded = PlusPlus(Pad(x, p, options.Threads), n, p, k, new Random(RestartSeeds(options)[0]), options.Threads);
+        var centers = new double[k * d];
+        for (int j = 0; j < k; j++) padded.AsSpan(j * p, d).CopyTo(centers.AsSpan(j * d, d));
+        return centers;
+    }
+
+    private static int Check(FeatureMatrix x, KMeansOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(options);
+        int k = options.Count;
+        if (k < 1 || k > x.Rows) throw new ArgumentOutOfRangeException(nameof(options), k, $"Count must be 1…{x.Rows}.");
+        return k;
+    }
+
+    private static int[] RestartSeeds(KMeansOptions options)
+    {
+        var master = new Random(options.Seed);
+        return Enumerable.Range(0, Math.Max(1, options.Restarts)).Select(_ => master.Next()).ToArray();
+    }
+
+    /// <summary>
+    /// Rows padded with zero columns to whole SIMD vectors (<paramref name="p"/> wide): distances and means are unchanged, the
+    /// distance kernel needs no scalar tail, and the padding is cut off the centres at the end.
+    /// The array is taken uninitialised and filled in parallel, so that zeroing and first-touch page faults are not a serial prologue.
+    /// </summary>
+    private static double[] Pad(FeatureMatrix x, int p, int threads)
+    {
+        int n = x.Rows, d = x.Columns;
+        var data = GC.AllocateUninitializedArray<double>(n * p);
+        OrderedParallel.For((n + Chunk - 1) / Chunk, ch =>
         {
-            double m = 0, s = 0;
-            for (int i = 0; i < n; i++) m += v[i * d + c];
-            m /= n;
-            for (int i = 0; i < n; i++) s += (v[i * d + c] - m) * (v[i * d + c] - m);
-            total += s / n;
+            for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
+            {
+                x.Row(i).CopyTo(data.AsSpan(i * p, d));
+                data.AsSpan(i * p + d, p - d).Clear();
+            }
+        }, threads);
+        return data;
+    }
+
+    /// <summary>
+    /// Lloyd iterations from <paramref name="centers"/>: Elkan's bounds while rows × k bounds fit (<paramref name="lower"/>, when
+    /// given, already holds every row's distance to every centre), else Hamerly's.
+    /// </summary>
+    private static KMeansModel Iterate(double[] data, int n, int p, int k, double[] centers, double[]? lower, double tol, KMeansOptions options) =>
+        (long)n * k <= KMeansElkan.MaxBounds
+            ? KMeansElkan.Run(data, n, p, k, centers, lower ?? GC.AllocateUninitializedArray<double>(n * k), lower is not null,
+                tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
+            : Lloyd(data, RowNorms(data, n, p), n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
+
+    private static KMeansModel Unpad(KMeansModel m, int k, int d, int p)
+    {
+        if (p == d) return m;
+        var unpadded = new double[k * d];
+        for (int j = 0; j < k; j++) m.Centers.AsSpan(j * p, d).CopyTo(unpadded.AsSpan(j * d, d));
+        return m with { Centers = unpadded };
+    }
+
+    private static double[] RowNorms(double[] x, int n, int d)
+    {
+        var norms = new double[n];
+        for (int i = 0; i < n; i++) norms[i] = VectorMath.Dot(x.AsSpan(i * d, d), x.AsSpan(i * d, d));
+        return norms;
+    }
+
+    /// <summary>Mean of the column variances; rows are read in storage order (each column's sums still run over the rows in order).</summary>
+    private static double MeanVariance(FeatureMatrix x)
+    {
+        int n = x.Rows, d = x.Columns;
+        var mean = new double[d];
+        var squares = new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.Row(i);
+            for (int c = 0; c < d; c++) mean[c] += row[c];
         }
+        for (int c = 0; c < d; c++) mean[c] /= n;
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.Row(i);
+            for (int c = 0; c < d; c++) squares[c] += (row[c] - mean[c]) * (row[c] - mean[c]);
+        }
+        double total = 0;
+        for (int c = 0; c < d; c++) total += squares[c] / n;
         return total / d;
     }
 
-    /// <summary>Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.</summary>
-    internal static double[] PlusPlus(double[] x, double[] norms, int n, int d, int k, Random rng, int threads)
+    /// <summary>Sum of squared distances from each row to its centre (fixed chunks added in order: thread-independent).</summary>
+    internal static double Inertia(double[] x, int n, int d, double[] centers, int[] labels, int threads)
+    {
+        int chunks = (n + Chunk - 1) / Chunk;
+        var part = new double[chunks];
+        OrderedParallel.For(chunks, ch =>
+        {
+            double s = 0;
+            for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
+                s += KMeansDistance.Squared(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
+            part[ch] = s;
+        }, threads);
+        return part.Sum();
+    }
+
+    /// <summary>
+    /// Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.
+    /// With <paramref name="distances"/> (n × k) every row's distance (not squared) to every chosen centre is kept there.
+    /// </summary>
+    internal static double[] PlusPlus(double[] x, int n, int d, int k, Random rng, int threads, double[]? distances = null)
     {
         var centers = new double[k * d];
         int trials = 2 + (int)Math.Log(k);
         int first = rng.Next(n);
         x.AsSpan(first * d, d).CopyTo(centers);
         var closest = new double[n];
-        OrderedParallel.For(n, i => closest[i] = VectorMath.SquaredDistance(x.AsSpan(i * d, d), x.AsSpan(first * d, d)), threads);
+        int chunks = (n + Chunk - 1) / Chunk;
+        var held = distances is null ? null : new double[Held * n];
+        OrderedParallel.For(chunks, ch =>
+        {
+            int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
+            for (int i = lo; i < hi; i++)
+            {
+                closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d));
+                if (held is not null) held[i] = closest[i];
+            }
+            WriteHeld(distances, held, n, k, 0, lo, hi);
+        }, threads);
         double pot = closest.Sum();
         var cand = new int[trials];
-        var candDist = new double[trials * n];
+        var candRows = new double[trials * d];
+        var candDist = new double[trials * n]; // squared distance of every row to every candidate
         var candPot = new double[trials];
         // One pass over the rows per new centre scores all candidates (the rows are read once, not once per
         // candidate); partial potentials are kept per fixed chunk and added in chunk order, so the sums do not
         // depend on the thread count.
-        int chunks = (n + Chunk - 1) / Chunk;
         var partial = new double[chunks * trials];
         for (int c = 1; c < k; c++)
         {
-            for (int t = 0; t < trials; t++) cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
+            for (int t = 0; t < trials; t++)
+            {
+                cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
+                x.AsSpan(cand[t] * d, d).CopyTo(candRows.AsSpan(t * d, d));
+            }
             OrderedParallel.For(chunks, ch =>
             {
                 int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
                 var part = partial.AsSpan(ch * trials, trials);
                 part.Clear();
+                Span<double> toCand = stackalloc double[trials];
                 for (int i = lo; i < hi; i++)
                 {
-                    var row = x.AsSpan(i * d, d);
                     double own = closest[i];
+                    KMeansDistance.Squared(x.AsSpan(i * d, d), candRows, toCand);
                     for (int t = 0; t < trials; t++)
                     {
-                        double v = Math.Min(own, VectorMath.SquaredDistance(row, x.AsSpan(cand[t] * d, d)));
-                        candDist[t * n + i] = v;
-                        part[t] += v;
+                        candDist[t * n + i] = toCand[t];
+                        part[t] += Math.Min(own, toCand[t]);
                     }
                 }
             }, threads);
@@ -164,10 +289,40 @@ public static class KMeans
             int b = 0;
             for (int t = 1; t < trials; t++) if (candPot[t] < candPot[b]) b = t;
             pot = candPot[b];
-            candDist.AsSpan(b * n, n).CopyTo(closest);
+            int col = c;
+            OrderedParallel.For(chunks, ch =>
+            {
+                int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
+                for (int i = lo; i < hi; i++)
+                {
+                    double v = candDist[b * n + i];
+                    closest[i] = Math.Min(closest[i], v);
+                    if (held is not null) held[col % Held * n + i] = v;
+                }
+                WriteHeld(distances, held, n, k, col, lo, hi);
+            }, threads);
             x.AsSpan(cand[b] * d, d).CopyTo(centers.AsSpan(c * d, d));
         }
         return centers;
+    }
+
+    /// <summary>
+    /// Centres whose squared distances k-means++ holds column-wise before writing them, square-rooted, into the row-major
+    /// n × k bounds: a group of consecutive centres fills whole cache lines of a row, where one centre at a time would
+    /// write one double per row per pass and reload every line of the bounds k times.
+    /// </summary>
+    private const int Held = 8;
+
+    /// <summary>Once centre <paramref name="c"/> completes a group (or is the last), writes the group's held distances of rows lo…hi−1.</summary>
+    private static void WriteHeld(double[]? distances, double[]? held, int n, int k, int c, int lo, int hi)
+    {
+        if (distances is null || (c % Held != Held - 1 && c != k - 1)) return;
+        int group = c - c % Held;
+        for (int i = lo; i < hi; i++)
+        {
+            var row = distances.AsSpan(i * k + group, c - group + 1); // n × k ≤ KMeansElkan.MaxBounds: int indices
+            for (int s = 0; s < row.Length; s++) row[s] = Math.Sqrt(held![s * n + i]);
+        }
     }
 
     /// <summary>First index whose running sum of <paramref name="w"/> reaches <paramref name="r"/> (clipped to the last index).</summary>
@@ -201,7 +356,7 @@ public static class KMeans
         {
             cancellation.ThrowIfCancellationRequested();
             Assign(x, norms, n, d, k, centers, labels, dist, threads, sums, counts, bounds, exact ? null : bounds.HalfGaps(centers, k, d));
-            Reduce(sums, counts, chunks, k, d, next, out var total);
+            Reduce(sums, counts, chunks, k, d, next, threads, out var total);
             exact = Reseed(x, n, d, k, labels, dist, total, next);
             double shift = 0;
             for (int i = 0; i < k * d; i++) shift += (next[i] - centers[i]) * (next[i] - centers[i]);
@@ -212,9 +367,7 @@ public static class KMeans
             if (shift <= tol) { iter++; break; }
         }
         if (!strict) Assign(x, norms, n, d, k, centers, labels, dist, threads, null, null, bounds, null);
-        double inertia = 0;
-        for (int i = 0; i < n; i++) inertia += VectorMath.SquaredDistance(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
-        return new KMeansModel(centers, labels, inertia, iter);
+        return new KMeansModel(centers, labels, Inertia(x, n, d, centers, labels, threads), iter);
     }
 
     /// <summary>
@@ -254,7 +407,7 @@ public static class KMeans
                 if (half is not null)
                 {
                     double m = Math.Max(half[best], lower[i]);
-                    if (upper[i] > m) upper[i] = Math.Sqrt(VectorMath.SquaredDistance(row, centers.AsSpan(best * d, d)));
+                    if (upper[i] > m) upper[i] = Math.Sqrt(KMeansDistance.Squared(row, centers.AsSpan(best * d, d)));
                     skip = upper[i] <= m;
                     dist[i] = upper[i] * upper[i];
                 }
@@ -282,18 +435,22 @@ public static class KMeans
         }, threads);
     }
 
-    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, out int[] total)
+    /// <summary>New centres: the chunks' partial sums added in chunk order (per centre, in parallel over centres), divided by the counts.</summary>
+    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, int threads, out int[] total)
     {
-        total = new int[k];
-        Array.Clear(next);
-        for (int ch = 0; ch < chunks; ch++)
-            for (int j = 0; j < k; j++)
+        var t = new int[k];
+        OrderedParallel.For(k, j =>
+        {
+            var target = next.AsSpan(j * d, d);
+            target.Clear();
+            for (int ch = 0; ch < chunks; ch++)
             {
-                total[j] += counts[ch * k + j];
-                TensorPrimitives.Add(next.AsSpan(j * d, d), sums.AsSpan((ch * k + j) * d, d), next.AsSpan(j * d, d));
+                t[j] += counts[ch * k + j];
+                TensorPrimitives.Add(target, sums.AsSpan((ch * k + j) * d, d), target);
             }
-        for (int j = 0; j < k; j++)
-            if (total[j] > 0) TensorPrimitives.Multiply(next.AsSpan(j * d, d), 1.0 / total[j], next.AsSpan(j * d, d));
+            if (t[j] > 0) TensorPrimitives.Multiply(target, 1.0 / t[j], target);
+        }, threads);
+        total = t;
     }
 
     /// <summary>Moves each empty centre onto the point currently farthest from its own centre; true when any moved.</summary>

@@ -33,7 +33,7 @@ public static class MiniBatchKMeans
         var rng = new Random(options.Seed);
         int initSize = (int)Math.Min(n, Math.Max(3L * b, 3L * k));
         var init = Gather(store, Draw(rng, n, initSize), d, context.Cancellation);
-        var centers = KMeans.PlusPlus(init, [], initSize, d, k, rng, context.ThrottleLimit);
+        var centers = KMeans.PlusPlus(init, initSize, d, k, rng, context.ThrottleLimit);
         var absorbed = new long[k];
         long rowsPerRound = Math.Max(b, options.CacheBytes / (8L * Math.Max(1, d)) / b * b);
         long remaining = (long)options.Steps * b;

@@ -49,6 +49,38 @@ public class KMeansElkanTests
         }
     }
 
+    private static double[] Blobs(int seed, int n, int d)
+    {
+        var rng = new Random(seed);
+        var x = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            int blob = rng.Next(5);
+            for (int a = 0; a < d; a++) x[i * d + a] = blob * (a % 2 == 0 ? 1.5 : -1.0) + 2.0 * (rng.NextDouble() + rng.NextDouble() - 1);
+        }
+        return x;
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(4, 2)]
+    public void BoundsFromTheSeedingGiveTheBitsOfAnExactFirstPass(int seed, int threads)
+    {
+        // Fit starts Elkan from the k-means++ distances; Fit from the same centres computes them in its first pass.
+        int n = 3000, d = 7, k = 12;
+        var x = Matrices.Create(n, d, Blobs(seed, n, d));
+        var options = new KMeansOptions { Count = k, Restarts = 1, Seed = seed, Tolerance = 1e-12, MaxIterations = 200, Threads = threads };
+        var start = KMeans.SeedCenters(x, options);
+        var seeded = KMeans.Fit(x, options);
+        var given = KMeans.Fit(x, options, start);
+        Assert.True(seeded.Iterations > 5, $"only {seeded.Iterations} iterations: the case does not exercise the bounds");
+        Assert.Equal(given.Iterations, seeded.Iterations);
+        Assert.Equal(given.Labels, seeded.Labels);
+        Assert.Equal(given.Centers, seeded.Centers);
+        Assert.Equal(given.Inertia, seeded.Inertia);
+        Assert.Throws<ArgumentException>(() => KMeans.Fit(x, options, start.AsSpan(d)));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(1, 2)]
@@ -56,18 +88,13 @@ public class KMeansElkanTests
     public void SkipsDistancesButNotLabels(int seed, int threads)
     {
         // Overlapping blobs, so rows change cluster for many iterations and the bounds are exercised.
-        var rng = new Random(seed);
         int n = 3000, d = 7, k = 12;
-        var x = new double[n * d];
-        for (int i = 0; i < n; i++)
-        {
-            int blob = rng.Next(5);
-            for (int a = 0; a < d; a++) x[i * d + a] = blob * (a % 2 == 0 ? 1.5 : -1.0) + 2.0 * (rng.NextDouble() + rng.NextDouble() - 1);
-        }
+        var x = Blobs(seed, n, d);
+        var rng = new Random(seed);
         var start = new double[k * d];
         for (int j = 0; j < k; j++) x.AsSpan(rng.Next(n) * d, d).CopyTo(start.AsSpan(j * d, d));
         var plain = PlainLloyd(x, n, d, k, start, 1e-12, 200);
-        var elkan = KMeansElkan.Run(x, n, d, k, (double[])start.Clone(), 1e-12, 200, threads, CancellationToken.None, chunk: 256);
+        var elkan = KMeansElkan.Run(x, n, d, k, (double[])start.Clone(), new double[n * k], false, 1e-12, 200, threads, CancellationToken.None, chunk: 256);
         Assert.True(plain.Iterations > 5, $"only {plain.Iterations} iterations: the case does not exercise the bounds");
         Assert.Equal(plain.Iterations, elkan.Iterations);
         Assert.Equal(plain.Labels, elkan.Labels);
