@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -161,9 +160,6 @@ public sealed class SoapDescriptor : Descriptor
     }
 
     /// <summary>Expands every atom's neighbour density and hands its coefficients c[Z][n][lm] (then a zeroed c^all slot, if used) to <paramref name="sink"/>.</summary>
-    // Per atom and neighbour chunk, Vector256: optimised at first call (at tier 0 every Vector256 op is a call, and
-    // a fresh pwsh ran its first pool through tier 0 and OSR: bench/cold-start-cmdlets.ps1).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Expand(Structure structure, Action<int, double[]> sink)
     {
         var nl = NeighborList.Build(structure, Settings.NeighbourCutoff);

@@ -1,13 +1,9 @@
-using System.Runtime.CompilerServices;
-
 namespace AtomCuration.Fitting;
 
 /// <summary>Dense Cholesky factorisation A = LLᵀ and solve, in place (small symmetric positive-definite systems).</summary>
 internal static class Cholesky
 {
     /// <summary>Overwrites the lower triangle of <paramref name="a"/> (n×n row-major) with L and <paramref name="b"/> with A⁻¹b; false if A is not positive definite.</summary>
-    // O(n³) loops run on every Levenberg–Marquardt step: optimised at first call (a fresh pwsh otherwise starts each fit in tier 0).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool SolveInPlace(double[] a, double[] b, int n)
     {
         for (int j = 0; j < n; j++)
