@@ -4,9 +4,10 @@
 # cmdlet's own code paths, type loading, static initialisers, native libraries). The calls run in the order listed,
 # so a cmdlet is charged only for what the ones before it did not already warm up (Import-Structure warms the
 # pipeline, etc.). Small, realistic calls (examples/*.ps1); inputs come from earlier rows, outside the timed block.
-# usage: dotnet pwsh -NoProfile -File bench/cold-start-cmdlets.ps1 -Module module/AtomCuration/AtomCuration.psd1 [-Only Export-CurationPlot] [-Csv rows.csv]
+# usage: dotnet pwsh -NoProfile -File bench/cold-start-cmdlets.ps1 -Module module/AtomCuration/AtomCuration.psd1 [-Only Get-Descriptor,Export-CurationPlot] [-Csv rows.csv]
 param($Module, [string[]] $Only, [string] $Csv)
 $ErrorActionPreference = 'Stop'
+$Only = $Only -split ','   # -File passes 'a,b' as one string
 $me = [Diagnostics.Process]::GetCurrentProcess()
 function Measure-Now { $me.Refresh(); [pscustomobject]@{ Clock = [Diagnostics.Stopwatch]::GetTimestamp(); Cpu = $me.TotalProcessorTime.TotalMilliseconds
     Jit = [System.Runtime.JitInfo]::GetCompiledMethodCount($false); Bytes = [GC]::GetTotalAllocatedBytes($false) } }
