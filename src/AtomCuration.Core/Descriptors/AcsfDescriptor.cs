@@ -98,6 +98,9 @@ public sealed class AcsfDescriptor : Descriptor
     }
 
     /// <summary>G2 over neighbours start…end−1, four neighbours per step; lanes past the end are masked out.</summary>
+    // Vector256 kernels: fully optimised at their first call. At tier 0 every Vector256 operation and every
+    // AggressiveInlining helper is a real call, so a fresh pwsh computing ACSF ran its first pool ~3-5x slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Radial(Workspace ws, int start, int end, Span<double> output)
     {
         var acc = ws.Accumulators.AsSpan(0, _g2.Length);
@@ -123,6 +126,9 @@ public sealed class AcsfDescriptor : Descriptor
     /// only the k within Rc of j are visited (compacted per j): f_c(R_jk) = 0 for the others,
     /// which in a full cutoff sphere are about half of all pairs.
     /// </summary>
+    // Vector256 kernels: fully optimised at their first call. At tier 0 every Vector256 operation and every
+    // AggressiveInlining helper is a real call, so a fresh pwsh computing ACSF ran its first pool ~3-5x slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AngularSums(Workspace ws, int a, int b, Span<double> out4, Span<double> out5)
     {
         var acc4 = ws.Accumulators4.AsSpan(0, _g4.Count);
@@ -337,6 +343,8 @@ public sealed class AcsfDescriptor : Descriptor
         /// into the C arrays (branch-free: every one is written, only the kept ones advance), pads
         /// four zero lanes, and returns how many were kept.
         /// </summary>
+        // Per neighbour, Vector256: optimised at first call, like the kernels above.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int CompactWithin(int j, int first, int end, double cutoff2)
         {
             double xj = X[j], yj = Y[j], zj = Z[j];
@@ -357,6 +365,8 @@ public sealed class AcsfDescriptor : Descriptor
         }
 
         /// <summary>Copies atom i's neighbours grouped by species (counting sort) and evaluates f_c for each.</summary>
+        // Per neighbour, Vector256: optimised at first call, like the kernels above.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Gather(NeighborList nl, int i, int[] species, int speciesCount, double cutoff)
         {
             var idx = nl.IndicesOf(i);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -41,6 +42,8 @@ public abstract class MatrixDescriptor : Descriptor
     }
 
     /// <summary>The unpermuted n × n matrix (row-major).</summary>
+    // O(n²) per structure: optimised at first call (a fresh pwsh otherwise runs the first pool in tier-0 code and OSR).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Matrix(Structure structure)
     {
         Check(structure);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtomCuration.Structures;
 using MathNet.Numerics;
 
@@ -54,6 +55,8 @@ public sealed class RdfDescriptor : Descriptor
     public override bool IsLocal => false;
 
     /// <inheritdoc />
+    // Per pair and bin: optimised at first call (a fresh pwsh otherwise runs the first pool in tier-0 code and OSR).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ComputeStructure(Structure structure, Span<double> vector)
     {
         if (vector.Length != Labels.Count) throw new ArgumentException("Vector has the wrong length.", nameof(vector));
@@ -89,6 +92,8 @@ public sealed class RdfDescriptor : Descriptor
     }
 
     /// <summary>Adds <paramref name="weight"/> times the bin integrals of a unit Gaussian at <paramref name="d"/> to <paramref name="bins"/>.</summary>
+    // Per pair and bin: optimised at first call (a fresh pwsh otherwise runs the first pool in tier-0 code and OSR).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Smear(double d, double weight, Span<double> bins, double[] edges)
     {
         int lo = Math.Max(0, (int)Math.Floor((d - _reach) / _spacing));
