@@ -60,6 +60,10 @@ public sealed class NeighborList
         if (_shifts is not null) NeighborPairCollector.Return(_shifts);
     }
 
+    /// <summary>An exact-size copy on arrays of its own (for keeping a list built over pooled buffers).</summary>
+    internal NeighborList Copy() => new(Cutoff, IsHalf, (int[])_offsets.Clone(), Indices.ToArray(), Vectors.ToArray(),
+        Distances.ToArray(), _shifts is null ? null : Shifts.ToArray());
+
     /// <summary>True when the list stores image shifts (<see cref="Shifts"/>).</summary>
     public bool HasShifts => _shifts is not null;
 

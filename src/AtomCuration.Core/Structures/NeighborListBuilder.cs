@@ -108,7 +108,7 @@ internal static class NeighborListBuilder
             wrapped[i] = basis.ToCartesian(frac[i]);
         }
 
-        var sink = new NeighborPairCollector(structure, offset, cutoff, half, shifts);
+        var sink = new NeighborPairCollector(structure, offset, cutoff, half, shifts, pooled);
         if (images * n <= SmallCellCandidates)
             SmallCellNeighbors.Search(wrapped.AsSpan(0, n), basis, reach, cutoff, half, sink, scratch);
         else

@@ -54,21 +54,48 @@ internal static class NeighborListCache
     public static NeighborList Get(Structure structure, double cutoff, bool half)
     {
         ArgumentNullException.ThrowIfNull(structure);
+        if (Find(structure, cutoff, half) is { } cached) return cached;
+        var list = NeighborList.BuildWithoutShifts(structure, cutoff, half);
+        return list.Bytes > BudgetBytes / 4 ? list : Keep(structure, cutoff, half, list);
+    }
+
+    /// <summary>
+    /// The list as <see cref="Get"/> gives it, for a caller that reads it only until it disposes the lease. A list
+    /// the cache would not keep (caching off, or larger than a quarter of the budget: a 32,000-atom cell's half list
+    /// at 5.5 Å is ~46 MB) is built over pooled buffers and handed back on dispose, so a large cell evaluated again
+    /// and again reuses them instead of faulting in fresh pages for every evaluation.
+    /// </summary>
+    public static NeighborListLease Borrow(Structure structure, double cutoff, bool half)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        if (Find(structure, cutoff, half) is { } cached) return new NeighborListLease(cached);
+        var list = NeighborList.BuildPooled(structure, cutoff, half, shifts: false);
+        if (list.Bytes > BudgetBytes / 4) return new NeighborListLease(list);
+        var owned = list.Copy();
+        list.Release();
+        return new NeighborListLease(Keep(structure, cutoff, half, owned));
+    }
+
+    private static NeighborList? Find(Structure structure, double cutoff, bool half)
+    {
         var key = ImmutableCollectionsMarshal.AsArray(structure.Positions)!;
         lock (s_gate)
         {
-            if (s_table.TryGetValue(key, out var slots))
-                foreach (var slot in slots)
-                    if (slot.Cutoff == cutoff && slot.Half == half && slot.Pbc == structure.Pbc && slot.Cell.Equals(structure.Cell))
-                    {
-                        s_recent.Remove(slot.Node!);
-                        s_recent.AddFirst(slot.Node!);
-                        return slot.List;
-                    }
+            if (!s_table.TryGetValue(key, out var slots)) return null;
+            foreach (var slot in slots)
+                if (slot.Cutoff == cutoff && slot.Half == half && slot.Pbc == structure.Pbc && slot.Cell.Equals(structure.Cell))
+                {
+                    s_recent.Remove(slot.Node!);
+                    s_recent.AddFirst(slot.Node!);
+                    return slot.List;
+                }
         }
-        var list = NeighborList.BuildWithoutShifts(structure, cutoff, half);
-        long size = list.Bytes;
-        if (size > BudgetBytes / 4) return list;
+        return null;
+    }
+
+    private static NeighborList Keep(Structure structure, double cutoff, bool half, NeighborList list)
+    {
+        var key = ImmutableCollectionsMarshal.AsArray(structure.Positions)!;
         lock (s_gate)
         {
             var slots = s_table.GetOrCreateValue(key);
@@ -80,7 +107,7 @@ internal static class NeighborListCache
             var fresh = new Slot { Cell = structure.Cell, Pbc = structure.Pbc, Cutoff = cutoff, Half = half, List = list, Owner = slots };
             fresh.Node = s_recent.AddFirst(fresh);
             slots.Add(fresh);
-            s_bytes += size;
+            s_bytes += list.Bytes;
             while (s_bytes > BudgetBytes && s_recent.Last is { } oldest) Drop(oldest.Value);
         }
         return list;

@@ -24,7 +24,9 @@ internal sealed class NeighborPairCollector
     // Small lists rent their buffers: a 36-atom cell at 7 Å needs ~90 kB of vectors, which fresh arrays
     // would put on the large-object heap once per structure (more costly than the search itself); the
     // finished list copies them out. Large lists (a 10,976-atom cell at 6.9 Å: 1.5 M entries, 70 MB) own
-    // uninitialised buffers and hand them over: zeroing and copying them cost more than the search.
+    // uninitialised buffers and hand them over: zeroing and copying them cost more than the search. A pooled
+    // list rents at every size: its caller gives the buffers back, so a large cell evaluated again and again
+    // reuses them instead of faulting in tens of MB of fresh pages per evaluation.
     private const int OwnedFrom = 1 << 16;
     private readonly bool _owned;
     private int[] _js;
@@ -34,7 +36,7 @@ internal sealed class NeighborPairCollector
     private int _count;
 
     /// <summary>A collector for <paramref name="structure"/>, whose atom i was wrapped by −<paramref name="offset"/>[i] cells.</summary>
-    public NeighborPairCollector(Structure structure, ImageShift[] offset, double cutoff, bool half, bool shifts = true)
+    public NeighborPairCollector(Structure structure, ImageShift[] offset, double cutoff, bool half, bool shifts = true, bool pooled = false)
     {
         _withShifts = shifts;
         _positions = structure.Positions;
@@ -46,7 +48,7 @@ internal sealed class NeighborPairCollector
         int n = _positions.Length;
         _offsets = new int[n + 1];
         int capacity = EstimatedEntries(structure, cutoff, half);
-        _owned = capacity >= OwnedFrom;
+        _owned = capacity >= OwnedFrom && !pooled;
         _js = Allocate<int>(capacity);
         _ds = Allocate<Vec3>(capacity);
         _dist = Allocate<double>(capacity);

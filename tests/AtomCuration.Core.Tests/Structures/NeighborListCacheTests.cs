@@ -5,11 +5,11 @@ namespace AtomCuration.Tests.Structures;
 
 public class NeighborListCacheTests
 {
-    private static Structure Make(int seed, double a = 8.0)
+    private static Structure Make(int seed, double a = 8.0, int atoms = 40)
     {
         var rng = new Random(seed);
         var cell = AtomCuration.Structures.Cell.FromParameters(a, a, a, 90, 90, 90);
-        var pos = Enumerable.Range(0, 40).Select(_ => cell.ToCartesian(new Vec3(rng.NextDouble(), rng.NextDouble(), rng.NextDouble()))).ToImmutableArray();
+        var pos = Enumerable.Range(0, atoms).Select(_ => cell.ToCartesian(new Vec3(rng.NextDouble(), rng.NextDouble(), rng.NextDouble()))).ToImmutableArray();
         return new Structure(Enumerable.Repeat(29, pos.Length).ToImmutableArray(), pos, cell, Pbc.All);
     }
 
@@ -48,6 +48,32 @@ public class NeighborListCacheTests
             {
                 NeighborListCache.Get(Make(100 + k), 5.0, half: true);
                 Assert.True(NeighborListCache.Bytes <= NeighborListCache.BudgetBytes, $"{NeighborListCache.Bytes} bytes held, budget {NeighborListCache.BudgetBytes}");
+            }
+        }
+        finally
+        {
+            NeighborListCache.BudgetBytes = saved;
+        }
+    }
+    [Fact]
+    public void ABorrowedListIsTheCachedOneOrAPooledCopyOfTheSameEntries()
+    {
+        var s = Make(4);
+        using (var lease = NeighborListCache.Borrow(s, 4.0, half: true))
+            Assert.Same(NeighborListCache.Get(s, 4.0, half: true), lease.List);
+        long saved = NeighborListCache.BudgetBytes;
+        try
+        {
+            NeighborListCache.BudgetBytes = 0; // nothing is kept: every borrow builds over pooled buffers
+            var large = Make(5, a: 20.0, atoms: 2000); // ~226,000 half-list entries: past the size a build owns its buffers
+            var expected = NeighborList.BuildWithoutShifts(large, 6.0, half: true);
+            for (int round = 0; round < 3; round++) // the second and third rounds reuse the buffers handed back
+            {
+                using var lease = NeighborListCache.Borrow(large, 6.0, half: true);
+                Assert.Equal(expected.Offsets.ToArray(), lease.List.Offsets.ToArray());
+                Assert.Equal(expected.Indices.ToArray(), lease.List.Indices.ToArray());
+                Assert.Equal(expected.Vectors.ToArray(), lease.List.Vectors.ToArray());
+                Assert.Equal(expected.Distances.ToArray(), lease.List.Distances.ToArray());
             }
         }
         finally

@@ -16,8 +16,9 @@ public static class EamEvaluator
     /// <summary>Evaluates one structure.</summary>
     /// <remarks>
     /// The half neighbour list comes from <see cref="NeighborListCache"/>: a structure evaluated again
-    /// (the same pool measured after every fit) reuses it. The first pass stores each pair's density
-    /// derivatives, so the force pass evaluates only the pair function.
+    /// (the same pool measured after every fit) reuses it; a list too large to cache is built over pooled
+    /// buffers. The first pass stores each pair's density derivatives, so the force pass evaluates only the
+    /// pair function.
     /// </remarks>
     /// <exception cref="ArgumentException">The structure holds an element the potential does not describe.</exception>
     public static EamResult Evaluate(EamPotential potential, Structure structure)
@@ -26,7 +27,8 @@ public static class EamEvaluator
         ArgumentNullException.ThrowIfNull(structure);
         int n = structure.AtomCount;
         var type = SpeciesIndices(potential, structure);
-        var list = NeighborListCache.Get(structure, potential.Cutoff, half: true);
+        using var lease = NeighborListCache.Borrow(structure, potential.Cutoff, half: true);
+        var list = lease.List;
         int pairs = list.PairCount;
         var offsets = list.Offsets;
         var indices = list.Indices;
