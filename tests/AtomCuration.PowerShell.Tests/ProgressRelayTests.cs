@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AtomCuration.PowerShell.Commands;
 
 namespace AtomCuration.Tests.PowerShell;
@@ -97,6 +98,40 @@ public class ProgressRelayTests
         Assert.All(shownOn, id => Assert.Equal(caller, id));
         // One update per burst: its 8 reports coalesce, and bursts are further apart than the interval.
         Assert.Equal([0.25, 0.5, 0.75, 1.0], shown);
+    }
+
+    [Fact]
+    public void WhileTheWorkIsSilentTheCallingThreadSleeps()
+    {
+        // The relay pumps on the calling thread, so that thread's own CPU time is what the pump cost. Polling instead of
+        // blocking would cost about as much as the silence lasts (less on a loaded machine, but far over the bound).
+        long before = ThreadCpuNanoseconds();
+        ProgressRelay.Run(p =>
+        {
+            p.Report(0.5);
+            Thread.Sleep(600);
+            return 0;
+        }, _ => { });
+        double busy = (ThreadCpuNanoseconds() - before) / 1e6;
+        Assert.True(busy < 100, $"the calling thread used {busy:F0} ms of CPU while the work was silent for 600 ms");
+    }
+
+    private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    private static long ThreadCpuNanoseconds()
+    {
+        Assert.Equal(0, ClockGetTime(ThreadCpuClock, out var t));
+        return t.Seconds * 1_000_000_000 + t.Nanoseconds;
     }
 
     [Fact]

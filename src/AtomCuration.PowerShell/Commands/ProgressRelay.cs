@@ -87,9 +87,15 @@ internal static class ProgressRelay
         double? pending = null, shown = null;
         while (true)
         {
-            // With nothing held back, wait for the next report; otherwise only until the held one is due.
-            var wait = pending is null ? Timeout.InfiniteTimeSpan : Interval - (time.GetUtcNow() - lastShown);
-            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            // With nothing held back, block until the next report (or the end); otherwise wait only until the held one
+            // is due. Only that remaining time is clamped: Timeout.InfiniteTimeSpan is negative, and clamped to zero it
+            // would turn the wait into a poll that keeps a core busy for as long as the work runs.
+            var wait = Timeout.InfiniteTimeSpan;
+            if (pending is not null)
+            {
+                wait = Interval - (time.GetUtcNow() - lastShown);
+                if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            }
             if (TryTake(reports, out var fraction, wait, time))
             {
                 pending = fraction;
