@@ -148,7 +148,7 @@ public sealed class SoapDescriptor : Descriptor
                 {
                     var x = ca.Slice(n * _lm + m0, width);
                     for (int n2 = a == b ? n : 0; n2 < _nmax; n2++)
-                        output[col++] = prefactor * TensorPrimitives.Dot(x, cb.Slice(n2 * _lm + m0, width));
+                        output[col++] = prefactor * VectorMath.Dot(x, cb.Slice(n2 * _lm + m0, width));
                 }
             }
         }
@@ -200,7 +200,7 @@ public sealed class SoapDescriptor : Descriptor
                     var rad = ws.Radial.AsSpan((l * _nmax + k) * ws.Capacity + start, len);
                     int offset = (b * _nmax + k) * _lm;
                     for (int lm = l * l; lm < (l + 1) * (l + 1); lm++)
-                        c[offset + lm] = TensorPrimitives.Dot(rad, ws.Angular.AsSpan(lm * ws.Capacity + start, len));
+                        c[offset + lm] = VectorMath.Dot(rad, ws.Angular.AsSpan(lm * ws.Capacity + start, len));
                 }
                 _radial.ToBasis(c.AsSpan(b * _nmax * _lm, _nmax * _lm));
                 if (_speciesWeights is not null)

@@ -30,4 +30,24 @@ public class VectorMathTests
             Assert.True(Math.Abs(got - want) <= 3e-16, $"fc({r}) = {got:R}, expected {want:R}");
         }
     }
+
+    [Fact]
+    public void DotMatchesTheSumOfProductsAtEveryLength()
+    {
+        var rng = new Random(9);
+        for (int n = 0; n <= 21; n++)
+        {
+            var a = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+            var b = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+            double want = 0, scale = 0;
+            for (int i = 0; i < n; i++)
+            {
+                want += a[i] * b[i];
+                scale += Math.Abs(a[i] * b[i]);
+            }
+            double got = VectorMath.Dot(a, b);
+            Assert.True(Math.Abs(got - want) <= 1e-15 * scale, $"n = {n}: {got:R}, expected {want:R}");
+        }
+        Assert.Throws<ArgumentException>(() => VectorMath.Dot(new double[5], new double[4]));
+    }
 }
