@@ -89,20 +89,22 @@ public static class Spectral
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(options);
-        int n = pool.Count;
         double delta = options.Delta;
+        return Mix(delta < 1 ? AtomKernelMatrix(pool, options) : null, delta > 0 ? StructureKernelMatrix(pool, options) : null, delta, pool.Count);
+    }
+
+    /// <summary>K₂ of a pool: the structure kernel on the preprocessed structure descriptors (N × N, row-major).</summary>
+    private static double[] StructureKernelMatrix(IReadOnlyList<Structure> pool, SpectralOptions options) =>
+        options.Kernel.Matrix(Preprocessing.Apply(DescriptorPool.FromStructures(pool), options.Preprocess), options.Threads);
+
+    /// <summary>(1 − δ) K₁ + δ K₂ from the two kernels (each null where its weight is zero).</summary>
+    private static double[] Mix(double[]? atoms, double[]? structures, double delta, int n)
+    {
         var k = new double[n * n];
         if (delta > 0)
-        {
-            var x = Preprocessing.Apply(DescriptorPool.FromStructures(pool), options.Preprocess);
-            var k2 = options.Kernel.Matrix(x, options.Threads);
-            for (int i = 0; i < k.Length; i++) k[i] = delta * k2[i];
-        }
+            for (int i = 0; i < k.Length; i++) k[i] = delta * structures![i];
         if (delta < 1)
-        {
-            var k1 = AtomKernelMatrix(pool, options);
-            for (int i = 0; i < k.Length; i++) k[i] += (1 - delta) * k1[i];
-        }
+            for (int i = 0; i < k.Length; i++) k[i] += (1 - delta) * atoms![i];
         return k;
     }
 
@@ -162,11 +164,15 @@ public static class Spectral
         options = (SpectralOptions)options.WithRun(context, "scan");
         var energy = pool.Select((s, i) => s.Energy is double e ? e / s.AtomCount
             : throw new InvalidOperationException($"Structure '{s.Id}' (index {i}) has no energy; the δ scan needs energies.")).ToArray();
+        var scanned = (deltas ?? Enumerable.Range(0, 11).Select(i => i / 10.0)).ToList();
+        // K₁ and K₂ do not depend on δ: each is computed once for the whole scan, and only their mix changes.
+        var atoms = scanned.Any(d => d < 1) ? AtomKernelMatrix(pool, options) : null;
+        var structures = scanned.Any(d => d > 0) ? StructureKernelMatrix(pool, options) : null;
         var result = new List<DeltaScanPoint>();
-        foreach (double delta in deltas ?? Enumerable.Range(0, 11).Select(i => i / 10.0))
+        foreach (double delta in scanned)
         {
             var o = options with { Delta = delta, Clusters = null };
-            var labels = Cluster(Affinity(pool, o), pool.Count, o, out int nc);
+            var labels = Cluster(Mix(atoms, structures, delta, pool.Count), pool.Count, o, out int nc);
             double sum = 0;
             for (int c = 0; c < nc; c++)
             {

@@ -56,6 +56,29 @@ public class HybridKernelTests
     }
 
     [Fact]
+    public void DeltaScanClustersTheAffinityOfEachDelta()
+    {
+        // The scan mixes K₁ and K₂ computed once; each point must be what clustering that δ's own affinity gives.
+        var pool = GroupedPool(30, 54);
+        var options = new SpectralOptions { Kernel = new Kernel(KernelKind.Laplacian, 0.3), MaxClusters = 6 };
+        double[] deltas = [0.0, 0.25, 0.6, 1.0];
+        var scan = Spectral.ScanDelta(pool, options, deltas);
+        for (int d = 0; d < deltas.Length; d++)
+        {
+            var o = options with { Delta = deltas[d] };
+            var labels = Spectral.Cluster(Spectral.Affinity(pool, o), pool.Count, o, out int clusters);
+            Assert.Equal(clusters, scan[d].Clusters);
+            var spreads = Enumerable.Range(0, clusters).Select(c =>
+            {
+                var e = pool.Where((_, i) => labels[i] == c).Select(s => s.Energy!.Value / s.AtomCount).ToArray();
+                double m = e.Average();
+                return Math.Sqrt(e.Sum(v => (v - m) * (v - m)) / e.Length);
+            });
+            Assert.Equal(spreads.Average(), scan[d].MeanEnergyStd, 12);
+        }
+    }
+
+    [Fact]
     public void EntropySelectionWithSecondNeighbourMatchesDefinition() => Oracle.Frozen(EntropySelectionWithSecondNeighbourMatchesDefinitionCheck);
 
     [SkippableFact]
