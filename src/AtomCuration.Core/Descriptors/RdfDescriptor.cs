@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
+using AtomCuration.Common;
 using AtomCuration.Structures;
-using MathNet.Numerics;
 
 namespace AtomCuration.Descriptors;
 
@@ -100,7 +100,7 @@ public sealed class RdfDescriptor : Descriptor
         int hi = Math.Min(_bins - 1, (int)Math.Floor((d + _reach) / _spacing));
         if (lo > hi) return;
         double scale = 1 / (_width * Math.Sqrt(2));
-        for (int k = lo; k <= hi + 1; k++) edges[k] = SpecialFunctions.Erf((k * _spacing - d) * scale);
+        for (int k = lo; k <= hi + 1; k++) edges[k] = ErrorFunction.Erf((k * _spacing - d) * scale);
         for (int k = lo; k <= hi; k++) bins[k] += 0.5 * weight * (edges[k + 1] - edges[k]);
     }
 }
