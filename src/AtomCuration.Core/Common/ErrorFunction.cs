@@ -11,7 +11,7 @@ namespace AtomCuration.Common;
 /// Why a copy: the Gaussian-smeared RDFs call erf for every pair and bin edge, and Math.NET's method cannot be marked
 /// for optimisation at first call. In a fresh pwsh its tier-0 code (every coefficient step a call to
 /// <c>Polynomial.Evaluate</c>) ran through the first RDF pool and, while tier-up lagged, the next ones: the recipe row
-/// of bench/cold-start-cmdlets.ps1 spent ~1.5 s of CPU in it on the bundled Cu sample (perf, bench/README.md).
+/// of bench/cold-start-cmdlets.ps1 spent about 1 s of its second call's CPU in it on the bundled Cu sample (perf, bench/README.md).
 /// </summary>
 internal static class ErrorFunction
 {
