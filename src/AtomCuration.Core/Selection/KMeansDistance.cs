@@ -55,44 +55,56 @@ internal static class KMeansDistance
     {
         int n = row.Length, count = result.Length;
         centers = centers[..(count * n)];
-        ref double px = ref MemoryMarshal.GetReference(row);
         int j = 0;
         for (; j + 4 <= count; j += 4)
-        {
-            ref double c0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(centers), j * n);
-            ref double c1 = ref Unsafe.Add(ref c0, n);
-            ref double c2 = ref Unsafe.Add(ref c1, n);
-            ref double c3 = ref Unsafe.Add(ref c2, n);
-            Vector256<double> a0 = Vector256<double>.Zero, b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
-            int i = 0;
-            for (; i + 2 * Lane <= n; i += 2 * Lane)
-            {
-                var x0 = Vector256.LoadUnsafe(ref px, (nuint)i);
-                var x1 = Vector256.LoadUnsafe(ref px, (nuint)(i + Lane));
-                a0 = Square(x0 - Vector256.LoadUnsafe(ref c0, (nuint)i), a0);
-                b0 = Square(x1 - Vector256.LoadUnsafe(ref c0, (nuint)(i + Lane)), b0);
-                a1 = Square(x0 - Vector256.LoadUnsafe(ref c1, (nuint)i), a1);
-                b1 = Square(x1 - Vector256.LoadUnsafe(ref c1, (nuint)(i + Lane)), b1);
-                a2 = Square(x0 - Vector256.LoadUnsafe(ref c2, (nuint)i), a2);
-                b2 = Square(x1 - Vector256.LoadUnsafe(ref c2, (nuint)(i + Lane)), b2);
-                a3 = Square(x0 - Vector256.LoadUnsafe(ref c3, (nuint)i), a3);
-                b3 = Square(x1 - Vector256.LoadUnsafe(ref c3, (nuint)(i + Lane)), b3);
-            }
-            if (i + Lane <= n)
-            {
-                var x0 = Vector256.LoadUnsafe(ref px, (nuint)i);
-                a0 = Square(x0 - Vector256.LoadUnsafe(ref c0, (nuint)i), a0);
-                a1 = Square(x0 - Vector256.LoadUnsafe(ref c1, (nuint)i), a1);
-                a2 = Square(x0 - Vector256.LoadUnsafe(ref c2, (nuint)i), a2);
-                a3 = Square(x0 - Vector256.LoadUnsafe(ref c3, (nuint)i), a3);
-                i += Lane;
-            }
-            result[j] = Vector256.Sum(a0 + b0) + Tail(row, centers.Slice(j * n, n), i);
-            result[j + 1] = Vector256.Sum(a1 + b1) + Tail(row, centers.Slice((j + 1) * n, n), i);
-            result[j + 2] = Vector256.Sum(a2 + b2) + Tail(row, centers.Slice((j + 2) * n, n), i);
-            result[j + 3] = Vector256.Sum(a3 + b3) + Tail(row, centers.Slice((j + 3) * n, n), i);
-        }
+            Four(row, centers.Slice(j * n, n), centers.Slice((j + 1) * n, n), centers.Slice((j + 2) * n, n), centers.Slice((j + 3) * n, n),
+                result.Slice(j, 4));
         for (; j < count; j++) result[j] = Squared(row, centers.Slice(j * n, n));
+    }
+
+    /// <summary>|row − c_t|² for four centres anywhere (each at least row.Length long) into <c>result[0…3]</c>: each piece of the row is loaded once for all four.</summary>
+    public static void Four(ReadOnlySpan<double> row, ReadOnlySpan<double> c0, ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, ReadOnlySpan<double> c3,
+        Span<double> result)
+    {
+        int n = row.Length;
+        c0 = c0[..n];
+        c1 = c1[..n];
+        c2 = c2[..n];
+        c3 = c3[..n];
+        result = result[..4];
+        ref double px = ref MemoryMarshal.GetReference(row);
+        ref double p0 = ref MemoryMarshal.GetReference(c0);
+        ref double p1 = ref MemoryMarshal.GetReference(c1);
+        ref double p2 = ref MemoryMarshal.GetReference(c2);
+        ref double p3 = ref MemoryMarshal.GetReference(c3);
+        Vector256<double> a0 = Vector256<double>.Zero, b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
+        int i = 0;
+        for (; i + 2 * Lane <= n; i += 2 * Lane)
+        {
+            var x0 = Vector256.LoadUnsafe(ref px, (nuint)i);
+            var x1 = Vector256.LoadUnsafe(ref px, (nuint)(i + Lane));
+            a0 = Square(x0 - Vector256.LoadUnsafe(ref p0, (nuint)i), a0);
+            b0 = Square(x1 - Vector256.LoadUnsafe(ref p0, (nuint)(i + Lane)), b0);
+            a1 = Square(x0 - Vector256.LoadUnsafe(ref p1, (nuint)i), a1);
+            b1 = Square(x1 - Vector256.LoadUnsafe(ref p1, (nuint)(i + Lane)), b1);
+            a2 = Square(x0 - Vector256.LoadUnsafe(ref p2, (nuint)i), a2);
+            b2 = Square(x1 - Vector256.LoadUnsafe(ref p2, (nuint)(i + Lane)), b2);
+            a3 = Square(x0 - Vector256.LoadUnsafe(ref p3, (nuint)i), a3);
+            b3 = Square(x1 - Vector256.LoadUnsafe(ref p3, (nuint)(i + Lane)), b3);
+        }
+        if (i + Lane <= n)
+        {
+            var x0 = Vector256.LoadUnsafe(ref px, (nuint)i);
+            a0 = Square(x0 - Vector256.LoadUnsafe(ref p0, (nuint)i), a0);
+            a1 = Square(x0 - Vector256.LoadUnsafe(ref p1, (nuint)i), a1);
+            a2 = Square(x0 - Vector256.LoadUnsafe(ref p2, (nuint)i), a2);
+            a3 = Square(x0 - Vector256.LoadUnsafe(ref p3, (nuint)i), a3);
+            i += Lane;
+        }
+        result[0] = Vector256.Sum(a0 + b0) + Tail(row, c0, i);
+        result[1] = Vector256.Sum(a1 + b1) + Tail(row, c1, i);
+        result[2] = Vector256.Sum(a2 + b2) + Tail(row, c2, i);
+        result[3] = Vector256.Sum(a3 + b3) + Tail(row, c3, i);
     }
 
     /// <summary>t² + s, fused where the hardware has it.</summary>

@@ -1,4 +1,8 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AtomCuration.Common;
 
 namespace AtomCuration.Selection;
@@ -12,27 +16,51 @@ namespace AtomCuration.Selection;
 /// has been tightened. After each update u grows by how far its centre moved (applied when the row is next visited), and every l_j shrinks by how
 /// far centre j moved: rather than touching rows × k bounds every iteration, l_j is stored as l_j + D_j,
 /// with D_j the distance centre j has travelled in total, and read back as the stored value − D_j
-/// (the path travelled is at least the displacement, so the bound stays valid).
+/// (the path travelled is at least the displacement, so the bound stays valid). The stored values are floats rounded
+/// down (still lower bounds): the n × k bounds are read in full every pass, and at half the bytes the pass waits half
+/// as long for memory. A row's own centre's bound is written only when the row leaves that centre (until then it is
+/// never read), so a pass that changes nothing writes no bounds.
 /// The labels are those of exact Lloyd iterations; only distance computations are skipped. Rows are
 /// processed in fixed chunks whose partial sums are added in chunk order, so the result is the same
 /// on any thread count.
 /// </summary>
 internal static class KMeansElkan
 {
-    /// <summary>Most bounds (rows × k) kept: 2²⁵ doubles, 256 MB; larger problems use Hamerly's single lower bound.</summary>
-    public const long MaxBounds = 1L << 25;
+    /// <summary>Most bounds (rows × k) kept: 2²⁶ floats, 256 MB; larger problems use Hamerly's single lower bound.</summary>
+    public const long MaxBounds = 1L << 26;
+
+    /// <summary>The largest float not above <paramref name="v"/>: a lower bound stored as a float stays a lower bound.</summary>
+    public static float Down(double v)
+    {
+        float f = (float)v;
+        return f > v ? MathF.BitDecrement(f) : f;
+    }
 
     /// <summary>
-    /// Lloyd from <c>centers</c> (k × d) on the n × d rows <c>x</c>. <c>lower</c> holds the n × k bounds; when <c>seeded</c> it
-    /// already holds every row's distance to every starting centre (from k-means++) and the first pass only reads them,
-    /// else the first pass computes them.
+    /// Elkan's per-row state: the n × k lower bounds (<see cref="Lower"/>, row-major, stored as described on <see cref="KMeansElkan"/>),
+    /// each row's label and its upper bound u.
     /// </summary>
-    public static KMeansModel Run(double[] x, int n, int d, int k, double[] centers, double[] lower, bool seeded, double tol, int maxIter, int threads,
+    public sealed class Bounds(float[] lower, int n)
+    {
+        public float[] Lower { get; } = lower;
+
+        public int[] Labels { get; } = new int[n];
+
+        public double[] Upper { get; } = new double[n];
+    }
+
+    /// <summary>
+    /// Lloyd from <c>centers</c> (k × d) on the n × d rows <c>x</c>, in <paramref name="bounds"/>. When <c>seeded</c> the bounds already
+    /// hold every row's distance to every starting centre, its nearest one and that distance (from k-means++) and the first pass
+    /// only sums the rows, else the first pass computes them.
+    /// </summary>
+    public static KMeansModel Run(double[] x, int n, int d, int k, double[] centers, Bounds bounds, bool seeded, double tol, int maxIter, int threads,
         CancellationToken cancellation, int chunk)
     {
         int chunks = (n + chunk - 1) / chunk;
-        var labels = new int[n];
-        var upper = new double[n];
+        var labels = bounds.Labels;
+        var upper = bounds.Upper;
+        var lower = bounds.Lower;
         var sums = GC.AllocateUninitializedArray<double>(chunks * k * d);
         var counts = new int[chunks * k];
         var changed = new bool[chunks]; // did any row of the chunk change cluster in the last pass
@@ -75,7 +103,7 @@ internal static class KMeansElkan
         return new KMeansModel(centers, labels, KMeans.Inertia(x, n, d, centers, labels, threads), iter);
     }
 
-    private static void Pass(bool exact, bool seeded, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
+    private static void Pass(bool exact, bool seeded, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
         double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
     {
         if (exact)
@@ -107,8 +135,8 @@ internal static class KMeansElkan
         }
     }
 
-    /// <summary>Every distance (computed, or already in <paramref name="lower"/> when <paramref name="known"/>): labels, u = the smallest, l_j = each.</summary>
-    private static void Exact(bool known, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
+    /// <summary>Every distance (computed, or already in the bounds when <paramref name="known"/>): labels, u = the smallest, l_j = each.</summary>
+    private static void Exact(bool known, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
         int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
     {
         int chunks = (n + chunk - 1) / chunk;
@@ -116,30 +144,34 @@ internal static class KMeansElkan
         {
             int lo = ch * chunk, hi = Math.Min(n, lo + chunk);
             ClearChunk(sums, counts, ch, k, d);
-            bool any = false;
+            var dist = known ? null : new double[k];
+            bool any = known; // the seeding's labels are the first (only the first pass reads them)
             for (int i = lo; i < hi; i++)
             {
                 var row = x.AsSpan(i * d, d);
-                var l = lower.AsSpan((int)((long)i * k), k);
-                if (!known)
+                if (dist is not null)
                 {
-                    KMeansDistance.Squared(row, centers, l);
-                    for (int j = 0; j < k; j++) l[j] = Math.Sqrt(l[j]);
+                    var l = lower.AsSpan(i * k, k);
+                    KMeansDistance.Squared(row, centers, dist);
+                    int best = 0;
+                    double bd = double.PositiveInfinity;
+                    for (int j = 0; j < k; j++)
+                    {
+                        double dj = Math.Sqrt(dist[j]);
+                        l[j] = Down(dj);
+                        if (dj < bd) { bd = dj; best = j; }
+                    }
+                    any |= labels[i] != best;
+                    labels[i] = best;
+                    upper[i] = bd;
                 }
-                int best = 0;
-                double bd = double.PositiveInfinity;
-                for (int j = 0; j < k; j++)
-                    if (l[j] < bd) { bd = l[j]; best = j; }
-                any |= labels[i] != best;
-                labels[i] = best;
-                upper[i] = bd;
-                Accumulate(sums, counts, ch, k, d, best, row);
+                Accumulate(sums, counts, ch, k, d, labels[i], row);
             }
             changed[ch] = any;
         }, threads);
     }
 
-    private static void Bounded(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, double[] lower,
+    private static void Bounded(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
         double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
     {
         int chunks = (n + chunk - 1) / chunk;
@@ -148,6 +180,7 @@ internal static class KMeansElkan
             int lo = ch * chunk, hi = Math.Min(n, lo + chunk);
             ClearChunk(sums, counts, ch, k, d);
             bool any = false;
+            Span<double> squares = stackalloc double[4];
             for (int i = lo; i < hi; i++)
             {
                 var row = x.AsSpan(i * d, d);
@@ -156,22 +189,12 @@ internal static class KMeansElkan
                 if (u > nearest[a])
                 {
                     // Tighten u first: one distance often settles the row without looking at the k bounds.
-                    var l = lower.AsSpan((int)((long)i * k), k);
                     u = Math.Sqrt(KMeansDistance.Squared(row, centers.AsSpan(a * d, d)));
-                    l[a] = u + drift[a];
                     if (u > nearest[a])
                     {
-                        for (int j = 0; j < k; j++)
-                        {
-                            if (j == a || u <= l[j] - drift[j] || u <= halfGap[a * k + j]) continue;
-                            double dj = Math.Sqrt(KMeansDistance.Squared(row, centers.AsSpan(j * d, d)));
-                            l[j] = dj + drift[j];
-                            if (dj < u)
-                            {
-                                a = j;
-                                u = dj;
-                            }
-                        }
+                        var scan = new Candidates(row, centers, lower.AsSpan(i * k, k), drift, halfGap, a, u, squares);
+                        scan.Run();
+                        (a, u) = (scan.Label, scan.Distance);
                     }
                     any |= labels[i] != a;
                     labels[i] = a;
@@ -181,6 +204,111 @@ internal static class KMeansElkan
             }
             changed[ch] = any;
         }, threads);
+    }
+
+    /// <summary>
+    /// One row's search for a nearer centre than its own (label a at exact distance u): the centres j with
+    /// u &gt; max(l_j, ½‖c_a − c_j‖), found sixteen (or eight) at a time by vector compares of the bounds, each re-tested
+    /// with the current u and label as it is reached, their distances computed four at a time (<see cref="KMeansDistance.Four"/>).
+    /// A queued centre that the one-by-one test would have skipped after an earlier one in its group lowered u is
+    /// at least u away, so it cannot win under the strict comparison: the label is the one the one-by-one scan gives,
+    /// and the centre's bound just gets tighter.
+    /// </summary>
+    private ref struct Candidates(ReadOnlySpan<double> row, double[] centers, Span<float> lower, double[] drift, double[] halfGap, int label, double distance,
+        Span<double> squares)
+    {
+        private readonly ReadOnlySpan<double> _row = row;
+        private readonly Span<float> _lower = lower;
+        private readonly Span<double> _squares = squares; // four distances at a time
+        private int _j0, _j1, _j2, _j3, _queued;
+
+        public int Label { get; private set; } = label;
+
+        public double Distance { get; private set; } = distance;
+
+        public void Run()
+        {
+            int k = _lower.Length, j = 0;
+            ref float l = ref MemoryMarshal.GetReference(_lower);
+            ref double dr = ref MemoryMarshal.GetArrayDataReference(drift);
+            ref double gap = ref MemoryMarshal.GetArrayDataReference(halfGap);
+            if (Vector512.IsHardwareAccelerated)
+                for (; j + 16 <= k; j += 16)
+                {
+                    var u = Vector512.Create(Distance);
+                    var (l0, l1) = Vector512.Widen(Vector512.LoadUnsafe(ref l, (nuint)j));
+                    ref double g = ref Unsafe.Add(ref gap, Label * k + j);
+                    var open0 = Vector512.GreaterThan(u, l0 - Vector512.LoadUnsafe(ref dr, (nuint)j)) & Vector512.GreaterThan(u, Vector512.LoadUnsafe(ref g));
+                    var open1 = Vector512.GreaterThan(u, l1 - Vector512.LoadUnsafe(ref dr, (nuint)(j + 8))) & Vector512.GreaterThan(u, Vector512.LoadUnsafe(ref g, 8));
+                    ulong bits = (open0.ExtractMostSignificantBits() | open1.ExtractMostSignificantBits() << 8) & ~Own(j, 16);
+                    if (bits != 0) Visit(bits, j);
+                }
+            for (; j + 8 <= k; j += 8)
+            {
+                var u = Vector256.Create(Distance);
+                var (l0, l1) = Vector256.Widen(Vector256.LoadUnsafe(ref l, (nuint)j));
+                ref double g = ref Unsafe.Add(ref gap, Label * k + j);
+                var open0 = Vector256.GreaterThan(u, l0 - Vector256.LoadUnsafe(ref dr, (nuint)j)) & Vector256.GreaterThan(u, Vector256.LoadUnsafe(ref g));
+                var open1 = Vector256.GreaterThan(u, l1 - Vector256.LoadUnsafe(ref dr, (nuint)(j + 4))) & Vector256.GreaterThan(u, Vector256.LoadUnsafe(ref g, 4));
+                ulong bits = (open0.ExtractMostSignificantBits() | open1.ExtractMostSignificantBits() << 4) & ~Own(j, 8);
+                if (bits != 0) Visit(bits, j);
+            }
+            for (; j < k; j++)
+                if (j != Label && Distance > _lower[j] - drift[j] && Distance > halfGap[Label * k + j]) Visit(1, j);
+            for (int t = 0; t < _queued; t++)
+            {
+                int c = t == 0 ? _j0 : t == 1 ? _j1 : _j2;
+                Settle(c, KMeansDistance.Squared(_row, Center(c)));
+            }
+        }
+
+        /// <summary>The bit of the row's own centre in the block of <paramref name="width"/> centres from <paramref name="j0"/> (its bound is not kept).</summary>
+        private readonly ulong Own(int j0, int width) => (uint)(Label - j0) < (uint)width ? 1UL << (Label - j0) : 0;
+
+        /// <summary>Queues each centre j0 + (set bit) whose bound still lets it beat the current distance.</summary>
+        private void Visit(ulong bits, int j0)
+        {
+            int k = _lower.Length;
+            for (; bits != 0; bits &= bits - 1)
+            {
+                int j = j0 + BitOperations.TrailingZeroCount(bits);
+                double u = Distance;
+                if (j == Label || u <= _lower[j] - drift[j] || u <= halfGap[Label * k + j]) continue;
+                switch (_queued++)
+                {
+                    case 0: _j0 = j; break;
+                    case 1: _j1 = j; break;
+                    case 2: _j2 = j; break;
+                    default:
+                        _j3 = j;
+                        KMeansDistance.Four(_row, Center(_j0), Center(_j1), Center(_j2), Center(_j3), _squares);
+                        Settle(_j0, _squares[0]);
+                        Settle(_j1, _squares[1]);
+                        Settle(_j2, _squares[2]);
+                        Settle(_j3, _squares[3]);
+                        _queued = 0;
+                        break;
+                }
+            }
+        }
+
+        private readonly ReadOnlySpan<double> Center(int j) => centers.AsSpan(j * _row.Length, _row.Length);
+
+        /// <summary>
+        /// Stores the exact distance to centre j as its bound and takes j when strictly nearer; the centre left behind gets
+        /// its bound then (the distance to it is exact), the only time a row's own centre's bound is written.
+        /// </summary>
+        private void Settle(int j, double squared)
+        {
+            double dj = Math.Sqrt(squared);
+            _lower[j] = Down(dj + drift[j]);
+            if (dj < Distance)
+            {
+                _lower[Label] = Down(Distance + drift[Label]);
+                Label = j;
+                Distance = dj;
+            }
+        }
     }
 
     private static void ClearChunk(double[]? sums, int[]? counts, int ch, int k, int d)
