@@ -61,8 +61,7 @@ internal static class KMeansElkan
         var labels = bounds.Labels;
         var upper = bounds.Upper;
         var lower = bounds.Lower;
-        var sums = GC.AllocateUninitializedArray<double>(chunks * k * d);
-        var counts = new int[chunks * k];
+        var sums = new Sums(chunks, k, d);
         var changed = new bool[chunks]; // did any row of the chunk change cluster in the last pass
         var next = new double[k * d];
         var halfGap = new double[k * k];
@@ -75,15 +74,16 @@ internal static class KMeansElkan
         for (; iter < maxIter; iter++)
         {
             cancellation.ThrowIfCancellationRequested();
-            Pass(exact, seeded, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, sums, counts, changed, chunk);
+            Pass(exact, seeded, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, sums, changed, chunk);
             seeded = false;
-            KMeans.Reduce(sums, counts, chunks, k, d, next, threads, out var total);
+            sums.Update(exact, next, threads);
             bool reseeded = false;
-            if (Array.IndexOf(total, 0) >= 0)
+            if (Array.IndexOf(sums.Total, 0) >= 0)
             {
+                // u may be loose (a row is tightened only when a bound asks), so the farthest rows are found by their exact distances.
                 var dist = new double[n];
-                for (int i = 0; i < n; i++) dist[i] = upper[i] * upper[i];
-                reseeded = KMeans.Reseed(x, n, d, k, labels, dist, total, next);
+                for (int i = 0; i < n; i++) dist[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d));
+                reseeded = KMeans.Reseed(x, n, d, k, labels, dist, sums.Total, next);
             }
             double shift = 0;
             for (int j = 0; j < k; j++)
@@ -99,22 +99,22 @@ internal static class KMeansElkan
             if (shift <= tol) { iter++; break; }
         }
         // Labels for the final centres (the bounds are valid unless a centre was just re-seeded).
-        if (!strict) Pass(exact, false, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, null, null, changed, chunk);
+        if (!strict) Pass(exact, false, x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, null, changed, chunk);
         return new KMeansModel(centers, labels, KMeans.Inertia(x, n, d, centers, labels, threads), iter);
     }
 
     private static void Pass(bool exact, bool seeded, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
-        double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
+        double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, Sums? sums, bool[] changed, int chunk)
     {
         if (exact)
         {
             Array.Clear(drift);
-            Exact(seeded, x, n, d, k, centers, labels, upper, lower, threads, sums, counts, changed, chunk);
+            Exact(seeded, x, n, d, k, centers, labels, upper, lower, threads, sums, changed, chunk);
         }
         else
         {
             Gaps(centers, k, d, halfGap, nearest);
-            Bounded(x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, sums, counts, changed, chunk);
+            Bounded(x, n, d, k, centers, labels, upper, lower, move, drift, halfGap, nearest, threads, sums, changed, chunk);
         }
     }
 
@@ -137,13 +137,13 @@ internal static class KMeansElkan
 
     /// <summary>Every distance (computed, or already in the bounds when <paramref name="known"/>): labels, u = the smallest, l_j = each.</summary>
     private static void Exact(bool known, double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
-        int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
+        int threads, Sums? sums, bool[] changed, int chunk)
     {
         int chunks = (n + chunk - 1) / chunk;
         OrderedParallel.For(chunks, ch =>
         {
             int lo = ch * chunk, hi = Math.Min(n, lo + chunk);
-            ClearChunk(sums, counts, ch, k, d);
+            sums?.Clear(ch);
             var dist = known ? null : new double[k];
             bool any = known; // the seeding's labels are the first (only the first pass reads them)
             for (int i = lo; i < hi; i++)
@@ -165,51 +165,56 @@ internal static class KMeansElkan
                     labels[i] = best;
                     upper[i] = bd;
                 }
-                Accumulate(sums, counts, ch, k, d, labels[i], row);
-            }
-            changed[ch] = any;
-        }, threads);
-    }
-
-    private static void Bounded(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
-        double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, double[]? sums, int[]? counts, bool[] changed, int chunk)
-    {
-        int chunks = (n + chunk - 1) / chunk;
-        OrderedParallel.For(chunks, ch =>
-        {
-            int lo = ch * chunk, hi = Math.Min(n, lo + chunk);
-            ClearChunk(sums, counts, ch, k, d);
-            bool any = false;
-            Span<double> squares = stackalloc double[4];
-            for (int i = lo; i < hi; i++)
-            {
-                var row = x.AsSpan(i * d, d);
-                int a = labels[i];
-                double u = upper[i] + move[a];
-                if (u > nearest[a])
-                {
-                    // Tighten u first: one distance often settles the row without looking at the k bounds.
-                    u = Math.Sqrt(KMeansDistance.Squared(row, centers.AsSpan(a * d, d)));
-                    if (u > nearest[a])
-                    {
-                        var scan = new Candidates(row, centers, lower.AsSpan(i * k, k), drift, halfGap, a, u, squares);
-                        scan.Run();
-                        (a, u) = (scan.Label, scan.Distance);
-                    }
-                    any |= labels[i] != a;
-                    labels[i] = a;
-                }
-                upper[i] = u;
-                Accumulate(sums, counts, ch, k, d, a, row);
+                sums?.Add(ch, labels[i], row);
             }
             changed[ch] = any;
         }, threads);
     }
 
     /// <summary>
-    /// One row's search for a nearer centre than its own (label a at exact distance u): the centres j with
+    /// A pass with valid bounds: a row is looked at only when its loosened u exceeds half the gap from its centre to the nearest other
+    /// one, tightened only when a bound asks for it (<see cref="Candidates"/>), and read only then or when it changes cluster, which is
+    /// all the centre update needs (<see cref="Sums"/>).
+    /// </summary>
+    private static void Bounded(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] upper, float[] lower,
+        double[] move, double[] drift, double[] halfGap, double[] nearest, int threads, Sums? sums, bool[] changed, int chunk)
+    {
+        int chunks = (n + chunk - 1) / chunk;
+        OrderedParallel.For(chunks, ch =>
+        {
+            int lo = ch * chunk, hi = Math.Min(n, lo + chunk);
+            sums?.Clear(ch);
+            bool any = false;
+            Span<double> squares = stackalloc double[4];
+            for (int i = lo; i < hi; i++)
+            {
+                int a = labels[i];
+                double u = upper[i] + move[a];
+                if (u > nearest[a])
+                {
+                    var row = x.AsSpan(i * d, d);
+                    var scan = new Candidates(row, centers, lower.AsSpan(i * k, k), drift, halfGap, a, u, squares);
+                    scan.Run();
+                    u = scan.Distance;
+                    if (scan.Label != a)
+                    {
+                        any = true;
+                        sums?.Move(ch, a, scan.Label, row);
+                        labels[i] = scan.Label;
+                    }
+                }
+                upper[i] = u;
+            }
+            changed[ch] = any;
+        }, threads);
+    }
+
+    /// <summary>
+    /// One row's search for a nearer centre than its own (label a, u an upper bound on the distance to it): the centres j with
     /// u &gt; max(l_j, ½‖c_a − c_j‖), found sixteen (or eight) at a time by vector compares of the bounds, each re-tested
-    /// with the current u and label as it is reached, their distances computed four at a time (<see cref="KMeansDistance.Four"/>).
+    /// with the current u and label as it is reached; the first one that passes makes u exact (one distance, the row read for
+    /// the first time this pass) and is tested again, and those that still pass have their distances computed four at a time
+    /// (<see cref="KMeansDistance.Four"/>).
     /// A queued centre that the one-by-one test would have skipped after an earlier one in its group lowered u is
     /// at least u away, so it cannot win under the strict comparison: the label is the one the one-by-one scan gives,
     /// and the centre's bound just gets tighter.
@@ -221,6 +226,7 @@ internal static class KMeansElkan
         private readonly Span<float> _lower = lower;
         private readonly Span<double> _squares = squares; // four distances at a time
         private int _j0, _j1, _j2, _j3, _queued;
+        private bool _tight; // Distance is the exact distance to Label
 
         public int Label { get; private set; } = label;
 
@@ -272,8 +278,13 @@ internal static class KMeansElkan
             for (; bits != 0; bits &= bits - 1)
             {
                 int j = j0 + BitOperations.TrailingZeroCount(bits);
-                double u = Distance;
-                if (j == Label || u <= _lower[j] - drift[j] || u <= halfGap[Label * k + j]) continue;
+                if (j == Label || Closed(j, k)) continue;
+                if (!_tight)
+                {
+                    Distance = Math.Sqrt(KMeansDistance.Squared(_row, Center(Label)));
+                    _tight = true;
+                    if (Closed(j, k)) continue;
+                }
                 switch (_queued++)
                 {
                     case 0: _j0 = j; break;
@@ -291,6 +302,9 @@ internal static class KMeansElkan
                 }
             }
         }
+
+        /// <summary>Centre j cannot be nearer than the current distance: u ≤ l_j or u ≤ ½‖c_a − c_j‖.</summary>
+        private readonly bool Closed(int j, int k) => Distance <= _lower[j] - drift[j] || Distance <= halfGap[Label * k + j];
 
         private readonly ReadOnlySpan<double> Center(int j) => centers.AsSpan(j * _row.Length, _row.Length);
 
@@ -311,18 +325,71 @@ internal static class KMeansElkan
         }
     }
 
-    private static void ClearChunk(double[]? sums, int[]? counts, int ch, int k, int d)
+    /// <summary>
+    /// The centre update's sums. Per fixed chunk of rows and centre: after an exact pass the sum of the chunk's rows in the centre,
+    /// after a bounded pass its change (rows that left subtracted, rows that came added), so a pass reads only the rows that moved;
+    /// the running sums take them in chunk order, independent of the thread count. Only (chunk, centre) pairs marked as touched are
+    /// non-zero, and only those are cleared and added.
+    /// </summary>
+    private sealed class Sums(int chunks, int k, int d)
     {
-        if (sums is null) return;
-        sums.AsSpan(ch * k * d, k * d).Clear();
-        counts.AsSpan(ch * k, k).Clear();
-    }
+        private readonly double[] _part = new double[chunks * k * d];
+        private readonly int[] _count = new int[chunks * k];
+        private readonly bool[] _touched = new bool[chunks * k];
+        private readonly double[] _running = new double[k * d];
 
-    private static void Accumulate(double[]? sums, int[]? counts, int ch, int k, int d, int label, ReadOnlySpan<double> row)
-    {
-        if (sums is null) return;
-        counts![ch * k + label]++;
-        var target = sums.AsSpan((ch * k + label) * d, d);
-        TensorPrimitives.Add(target, row, target);
+        /// <summary>Rows in each cluster.</summary>
+        public int[] Total { get; } = new int[k];
+
+        public void Clear(int ch)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                if (!_touched[ch * k + j]) continue;
+                _touched[ch * k + j] = false;
+                _count[ch * k + j] = 0;
+                _part.AsSpan((ch * k + j) * d, d).Clear();
+            }
+        }
+
+        public void Add(int ch, int label, ReadOnlySpan<double> row)
+        {
+            var target = Touch(ch, label, +1);
+            TensorPrimitives.Add(target, row, target);
+        }
+
+        public void Move(int ch, int from, int to, ReadOnlySpan<double> row)
+        {
+            var source = Touch(ch, from, -1);
+            TensorPrimitives.Subtract(source, row, source);
+            Add(ch, to, row);
+        }
+
+        private Span<double> Touch(int ch, int label, int count)
+        {
+            _touched[ch * k + label] = true;
+            _count[ch * k + label] += count;
+            return _part.AsSpan((ch * k + label) * d, d);
+        }
+
+        /// <summary>New centres into <paramref name="next"/>: the running sums (restarted after an exact pass) divided by the counts (zero when empty).</summary>
+        public void Update(bool exact, double[] next, int threads) => OrderedParallel.For(k, j =>
+        {
+            var sum = _running.AsSpan(j * d, d);
+            if (exact)
+            {
+                sum.Clear();
+                Total[j] = 0;
+            }
+            for (int ch = 0; ch < chunks; ch++)
+            {
+                if (!_touched[ch * k + j]) continue;
+                Total[j] += _count[ch * k + j];
+                TensorPrimitives.Add(sum, _part.AsSpan((ch * k + j) * d, d), sum);
+            }
+            var target = next.AsSpan(j * d, d);
+            if (Total[j] > 0) TensorPrimitives.Multiply(sum, 1.0 / Total[j], target);
+            else target.Clear();
+        }, threads);
     }
 }
