@@ -12,16 +12,18 @@ namespace AtomCuration.Selection;
 /// accelerate k-means", ICML 2003): for every row an upper bound u on the distance to its own centre
 /// and a lower bound l_j on the distance to every centre j. A row whose u is at most half the gap
 /// from its centre to the nearest other centre keeps its label; otherwise centre j is examined only
-/// when u &gt; max(l_j, ½‖c_a − c_j‖), and its distance computed only if that still holds once u
-/// has been tightened. After each update u grows by how far its centre moved (applied when the row is next visited), and every l_j shrinks by how
+/// when u &gt; max(l_j, ½‖c_a − c_j‖), u is made exact (one distance) only when some centre passes that test,
+/// and the distance to j is computed only if the test still holds then. After each update u grows by how far its
+/// centre moved (applied when the row is next visited), and every l_j shrinks by how
 /// far centre j moved: rather than touching rows × k bounds every iteration, l_j is stored as l_j + D_j,
 /// with D_j the distance centre j has travelled in total, and read back as the stored value − D_j
 /// (the path travelled is at least the displacement, so the bound stays valid). The stored values are floats rounded
 /// down (still lower bounds): the n × k bounds are read in full every pass, and at half the bytes the pass waits half
 /// as long for memory. A row's own centre's bound is written only when the row leaves that centre (until then it is
 /// never read), so a pass that changes nothing writes no bounds.
-/// The labels are those of exact Lloyd iterations; only distance computations are skipped. Rows are
-/// processed in fixed chunks whose partial sums are added in chunk order, so the result is the same
+/// The labels are those of exact Lloyd iterations; only distance computations are skipped. The centre sums are kept
+/// running and changed only by the rows that change cluster (<see cref="Sums"/>), so a row the bounds settle is not read
+/// at all; rows are processed in fixed chunks whose contributions are added in chunk order, so the result is the same
 /// on any thread count.
 /// </summary>
 internal static class KMeansElkan
