@@ -19,8 +19,8 @@ namespace AtomCuration.Selection;
 /// with D_j the distance centre j has travelled in total, and read back as the stored value − D_j
 /// (the path travelled is at least the displacement, so the bound stays valid). The stored values are floats rounded
 /// down (still lower bounds): the n × k bounds are read in full every pass, and at half the bytes the pass waits half
-/// as long for memory. A row's own centre's bound is written only when the row leaves that centre (until then it is
-/// never read), so a pass that changes nothing writes no bounds.
+/// as long for memory. A row's own centre's bound is held at +∞ and written only when the row leaves that centre, so a
+/// pass that changes nothing writes no bounds.
 /// The labels are those of exact Lloyd iterations; only distance computations are skipped. The centre sums are kept
 /// running and changed only by the rows that change cluster (<see cref="Sums"/>), so a row the bounds settle is not read
 /// at all; rows are processed in fixed chunks whose contributions are added in chunk order, so the result is the same
@@ -167,6 +167,7 @@ internal static class KMeansElkan
                     labels[i] = best;
                     upper[i] = bd;
                 }
+                lower[i * k + labels[i]] = float.PositiveInfinity;
                 sums?.Add(ch, labels[i], row);
             }
             changed[ch] = any;
@@ -213,10 +214,11 @@ internal static class KMeansElkan
 
     /// <summary>
     /// One row's search for a nearer centre than its own (label a, u an upper bound on the distance to it): the centres j with
-    /// u &gt; max(l_j, ½‖c_a − c_j‖), found sixteen (or eight) at a time by vector compares of the bounds, each re-tested
-    /// with the current u and label as it is reached; the first one that passes makes u exact (one distance, the row read for
-    /// the first time this pass) and is tested again, and those that still pass have their distances computed four at a time
-    /// (<see cref="KMeansDistance.Four"/>).
+    /// u &gt; l_j, found sixteen (or eight) at a time by vector compares of the bounds, each re-tested against
+    /// max(l_j, ½‖c_a − c_j‖) with the current u and label as it is reached (the gap test is left to the re-test: a row that gets
+    /// this far usually lies within half the gap of most centres); the first one that passes makes u exact (one distance, the row
+    /// read for the first time this pass) and is tested again, and those that still pass have their distances computed four at
+    /// a time (<see cref="KMeansDistance.Four"/>).
     /// A queued centre that the one-by-one test would have skipped after an earlier one in its group lowered u is
     /// at least u away, so it cannot win under the strict comparison: the label is the one the one-by-one scan gives,
     /// and the centre's bound just gets tighter.
@@ -239,39 +241,31 @@ internal static class KMeansElkan
             int k = _lower.Length, j = 0;
             ref float l = ref MemoryMarshal.GetReference(_lower);
             ref double dr = ref MemoryMarshal.GetArrayDataReference(drift);
-            ref double gap = ref MemoryMarshal.GetArrayDataReference(halfGap);
             if (Vector512.IsHardwareAccelerated)
                 for (; j + 16 <= k; j += 16)
                 {
                     var u = Vector512.Create(Distance);
                     var (l0, l1) = Vector512.Widen(Vector512.LoadUnsafe(ref l, (nuint)j));
-                    ref double g = ref Unsafe.Add(ref gap, Label * k + j);
-                    var open0 = Vector512.GreaterThan(u, l0 - Vector512.LoadUnsafe(ref dr, (nuint)j)) & Vector512.GreaterThan(u, Vector512.LoadUnsafe(ref g));
-                    var open1 = Vector512.GreaterThan(u, l1 - Vector512.LoadUnsafe(ref dr, (nuint)(j + 8))) & Vector512.GreaterThan(u, Vector512.LoadUnsafe(ref g, 8));
-                    ulong bits = (open0.ExtractMostSignificantBits() | open1.ExtractMostSignificantBits() << 8) & ~Own(j, 16);
+                    ulong bits = Vector512.GreaterThan(u, l0 - Vector512.LoadUnsafe(ref dr, (nuint)j)).ExtractMostSignificantBits()
+                        | Vector512.GreaterThan(u, l1 - Vector512.LoadUnsafe(ref dr, (nuint)(j + 8))).ExtractMostSignificantBits() << 8;
                     if (bits != 0) Visit(bits, j);
                 }
             for (; j + 8 <= k; j += 8)
             {
                 var u = Vector256.Create(Distance);
                 var (l0, l1) = Vector256.Widen(Vector256.LoadUnsafe(ref l, (nuint)j));
-                ref double g = ref Unsafe.Add(ref gap, Label * k + j);
-                var open0 = Vector256.GreaterThan(u, l0 - Vector256.LoadUnsafe(ref dr, (nuint)j)) & Vector256.GreaterThan(u, Vector256.LoadUnsafe(ref g));
-                var open1 = Vector256.GreaterThan(u, l1 - Vector256.LoadUnsafe(ref dr, (nuint)(j + 4))) & Vector256.GreaterThan(u, Vector256.LoadUnsafe(ref g, 4));
-                ulong bits = (open0.ExtractMostSignificantBits() | open1.ExtractMostSignificantBits() << 4) & ~Own(j, 8);
+                ulong bits = Vector256.GreaterThan(u, l0 - Vector256.LoadUnsafe(ref dr, (nuint)j)).ExtractMostSignificantBits()
+                    | Vector256.GreaterThan(u, l1 - Vector256.LoadUnsafe(ref dr, (nuint)(j + 4))).ExtractMostSignificantBits() << 4;
                 if (bits != 0) Visit(bits, j);
             }
             for (; j < k; j++)
-                if (j != Label && Distance > _lower[j] - drift[j] && Distance > halfGap[Label * k + j]) Visit(1, j);
+                if (Distance > _lower[j] - drift[j]) Visit(1, j);
             for (int t = 0; t < _queued; t++)
             {
                 int c = t == 0 ? _j0 : t == 1 ? _j1 : _j2;
                 Settle(c, KMeansDistance.Squared(_row, Center(c)));
             }
         }
-
-        /// <summary>The bit of the row's own centre in the block of <paramref name="width"/> centres from <paramref name="j0"/> (its bound is not kept).</summary>
-        private readonly ulong Own(int j0, int width) => (uint)(Label - j0) < (uint)width ? 1UL << (Label - j0) : 0;
 
         /// <summary>Queues each centre j0 + (set bit) whose bound still lets it beat the current distance.</summary>
         private void Visit(ulong bits, int j0)
@@ -280,7 +274,7 @@ internal static class KMeansElkan
             for (; bits != 0; bits &= bits - 1)
             {
                 int j = j0 + BitOperations.TrailingZeroCount(bits);
-                if (j == Label || Closed(j, k)) continue;
+                if (Closed(j, k)) continue;
                 if (!_tight)
                 {
                     Distance = Math.Sqrt(KMeansDistance.Squared(_row, Center(Label)));
@@ -312,7 +306,7 @@ internal static class KMeansElkan
 
         /// <summary>
         /// Stores the exact distance to centre j as its bound and takes j when strictly nearer; the centre left behind gets
-        /// its bound then (the distance to it is exact), the only time a row's own centre's bound is written.
+        /// its bound then (the distance to it is exact), and the new one's becomes +∞ (it never passes while it is the row's own).
         /// </summary>
         private void Settle(int j, double squared)
         {
@@ -321,6 +315,7 @@ internal static class KMeansElkan
             if (dj < Distance)
             {
                 _lower[Label] = Down(Distance + drift[Label]);
+                _lower[j] = float.PositiveInfinity;
                 Label = j;
                 Distance = dj;
             }
