@@ -450,7 +450,7 @@ public static class KMeans
     }
 
     /// <summary>New centres: the chunks' partial sums added in chunk order (per centre, in parallel over centres), divided by the counts.</summary>
-    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, int threads, out int[] total)
+    private static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, int threads, out int[] total)
     {
         var t = new int[k];
         OrderedParallel.For(k, j =>
