@@ -63,7 +63,7 @@ public sealed record KMeansModel(double[] Centers, int[] Labels, double Inertia,
 /// k-means: greedy k-means++ seeding (2 + ⌊ln k⌋ candidates per centre, the best kept), Lloyd
 /// iterations until the labels stop changing or the summed squared centre shift falls below the
 /// tolerance, restarts keeping the lowest inertia. The iterations skip distance computations with
-/// Elkan's bounds (<see cref="KMeansElkan"/>) while rows × k bounds fit in 256 MB, else with Hamerly's. An emptied cluster is re-seeded with the point
+/// Elkan's bounds (<see cref="KMeansElkan"/>) while rows × k float bounds fit in 256 MB, else with Hamerly's. An emptied cluster is re-seeded with the point
 /// farthest from its centre. Selection returns the member nearest each centroid.
 /// </summary>
 public static class KMeans
@@ -86,17 +86,18 @@ public static class KMeans
         int n = x.Rows, p = KMeansDistance.Stride(x.Columns);
         var data = Pad(x, p, options.Threads);
         double tol = options.Tolerance * MeanVariance(x);
-        // Elkan's lower bounds start as the seeding's own distances from every row to every chosen centre
+        // Elkan's bounds start as the seeding's own distances from every row to every chosen centre
         // (exact, and the same bits an exact pass would compute), so the first pass computes none.
-        var lower = (long)n * k <= KMeansElkan.MaxBounds ? GC.AllocateUninitializedArray<double>(n * k) : null;
+        var lower = (long)n * k <= KMeansElkan.MaxBounds ? GC.AllocateUninitializedArray<float>(n * k) : null;
         KMeansModel? best = null;
         var seeds = RestartSeeds(options);
         for (int r = 0; r < seeds.Length; r++)
         {
             options.Progress?.Report(r / (double)seeds.Length);
             options.Cancellation.ThrowIfCancellationRequested();
-            var centers = PlusPlus(data, n, p, k, new Random(seeds[r]), options.Threads, lower);
-            var m = Iterate(data, n, p, k, centers, lower, tol, options);
+            var bounds = lower is null ? null : new KMeansElkan.Bounds(lower, n);
+            var centers = PlusPlus(data, n, p, k, new Random(seeds[r]), options.Threads, bounds);
+            var m = Iterate(data, n, p, k, centers, bounds, tol, options);
             if (best is null || m.Inertia < best.Inertia) best = m;
         }
         return Unpad(best!, k, x.Columns, p);
@@ -166,12 +167,12 @@ public static class KMeans
     }
 
     /// <summary>
-    /// Lloyd iterations from <paramref name="centers"/>: Elkan's bounds while rows × k bounds fit (<paramref name="lower"/>, when
-    /// given, already holds every row's distance to every centre), else Hamerly's.
+    /// Lloyd iterations from <paramref name="centers"/>: Elkan's bounds while rows × k bounds fit (<paramref name="seeded"/>, when
+    /// given, already holds every row's distance to every centre and its nearest), else Hamerly's.
     /// </summary>
-    private static KMeansModel Iterate(double[] data, int n, int p, int k, double[] centers, double[]? lower, double tol, KMeansOptions options) =>
+    private static KMeansModel Iterate(double[] data, int n, int p, int k, double[] centers, KMeansElkan.Bounds? seeded, double tol, KMeansOptions options) =>
         (long)n * k <= KMeansElkan.MaxBounds
-            ? KMeansElkan.Run(data, n, p, k, centers, lower ?? GC.AllocateUninitializedArray<double>(n * k), lower is not null,
+            ? KMeansElkan.Run(data, n, p, k, centers, seeded ?? new KMeansElkan.Bounds(GC.AllocateUninitializedArray<float>(n * k), n), seeded is not null,
                 tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
             : Lloyd(data, RowNorms(data, n, p), n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
 
@@ -229,9 +230,10 @@ public static class KMeans
 
     /// <summary>
     /// Greedy k-means++ seeding (2 + ln k candidates per centre, the one lowering the potential most kept), as scikit-learn does.
-    /// With <paramref name="distances"/> (n × k) every row's distance (not squared) to every chosen centre is kept there.
+    /// With <paramref name="bounds"/> every row's distance (not squared) to every chosen centre is kept as Elkan's bound,
+    /// and its nearest centre and the distance to it as its label and upper bound.
     /// </summary>
-    internal static double[] PlusPlus(double[] x, int n, int d, int k, Random rng, int threads, double[]? distances = null)
+    internal static double[] PlusPlus(double[] x, int n, int d, int k, Random rng, int threads, KMeansElkan.Bounds? bounds = null)
     {
         var centers = new double[k * d];
         int trials = 2 + (int)Math.Log(k);
@@ -239,7 +241,7 @@ public static class KMeans
         x.AsSpan(first * d, d).CopyTo(centers);
         var closest = new double[n];
         int chunks = (n + Chunk - 1) / Chunk;
-        var held = distances is null ? null : new double[Held * n];
+        var held = bounds is null ? null : new double[Held * n];
         OrderedParallel.For(chunks, ch =>
         {
             int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
@@ -248,7 +250,7 @@ public static class KMeans
                 closest[i] = KMeansDistance.Squared(x.AsSpan(i * d, d), x.AsSpan(first * d, d));
                 if (held is not null) held[i] = closest[i];
             }
-            WriteHeld(distances, held, n, k, 0, lo, hi);
+            WriteHeld(bounds, held, n, k, 0, lo, hi);
         }, threads);
         double pot = closest.Sum();
         var cand = new int[trials];
@@ -299,7 +301,7 @@ public static class KMeans
                     closest[i] = Math.Min(closest[i], v);
                     if (held is not null) held[col % Held * n + i] = v;
                 }
-                WriteHeld(distances, held, n, k, col, lo, hi);
+                WriteHeld(bounds, held, n, k, col, lo, hi);
             }, threads);
             x.AsSpan(cand[b] * d, d).CopyTo(centers.AsSpan(c * d, d));
         }
@@ -313,15 +315,27 @@ public static class KMeans
     /// </summary>
     private const int Held = 8;
 
-    /// <summary>Once centre <paramref name="c"/> completes a group (or is the last), writes the group's held distances of rows lo…hi−1.</summary>
-    private static void WriteHeld(double[]? distances, double[]? held, int n, int k, int c, int lo, int hi)
+    /// <summary>
+    /// Once centre <paramref name="c"/> completes a group (or is the last), writes the group's held distances of rows lo…hi−1 and
+    /// keeps each row's nearest centre so far: the first of the smallest distances, as an exact pass over the centres in order finds it.
+    /// </summary>
+    private static void WriteHeld(KMeansElkan.Bounds? bounds, double[]? held, int n, int k, int c, int lo, int hi)
     {
-        if (distances is null || (c % Held != Held - 1 && c != k - 1)) return;
+        if (bounds is null || (c % Held != Held - 1 && c != k - 1)) return;
         int group = c - c % Held;
         for (int i = lo; i < hi; i++)
         {
-            var row = distances.AsSpan(i * k + group, c - group + 1); // n × k ≤ KMeansElkan.MaxBounds: int indices
-            for (int s = 0; s < row.Length; s++) row[s] = Math.Sqrt(held![s * n + i]);
+            var row = bounds.Lower.AsSpan(i * k + group, c - group + 1); // n × k ≤ KMeansElkan.MaxBounds: int indices
+            double nearest = group == 0 ? double.PositiveInfinity : bounds.Upper[i];
+            int label = bounds.Labels[i];
+            for (int s = 0; s < row.Length; s++)
+            {
+                double v = Math.Sqrt(held![s * n + i]);
+                row[s] = KMeansElkan.Down(v);
+                if (v < nearest) { nearest = v; label = group + s; }
+            }
+            bounds.Upper[i] = nearest;
+            bounds.Labels[i] = label;
         }
     }
 
@@ -436,7 +450,7 @@ public static class KMeans
     }
 
     /// <summary>New centres: the chunks' partial sums added in chunk order (per centre, in parallel over centres), divided by the counts.</summary>
-    internal static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, int threads, out int[] total)
+    private static void Reduce(double[] sums, int[] counts, int chunks, int k, int d, double[] next, int threads, out int[] total)
     {
         var t = new int[k];
         OrderedParallel.For(k, j =>

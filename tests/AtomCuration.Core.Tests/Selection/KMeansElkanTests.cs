@@ -82,19 +82,22 @@ public class KMeansElkanTests
     }
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(1, 2)]
-    [InlineData(7, 3)]
-    public void SkipsDistancesButNotLabels(int seed, int threads)
+    [InlineData(1, 1, 12)]
+    [InlineData(1, 2, 12)]
+    [InlineData(7, 3, 12)]
+    [InlineData(3, 2, 45)]
+    [InlineData(4, 2, 45)]
+    [InlineData(5, 2, 45)] // bounds compared sixteen, eight and one at a time
+    public void SkipsDistancesButNotLabels(int seed, int threads, int k)
     {
         // Overlapping blobs, so rows change cluster for many iterations and the bounds are exercised.
-        int n = 3000, d = 7, k = 12;
+        int n = 3000, d = 7;
         var x = Blobs(seed, n, d);
         var rng = new Random(seed);
         var start = new double[k * d];
         for (int j = 0; j < k; j++) x.AsSpan(rng.Next(n) * d, d).CopyTo(start.AsSpan(j * d, d));
         var plain = PlainLloyd(x, n, d, k, start, 1e-12, 200);
-        var elkan = KMeansElkan.Run(x, n, d, k, (double[])start.Clone(), new double[n * k], false, 1e-12, 200, threads, CancellationToken.None, chunk: 256);
+        var elkan = KMeansElkan.Run(x, n, d, k, (double[])start.Clone(), new KMeansElkan.Bounds(new float[n * k], n), false, 1e-12, 200, threads, CancellationToken.None, chunk: 256);
         Assert.True(plain.Iterations > 5, $"only {plain.Iterations} iterations: the case does not exercise the bounds");
         Assert.Equal(plain.Iterations, elkan.Iterations);
         Assert.Equal(plain.Labels, elkan.Labels);
