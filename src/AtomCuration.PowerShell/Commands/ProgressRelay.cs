@@ -111,8 +111,11 @@ internal static class ProgressRelay
             }
             else if (pending is { } fresh && time.GetUtcNow() - lastShown >= Interval)
             {
+                // The interval counts from when showing began: read after show, the clock may already include time the
+                // work spent after seeing the update (a test's clock moved on by the worker), holding the next one back.
+                var now = time.GetUtcNow();
                 show(Math.Clamp(fresh, 0, 1));
-                (shown, pending, lastShown) = (fresh, null, time.GetUtcNow());
+                (shown, pending, lastShown) = (fresh, null, now);
             }
         }
         if (pending is { } last) show(Math.Clamp(last, 0, 1));
