@@ -7,7 +7,7 @@
     Copyright            = '(c) 2026 AtomCuration contributors. MIT License.'
     Description          = 'Curate training data for interatomic potentials: import DFT-labelled structures, fingerprint them, select a representative subset, fit an EAM potential and measure its error on the whole pool.'
     CompatiblePSEditions = @('Core')
-    PowerShellVersion    = '7.4'
+    PowerShellVersion    = '7.6'
     FormatsToProcess     = @('AtomCuration.format.ps1xml')
     CmdletsToExport      = @(
         'Import-Structure'

@@ -111,7 +111,7 @@ public class CmdletMetadataTests
         Assert.Equal(defined, exported);
         Assert.Matches(@"RootModule\s*=\s*'AtomCuration\.PowerShell\.dll'", manifest);
         Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Core'\)", manifest);
-        Assert.Matches(@"PowerShellVersion\s*=\s*'7\.4'", manifest);
+        Assert.Matches(@"PowerShellVersion\s*=\s*'7\.6'", manifest);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-#Requires -Version 7.4
+#Requires -Version 7.6
 # Runs every *.Tests.ps1 here against the module built into module/AtomCuration
 # (./test.sh publishes it first) and ends with "Pester: N passed, N failed" (then ", N skipped" if any).
 $ErrorActionPreference = 'Stop'
