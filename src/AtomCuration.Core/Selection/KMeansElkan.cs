@@ -229,7 +229,7 @@ internal static class KMeansElkan
         private readonly ReadOnlySpan<double> _row = row;
         private readonly Span<float> _lower = lower;
         private readonly Span<double> _squares = squares; // four distances at a time
-        private int _j0, _j1, _j2, _j3, _queued;
+        private int _j0, _j1, _j2, _queued;
         private bool _tight; // Distance is the exact distance to Label
 
         public int Label { get; private set; } = label;
@@ -287,12 +287,11 @@ internal static class KMeansElkan
                     case 1: _j1 = j; break;
                     case 2: _j2 = j; break;
                     default:
-                        _j3 = j;
-                        KMeansDistance.Four(_row, Center(_j0), Center(_j1), Center(_j2), Center(_j3), _squares);
+                        KMeansDistance.Four(_row, Center(_j0), Center(_j1), Center(_j2), Center(j), _squares);
                         Settle(_j0, _squares[0]);
                         Settle(_j1, _squares[1]);
                         Settle(_j2, _squares[2]);
-                        Settle(_j3, _squares[3]);
+                        Settle(j, _squares[3]);
                         _queued = 0;
                         break;
                 }
@@ -311,13 +310,16 @@ internal static class KMeansElkan
         private void Settle(int j, double squared)
         {
             double dj = Math.Sqrt(squared);
-            _lower[j] = Down(dj + drift[j]);
             if (dj < Distance)
             {
                 _lower[Label] = Down(Distance + drift[Label]);
                 _lower[j] = float.PositiveInfinity;
                 Label = j;
                 Distance = dj;
+            }
+            else
+            {
+                _lower[j] = Down(dj + drift[j]);
             }
         }
     }
