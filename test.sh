@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 status=0
 tools/restore-tools.sh || { echo "could not restore PowerShell and Pester (tools/restore-tools.sh)" >&2; echo "0 passed, 1 failed"; exit 1; }
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+plog=$(mktemp)
+trap 'rm -f "$log" "$plog"' EXIT
 # Normal verbosity: a skipped test is listed with its reason (e.g. which oracle is missing).
 dotnet test AtomCuration.sln -c Release --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
@@ -18,8 +19,10 @@ failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 # The module folder the Pester tests import (what ./build.ps1 -Task Build produces).
 dotnet publish src/AtomCuration.PowerShell -c Release -o module/AtomCuration --nologo >/dev/null || { status=1; failed=$((failed + 1)); }
-# -a: /dev/stderr may be the log file itself (./test.sh > log 2>&1), which tee would otherwise truncate.
-pester=$(dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-Pester.ps1 2>&1 | tee -a /dev/stderr | tail -n 1)
+# Pester's output goes to this script's own stderr (inherited, not reopened): when stdout and stderr are one file
+# (./test.sh > log 2>&1) they share its offset, so the final line below lands after Pester's output instead of over it.
+dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Invoke-Pester.ps1 2>&1 | tee "$plog" >&2
+pester=$(tail -n 1 "$plog")
 p=$(sed -nE 's/.*Pester: ([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?.*/\1 \2 \4/p' <<<"$pester")
 if [ -n "$p" ]; then
   read -r pp pf ps <<<"$p"
