@@ -1,5 +1,6 @@
 using AtomCuration.Options;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using AtomCuration.Common;
 using AtomCuration.Structures;
 
@@ -64,7 +65,8 @@ public sealed record KMeansModel(double[] Centers, int[] Labels, double Inertia,
 /// iterations until the labels stop changing or the summed squared centre shift falls below the
 /// tolerance, restarts keeping the lowest inertia. The iterations skip distance computations with
 /// Elkan's bounds (<see cref="KMeansElkan"/>) while rows × k float bounds fit in 256 MB, else with Hamerly's. An emptied cluster is re-seeded with the point
-/// farthest from its centre. Selection returns the member nearest each centroid.
+/// farthest from its centre. Selection returns the member nearest each centroid. The per-chunk loops are optimised at their
+/// first call (see <see cref="KMeansElkan"/>).
 /// </summary>
 public static class KMeans
 {
@@ -88,7 +90,7 @@ public static class KMeans
         double tol = options.Tolerance * MeanVariance(x);
         // Elkan's bounds start as the seeding's own distances from every row to every chosen centre
         // (exact, and the same bits an exact pass would compute), so the first pass computes none.
-        var lower = (long)n * k <= KMeansElkan.MaxBounds ? GC.AllocateUninitializedArray<float>(n * k) : null;
+        var lower = (long)n * k <= KMeansElkan.MaxBounds ? LargeArrays.Uninitialized<float>(n * k) : null;
         KMeansModel? best = null;
         var seeds = RestartSeeds(options);
         for (int r = 0; r < seeds.Length; r++)
@@ -154,8 +156,8 @@ public static class KMeans
     private static double[] Pad(FeatureMatrix x, int p, int threads)
     {
         int n = x.Rows, d = x.Columns;
-        var data = GC.AllocateUninitializedArray<double>(n * p);
-        OrderedParallel.For((n + Chunk - 1) / Chunk, ch =>
+        var data = LargeArrays.Uninitialized<double>(n * p);
+        OrderedParallel.For((n + Chunk - 1) / Chunk, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ch) =>
         {
             for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
             {
@@ -172,7 +174,7 @@ public static class KMeans
     /// </summary>
     private static KMeansModel Iterate(double[] data, int n, int p, int k, double[] centers, KMeansElkan.Bounds? seeded, double tol, KMeansOptions options) =>
         (long)n * k <= KMeansElkan.MaxBounds
-            ? KMeansElkan.Run(data, n, p, k, centers, seeded ?? new KMeansElkan.Bounds(GC.AllocateUninitializedArray<float>(n * k), n), seeded is not null,
+            ? KMeansElkan.Run(data, n, p, k, centers, seeded ?? new KMeansElkan.Bounds(LargeArrays.Uninitialized<float>(n * k), n), seeded is not null,
                 tol, options.MaxIterations, options.Threads, options.Cancellation, Chunk)
             : Lloyd(data, RowNorms(data, n, p), n, p, k, centers, tol, options.MaxIterations, options.Threads, options.Cancellation);
 
@@ -218,7 +220,7 @@ public static class KMeans
     {
         int chunks = (n + Chunk - 1) / Chunk;
         var part = new double[chunks];
-        OrderedParallel.For(chunks, ch =>
+        OrderedParallel.For(chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ch) =>
         {
             double s = 0;
             for (int i = ch * Chunk; i < Math.Min(n, (ch + 1) * Chunk); i++)
@@ -242,7 +244,7 @@ public static class KMeans
         var closest = new double[n];
         int chunks = (n + Chunk - 1) / Chunk;
         var held = bounds is null ? null : new double[Held * n];
-        OrderedParallel.For(chunks, ch =>
+        OrderedParallel.For(chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ch) =>
         {
             int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
             for (int i = lo; i < hi; i++)
@@ -268,7 +270,7 @@ public static class KMeans
                 cand[t] = SearchCumulative(closest, rng.NextDouble() * pot);
                 x.AsSpan(cand[t] * d, d).CopyTo(candRows.AsSpan(t * d, d));
             }
-            OrderedParallel.For(chunks, ch =>
+            OrderedParallel.For(chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ch) =>
             {
                 int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
                 var part = partial.AsSpan(ch * trials, trials);
@@ -292,7 +294,7 @@ public static class KMeans
             for (int t = 1; t < trials; t++) if (candPot[t] < candPot[b]) b = t;
             pot = candPot[b];
             int col = c;
-            OrderedParallel.For(chunks, ch =>
+            OrderedParallel.For(chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ch) =>
             {
                 int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);
                 for (int i = lo; i < hi; i++)
@@ -319,6 +321,7 @@ public static class KMeans
     /// Once centre <paramref name="c"/> completes a group (or is the last), writes the group's held distances of rows lo…hi−1 and
     /// keeps each row's nearest centre so far: the first of the smallest distances, as an exact pass over the centres in order finds it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteHeld(KMeansElkan.Bounds? bounds, double[]? held, int n, int k, int c, int lo, int hi)
     {
         if (bounds is null || (c % Held != Held - 1 && c != k - 1)) return;
@@ -404,7 +407,7 @@ public static class KMeans
             for (int a = 0; a < d; a++) ct[a * k + j] = c[a];
         }
         int chunks = (n + Chunk - 1) / Chunk;
-        OrderedParallel.For(chunks, ch =>
+        OrderedParallel.For(chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (ch) =>
         {
             var acc = new double[k];
             int lo = ch * Chunk, hi = Math.Min(n, lo + Chunk);

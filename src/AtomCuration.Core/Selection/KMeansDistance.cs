@@ -15,7 +15,7 @@ namespace AtomCuration.Selection;
 /// depend on whether a distance came from a block or alone. Rows padded with zeros to a multiple of
 /// <see cref="Lane"/> columns (<see cref="Stride"/>) skip the scalar tail and keep vectors inside a row. Where 512-bit
 /// vectors run natively (AVX-512) they take eight columns a step and the 256-bit ones at most the last four: half the
-/// instructions per pair.
+/// instructions per pair. The kernels are optimised at their first call, for the reason given on <see cref="KMeansElkan"/>.
 /// </summary>
 internal static class KMeansDistance
 {
@@ -26,6 +26,7 @@ internal static class KMeansDistance
     public static int Stride(int d) => (d + Lane - 1) / Lane * Lane;
 
     /// <summary>|a − b|² over a's length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Squared(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (Vector512.IsHardwareAccelerated) return Squared512(a, b);
@@ -54,6 +55,7 @@ internal static class KMeansDistance
     /// |row − c_j|² for the <c>result.Length</c> consecutive centres of <paramref name="centers"/>
     /// (each row.Length long), four at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Squared(ReadOnlySpan<double> row, ReadOnlySpan<double> centers, Span<double> result)
     {
         int n = row.Length, count = result.Length;
@@ -66,6 +68,7 @@ internal static class KMeansDistance
     }
 
     /// <summary>|row − c_t|² for four centres anywhere (each at least row.Length long) into <c>result[0…3]</c>: each piece of the row is loaded once for all four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Four(ReadOnlySpan<double> row, ReadOnlySpan<double> c0, ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, ReadOnlySpan<double> c3,
         Span<double> result)
     {
@@ -116,6 +119,7 @@ internal static class KMeansDistance
     }
 
     /// <summary><see cref="Squared(ReadOnlySpan{double}, ReadOnlySpan{double})"/> in 512-bit vectors: eight columns a step, then a last four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Squared512(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int n = a.Length;
@@ -144,6 +148,7 @@ internal static class KMeansDistance
     }
 
     /// <summary><see cref="Four"/> in 512-bit vectors, each pair in the order of <see cref="Squared512"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Four512(ReadOnlySpan<double> row, ReadOnlySpan<double> c0, ReadOnlySpan<double> c1, ReadOnlySpan<double> c2, ReadOnlySpan<double> c3,
         Span<double> result)
     {
@@ -208,6 +213,7 @@ internal static class KMeansDistance
         Fma.IsSupported ? Fma.MultiplyAdd(t, t, s) : t * t + s;
 
     /// <summary>The columns after the last whole vector (none on padded rows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Tail(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int from)
     {
         double s = 0;
