@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AtomCuration.Descriptors;
@@ -16,6 +17,9 @@ internal sealed class GtoRadial : SoapRadial
     }
 
     /// <summary>The projected Gaussians exp(−γ_lk r²) (<see cref="GtoRadialBasis.Gamma"/>); <see cref="ToBasis"/> applies the weights.</summary>
+    // ReadyToRun leaves this hardware-vector code to the JIT (tier-0 in profiles): optimised at first call instead of running
+    // unoptimised for as long as the session keeps compiling new methods (bench/RESULTS.md, session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
     {
         var gamma = _basis.Gamma;
@@ -24,6 +28,7 @@ internal sealed class GtoRadial : SoapRadial
     }
 
     /// <summary>c_nlm = Σ_k W_lnk P_klm with W the <see cref="GtoRadialBasis.Weights"/>: once per atom, not per neighbour.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void ToBasis(Span<double> block)
     {
         var weights = _basis.Weights;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using AtomCuration.Common;
 
@@ -59,6 +60,9 @@ internal sealed class PolynomialRadial : SoapRadial
     /// <summary>β_na, the orthonormalising weights of (r_cut − r)^(a+3), a = 0…n_max−1.</summary>
     internal double[,] Beta { get; }
 
+    // ReadyToRun leaves this hardware-vector code to the JIT (tier-0 in profiles): optimised at first call instead of running
+    // unoptimised for as long as the session keeps compiling new methods (bench/RESULTS.md, session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Evaluate(Vector256<double> r2, Span<Vector256<double>> output, Span<Vector256<double>> scratch)
     {
         Span<double> values = stackalloc double[4 * _width];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AtomCuration.Descriptors;
@@ -30,6 +31,9 @@ internal sealed class RealSolidHarmonics
     public int Count => (_lmax + 1) * (_lmax + 1);
 
     /// <summary>Writes R_lm of four points into <paramref name="output"/>[lm].</summary>
+    // ReadyToRun leaves this hardware-vector code to the JIT (tier-0 in profiles): optimised at first call instead of running
+    // unoptimised for as long as the session keeps compiling new methods (bench/RESULTS.md, session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(Vector256<double> x, Vector256<double> y, Vector256<double> z, Span<Vector256<double>> output)
     {
         var r2 = x * x + y * y + z * z;

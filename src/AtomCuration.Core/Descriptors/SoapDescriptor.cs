@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AtomCuration.Structures;
@@ -127,6 +128,7 @@ public sealed class SoapDescriptor : Descriptor
     }
 
     /// <summary>The power spectrum of c[source][n][lm]; fills the c^all slot (if any) first, so <paramref name="c"/> is written to.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PowerSpectrum(Span<double> c, Span<double> output)
     {
         int col = 0, perSpecies = _nmax * _lm;
@@ -160,6 +162,9 @@ public sealed class SoapDescriptor : Descriptor
     }
 
     /// <summary>Expands every atom's neighbour density and hands its coefficients c[Z][n][lm] (then a zeroed c^all slot, if used) to <paramref name="sink"/>.</summary>
+    // ReadyToRun leaves this hardware-vector code to the JIT (tier-0 in profiles): optimised at first call instead of running
+    // unoptimised for as long as the session keeps compiling new methods (bench/RESULTS.md, session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Expand(Structure structure, Action<int, double[]> sink)
     {
         var nl = NeighborList.Build(structure, Settings.NeighbourCutoff);
@@ -254,6 +259,7 @@ public sealed class SoapDescriptor : Descriptor
         public Vector256<double>[] Scratch { get; }
 
         /// <summary>Neighbour vectors of atom i and i itself (at the origin), grouped by species; returns the count.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Gather(NeighborList nl, int i, int[] species)
         {
             var idx = nl.IndicesOf(i);

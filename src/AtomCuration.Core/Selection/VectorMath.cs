@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AtomCuration.Selection;
@@ -7,6 +8,9 @@ namespace AtomCuration.Selection;
 internal static class VectorMath
 {
     /// <summary>Squared Euclidean distance |a − b|².</summary>
+    // ReadyToRun leaves this hardware-vector code to the JIT (tier-0 in profiles): optimised at first call instead of running
+    // unoptimised for as long as the session keeps compiling new methods (bench/RESULTS.md, session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int n = a.Length, i = 0;
@@ -36,6 +40,7 @@ internal static class VectorMath
     /// Squared distance, but gives up (returning a value &gt; <paramref name="bound"/>) as soon as the
     /// partial sum exceeds <paramref name="bound"/>; exact whenever the result is ≤ bound.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDistanceBounded(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double bound)
     {
         int n = a.Length, i = 0;

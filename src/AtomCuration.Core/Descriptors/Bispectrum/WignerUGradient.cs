@@ -25,6 +25,9 @@ internal static class WignerUGradient
     /// for a neighbour at D = (x, y, z), r = |D|, with z0 = r·cot θ0 and dz0/dr, weighted switching value
     /// <paramref name="wfc"/> = w·f_c and its derivative <paramref name="wdfc"/> = w·f_c'.
     /// </summary>
+    // ReadyToRun leaves this hardware-vector code to the JIT (tier-0 in profiles): optimised at first call instead of running
+    // unoptimised for as long as the session keeps compiling new methods (bench/RESULTS.md, session 8).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(BispectrumIndex ix, double x, double y, double z, double r, double z0, double dz0dr,
         double wfc, double wdfc, Span<Vector256<double>> re, Span<Vector256<double>> im)
     {
