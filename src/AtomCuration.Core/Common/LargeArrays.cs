@@ -39,6 +39,10 @@ internal static partial class LargeArrays
             long first = (start + HugePage - 1) & ~(HugePage - 1), last = (start + bytes) & ~(HugePage - 1);
             if (last > first) _ = Madvise((nint)first, (nuint)(last - first), MadviseHugePage); // a refusal leaves small pages
         }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library without madvise: the array keeps small pages.
+        }
         finally
         {
             handle.Free();
