@@ -67,6 +67,13 @@ Describe 'Invoke-ActiveLearning' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('MaxClusters')
     }
 
+    It 'completes -Fit keys on Tab, the search ones and the nested search space included' {
+        $line = 'Invoke-ActiveLearning -Fit @{ Opt'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('Optimize')
+        $line = 'Invoke-ActiveLearning -Fit @{ Optimize = $true; SearchSpace = @{ Emb'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('EmbeddingKnots')
+    }
+
     It 'shows iterations as a table' {
         $run = $described | Invoke-ActiveLearning 1e4 -Partition KMeans -Clusters 2 -Fit $fit -Seed 4
         (Iterations $run | Format-Table | Out-String) | Should -Match 'Test E \(meV/at\)'

@@ -42,6 +42,12 @@ Describe 'Invoke-EamFit' {
         $random.Search.History.Source | Should -Be @('random', 'random')
     }
 
+    It 'completes -SearchSpace keys on Tab' {
+        $line = 'Invoke-EamFit -Optimize -SearchSpace @{ PairKnots = 6, 8; '
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+            Should -Be @('Cutoff', 'DensityKnots', 'EmbeddingKnots', 'ForceWeight', 'Smoothness')
+    }
+
     It 'refuses an unknown search setting and search parameters without -Optimize' {
         { Import-Structure $sample -Index 0 | Invoke-EamFit -Optimize -SearchSpace @{ Knots = 1, 2 } -ErrorAction Stop } | Should -Throw '*PairKnots*'
         { Import-Structure $sample -Index 0 | Invoke-EamFit -Budget 3 -ErrorAction Stop } | Should -Throw '*-Optimize*'

@@ -88,6 +88,13 @@ Describe 'Invoke-SelectionStudy' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('KMeans')
     }
 
+    It 'completes -Fit keys on Tab' {
+        $line = 'Invoke-SelectionStudy -Method KMeans -Fit @{ Cutoff = 5; Max'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('MaxIterations')
+        $line = 'Invoke-SelectionStudy -Method KMeans -Fit @{ Re'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('RelativeTolerance', 'RestartPerturbation', 'Restarts')
+    }
+
     It 'formats trial records as a table' {
         ($trials | Select-Object -First 2 | Format-Table | Out-String) | Should -Match 'Test E \(meV/at\)'
     }

@@ -61,6 +61,7 @@ internal static class BoundOptions
         SwitchParameter s => s.IsPresent,
         Mapping.SelectionKnobs k => Unwrap(k.ToHashtable()),
         Mapping.Descriptor.DescriptorParameters p => Plain(p.ToBindable()),
+        Mapping.ParameterMap m => m.ToDictionary() is { } d ? Unwrap(d) : null,
         IDictionary d => Unwrap(d),
         object[] a => a.Select(Plain).ToArray(),
         _ => value,

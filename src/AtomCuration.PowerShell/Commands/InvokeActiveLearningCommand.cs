@@ -71,9 +71,9 @@ public sealed class InvokeActiveLearningCommand : PSCmdlet, IDisposable
     [ValidateRange(1, int.MaxValue)]
     public int MaxIterations { get; set; }
 
-    /// <summary>Invoke-EamFit parameters as a hashtable, e.g. @{ Cutoff = 5.0; MaxIterations = 50 }; with Optimize = $true (and Budget, SearchSpace, SearchMethod) every iteration searches its fit settings.</summary>
+    /// <summary>Invoke-EamFit parameters as a hashtable, e.g. @{ Cutoff = 5.0; MaxIterations = 50 }; with Optimize = $true (and Budget, SearchSpace, SearchMethod) every iteration searches its fit settings (Tab completes the keys).</summary>
     [Parameter]
-    public Hashtable? Fit { get; set; }
+    public Mapping.SearchedFitParameters? Fit { get; set; }
 
     /// <summary>Seed of the partition, the draws and the splits.</summary>
     [Parameter(Mandatory = true)]
@@ -93,7 +93,7 @@ public sealed class InvokeActiveLearningCommand : PSCmdlet, IDisposable
     {
         try
         {
-            var (fit, search) = FitSearchMapper.Map(Fit, "Invoke-ActiveLearning -Fit");
+            var (fit, search) = FitSearchMapper.Map(Fit?.ToDictionary(), "Invoke-ActiveLearning -Fit");
             var bound = BoundOptions.Of(this, nameof(InputObject), nameof(Fit), nameof(StatePath), nameof(ThrottleLimit));
             _options = OptionsBinder.Bind(bound, new ActiveLearningOptions { Fit = fit, Search = search }, "Invoke-ActiveLearning", KeyStyle.Parameter) with
             {

@@ -119,7 +119,7 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
 
     /// <summary>Ranges to search, e.g. @{ Cutoff = 4.5, 6; PairKnots = 8, 14 } (with -Optimize; default: all six settings).</summary>
     [Parameter]
-    public System.Collections.Hashtable? SearchSpace { get; set; }
+    public Mapping.SearchSpaceParameters? SearchSpace { get; set; }
 
     /// <summary>Bayesian (default) or Random search (with -Optimize).</summary>
     [Parameter]
@@ -152,7 +152,7 @@ public sealed class InvokeEamFitCommand : PSCmdlet, IDisposable
         {
             var bound = MyInvocation.BoundParameters;
             _search = FitSearchMapper.Search(bound.TryGetValue(nameof(Budget), out var budget) ? budget : null,
-                bound.TryGetValue(nameof(SearchMethod), out var method) ? method : null, SearchSpace, "-");
+                bound.TryGetValue(nameof(SearchMethod), out var method) ? method : null, SearchSpace?.ToDictionary(), "-");
         }
         catch (ArgumentException e)
         {

@@ -78,9 +78,9 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
     [Parameter]
     public Mapping.StudyKnobs? Options { get; set; }
 
-    /// <summary>Invoke-EamFit parameters as a hashtable, e.g. @{ Cutoff = 5.0; MaxIterations = 50 }.</summary>
+    /// <summary>Invoke-EamFit parameters as a hashtable, e.g. @{ Cutoff = 5.0; MaxIterations = 50 } (Tab completes the keys).</summary>
     [Parameter]
-    public Hashtable? Fit { get; set; }
+    public Mapping.FitParameters? Fit { get; set; }
 
     /// <summary>Test set: Pool (default), HeldOut, KFold or Group.</summary>
     [Parameter]
@@ -140,7 +140,7 @@ public sealed class InvokeSelectionStudyCommand : PSCmdlet
                 CostKey = CostKey,
                 Trials = Trials,
                 Seed = Seed,
-                Fit = StudyOptionsMapper.MapFit(Fit),
+                Fit = StudyOptionsMapper.MapFit(Fit?.ToDictionary()),
                 TestSet = StudyOptionsMapper.MapTestSet(MyInvocation.BoundParameters.ContainsKey(nameof(TestSet)) ? TestSet : null, MyInvocation.BoundParameters.ContainsKey(nameof(TestFraction)) ? TestFraction : null,
                     MyInvocation.BoundParameters.ContainsKey(nameof(Folds)) ? Folds : null, TestGroup),
                 Weighting = Weighting,

@@ -1,12 +1,13 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
 
-namespace AtomCuration.PowerShell.Mapping.Descriptor;
+namespace AtomCuration.PowerShell.Mapping;
 
 /// <summary>
-/// A hashtable of descriptor parameters seen through typed keys. PowerShell completes the keys of a hashtable given to a
-/// parameter from the settable properties of the parameter's type (argument completers are not asked inside a hashtable
-/// literal), nested hashtables from the properties' types; so each key a user may type is a property here. The mapping
+/// A hashtable of parameters (descriptor settings, fit settings, search ranges) seen through typed keys. PowerShell
+/// completes the keys of a hashtable given to a parameter from the settable properties of the parameter's type (argument
+/// completers are not asked inside a hashtable literal), nested hashtables from the properties' types; so each key a
+/// user may type is a property here. The mapping
 /// itself is kept as given and bound by Core's <c>OptionsBinder</c>, which owns the ranges and the messages: a property
 /// reads and writes its key in the mapping (any case), and a test holds the properties equal to the settings records' keys.
 /// </summary>
