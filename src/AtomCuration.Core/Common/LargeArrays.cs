@@ -17,7 +17,7 @@ internal static partial class LargeArrays
     /// <summary>Below this many bytes the array gets no advice: it spans at most a couple of huge pages.</summary>
     public const long Threshold = 4L << 20;
 
-    private const int MadviseHugePage = 14; // MADV_HUGEPAGE, the same value on every Linux architecture
+    private const int MadviseHugePage = 14; // MADV_HUGEPAGE (asm-generic: x86-64 and arm64 alike)
     private const long HugePage = 2L << 20;
 
     /// <summary>An uninitialised array of <paramref name="length"/> elements, its whole huge pages advised as such on Linux.</summary>
