@@ -151,7 +151,8 @@ public static class KMeans
     /// <summary>
     /// Rows padded with zero columns to whole SIMD vectors (<paramref name="p"/> wide): distances and means are unchanged, the
     /// distance kernel needs no scalar tail, and the padding is cut off the centres at the end.
-    /// The array is taken uninitialised and filled in parallel, so that zeroing and first-touch page faults are not a serial prologue.
+    /// The array is taken uninitialised (on huge pages where the kernel takes the advice, <see cref="LargeArrays"/>) and filled in
+    /// parallel, so that zeroing and first-touch page faults are not a serial prologue.
     /// </summary>
     private static double[] Pad(FeatureMatrix x, int p, int threads)
     {
