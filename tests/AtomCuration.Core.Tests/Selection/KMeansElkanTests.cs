@@ -1,4 +1,3 @@
-using System.Reflection;
 using AtomCuration.Selection;
 
 namespace AtomCuration.Tests.Selection;
@@ -119,23 +118,5 @@ public class KMeansElkanTests
             Assert.True(MathF.BitIncrement(f) > v || (float.IsPositiveInfinity(f) && double.IsPositiveInfinity(v)), $"Down({v:R}) = {f:R} is not the largest");
         }
         Assert.True(float.IsNaN(KMeansElkan.Down(double.NaN)));
-    }
-
-    private static readonly string[] Lambdas = ["Exact", "Bounded", "PlusPlus", "Inertia", "Assign", "Pad"];
-
-    [Fact]
-    public void HotLoopsAreOptimisedAtTheirFirstCall()
-    {
-        // A fit is a few long calls: left to tiering, its first passes run in tier-0 code (0.3–0.4 s of a 2 s fit, bench/RESULTS.md).
-        const BindingFlags all = BindingFlags.Static | BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        var candidates = typeof(KMeansElkan).GetNestedType("Candidates", BindingFlags.NonPublic)!;
-        var hot = typeof(KMeansDistance).GetMethods(all).Where(m => m.Name is "Squared" or "Four" or "Squared512" or "Four512")
-            .Concat(candidates.GetMethods(all).Where(m => m.Name is "Run" or "Visit" or "Settle"))
-            // the per-chunk lambdas (compiled as <Method>b__…)
-            .Concat(typeof(KMeansElkan).GetNestedTypes(BindingFlags.NonPublic).Concat(typeof(KMeans).GetNestedTypes(BindingFlags.NonPublic))
-                .SelectMany(t => t.GetMethods(all)).Where(m => Lambdas.Any(l => m.Name.StartsWith($"<{l}>b__"))))
-            .ToList();
-        Assert.True(hot.Count >= 16, $"found only {hot.Count} methods: the names changed");
-        Assert.All(hot, m => Assert.True(m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization), $"{m.DeclaringType!.Name}.{m.Name}"));
     }
 }
