@@ -109,11 +109,10 @@ internal static class ProgressRelay
             {
                 pending = null; // nothing new to show
             }
-            else if (pending is { } fresh && time.GetUtcNow() - lastShown >= Interval)
+            else if (pending is { } fresh && time.GetUtcNow() is var now && now - lastShown >= Interval)
             {
                 // The interval counts from when showing began: read after show, the clock may already include time the
                 // work spent after seeing the update (a test's clock moved on by the worker), holding the next one back.
-                var now = time.GetUtcNow();
                 show(Math.Clamp(fresh, 0, 1));
                 (shown, pending, lastShown) = (fresh, null, now);
             }
